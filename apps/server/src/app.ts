@@ -1,0 +1,54 @@
+import type { RoomRepository } from '@accord/db'
+import type { RoomRegistry } from '@accord/sync'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { ApiError, errorHandler } from './http/api-error.js'
+import type { ServerLogger } from './log.js'
+import { healthRoutes } from './routes/health.js'
+import { roomRoutes } from './routes/rooms.js'
+import { webAppRoutes } from './routes/web-app.js'
+import { type ConnectionCounter, syncRoutes } from './sync/sync-endpoint.js'
+
+export interface AppDeps {
+  readonly rooms: RoomRepository
+  readonly registry: RoomRegistry
+  readonly connections: ConnectionCounter
+  readonly logger: ServerLogger
+  readonly webDist: string | null
+  readonly startedAt?: number
+  readonly maxBodyBytes?: number
+}
+
+/** The whole HTTP surface: thin routes that validate input and call the packages. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono()
+  app.onError(errorHandler(deps.logger))
+
+  app.route(
+    '/',
+    healthRoutes({
+      rooms: deps.rooms,
+      startedAt: deps.startedAt ?? Date.now(),
+      loadedRooms: () => deps.registry.loadedCount,
+      connections: () => deps.connections.count,
+    }),
+  )
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', 'request body is too large')
+      },
+    }),
+  )
+  app.route('/api/rooms', roomRoutes(deps.rooms))
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'no such API endpoint')
+  })
+
+  app.route('/sync', syncRoutes(deps))
+  app.route('/', webAppRoutes(deps.webDist))
+  return app
+}

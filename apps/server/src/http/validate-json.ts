@@ -1,0 +1,27 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { ApiError } from './api-error.js'
+
+/**
+ * Reads a JSON body and validates it against a schema; any problem becomes a 400 naming the
+ * offending field, so a client always learns what to fix.
+ */
+export async function readJson<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.output<Schema>> {
+  let body: unknown
+  try {
+    const text = await c.req.text()
+    body = text.trim() === '' ? {} : JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'request body is not valid JSON')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+    throw new ApiError(400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`)
+  }
+  return parsed.data
+}

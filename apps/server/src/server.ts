@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { openSqlite, SqliteDocumentStore, SqliteRoomRepository } from '@accord/db'
+import { RoomRegistry } from '@accord/sync'
+import { WebSocketServer } from 'ws'
+import { createApp } from './app.js'
+import type { Config } from './config.js'
+import type { ServerLogger } from './log.js'
+import { ConnectionCounter } from './sync/sync-endpoint.js'
+
+export interface RunningServer {
+  readonly url: string
+  readonly port: number
+  /** Graceful stop: closes sockets (1001), flushes and compacts rooms, closes the database. */
+  close(): Promise<void>
+}
+
+export async function startServer(config: Config, logger: ServerLogger): Promise<RunningServer> {
+  const database = openSqlite({ path: config.databasePath, synchronous: config.sqliteSynchronous })
+  const rooms = new SqliteRoomRepository(database.db)
+  const registry = new RoomRegistry({
+    store: new SqliteDocumentStore(database.db),
+    logger,
+    idleUnloadMs: config.roomIdleMs,
+  })
+  const connections = new ConnectionCounter()
+  const app = createApp({ rooms, registry, connections, logger, webDist: config.webDist })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    websocket: { server: wss },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const port = (server.address() as AddressInfo).port
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      server.close()
+      await registry.closeAll()
+      for (const client of wss.clients) client.terminate()
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      database.close()
+    })())
+
+  return { url, port, close }
+}

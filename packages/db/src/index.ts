@@ -1,0 +1,12 @@
+export type { RoomRecord, RoomRepository } from './room-repository.js'
+export * as schema from './schema/index.js'
+export {
+  migrationsFolder,
+  openSqlite,
+  type AccordSqliteDb,
+  type SqliteHandle,
+  type SqliteOptions,
+  type SqliteSynchronous,
+} from './sqlite-database.js'
+export { SqliteDocumentStore } from './sqlite-document-store.js'
+export { SqliteRoomRepository } from './sqlite-room-repository.js'

@@ -1,0 +1,2 @@
+export { documentSnapshots, documentUpdates } from './documents.js'
+export { rooms } from './rooms.js'

@@ -1,0 +1,65 @@
+import type { DocumentStore, StoredDocument } from '@accord/sync'
+import { and, asc, eq, lte } from 'drizzle-orm'
+import type { AccordSqliteDb } from './sqlite-database.js'
+import { documentSnapshots, documentUpdates, rooms } from './schema/index.js'
+
+/**
+ * Room documents in SQLite. better-sqlite3 is synchronous, so each method has finished its
+ * transaction (and, with synchronous=FULL, its fsync) before the returned promise exists.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  constructor(private readonly db: AccordSqliteDb) {}
+
+  async loadDocument(roomId: string): Promise<StoredDocument | null> {
+    return this.db.transaction((tx) => {
+      const room = tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).get()
+      if (!room) return null
+      const snapshot = tx
+        .select({ data: documentSnapshots.data, throughSeq: documentSnapshots.throughSeq })
+        .from(documentSnapshots)
+        .where(eq(documentSnapshots.roomId, roomId))
+        .get()
+      const updates = tx
+        .select({ seq: documentUpdates.seq, data: documentUpdates.data })
+        .from(documentUpdates)
+        .where(eq(documentUpdates.roomId, roomId))
+        .orderBy(asc(documentUpdates.seq))
+        .all()
+      return {
+        snapshot: snapshot ? toBytes(snapshot.data) : null,
+        updates: updates.map((row) => toBytes(row.data)),
+        lastSeq: updates.at(-1)?.seq ?? snapshot?.throughSeq ?? 0,
+      }
+    })
+  }
+
+  async appendUpdates(roomId: string, updates: readonly Uint8Array[]): Promise<number> {
+    // One INSERT statement is one transaction: the whole batch is stored, or none of it.
+    const rows = this.db
+      .insert(documentUpdates)
+      .values(updates.map((data) => ({ roomId, data: Buffer.from(data) })))
+      .returning({ seq: documentUpdates.seq })
+      .all()
+    const last = rows.at(-1)
+    if (!last) throw new Error('append of an empty batch')
+    return last.seq
+  }
+
+  async compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction((tx) => {
+      const row = { roomId, data: Buffer.from(snapshot), throughSeq, updatedAt: new Date() }
+      tx.insert(documentSnapshots)
+        .values(row)
+        .onConflictDoUpdate({ target: documentSnapshots.roomId, set: row })
+        .run()
+      tx.delete(documentUpdates)
+        .where(and(eq(documentUpdates.roomId, roomId), lte(documentUpdates.seq, throughSeq)))
+        .run()
+    })
+  }
+}
+
+/** Copies out of SQLite's buffer, so callers own bytes that nothing else will change. */
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer)
+}

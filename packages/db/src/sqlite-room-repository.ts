@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm'
+import type { RoomRecord, RoomRepository } from './room-repository.js'
+import type { AccordSqliteDb } from './sqlite-database.js'
+import { rooms } from './schema/index.js'
+
+export class SqliteRoomRepository implements RoomRepository {
+  constructor(private readonly db: AccordSqliteDb) {}
+
+  async create(room: RoomRecord): Promise<void> {
+    this.db.insert(rooms).values(room).run()
+  }
+
+  async find(id: string): Promise<RoomRecord | null> {
+    return this.db.select().from(rooms).where(eq(rooms.id, id)).get() ?? null
+  }
+
+  async ping(): Promise<void> {
+    this.db.select({ id: rooms.id }).from(rooms).limit(1).all()
+  }
+}

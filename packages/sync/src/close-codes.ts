@@ -1,0 +1,20 @@
+/**
+ * WebSocket close codes the sync endpoint uses. They are part of Accord's public contract
+ * (README, "Sync protocol"): clients and tools may rely on them.
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnect later. */
+  GoingAway: 1001,
+  /** A frame exceeded the maximum message size (enforced by the WebSocket layer). */
+  MessageTooBig: 1009,
+  /** The server failed (e.g. storage unavailable); nothing of the failed write was relayed. */
+  InternalError: 1011,
+  /** The frame was not a valid y-websocket message or carried an invalid Yjs update. */
+  MalformedMessage: 4400,
+  /** No room with this id exists. Rooms are created over HTTP, never by connecting. */
+  RoomNotFound: 4404,
+  /** Too many messages arrived before the room finished loading. */
+  TooManyPendingMessages: 4429,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

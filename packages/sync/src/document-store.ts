@@ -1,0 +1,31 @@
+/**
+ * Where rooms keep their documents. The sync engine only needs these three operations, so SQLite,
+ * PostgreSQL and the in-memory store used by tests all sit behind this one interface (and one
+ * contract test suite: `testing/document-store-contract.ts`).
+ *
+ * A stored document is a snapshot plus a log of updates appended after it. Sequence numbers
+ * increase with every append; `compact` replaces everything up to a sequence number with a new
+ * snapshot in one atomic step.
+ */
+export interface StoredDocument {
+  readonly snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, oldest first. */
+  readonly updates: readonly Uint8Array[]
+  /** Sequence number of the last stored update (0 when none was ever stored). */
+  readonly lastSeq: number
+}
+
+export interface DocumentStore {
+  /** The room's stored document, or `null` when no such room exists. */
+  loadDocument(roomId: string): Promise<StoredDocument | null>
+  /**
+   * Durably appends updates, all or none, and returns the sequence number of the last one.
+   * Resolves only once the updates would survive a crash of this process.
+   */
+  appendUpdates(roomId: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Atomically stores `snapshot` and deletes every update with a sequence number up to
+   * `throughSeq`. The snapshot must contain everything those updates contained.
+   */
+  compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+}

@@ -1,0 +1,31 @@
+export {
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  type AwarenessEntry,
+} from './awareness-update.js'
+export { CloseCode } from './close-codes.js'
+export {
+  defaultCompactionPolicy,
+  shouldCompact,
+  type CompactionPolicy,
+  type LogSize,
+} from './compaction-policy.js'
+export type { DocumentStore, StoredDocument } from './document-store.js'
+export { silentLogger, type Logger } from './logger.js'
+export { MemoryDocumentStore } from './memory-document-store.js'
+export {
+  decodeMessage,
+  encodeAwareness,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MessageType,
+  SyncMessageType,
+  type ClientMessage,
+} from './protocol.js'
+export { err, ok, type Result } from './result.js'
+export { Room, type Peer, type RoomOptions } from './room.js'
+export { RoomRegistry, type AcquireError, type RoomRegistryOptions } from './room-registry.js'
+export { SyncSession, type SyncSessionOptions } from './sync-session.js'
+export { inspectStateVector, inspectUpdate, type UpdateSummary } from './update-validation.js'

@@ -1,0 +1,46 @@
+import type { DocumentStore, StoredDocument } from './document-store.js'
+
+interface MemoryRoom {
+  snapshot: Uint8Array | null
+  updates: { seq: number; data: Uint8Array }[]
+}
+
+/** A `DocumentStore` held in memory: for tests and for embedding without a database. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly rooms = new Map<string, MemoryRoom>()
+  private seq = 0
+
+  createRoom(roomId: string): void {
+    if (!this.rooms.has(roomId)) this.rooms.set(roomId, { snapshot: null, updates: [] })
+  }
+
+  loadDocument(roomId: string): Promise<StoredDocument | null> {
+    const room = this.rooms.get(roomId)
+    if (!room) return Promise.resolve(null)
+    return Promise.resolve({
+      snapshot: room.snapshot,
+      updates: room.updates.map((u) => u.data),
+      lastSeq: room.updates.at(-1)?.seq ?? 0,
+    })
+  }
+
+  appendUpdates(roomId: string, updates: readonly Uint8Array[]): Promise<number> {
+    const room = this.rooms.get(roomId)
+    if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
+    for (const data of updates) room.updates.push({ seq: ++this.seq, data: data.slice() })
+    return Promise.resolve(this.seq)
+  }
+
+  compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const room = this.rooms.get(roomId)
+    if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
+    room.snapshot = snapshot.slice()
+    room.updates = room.updates.filter((u) => u.seq > throughSeq)
+    return Promise.resolve()
+  }
+
+  /** Number of logged (not yet compacted) updates: lets tests observe compaction. */
+  updateCount(roomId: string): number {
+    return this.rooms.get(roomId)?.updates.length ?? 0
+  }
+}

@@ -1,0 +1,294 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from './close-codes.js'
+import type { DocumentStore, StoredDocument } from './document-store.js'
+import { MemoryDocumentStore } from './memory-document-store.js'
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.js'
+import { RoomRegistry } from './room-registry.js'
+import { InProcessClient, settle } from './testing/in-process-client.js'
+
+/** A store whose writes and loads can be held open or failed, to observe ordering. */
+class ControlledStore implements DocumentStore {
+  readonly inner = new MemoryDocumentStore()
+  appendCalls: number[] = []
+  holdAppends = false
+  failAppends = false
+  holdLoads = false
+  private heldAppends: (() => void)[] = []
+  private heldLoads: (() => void)[] = []
+
+  async loadDocument(roomId: string): Promise<StoredDocument | null> {
+    if (this.holdLoads) await new Promise<void>((resolve) => this.heldLoads.push(resolve))
+    return this.inner.loadDocument(roomId)
+  }
+
+  async appendUpdates(roomId: string, updates: readonly Uint8Array[]): Promise<number> {
+    this.appendCalls.push(updates.length)
+    if (this.holdAppends) await new Promise<void>((resolve) => this.heldAppends.push(resolve))
+    if (this.failAppends) throw new Error('disk on fire')
+    return this.inner.appendUpdates(roomId, updates)
+  }
+
+  compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    return this.inner.compact(roomId, snapshot, throughSeq)
+  }
+
+  releaseAppends(): void {
+    this.holdAppends = false
+    for (const release of this.heldAppends.splice(0)) release()
+  }
+
+  releaseLoads(): void {
+    this.holdLoads = false
+    for (const release of this.heldLoads.splice(0)) release()
+  }
+}
+
+const clients: InProcessClient[] = []
+afterEach(() => {
+  for (const client of clients.splice(0)) client.disconnect()
+})
+
+async function connect(registry: RoomRegistry, roomId = 'room'): Promise<InProcessClient> {
+  const client = new InProcessClient(registry, roomId)
+  clients.push(client)
+  await client.connect()
+  await settle()
+  return client
+}
+
+function setup(options: { compaction?: { maxUpdates: number; minBytes: number } } = {}) {
+  const store = new ControlledStore()
+  store.inner.createRoom('room')
+  const registry = new RoomRegistry({ store, idleUnloadMs: 0, ...options })
+  return { store, registry }
+}
+
+const text = (client: InProcessClient): string => client.doc.getText('t').toString()
+
+describe('Room', () => {
+  it('[P4] a joiner receives the full state and converges with earlier clients', async () => {
+    const { registry } = setup()
+    const a = await connect(registry)
+    a.doc.getText('t').insert(0, 'hello')
+    await settle()
+    const b = await connect(registry)
+    expect(b.synced).toBe(true)
+    expect(text(b)).toBe('hello')
+    b.doc.getText('t').insert(5, ' world')
+    await settle()
+    expect(text(a)).toBe('hello world')
+  })
+
+  it('[S1] nothing is relayed until the storage write resolves', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    const b = await connect(registry)
+    store.holdAppends = true
+    a.doc.getText('t').insert(0, 'durable first')
+    await settle()
+    expect(store.appendCalls.length).toBeGreaterThan(0)
+    expect(text(b)).toBe('')
+    store.releaseAppends()
+    await settle()
+    expect(text(b)).toBe('durable first')
+    expect((await store.inner.loadDocument('room'))?.updates.length).toBe(1)
+  })
+
+  it('[S2] updates arriving in one event-loop turn are stored in one write', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    const b = await connect(registry)
+    store.appendCalls = []
+    a.doc.getText('t').insert(0, 'a')
+    b.doc.getText('t').insert(0, 'b')
+    a.doc.getText('t').insert(0, 'c')
+    await settle()
+    expect(store.appendCalls).toEqual([3])
+    expect(text(a)).toBe(text(b))
+  })
+
+  it('[S3] a joiner’s sync step 2 waits for pending writes', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    store.holdAppends = true
+    a.doc.getText('t').insert(0, 'not yet durable')
+    await settle()
+    const b = new InProcessClient(registry, 'room')
+    clients.push(b)
+    await b.connect()
+    await settle()
+    expect(b.synced).toBe(false)
+    expect(text(b)).toBe('')
+    store.releaseAppends()
+    await settle()
+    expect(b.synced).toBe(true)
+    expect(text(b)).toBe('not yet durable')
+  })
+
+  it('[S4] messages are held until the room has loaded', async () => {
+    const { store, registry } = setup()
+    const seeded = new Y.Doc()
+    seeded.getText('t').insert(0, 'stored before')
+    await store.inner.appendUpdates('room', [Y.encodeStateAsUpdate(seeded)])
+    store.holdLoads = true
+    const client = new InProcessClient(registry, 'room')
+    clients.push(client)
+    const connecting = client.connect()
+    await settle()
+    expect(client.received).toEqual([])
+    store.releaseLoads()
+    await connecting
+    await settle()
+    expect(client.synced).toBe(true)
+    expect(text(client)).toBe('stored before')
+  })
+
+  it('[S5] a failed write is not relayed; peers are closed and the room reloads from storage', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    const b = await connect(registry)
+    a.doc.getText('t').insert(0, 'kept')
+    await settle()
+    store.failAppends = true
+    a.doc.getText('t').insert(4, ' lost')
+    await settle()
+    expect(text(b)).toBe('kept')
+    expect(a.closedWith?.code).toBe(CloseCode.InternalError)
+    expect(b.closedWith?.code).toBe(CloseCode.InternalError)
+    store.failAppends = false
+    const c = await connect(registry)
+    expect(text(c)).toBe('kept')
+  })
+
+  it('[S6] the log is compacted in the background and the document survives reload', async () => {
+    const { store, registry } = setup({ compaction: { maxUpdates: 5, minBytes: 1 << 20 } })
+    const a = await connect(registry)
+    for (let i = 0; i < 12; i++) {
+      a.doc.getText('t').insert(0, String(i % 10))
+      await settle(1)
+    }
+    await settle()
+    expect(store.inner.updateCount('room')).toBeLessThan(5)
+    a.disconnect()
+    await settle()
+    expect(registry.loadedCount).toBe(0)
+    const b = await connect(registry)
+    expect(text(b)).toBe(text(a))
+    expect(text(b)).toHaveLength(12)
+  })
+
+  it('[S7] a room unloads when its last client leaves and reloads with everything', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    a.doc.getText('t').insert(0, 'persisted')
+    await settle()
+    expect(registry.loadedCount).toBe(1)
+    a.disconnect()
+    await settle()
+    expect(registry.loadedCount).toBe(0)
+    expect(store.inner.updateCount('room')).toBe(0)
+    const b = await connect(registry)
+    expect(text(b)).toBe('persisted')
+  })
+
+  it('[S7] a connection that arrives during an unload gets the reloaded room', async () => {
+    const { registry } = setup()
+    const a = await connect(registry)
+    a.doc.getText('t').insert(0, 'x')
+    await settle()
+    a.disconnect()
+    // Connect in the same turn as the unload starts.
+    const b = new InProcessClient(registry, 'room')
+    clients.push(b)
+    await b.connect()
+    await settle()
+    expect(text(b)).toBe('x')
+    expect(registry.loadedCount).toBe(1)
+  })
+
+  it('[S8] a corrupt stored update is skipped and the rest of the room loads', async () => {
+    const { store, registry } = setup()
+    const seeded = new Y.Doc()
+    seeded.getText('t').insert(0, 'good')
+    await store.inner.appendUpdates('room', [
+      Y.encodeStateAsUpdate(seeded),
+      Uint8Array.from([1, 1, 1, 0, 31, 0]),
+    ])
+    const client = await connect(registry)
+    expect(text(client)).toBe('good')
+  })
+
+  it('[P3] an unknown room is refused with 4404 and not created', async () => {
+    const { store, registry } = setup()
+    const client = await connect(registry, 'nope')
+    expect(client.closedWith).toEqual({ code: CloseCode.RoomNotFound, reason: 'room not found' })
+    expect(await store.loadDocument('nope')).toBeNull()
+    expect(registry.loadedCount).toBe(0)
+  })
+
+  it('[P2] a malformed frame closes only that connection', async () => {
+    const { registry } = setup()
+    const a = await connect(registry)
+    const b = await connect(registry)
+    const c = await connect(registry)
+    a.sendRaw(Uint8Array.from([0, 2, 3, 1, 2]))
+    b.sendRaw('text frame')
+    await settle()
+    expect(a.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    expect(b.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    expect(c.closedWith).toBeNull()
+    const d = await connect(registry)
+    c.doc.getText('t').insert(0, 'still syncing')
+    await settle()
+    expect(text(d)).toBe('still syncing')
+  })
+
+  it('[P2] an update that does not decode is refused before it reaches the document', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    const before = store.appendCalls.length
+    a.sendRaw(encodeUpdate(Uint8Array.from([1, 1, 1, 0, 31, 0])))
+    a.sendRaw(encodeSyncStep1(Uint8Array.from([5])))
+    await settle()
+    expect(a.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    expect(store.appendCalls.length).toBe(before)
+  })
+
+  it('[A1][A2] presence is relayed and removed when its owner leaves', async () => {
+    const { registry } = setup()
+    const a = new InProcessClient(registry, 'room')
+    clients.push(a)
+    a.awareness.setLocalStateField('user', { name: 'Ada' })
+    await a.connect()
+    const b = await connect(registry)
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Ada' } })
+    a.awareness.setLocalStateField('user', { name: 'Ada L.' })
+    await settle()
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Ada L.' } })
+    a.disconnect()
+    await settle()
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('[A3] a peer cannot overwrite another peer’s presence', async () => {
+    const { registry } = setup()
+    const a = new InProcessClient(registry, 'room')
+    clients.push(a)
+    a.awareness.setLocalStateField('user', { name: 'Ada' })
+    await a.connect()
+    const mallory = await connect(registry)
+    const observer = await connect(registry)
+    const { encodeAwarenessUpdate } = await import('./awareness-update.js')
+    mallory.sendRaw(
+      encodeAwareness(
+        encodeAwarenessUpdate([
+          { clientId: a.doc.clientID, clock: 999, stateJson: '{"user":{"name":"Mallory"}}' },
+        ]),
+      ),
+    )
+    await settle()
+    expect(observer.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Ada' } })
+    expect(mallory.closedWith).toBeNull()
+  })
+})

@@ -1,0 +1,328 @@
+/**
+ * One loaded room: its Y.Doc, its awareness (presence) and the peers connected to it.
+ *
+ * Durability (SPEC.md S1–S3): a client update is validated, applied to the document, and the
+ * *effective* update Yjs emits is queued. Once per event-loop turn the queue is appended to storage
+ * in one write (group commit); only after that write resolves is anything relayed to other peers.
+ * A sync step 2 answering a joiner is also sent only after queued writes resolve, so no peer can
+ * ever receive content that a crash would lose.
+ */
+import * as Y from 'yjs'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate as encodeAwarenessStates,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-update.js'
+import { CloseCode } from './close-codes.js'
+import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
+import type { DocumentStore, StoredDocument } from './document-store.js'
+import type { Logger } from './logger.js'
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.js'
+import { inspectStateVector, inspectUpdate } from './update-validation.js'
+
+/** A connected client as the room sees it: something to send frames to and to close. */
+export interface Peer {
+  /** Sends one binary frame. Must not throw. */
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomOptions {
+  readonly id: string
+  readonly stored: StoredDocument
+  readonly store: DocumentStore
+  readonly logger: Logger
+  readonly compaction: CompactionPolicy
+  /** Called once if the room can no longer be trusted (storage failure); it must be evicted. */
+  readonly onBroken: (room: Room) => void
+  /** Runs a task at the end of the current event-loop turn; injectable for tests. */
+  readonly defer?: (task: () => void) => void
+}
+
+interface PendingUpdate {
+  readonly update: Uint8Array
+  readonly origin: unknown
+}
+
+export class Room {
+  readonly id: string
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+
+  private readonly options: RoomOptions
+  private readonly defer: (task: () => void) => void
+  private readonly peers = new Map<Peer, Set<number>>()
+  /** Which peer announced each awareness client id: one peer cannot speak for another. */
+  private readonly awarenessOwners = new Map<number, Peer>()
+  private unpersisted: PendingUpdate[] = []
+  private flushScheduled = false
+  private compactionScheduled = false
+  /** Every storage operation is chained here, so appends and compactions never overlap. */
+  private writes: Promise<void> = Promise.resolve()
+  private lastSeq: number
+  private log: LogSize
+  private broken = false
+
+  constructor(options: RoomOptions) {
+    this.options = options
+    this.id = options.id
+    this.defer = options.defer ?? setImmediate
+    this.lastSeq = options.stored.lastSeq
+    this.doc = loadDocument(options.stored, options.logger, options.id)
+    this.log = {
+      updates: options.stored.updates.length,
+      bytes: options.stored.updates.reduce((sum, u) => sum + u.byteLength, 0),
+      snapshotBytes: options.stored.snapshot?.byteLength ?? 0,
+    }
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.unpersisted.push({ update, origin })
+      this.scheduleFlush()
+    })
+    this.awareness = new Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.relayAwareness)
+  }
+
+  get peerCount(): number {
+    return this.peers.size
+  }
+
+  get isBroken(): boolean {
+    return this.broken
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set())
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) {
+      peer.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)))
+    }
+  }
+
+  leave(peer: Peer): void {
+    const ids = this.peers.get(peer)
+    if (!ids) return
+    this.peers.delete(peer)
+    const owned = [...ids].filter((id) => this.awarenessOwners.get(id) === peer)
+    for (const id of owned) this.awarenessOwners.delete(id)
+    removeAwarenessStates(this.awareness, owned, null)
+  }
+
+  handle(peer: Peer, message: ClientMessage): void {
+    if (!this.peers.has(peer) || this.broken) return
+    switch (message.kind) {
+      case 'sync-step-1':
+        return this.answerSyncStep1(peer, message.stateVector)
+      case 'sync-step-2':
+      case 'update':
+        return this.applyClientUpdate(peer, message.update)
+      case 'awareness':
+        return this.applyClientAwareness(peer, message.update)
+      case 'query-awareness': {
+        const present = [...this.awareness.getStates().keys()]
+        peer.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)))
+        return
+      }
+    }
+  }
+
+  /** Resolves once every update applied so far is durably stored. */
+  flushed(): Promise<void> {
+    if (this.unpersisted.length > 0) this.startFlush()
+    return this.writes
+  }
+
+  /** Flushes, then folds the update log into a snapshot. Used before unloading. */
+  async flushAndCompact(): Promise<void> {
+    await this.flushed()
+    this.writes = this.writes.then(() => this.compact())
+    await this.writes
+  }
+
+  /** Closes every peer and frees the document. The room must not be used afterwards. */
+  destroy(code: number = CloseCode.GoingAway, reason = 'room closed'): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason)
+    this.peers.clear()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    const checked = inspectStateVector(stateVector)
+    if (!checked.ok) return this.refuse(peer, checked.error)
+    void this.flushed().then(() => {
+      if (!this.peers.has(peer) || this.broken) return
+      peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    })
+  }
+
+  private applyClientUpdate(peer: Peer, update: Uint8Array): void {
+    const checked = inspectUpdate(update)
+    if (!checked.ok) return this.refuse(peer, checked.error)
+    if (checked.value.isEmpty) return
+    const queuedBefore = this.unpersisted.length
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+    } catch (error) {
+      // The update decoded but failed half-way through: the in-memory document may now hold part
+      // of it. Drop what it emitted and reload the room from storage, which never saw it.
+      this.unpersisted.length = queuedBefore
+      this.options.logger.error('update failed to apply after validation', {
+        room: this.id,
+        error: String(error),
+      })
+      this.refuse(peer, 'update could not be applied')
+      this.breakRoom('room reloading after a rejected update')
+    }
+  }
+
+  private applyClientAwareness(peer: Peer, update: Uint8Array): void {
+    const decoded = decodeAwarenessUpdate(update)
+    if (!decoded.ok) return this.refuse(peer, decoded.error)
+    const ownIds = this.peers.get(peer)
+    if (!ownIds) return
+    const accepted = decoded.value.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId)
+      return owner === undefined || owner === peer
+    })
+    if (accepted.length === 0) return
+    for (const entry of accepted) {
+      this.awarenessOwners.set(entry.clientId, peer)
+      ownIds.add(entry.clientId)
+    }
+    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
+  }
+
+  private readonly relayAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed]
+    if (changed.length === 0 || this.peers.size === 0) return
+    this.broadcast(encodeAwareness(encodeAwarenessStates(this.awareness, changed)), origin)
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    this.defer(() => {
+      this.flushScheduled = false
+      if (this.unpersisted.length > 0) this.startFlush()
+    })
+  }
+
+  private startFlush(): void {
+    const batch = this.unpersisted
+    this.unpersisted = []
+    this.writes = this.writes.then(() => this.persist(batch))
+  }
+
+  private async persist(batch: readonly PendingUpdate[]): Promise<void> {
+    if (this.broken) return
+    let seq: number
+    try {
+      seq = await this.options.store.appendUpdates(
+        this.id,
+        batch.map((entry) => entry.update),
+      )
+    } catch (error) {
+      this.options.logger.error('storage write failed', { room: this.id, error: String(error) })
+      this.breakRoom('storage unavailable')
+      return
+    }
+    this.lastSeq = seq
+    this.log = {
+      ...this.log,
+      updates: this.log.updates + batch.length,
+      bytes: this.log.bytes + batch.reduce((sum, entry) => sum + entry.update.byteLength, 0),
+    }
+    for (const entry of batch) this.broadcast(encodeUpdate(entry.update), entry.origin)
+    if (shouldCompact(this.log, this.options.compaction)) this.scheduleCompaction()
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return
+    this.compactionScheduled = true
+    // A timer, not the current turn: relaying comes first, compaction happens in the background.
+    setTimeout(() => {
+      this.compactionScheduled = false
+      this.writes = this.writes.then(() => this.compact())
+    }, 0)
+  }
+
+  private async compact(): Promise<void> {
+    if (this.broken || this.log.updates === 0) return
+    // The document may already hold applied-but-unflushed updates: a snapshot with more than the
+    // log is safe (Yjs updates are idempotent); deleting only up to `lastSeq` keeps the rest.
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    try {
+      await this.options.store.compact(this.id, snapshot, this.lastSeq)
+    } catch (error) {
+      // Not fatal: the log is intact and a later compaction will try again.
+      this.options.logger.warn('compaction failed', { room: this.id, error: String(error) })
+      return
+    }
+    this.log = { updates: 0, bytes: 0, snapshotBytes: snapshot.byteLength }
+  }
+
+  private broadcast(frame: Uint8Array, except: unknown): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame)
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    this.options.logger.warn('message refused', { room: this.id, reason })
+    this.leave(peer)
+    peer.close(CloseCode.MalformedMessage, reason)
+  }
+
+  private breakRoom(reason: string): void {
+    if (this.broken) return
+    this.broken = true
+    this.unpersisted = []
+    this.options.onBroken(this)
+    this.destroy(CloseCode.InternalError, reason)
+  }
+}
+
+/** Rebuilds a document from storage; a stored update that fails to apply is skipped and logged. */
+function loadDocument(stored: StoredDocument, logger: Logger, roomId: string): Y.Doc {
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
+  const doc = new Y.Doc()
+  if (parts.length === 0) return doc
+  try {
+    Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+    return doc
+  } catch (error) {
+    logger.error('stored document failed to load as a whole; loading part by part', {
+      room: roomId,
+      error: String(error),
+    })
+  }
+  doc.destroy()
+  const partial = new Y.Doc()
+  for (const [index, part] of parts.entries()) {
+    if (!inspectUpdate(part).ok) {
+      logger.error('skipping corrupt stored update', { room: roomId, index })
+      continue
+    }
+    try {
+      Y.applyUpdate(partial, part)
+    } catch (error) {
+      logger.error('skipping stored update that fails to apply', {
+        room: roomId,
+        index,
+        error: String(error),
+      })
+    }
+  }
+  return partial
+}

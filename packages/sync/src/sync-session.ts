@@ -1,0 +1,112 @@
+/**
+ * One client connection to one room, independent of the WebSocket library.
+ *
+ * Frames that arrive while the room loads are held (up to a bound) and handled in order once it
+ * has loaded, so a sync step 1 is never answered from a partly loaded document.
+ */
+import { CloseCode } from './close-codes.js'
+import type { Logger } from './logger.js'
+import { decodeMessage } from './protocol.js'
+import type { Peer, Room } from './room.js'
+import type { RoomRegistry } from './room-registry.js'
+
+export interface SyncSessionOptions {
+  readonly roomId: string
+  readonly registry: RoomRegistry
+  readonly transport: Peer
+  readonly logger: Logger
+  /** Frames held while the room loads before the connection is refused. */
+  readonly maxPendingFrames?: number
+}
+
+export class SyncSession {
+  private readonly options: SyncSessionOptions
+  private room: Room | null = null
+  private pending: Uint8Array[] | null = []
+  private closed = false
+  /** The peer the room sees; closing through it also ends this session. */
+  private readonly peer: Peer
+
+  constructor(options: SyncSessionOptions) {
+    this.options = options
+    this.peer = {
+      send: (frame) => {
+        if (!this.closed) options.transport.send(frame)
+      },
+      close: (code, reason) => this.closeWith(code, reason),
+    }
+  }
+
+  /** Starts loading the room; call once, right after the connection opens. */
+  async open(): Promise<void> {
+    const { registry, roomId, logger } = this.options
+    let acquired
+    try {
+      acquired = await registry.acquire(roomId)
+    } catch (error) {
+      logger.error('room failed to load', { room: roomId, error: String(error) })
+      return this.closeWith(CloseCode.InternalError, 'room failed to load')
+    }
+    if (!acquired.ok) return this.closeWith(CloseCode.RoomNotFound, 'room not found')
+    if (this.closed) {
+      registry.release(acquired.value)
+      return
+    }
+    this.room = acquired.value
+    this.room.join(this.peer)
+    const held = this.pending ?? []
+    this.pending = null
+    for (const frame of held) this.handleFrame(frame)
+  }
+
+  /** Feeds one frame received from the client. Text frames are not part of the protocol. */
+  receive(frame: Uint8Array | string): void {
+    if (this.closed) return
+    if (typeof frame === 'string') {
+      return this.refuse('text frames are not part of the protocol')
+    }
+    if (this.pending !== null) {
+      if (this.pending.length >= (this.options.maxPendingFrames ?? 256)) {
+        return this.closeWith(CloseCode.TooManyPendingMessages, 'too many messages while loading')
+      }
+      this.pending.push(frame)
+      return
+    }
+    this.handleFrame(frame)
+  }
+
+  /** The transport closed (by either side): leave the room. */
+  transportClosed(): void {
+    this.end()
+  }
+
+  private handleFrame(frame: Uint8Array): void {
+    if (this.closed || this.room === null) return
+    const message = decodeMessage(frame)
+    if (!message.ok) return this.refuse(message.error)
+    this.room.handle(this.peer, message.value)
+  }
+
+  private refuse(reason: string): void {
+    this.options.logger.warn('message refused', { room: this.options.roomId, reason })
+    this.closeWith(CloseCode.MalformedMessage, reason)
+  }
+
+  private closeWith(code: number, reason: string): void {
+    if (this.closed) return
+    this.end()
+    this.options.transport.close(code, reason)
+  }
+
+  private end(): void {
+    if (this.closed) return
+    this.closed = true
+    this.pending = null
+    const room = this.room
+    this.room = null
+    if (room) {
+      room.leave(this.peer)
+      this.options.registry.release(room)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One contract suite for every `DocumentStore` implementation (memory, SQLite, later PostgreSQL).
+ * Each implementation's test file calls `describeDocumentStoreContract` with a factory.
+ */
+import { describe, expect, it } from 'vitest'
+import type { DocumentStore } from '../document-store.js'
+
+export interface StoreUnderTest {
+  readonly store: DocumentStore
+  /** Creates a room so that the store knows it. */
+  createRoom(roomId: string): Promise<void> | void
+  close?(): Promise<void> | void
+}
+
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values)
+
+export function describeDocumentStoreContract(
+  name: string,
+  open: () => Promise<StoreUnderTest> | StoreUnderTest,
+): void {
+  describe(`DocumentStore contract: ${name}`, () => {
+    async function withStore(run: (subject: StoreUnderTest) => Promise<void>): Promise<void> {
+      const subject = await open()
+      try {
+        await run(subject)
+      } finally {
+        await subject.close?.()
+      }
+    }
+
+    it('[ST1] returns null for a room that does not exist', () =>
+      withStore(async ({ store }) => {
+        expect(await store.loadDocument('missing')).toBeNull()
+      }))
+
+    it('[ST2] an existing room starts empty', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        expect(await store.loadDocument('r1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      }))
+
+    it('[ST3] appends keep their order and return increasing sequence numbers', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const first = await store.appendUpdates('r1', [bytes(1), bytes(2)])
+        const second = await store.appendUpdates('r1', [bytes(3)])
+        expect(second).toBeGreaterThan(first)
+        const loaded = await store.loadDocument('r1')
+        expect(loaded?.updates.map((u) => [...u])).toEqual([[1], [2], [3]])
+        expect(loaded?.lastSeq).toBe(second)
+      }))
+
+    it('[ST4] rooms do not see each other’s updates', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('a')
+        await createRoom('b')
+        await store.appendUpdates('a', [bytes(1)])
+        await store.appendUpdates('b', [bytes(2)])
+        expect((await store.loadDocument('a'))?.updates.map((u) => [...u])).toEqual([[1]])
+        expect((await store.loadDocument('b'))?.updates.map((u) => [...u])).toEqual([[2]])
+      }))
+
+    it('[ST5] compaction replaces updates up to a sequence number and keeps later ones', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const through = await store.appendUpdates('r1', [bytes(1), bytes(2)])
+        const later = await store.appendUpdates('r1', [bytes(3)])
+        await store.compact('r1', bytes(9, 9), through)
+        const loaded = await store.loadDocument('r1')
+        expect(loaded && [...(loaded.snapshot ?? [])]).toEqual([9, 9])
+        expect(loaded?.updates.map((u) => [...u])).toEqual([[3]])
+        expect(loaded?.lastSeq).toBe(later)
+      }))
+
+    it('[ST6] a later compaction replaces the earlier snapshot', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const first = await store.appendUpdates('r1', [bytes(1)])
+        await store.compact('r1', bytes(7), first)
+        const second = await store.appendUpdates('r1', [bytes(2)])
+        await store.compact('r1', bytes(8), second)
+        const loaded = await store.loadDocument('r1')
+        expect(loaded && [...(loaded.snapshot ?? [])]).toEqual([8])
+        expect(loaded?.updates).toEqual([])
+      }))
+
+    it('[ST7] stored bytes are copies: later changes to the caller’s buffer do not leak in', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const buffer = bytes(1, 2, 3)
+        await store.appendUpdates('r1', [buffer])
+        buffer[0] = 42
+        expect([...((await store.loadDocument('r1'))?.updates[0] ?? [])]).toEqual([1, 2, 3])
+      }))
+
+    it('[ST8] appending to an unknown room fails', () =>
+      withStore(async ({ store }) => {
+        await expect(store.appendUpdates('missing', [bytes(1)])).rejects.toThrow()
+      }))
+  })
+}

@@ -1,0 +1,119 @@
+/**
+ * A client that speaks the real y-websocket protocol to a `SyncSession` over an in-memory
+ * transport. It uses y-protocols' own sync handler, exactly as the stock WebsocketProvider does,
+ * so rule tests run the true protocol without sockets.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import { silentLogger } from '../logger.js'
+import { MessageType } from '../protocol.js'
+import type { RoomRegistry } from '../room-registry.js'
+import { SyncSession } from '../sync-session.js'
+
+export interface CloseRecord {
+  readonly code: number
+  readonly reason: string
+}
+
+export class InProcessClient {
+  readonly doc = new Y.Doc()
+  readonly awareness = new Awareness(this.doc)
+  /** Every frame received from the server, in order. */
+  readonly received: Uint8Array[] = []
+  closedWith: CloseRecord | null = null
+  synced = false
+  private readonly session: SyncSession
+
+  constructor(registry: RoomRegistry, roomId: string) {
+    this.session = new SyncSession({
+      roomId,
+      registry,
+      logger: silentLogger,
+      transport: {
+        send: (frame) => {
+          this.received.push(frame)
+          this.receiveFromServer(frame)
+        },
+        close: (code, reason) => {
+          this.closedWith = { code, reason }
+        },
+      },
+    })
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this || this.closedWith) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.Sync)
+      syncProtocol.writeUpdate(encoder, update)
+      this.sendRaw(encoding.toUint8Array(encoder))
+    })
+    this.awareness.on(
+      'update',
+      (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === this || this.closedWith) return
+        const changed = [...changes.added, ...changes.updated, ...changes.removed]
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.Awareness)
+        encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
+        this.sendRaw(encoding.toUint8Array(encoder))
+      },
+    )
+  }
+
+  /** Opens the session and sends sync step 1 and the local awareness state, like the provider. */
+  async connect(): Promise<void> {
+    const opening = this.session.open()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.sendRaw(encoding.toUint8Array(encoder))
+    if (this.awareness.getLocalState() !== null) {
+      const awarenessEncoder = encoding.createEncoder()
+      encoding.writeVarUint(awarenessEncoder, MessageType.Awareness)
+      encoding.writeVarUint8Array(
+        awarenessEncoder,
+        encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      )
+      this.sendRaw(encoding.toUint8Array(awarenessEncoder))
+    }
+    await opening
+  }
+
+  /** Sends arbitrary bytes, bypassing the protocol (for hostile-input tests). */
+  sendRaw(frame: Uint8Array | string): void {
+    if (!this.closedWith) this.session.receive(frame)
+  }
+
+  disconnect(): void {
+    this.session.transportClosed()
+    this.closedWith ??= { code: 1000, reason: 'client disconnected' }
+    this.awareness.destroy()
+  }
+
+  private receiveFromServer(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.Sync) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MessageType.Sync)
+      const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this)
+      if (syncType === syncProtocol.messageYjsSyncStep2) this.synced = true
+      if (encoding.length(reply) > 1) {
+        const bytes = encoding.toUint8Array(reply)
+        queueMicrotask(() => this.sendRaw(bytes))
+      }
+    } else if (type === MessageType.Awareness) {
+      applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this)
+    }
+  }
+}
+
+/** Resolves after pending immediates, timers of 0 ms and microtasks have run. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0))
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}

@@ -1,0 +1,2 @@
+export { describeDocumentStoreContract, type StoreUnderTest } from './document-store-contract.js'
+export { InProcessClient, settle, type CloseRecord } from './in-process-client.js'

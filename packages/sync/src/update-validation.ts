@@ -1,0 +1,29 @@
+/**
+ * Checks client-supplied Yjs payloads *before* they touch a room's document: applying a corrupt
+ * update can leave a document half-changed, so an update must decode in full first.
+ */
+import * as Y from 'yjs'
+import { err, ok, type Result } from './result.js'
+
+export interface UpdateSummary {
+  /** True when the update carries neither structs nor deletions (e.g. a no-op sync step 2). */
+  readonly isEmpty: boolean
+}
+
+export function inspectUpdate(update: Uint8Array): Result<UpdateSummary, string> {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update)
+    return ok({ isEmpty: structs.length === 0 && ds.clients.size === 0 })
+  } catch {
+    // Yjs throws on unknown content types, truncated structs and bad varints alike.
+    return err('invalid Yjs update')
+  }
+}
+
+export function inspectStateVector(stateVector: Uint8Array): Result<Map<number, number>, string> {
+  try {
+    return ok(Y.decodeStateVector(stateVector))
+  } catch {
+    return err('invalid state vector')
+  }
+}

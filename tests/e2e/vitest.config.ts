@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.test.ts'],
+    root: new URL('..', import.meta.url).pathname,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // One Chromium at a time: the machines have two cores.
+    fileParallelism: false,
+  },
+})
