@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     root: new URL('..', import.meta.url).pathname,
     testTimeout: 120_000,
+    // expect.poll waits for liveness, never asserts speed: a generous limit keeps loaded CI green.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 120_000,
     // One Chromium at a time: the machines have two cores.
     fileParallelism: false,

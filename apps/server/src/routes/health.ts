@@ -26,7 +26,10 @@ export function healthRoutes(sources: HealthSources): Hono {
       await sources.rooms.ping()
       return c.json({ ok: true })
     } catch {
-      return c.json({ ok: false, error: 'storage_unavailable', message: 'storage is unreachable' }, 503)
+      return c.json(
+        { ok: false, error: 'storage_unavailable', message: 'storage is unreachable' },
+        503,
+      )
     }
   })
 

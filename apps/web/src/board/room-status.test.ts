@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import {
+  connectionIndicator,
+  initialRoomStatus,
+  isBoardReady,
+  reduceRoomStatus,
+  type RoomEvent,
+  type RoomStatus,
+} from './room-status'
+
+const run = (...events: RoomEvent[]): RoomStatus =>
+  events.reduce(reduceRoomStatus, initialRoomStatus)
+
+describe('room status', () => {
+  it('starts connecting and not ready', () => {
+    expect(connectionIndicator(initialRoomStatus)).toBe('connecting')
+    expect(isBoardReady(initialRoomStatus)).toBe(false)
+  })
+
+  it('is online once connected and synced, and ready once the local copy has loaded too', () => {
+    const synced = run({ type: 'socket', state: 'connected' }, { type: 'synced', synced: true })
+    expect(connectionIndicator(synced)).toBe('online')
+    expect(isBoardReady(synced)).toBe(false)
+    expect(
+      isBoardReady(reduceRoomStatus(synced, { type: 'local-loaded', hasContent: false })),
+    ).toBe(true)
+  })
+
+  it('opens from the local copy alone when it has the board (offline reload)', () => {
+    const status = run(
+      { type: 'local-loaded', hasContent: true },
+      { type: 'socket', state: 'disconnected' },
+    )
+    expect(isBoardReady(status)).toBe(true)
+    expect(connectionIndicator(status)).toBe('offline')
+  })
+
+  it('waits for the server when the local copy is empty', () => {
+    const status = run(
+      { type: 'local-loaded', hasContent: false },
+      { type: 'socket', state: 'disconnected' },
+    )
+    expect(isBoardReady(status)).toBe(false)
+  })
+
+  it('stays offline through a reconnect loop until the next sync', () => {
+    const dropped = run(
+      { type: 'socket', state: 'connected' },
+      { type: 'synced', synced: true },
+      { type: 'socket', state: 'disconnected' },
+      { type: 'socket', state: 'connecting' },
+    )
+    expect(connectionIndicator(dropped)).toBe('offline')
+    expect(dropped.synced).toBe(false)
+    const back = run(
+      { type: 'socket', state: 'disconnected' },
+      { type: 'socket', state: 'connected' },
+      { type: 'synced', synced: true },
+    )
+    expect(connectionIndicator(back)).toBe('online')
+  })
+
+  it('reports a board that does not exist', () => {
+    expect(connectionIndicator(run({ type: 'room-not-found' }))).toBe('not-found')
+  })
+})

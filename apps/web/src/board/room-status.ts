@@ -1,0 +1,74 @@
+/**
+ * What the board knows about its connection, as a pure reducer over the events the provider
+ * and the local (IndexedDB) copy emit. The UI derives everything it shows from this.
+ */
+export type SocketState = 'connecting' | 'connected' | 'disconnected'
+
+export interface RoomStatus {
+  readonly socket: SocketState
+  /** The server has answered our sync on the current connection. */
+  readonly synced: boolean
+  /** The server has answered at least once since the page loaded. */
+  readonly everSynced: boolean
+  readonly localLoaded: boolean
+  readonly localHasContent: boolean
+  /** The connection dropped (or never came up) and has not synced since: edits stay local. */
+  readonly offline: boolean
+  readonly notFound: boolean
+}
+
+export type RoomEvent =
+  | { readonly type: 'local-loaded'; readonly hasContent: boolean }
+  | { readonly type: 'socket'; readonly state: SocketState }
+  | { readonly type: 'synced'; readonly synced: boolean }
+  | { readonly type: 'room-not-found' }
+
+export const initialRoomStatus: RoomStatus = {
+  socket: 'connecting',
+  synced: false,
+  everSynced: false,
+  localLoaded: false,
+  localHasContent: false,
+  offline: false,
+  notFound: false,
+}
+
+export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStatus {
+  switch (event.type) {
+    case 'local-loaded':
+      return { ...status, localLoaded: true, localHasContent: event.hasContent }
+    case 'socket':
+      return {
+        ...status,
+        socket: event.state,
+        synced: event.state === 'connected' && status.synced,
+        offline: status.offline || event.state === 'disconnected',
+      }
+    case 'synced':
+      return {
+        ...status,
+        synced: event.synced,
+        everSynced: status.everSynced || event.synced,
+        offline: event.synced ? false : status.offline,
+      }
+    case 'room-not-found':
+      return { ...status, notFound: true, socket: 'disconnected', synced: false }
+  }
+}
+
+/**
+ * The board can be shown once the local copy is loaded and there is something to show: either
+ * the local copy has the board (works offline) or the server has sent it.
+ */
+export function isBoardReady(status: RoomStatus): boolean {
+  return status.localLoaded && (status.localHasContent || status.everSynced)
+}
+
+export type ConnectionIndicator = 'online' | 'connecting' | 'offline' | 'not-found'
+
+export function connectionIndicator(status: RoomStatus): ConnectionIndicator {
+  if (status.notFound) return 'not-found'
+  if (status.socket === 'connected' && status.synced) return 'online'
+  // Sticky until the next sync, so a reconnect loop does not flicker between two labels.
+  return status.offline ? 'offline' : 'connecting'
+}

@@ -1,0 +1,112 @@
+// @ts-check
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Imports a layer may not use: the layering of STYLE.md, enforced. */
+const restrict = (...patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'This layer must not depend on that one (see README, "Architecture").',
+      })),
+    },
+  ],
+})
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.turbo/**',
+      'tests/artifacts/**',
+      'test-results/**',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  // Layers: packages know nothing of the apps, of React, of Hono, of sockets.
+  {
+    files: ['packages/sync/src/**/*.ts'],
+    rules: restrict(
+      'react',
+      'react-dom',
+      'hono',
+      '@hono/*',
+      'ws',
+      'drizzle-orm*',
+      'better-sqlite3',
+      '@accord/*',
+      'tldraw',
+      '@tldraw/*',
+    ),
+  },
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: restrict(
+      'react',
+      'react-dom',
+      'hono',
+      '@hono/*',
+      'ws',
+      '@accord/db',
+      '@accord/web',
+      '@accord/server',
+      'tldraw',
+      '@tldraw/*',
+    ),
+  },
+  {
+    files: ['packages/tldraw-yjs/src/**/*.ts'],
+    rules: restrict(
+      'react',
+      'react-dom',
+      'hono',
+      '@hono/*',
+      'ws',
+      'drizzle-orm*',
+      'better-sqlite3',
+      'tldraw',
+      '@accord/*',
+    ),
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    rules: restrict('react', 'react-dom', 'tldraw', '@tldraw/*', '@accord/web'),
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: restrict(
+      'hono',
+      '@hono/*',
+      'drizzle-orm*',
+      'better-sqlite3',
+      '@accord/db',
+      '@accord/server',
+      'ws',
+    ),
+  },
+)

@@ -1,0 +1,17 @@
+export {
+  bindPresence,
+  presenceIdFor,
+  presenceRecordChanges,
+  type AwarenessChanges,
+  type PresenceBindingOptions,
+} from './presence.js'
+export { applyRemoteRecords } from './remote-records.js'
+export {
+  bindStoreToDoc,
+  META_MAP,
+  RECORDS_MAP,
+  recordsOf,
+  type BindOptions,
+  type BindResult,
+  type StoreBinding,
+} from './store-binding.js'

@@ -1,0 +1,158 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import {
+  addStickyNote,
+  connectionState,
+  focusCanvas,
+  launchBrowser,
+  newParticipant,
+  type Participant,
+  screenshot,
+  shapeCount,
+  shapesWithText,
+  shapeTypes,
+  waitForBoard,
+  waitForShapeCount,
+} from '../support/browser.js'
+import { type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let alice: Participant
+let bob: Participant
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  alice = await newParticipant(browser)
+  bob = await newParticipant(browser)
+})
+
+/** On failure, keep what each person saw. */
+function screenshotOnFailure(name: string) {
+  onTestFailed(async () => {
+    await screenshot(alice.page, `FAILED-${name}-alice`)
+    await screenshot(bob.page, `FAILED-${name}-bob`)
+  })
+}
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('two people on one board (real Chromium, built app)', () => {
+  it('creates a board from the home page and shows its share link', async () => {
+    await alice.page.goto(server.url)
+    await alice.page.getByTestId('board-title-input').fill('Sprint 42 retro')
+    await alice.page.getByRole('button', { name: 'Create board' }).click()
+    await alice.page.waitForURL(/\/b\/[A-Za-z0-9_-]{20,}$/)
+    await waitForBoard(alice.page)
+    await expect.poll(() => connectionState(alice.page)).toBe('online')
+    expect(await alice.page.getByTestId('board-title').textContent()).toBe('Sprint 42 retro')
+    expect(await alice.page.getByTestId('share-link').inputValue()).toBe(alice.page.url())
+    await screenshot(alice.page, 'collaboration-1-new-board')
+  })
+
+  it('the share link opens the same board for a second person', async () => {
+    const link = await alice.page.getByTestId('share-link').inputValue()
+    await bob.page.goto(link)
+    await waitForBoard(bob.page)
+    await expect.poll(() => connectionState(bob.page)).toBe('online')
+    await bob.page.getByTestId('display-name').fill('Bob')
+    await bob.page.getByTestId('display-name').press('Enter')
+    expect(await bob.page.getByTestId('board-title').textContent()).toBe('Sprint 42 retro')
+  })
+
+  it('a sticky note created by one appears for the other, with its text', async () => {
+    await addStickyNote(alice.page, 'Ship smaller PRs', { x: 420, y: 300 })
+    await waitForShapeCount(bob.page, 1)
+    await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBeGreaterThan(0)
+    expect(await shapeTypes(bob.page)).toEqual(['note'])
+  })
+
+  it('each sees the other’s cursor and name', async () => {
+    await bob.page.mouse.move(800, 500)
+    await bob.page.mouse.move(820, 520, { steps: 4 })
+    await expect
+      .poll(() =>
+        alice.page.evaluate(() => window.accord?.editor.getCollaborators().map((c) => c.userName)),
+      )
+      .toEqual(['Bob'])
+    // tldraw draws a collaborator's cursor with a name tag.
+    await expect
+      .poll(() => alice.page.locator('.tl-nametag', { hasText: 'Bob' }).count())
+      .toBeGreaterThan(0)
+    await screenshot(alice.page, 'collaboration-2-note-and-cursor')
+  })
+
+  it('a drawing, a move and a delete travel too', async () => {
+    screenshotOnFailure('draw-move-delete')
+    // Bob draws a stroke.
+    await focusCanvas(bob.page)
+    await bob.page.keyboard.press('d')
+    await bob.page.mouse.move(700, 250)
+    await bob.page.mouse.down()
+    await bob.page.mouse.move(760, 300, { steps: 8 })
+    await bob.page.mouse.move(820, 260, { steps: 8 })
+    await bob.page.mouse.up()
+    await bob.page.keyboard.press('Escape')
+    await waitForShapeCount(alice.page, 2)
+    expect(await shapeTypes(alice.page)).toEqual(['draw', 'note'])
+
+    // Alice drags her note 200px to the right; Bob sees it move.
+    const noteX = () =>
+      bob.page.evaluate(
+        () => window.accord?.editor.getCurrentPageShapes().find((s) => s.type === 'note')?.x,
+      )
+    const before = await noteX()
+    await alice.page.keyboard.press('v')
+    await alice.page.mouse.move(450, 330)
+    await alice.page.mouse.down()
+    await alice.page.mouse.move(650, 330, { steps: 10 })
+    await alice.page.mouse.up()
+    await expect.poll(noteX).toBeGreaterThan((before ?? 0) + 150)
+
+    // Bob selects the drawing with a marquee (a thin stroke is easy to miss) and deletes it.
+    await bob.page.keyboard.press('v')
+    await bob.page.mouse.move(740, 220)
+    await bob.page.mouse.down()
+    await bob.page.mouse.move(850, 330, { steps: 6 })
+    await bob.page.mouse.up()
+    await bob.page.keyboard.press('Delete')
+    await waitForShapeCount(alice.page, 1)
+    expect(await shapeTypes(alice.page)).toEqual(['note'])
+  })
+
+  it('undo only undoes one’s own changes', async () => {
+    screenshotOnFailure('undo')
+    await addStickyNote(bob.page, 'Bob’s idea', { x: 300, y: 600 })
+    await waitForShapeCount(alice.page, 2)
+    // Alice undoes everything she ever did (more presses than she made changes): her note goes,
+    // Bob's stays, because her history holds only her own changes.
+    await focusCanvas(alice.page)
+    for (let i = 0; i < 12; i++) await alice.page.keyboard.press('Control+z')
+    await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBe(0)
+    expect(await shapeTypes(alice.page)).toEqual(['note'])
+    expect(await shapesWithText(alice.page, 'Bob’s idea')).toBeGreaterThan(0)
+    expect(await shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
+    // Redo brings Alice's note back for both.
+    for (let i = 0; i < 12; i++) await alice.page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBeGreaterThan(0)
+    await waitForShapeCount(bob.page, 2)
+  })
+
+  it('a reload keeps the board', async () => {
+    const before = await shapeCount(bob.page)
+    await bob.page.reload()
+    await waitForBoard(bob.page)
+    await waitForShapeCount(bob.page, before)
+    expect(await shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
+    await screenshot(bob.page, 'collaboration-3-after-reload')
+  })
+
+  it('nobody’s page threw an error', () => {
+    expect(alice.errors).toEqual([])
+    expect(bob.errors).toEqual([])
+  })
+})

@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, newParticipant, screenshot, waitForBoard } from '../support/browser.js'
+import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('everything is served by Accord itself (works with no internet)', () => {
+  it('a board loads fonts, icons and translations from its own origin only', async () => {
+    // A French browser makes tldraw fetch its French translation (English is built in).
+    const person = await newParticipant(browser, { locale: 'fr-FR' })
+    const requests: string[] = []
+    const failures: string[] = []
+    person.page.on('request', (request) => requests.push(request.url()))
+    person.page.on('requestfailed', (request) => failures.push(request.url()))
+    person.page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
+    })
+    await person.page.goto(`${server.url}/b/${await createRoom(server, 'Assets')}`)
+    await waitForBoard(person.page)
+    // Open the main menu so that more icons and translated labels load.
+    await person.page.getByTestId('main-menu.button').click()
+    await person.page.waitForLoadState('networkidle')
+    await screenshot(person.page, 'self-hosted-menu-open')
+
+    const external = requests.filter(
+      (url) =>
+        !url.startsWith(server.url) && !url.startsWith(server.wsUrl) && !/^(data|blob):/.test(url),
+    )
+    expect(external).toEqual([])
+    expect(failures).toEqual([])
+    expect(requests.some((url) => url.endsWith('.woff2'))).toBe(true)
+    expect(requests.some((url) => /\.svg(\?|$)/.test(url))).toBe(true)
+    expect(requests.some((url) => /\/fr-[\w-]+\.json$/.test(url))).toBe(true)
+    expect(person.errors).toEqual([])
+  })
+
+  it('an unknown board shows a not-found page instead of an empty canvas', async () => {
+    const person = await newParticipant(browser)
+    await person.page.goto(`${server.url}/b/doesNotExist1234567890`)
+    await person.page.getByTestId('not-found').waitFor()
+    expect(await person.page.locator('.tl-canvas').count()).toBe(0)
+    // Visiting a board id never creates it.
+    const response = await fetch(`${server.url}/api/rooms/doesNotExist1234567890`)
+    expect(response.status).toBe(404)
+  })
+
+  it('the home page lists boards this browser has opened', async () => {
+    const person = await newParticipant(browser)
+    const roomId = await createRoom(server, 'Remember me')
+    await person.page.goto(`${server.url}/b/${roomId}`)
+    await waitForBoard(person.page)
+    await person.page.goto(server.url)
+    const link = person.page.getByRole('link', { name: 'Remember me' })
+    expect(await link.getAttribute('href')).toBe(`/b/${roomId}`)
+  })
+})

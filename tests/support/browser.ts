@@ -1,0 +1,115 @@
+/**
+ * Real Chromium driven by playwright-core. Debian's Chromium (`apt-get install chromium`, done by
+ * .ci/run) is used; set CHROMIUM_PATH to use another binary.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { repoRoot } from './server-process.js'
+
+export const artifactsDir = join(repoRoot, 'tests/artifacts/e2e')
+
+// Flags that keep Chromium from reaching for the network (this machine has none) and from
+// hanging on first-run UI.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    )
+  }
+  return path
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
+}
+
+export interface Participant {
+  readonly context: BrowserContext
+  readonly page: Page
+  /** Uncaught page errors: a test fails if the app threw. */
+  readonly errors: string[]
+}
+
+/** A separate browser profile (its own storage and IndexedDB), like a second person. */
+export async function newParticipant(
+  browser: Browser,
+  options: { locale?: string } = {},
+): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return { context, page, errors }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDir, { recursive: true })
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`) })
+}
+
+/** Waits until the board's canvas is up and the tldraw editor is reachable. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.waitForSelector('.tl-canvas')
+  await page.waitForFunction(() => window.accord?.editor !== undefined)
+}
+
+export function shapeCount(page: Page): Promise<number> {
+  return page.evaluate(() => window.accord?.editor.getCurrentPageShapes().length ?? -1)
+}
+
+export function shapeTypes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window.accord?.editor.getCurrentPageShapes() ?? []).map((shape) => shape.type).sort(),
+  )
+}
+
+/**
+ * How many rendered shapes on the canvas show this text. Only `.tl-shape` elements count: tldraw
+ * keeps hidden elements for measuring text, which would match a page-wide search.
+ */
+export function shapesWithText(page: Page, text: string): Promise<number> {
+  return page.locator('.tl-shape').filter({ hasText: text }).count()
+}
+
+export async function waitForShapeCount(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => window.accord?.editor.getCurrentPageShapes().length === expected,
+    count,
+    { timeout: 10_000 },
+  )
+}
+
+export async function connectionState(page: Page): Promise<string | null> {
+  return page.getByTestId('connection-status').getAttribute('data-state')
+}
+
+/**
+ * Gives the canvas keyboard focus (tldraw's shortcuts only work there) by clicking an empty spot
+ * with the select tool.
+ */
+export async function focusCanvas(page: Page): Promise<void> {
+  await page.locator('.tl-canvas').click({ position: { x: 1100, y: 600 } })
+  await page.keyboard.press('Escape')
+}
+
+/** Creates a sticky note through the UI: the note tool, a click, typing. */
+export async function addStickyNote(page: Page, text: string, at: { x: number; y: number }) {
+  await focusCanvas(page)
+  await page.keyboard.press('n')
+  await page.locator('.tl-canvas').click({ position: at })
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}

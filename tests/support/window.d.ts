@@ -1,0 +1,18 @@
+// The slice of what the web app exposes on window (apps/web/src/board/BoardCanvas.tsx) that the
+// end-to-end tests read. Declared here so the tests do not depend on tldraw's types.
+interface AccordTestShape {
+  readonly id: string
+  readonly type: string
+  readonly x: number
+  readonly y: number
+}
+
+interface Window {
+  accord?: {
+    editor: {
+      getCurrentPageShapes(): AccordTestShape[]
+      getCollaborators(): { userName: string }[]
+      undo(): void
+    }
+  }
+}
