@@ -49,6 +49,13 @@ export function createApp(deps: AppDeps): Hono {
   })
 
   app.route('/sync', syncRoutes(deps))
+  // Any other WebSocket upgrade (e.g. /sync without a room id) gets a plain 404.
+  app.use('*', async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() === 'websocket') {
+      throw new ApiError(404, 'not_found', 'no WebSocket endpoint at this path')
+    }
+    await next()
+  })
   app.route('/', webAppRoutes(deps.webDist))
   return app
 }

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
         sqliteSynchronous: 'FULL',
         maxMessageBytes: 8 * 1024 * 1024,
         roomIdleMs: 2000,
+        heartbeatMs: 30_000,
         webDist: null,
         logLevel: 'info',
       },

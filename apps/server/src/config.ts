@@ -26,6 +26,7 @@ const envSchema = z.object({
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_ROOM_IDLE_MS: integer(2000, 0, 24 * 60 * 60 * 1000),
+  ACCORD_HEARTBEAT_MS: integer(30_000, 100, 10 * 60 * 1000),
   ACCORD_WEB_DIST: z.string().min(1).default(defaultWebDist),
   ACCORD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
@@ -38,6 +39,8 @@ export interface Config {
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
   readonly maxMessageBytes: number
   readonly roomIdleMs: number
+  /** Interval of WebSocket pings; a connection that misses one is terminated. */
+  readonly heartbeatMs: number
   /** The built web app, served from `/` when the folder exists. */
   readonly webDist: string | null
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -59,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     sqliteSynchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
     maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
     roomIdleMs: e.ACCORD_ROOM_IDLE_MS,
+    heartbeatMs: e.ACCORD_HEARTBEAT_MS,
     webDist: existsSync(e.ACCORD_WEB_DIST) ? e.ACCORD_WEB_DIST : null,
     logLevel: e.ACCORD_LOG_LEVEL,
   })

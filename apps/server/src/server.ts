@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
+import { startHeartbeat } from './sync/heartbeat.js'
 import { ConnectionCounter } from './sync/sync-endpoint.js'
 
 export interface RunningServer {
@@ -26,6 +27,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   const connections = new ConnectionCounter()
   const app = createApp({ rooms, registry, connections, logger, webDist: config.webDist })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 
   const server = serve({
     fetch: app.fetch,
@@ -44,6 +46,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
+      stopHeartbeat()
       server.close()
       await registry.closeAll()
       for (const client of wss.clients) client.terminate()

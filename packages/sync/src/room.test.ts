@@ -33,6 +33,11 @@ class ControlledStore implements DocumentStore {
     return this.inner.compact(roomId, snapshot, throughSeq)
   }
 
+  /** Lets the oldest held write finish, keeping the others held. */
+  releaseOneAppend(): void {
+    this.heldAppends.shift()?.()
+  }
+
   releaseAppends(): void {
     this.holdAppends = false
     for (const release of this.heldAppends.splice(0)) release()
@@ -46,11 +51,15 @@ class ControlledStore implements DocumentStore {
 
 const clients: InProcessClient[] = []
 afterEach(() => {
-  for (const client of clients.splice(0)) client.disconnect()
+  for (const client of clients.splice(0)) client.destroy()
 })
 
-async function connect(registry: RoomRegistry, roomId = 'room'): Promise<InProcessClient> {
-  const client = new InProcessClient(registry, roomId)
+async function connect(
+  registry: RoomRegistry,
+  roomId = 'room',
+  options: { echoAwareness?: boolean } = {},
+): Promise<InProcessClient> {
+  const client = new InProcessClient(registry, roomId, options)
   clients.push(client)
   await client.connect()
   await settle()
@@ -124,6 +133,27 @@ describe('Room', () => {
     await settle()
     expect(b.synced).toBe(true)
     expect(text(b)).toBe('not yet durable')
+  })
+
+  it('[S3] with asynchronous storage, a sync step 2 holds nothing written after it was asked for', async () => {
+    const { store, registry } = setup()
+    const a = await connect(registry)
+    store.holdAppends = true
+    a.doc.getText('t').insert(0, 'x')
+    await settle()
+    const b = new InProcessClient(registry, 'room')
+    clients.push(b)
+    await b.connect()
+    await settle()
+    a.doc.getText('t').insert(1, 'y') // applied on the server, its write queued behind x's
+    await settle()
+    store.releaseOneAppend() // x is stored; y is not
+    await settle()
+    expect(b.synced).toBe(true)
+    expect(text(b)).toBe('x')
+    store.releaseAppends()
+    await settle()
+    expect(text(b)).toBe('xy')
   })
 
   it('[S4] messages are held until the room has loaded', async () => {
@@ -269,6 +299,26 @@ describe('Room', () => {
     a.disconnect()
     await settle()
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('[A3] a client that reconnects gets its presence back, despite echoes from stock clients', async () => {
+    const { registry } = setup()
+    const a = new InProcessClient(registry, 'room', { echoAwareness: true })
+    clients.push(a)
+    a.awareness.setLocalStateField('user', { name: 'Ada' })
+    await a.connect()
+    const b = await connect(registry, 'room', { echoAwareness: true })
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(true)
+    a.disconnect() // the network drops: no goodbye
+    await settle()
+    // b has applied the removal and echoed it back to the server.
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+    await a.connect()
+    await settle()
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Ada' } })
+    b.awareness.setLocalStateField('user', { name: 'Bob' })
+    await settle()
+    expect(a.awareness.getStates().get(b.doc.clientID)).toEqual({ user: { name: 'Bob' } })
   })
 
   it('[A3] a peer cannot overwrite another peer’s presence', async () => {

@@ -14,7 +14,11 @@ import {
   encodeAwarenessUpdate as encodeAwarenessStates,
   removeAwarenessStates,
 } from 'y-protocols/awareness'
-import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-update.js'
+import {
+  type AwarenessEntry,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+} from './awareness-update.js'
 import { CloseCode } from './close-codes.js'
 import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
@@ -59,8 +63,14 @@ export class Room {
 
   private readonly options: RoomOptions
   private readonly defer: (task: () => void) => void
-  private readonly peers = new Map<Peer, Set<number>>()
-  /** Which peer announced each awareness client id: one peer cannot speak for another. */
+  /**
+   * Each peer and the one awareness client id it speaks for: the first id it announces (the stock
+   * provider announces its own state as soon as it connects). Stock providers also echo every
+   * presence change they receive back to the server; entries for any other id are such echoes,
+   * or forgeries, and are ignored.
+   */
+  private readonly peers = new Map<Peer, { clientId: number | null }>()
+  /** The live peer currently holding each client id: a second peer cannot take it over. */
   private readonly awarenessOwners = new Map<number, Peer>()
   private unpersisted: PendingUpdate[] = []
   private flushScheduled = false
@@ -100,7 +110,7 @@ export class Room {
   }
 
   join(peer: Peer): void {
-    this.peers.set(peer, new Set())
+    this.peers.set(peer, { clientId: null })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) {
@@ -109,12 +119,13 @@ export class Room {
   }
 
   leave(peer: Peer): void {
-    const ids = this.peers.get(peer)
-    if (!ids) return
+    const state = this.peers.get(peer)
+    if (!state) return
     this.peers.delete(peer)
-    const owned = [...ids].filter((id) => this.awarenessOwners.get(id) === peer)
-    for (const id of owned) this.awarenessOwners.delete(id)
-    removeAwarenessStates(this.awareness, owned, null)
+    const id = state.clientId
+    if (id === null || this.awarenessOwners.get(id) !== peer) return
+    this.awarenessOwners.delete(id)
+    removeAwarenessStates(this.awareness, [id], null)
   }
 
   handle(peer: Peer, message: ClientMessage): void {
@@ -159,9 +170,11 @@ export class Room {
   private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const checked = inspectStateVector(stateVector)
     if (!checked.ok) return this.refuse(peer, checked.error)
+    // Encode now and send once what it contains is stored. Encoding after the wait would also
+    // include updates that arrived meanwhile and are still being written.
+    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
     void this.flushed().then(() => {
-      if (!this.peers.has(peer) || this.broken) return
-      peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      if (this.peers.has(peer) && !this.broken) peer.send(reply)
     })
   }
 
@@ -188,18 +201,34 @@ export class Room {
   private applyClientAwareness(peer: Peer, update: Uint8Array): void {
     const decoded = decodeAwarenessUpdate(update)
     if (!decoded.ok) return this.refuse(peer, decoded.error)
-    const ownIds = this.peers.get(peer)
-    if (!ownIds) return
-    const accepted = decoded.value.filter((entry) => {
-      const owner = this.awarenessOwners.get(entry.clientId)
-      return owner === undefined || owner === peer
-    })
+    const state = this.peers.get(peer)
+    if (!state) return
+    state.clientId ??= decoded.value[0]?.clientId ?? null
+    const own = state.clientId
+    if (own === null) return
+    const owner = this.awarenessOwners.get(own)
+    // Held by another live connection (a forgery, or this client's previous connection that
+    // has not been noticed dead yet): ignored until that connection leaves.
+    if (owner !== undefined && owner !== peer) return
+    const accepted = decoded.value.filter((entry) => entry.clientId === own)
     if (accepted.length === 0) return
-    for (const entry of accepted) {
-      this.awarenessOwners.set(entry.clientId, peer)
-      ownIds.add(entry.clientId)
-    }
+    this.awarenessOwners.set(own, peer)
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
+    this.answerOutdatedPresence(peer, own, accepted)
+  }
+
+  /**
+   * A client that reconnects announces itself with the clock it had, but its departure was
+   * recorded with a newer one, so the announcement is ignored as outdated. Sending it that
+   * departure makes y-protocols on the client bump its clock and announce itself again.
+   */
+  private answerOutdatedPresence(peer: Peer, clientId: number, entries: AwarenessEntry[]): void {
+    const known = this.awareness.meta.get(clientId)?.clock
+    const announced = entries.some((entry) => entry.stateJson !== 'null')
+    if (known === undefined || !announced || this.awareness.states.has(clientId)) return
+    peer.send(
+      encodeAwareness(encodeAwarenessUpdate([{ clientId, clock: known, stateJson: 'null' }])),
+    )
   }
 
   private readonly relayAwareness = (

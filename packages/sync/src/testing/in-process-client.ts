@@ -18,6 +18,14 @@ export interface CloseRecord {
   readonly reason: string
 }
 
+export interface InProcessClientOptions {
+  /**
+   * Send every awareness change back to the server, including ones received from it — what the
+   * stock WebsocketProvider does.
+   */
+  readonly echoAwareness?: boolean
+}
+
 export class InProcessClient {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
@@ -25,23 +33,13 @@ export class InProcessClient {
   readonly received: Uint8Array[] = []
   closedWith: CloseRecord | null = null
   synced = false
-  private readonly session: SyncSession
+  private session: SyncSession | null = null
 
-  constructor(registry: RoomRegistry, roomId: string) {
-    this.session = new SyncSession({
-      roomId,
-      registry,
-      logger: silentLogger,
-      transport: {
-        send: (frame) => {
-          this.received.push(frame)
-          this.receiveFromServer(frame)
-        },
-        close: (code, reason) => {
-          this.closedWith = { code, reason }
-        },
-      },
-    })
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly roomId: string,
+    options: InProcessClientOptions = {},
+  ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || this.closedWith) return
       const encoder = encoding.createEncoder()
@@ -52,8 +50,16 @@ export class InProcessClient {
     this.awareness.on(
       'update',
       (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (origin === this || this.closedWith) return
-        const changed = [...changes.added, ...changes.updated, ...changes.removed]
+        if (this.closedWith) return
+        const all = [...changes.added, ...changes.updated, ...changes.removed]
+        // Local changes always go out; so does our own state when a server message changed it
+        // (y-protocols re-announces a client that is told of its own departure). Everything
+        // else only when echoing, as the stock provider does.
+        const changed =
+          origin !== this || options.echoAwareness
+            ? all
+            : all.filter((id) => id === this.doc.clientID)
+        if (changed.length === 0) return
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.Awareness)
         encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
@@ -62,9 +68,30 @@ export class InProcessClient {
     )
   }
 
-  /** Opens the session and sends sync step 1 and the local awareness state, like the provider. */
+  /**
+   * Opens a session and sends sync step 1 and the local awareness state, like the provider.
+   * Can be called again after `disconnect`, keeping the document and awareness (a reconnect).
+   */
   async connect(): Promise<void> {
-    const opening = this.session.open()
+    this.closedWith = null
+    this.synced = false
+    const session = new SyncSession({
+      roomId: this.roomId,
+      registry: this.registry,
+      logger: silentLogger,
+      transport: {
+        send: (frame) => {
+          if (this.session !== session) return
+          this.received.push(frame)
+          this.receiveFromServer(frame)
+        },
+        close: (code, reason) => {
+          if (this.session === session) this.closedWith = { code, reason }
+        },
+      },
+    })
+    this.session = session
+    const opening = session.open()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.Sync)
     syncProtocol.writeSyncStep1(encoder, this.doc)
@@ -83,12 +110,17 @@ export class InProcessClient {
 
   /** Sends arbitrary bytes, bypassing the protocol (for hostile-input tests). */
   sendRaw(frame: Uint8Array | string): void {
-    if (!this.closedWith) this.session.receive(frame)
+    if (!this.closedWith) this.session?.receive(frame)
   }
 
+  /** Drops the connection without saying goodbye (no null awareness state is sent). */
   disconnect(): void {
-    this.session.transportClosed()
+    this.session?.transportClosed()
     this.closedWith ??= { code: 1000, reason: 'client disconnected' }
+  }
+
+  destroy(): void {
+    this.disconnect()
     this.awareness.destroy()
   }
 
