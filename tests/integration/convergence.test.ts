@@ -32,7 +32,9 @@ describe('convergence over real WebSockets (stock y-websocket client)', () => {
     c.doc.getMap('shapes').set('c', { x: 3 })
     c.doc.getText('t').insert(0, 'c')
     a.doc.getText('t').insert(0, 'a')
-    await waitFor(() => [a, b, c].every((x) => x.doc.getMap('shapes').size === 3 && x.doc.getText('t').length === 2))
+    await waitFor(() =>
+      [a, b, c].every((x) => x.doc.getMap('shapes').size === 3 && x.doc.getText('t').length === 2),
+    )
     const expected = a.doc.getMap('shapes').toJSON()
     expect(expected).toEqual({ a: { x: 1 }, b: { x: 2 }, c: { x: 3 } })
     expect(b.doc.getMap('shapes').toJSON()).toEqual(expected)

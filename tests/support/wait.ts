@@ -9,7 +9,8 @@ export async function waitFor(
   const deadline = Date.now() + (options.timeoutMs ?? 10_000)
   for (;;) {
     if (await condition()) return
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what ?? 'condition'}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${options.what ?? 'condition'}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }

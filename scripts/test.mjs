@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test`: everything a change must pass, in one command.
+ *
+ *   1. format   prettier --check
+ *   2. lint     eslint, zero warnings
+ *   3. types    tsc --noEmit in every package (turbo)
+ *   4. build    the server and web app the integration and browser tests run against
+ *   5. tests    vitest: unit, integration (real server, SQLite, WebSockets) and e2e (Chromium)
+ *
+ * Every step runs even if an earlier one failed, so one run shows every problem. The last line
+ * is the summary CI reads: `tests: N passed, M failed`.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const resultsDir = join(root, 'test-results')
+const vitestReport = join(resultsDir, 'vitest.json')
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+}
+
+const steps = [
+  ['format', 'prettier', ['--check', '--log-level', 'warn', '.']],
+  ['lint', 'eslint', ['--max-warnings', '0', '.']],
+  ['types', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']],
+  ['build', 'turbo', ['run', 'build', '--output-logs=errors-only']],
+  [
+    'tests',
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  ],
+]
+
+mkdirSync(resultsDir, { recursive: true })
+rmSync(vitestReport, { force: true }) // never report a previous run's figures
+const failedSteps = []
+for (const [name, command, args] of steps) {
+  process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`)
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' })
+  if (result.status !== 0) failedSteps.push(name)
+}
+
+const counts = readCounts()
+const summary = `tests: ${counts.passed} passed, ${counts.failed} failed`
+writeFileSync(join(resultsDir, 'summary.txt'), `${summary}\n`)
+if (failedSteps.length > 0) process.stdout.write(`\n✗ failed steps: ${failedSteps.join(', ')}\n`)
+process.stdout.write(`${summary}\n`)
+process.exit(failedSteps.length > 0 ? 1 : 0)
+
+function readCounts() {
+  try {
+    const report = JSON.parse(readFileSync(vitestReport, 'utf8'))
+    // A test file that fails to load has no tests in it: count it as one failure.
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    ).length
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + brokenFiles,
+    }
+  } catch {
+    return { passed: 0, failed: 1 }
+  }
+}

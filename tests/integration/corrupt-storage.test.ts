@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { waitFor } from '../support/wait.js'
+
+const servers: ServerProcess[] = []
+const clients: TestClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const server of servers.splice(0)) await server.stop('SIGKILL')
+})
+
+async function start(dataDir?: string): Promise<ServerProcess> {
+  const server = await startServer(dataDir === undefined ? {} : { dataDir })
+  servers.push(server)
+  return server
+}
+
+function client(server: ServerProcess, roomId: string): TestClient {
+  const c = connectClient(server.wsUrl, roomId)
+  clients.push(c)
+  return c
+}
+
+describe('damaged storage', () => {
+  it('[S8] a stored update that fails to load is skipped and logged; the rest of the room loads', async () => {
+    const first = await start()
+    const roomId = await createRoom(first)
+    const [a, b] = [client(first, roomId), client(first, roomId)]
+    await Promise.all([a.whenSynced(), b.whenSynced()])
+    for (let i = 0; i < 10; i++) a.doc.getArray<number>('items').push([i])
+    await waitFor(() => b.doc.getArray('items').length === 10, { what: 'B to see the writes' })
+    a.destroy()
+    b.destroy()
+    expect(await first.stop('SIGTERM')).toBe(0)
+
+    // Damage the log while the server is down: a garbage row, then a valid update after it.
+    const later = new Y.Doc()
+    later.getMap('m').set('after-corruption', true)
+    const db = new Database(first.dbPath, { fileMustExist: true })
+    const insert = db.prepare('INSERT INTO document_updates (room_id, data) VALUES (?, ?)')
+    insert.run(roomId, Buffer.from('this is not a Yjs update'))
+    insert.run(roomId, Buffer.from(Y.encodeStateAsUpdate(later)))
+    db.close()
+
+    const second = await start(first.dataDir)
+    const fresh = client(second, roomId)
+    await fresh.whenSynced()
+    expect(fresh.doc.getArray('items').toArray()).toEqual([...Array(10).keys()])
+    expect(fresh.doc.getMap('m').get('after-corruption')).toBe(true)
+    expect(fresh.closes).toEqual([])
+    expect(second.output.some((line) => line.includes('skipping corrupt stored update'))).toBe(true)
+  })
+})

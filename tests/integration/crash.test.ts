@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readDatabase } from '../support/inspect.js'
+import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { waitFor } from '../support/wait.js'
+
+const servers: ServerProcess[] = []
+const clients: TestClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const server of servers.splice(0)) await server.stop('SIGKILL')
+})
+
+async function start(synchronous: string, dataDir?: string): Promise<ServerProcess> {
+  const env = { ACCORD_SQLITE_SYNCHRONOUS: synchronous }
+  const server = await startServer(dataDir === undefined ? { env } : { env, dataDir })
+  servers.push(server)
+  return server
+}
+
+function client(server: ServerProcess, roomId: string, connect = true): TestClient {
+  const c = connectClient(server.wsUrl, roomId, { connect })
+  clients.push(c)
+  return c
+}
+
+/** Read-only: the check must not recover or checkpoint the file the next server will open. */
+function expectIntact(dbPath: string): void {
+  const result = readDatabase(dbPath, (db) => db.pragma('integrity_check', { simple: true }))
+  expect(result).toBe('ok')
+}
+
+const EDITS_PER_ROUND = 200
+const ROUNDS = 3
+
+describe('crash durability (kill -9)', () => {
+  // NORMAL skips the fsync per commit: that risks a power loss, but never a process crash.
+  it.each(['FULL', 'NORMAL'])(
+    '[S1] every write another peer has seen survives kill -9, round after round (synchronous=%s)',
+    async (synchronous) => {
+      let server = await start(synchronous)
+      const roomId = await createRoom(server)
+      const dataDir = server.dataDir
+
+      for (let round = 0; round < ROUNDS; round++) {
+        const [a, b] = [client(server, roomId), client(server, roomId)]
+        await Promise.all([a.whenSynced(), b.whenSynced()])
+        const items = b.doc.getArray<number>('items')
+        const expected = (round + 1) * EDITS_PER_ROUND
+        expect(items.length).toBe(round * EDITS_PER_ROUND)
+
+        // Kill the server the moment B has seen the last write: synchronously, inside B's own
+        // observer, so the server gets no grace period at all after relaying it.
+        const victim = server
+        const killed = new Promise<void>((resolve) => {
+          b.doc.on('update', () => {
+            if (items.length === expected && victim.child.kill('SIGKILL')) resolve()
+          })
+        })
+        // Small edits, one transaction each, with a yield now and then so that they reach the
+        // server in many frames and many event-loop turns (many separate storage writes).
+        for (let i = round * EDITS_PER_ROUND; i < expected; i++) {
+          a.doc.getArray<number>('items').push([i])
+          if (i % 7 === 0) await new Promise((resolve) => setImmediate(resolve))
+        }
+        await killed
+        expect(await victim.stop('SIGKILL')).toBe('SIGKILL')
+        // The writers go away with the server, so only storage can bring the edits back.
+        a.destroy()
+        b.destroy()
+        expectIntact(victim.dbPath)
+
+        server = await start(synchronous, dataDir)
+        const fresh = client(server, roomId)
+        await fresh.whenSynced()
+        expect(fresh.doc.getArray('items').toArray()).toEqual([...Array(expected).keys()])
+        fresh.destroy()
+      }
+
+      expect(await server.stop('SIGTERM')).toBe(0)
+      expectIntact(server.dbPath)
+    },
+  )
+
+  it('[S3] whatever a joiner received in its sync step 2 survives kill -9', async () => {
+    let server = await start('FULL')
+    const roomId = await createRoom(server)
+    const writer = client(server, roomId)
+    await writer.whenSynced()
+    // The writer keeps writing, one small edit at a time, while the joiner arrives.
+    let writing = true
+    const writes = (async () => {
+      for (let i = 0; writing; i++) {
+        writer.doc.getArray<number>('items').push([i])
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      }
+    })()
+    await waitFor(() => writer.doc.getArray('items').length >= 50)
+
+    // Killed inside the joiner's 'sync' event: the moment its sync step 2 has been applied.
+    const victim = server
+    const joiner = client(server, roomId, false)
+    const killed = new Promise<void>((resolve) =>
+      joiner.provider.on('sync', (synced) => {
+        if (synced && victim.child.kill('SIGKILL')) resolve()
+      }),
+    )
+    joiner.provider.connect()
+    await killed
+    expect(await victim.stop('SIGKILL')).toBe('SIGKILL')
+    writing = false
+    await writes
+    writer.destroy()
+    joiner.destroy()
+    const received = joiner.doc.getArray<number>('items').toArray()
+    expect(received.length).toBeGreaterThan(0)
+
+    server = await start('FULL', victim.dataDir)
+    const fresh = client(server, roomId)
+    await fresh.whenSynced()
+    const stored = fresh.doc.getArray<number>('items').toArray()
+    // Edits arrive in order, so both are prefixes of the writer's sequence: stored ⊇ received.
+    expect(stored.length).toBeGreaterThanOrEqual(received.length)
+    expect(stored).toEqual([...Array(stored.length).keys()])
+  })
+})

@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { decodeServerFrame, SyncType, syncFrame } from '../support/frames.js'
+import { openRawSocket } from '../support/raw-socket.js'
+import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { waitFor } from '../support/wait.js'
+
+let server: ServerProcess
+const clients: TestClient[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  await server.stop()
+})
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy()
+})
+
+function client(roomId: string): TestClient {
+  const c = connectClient(server.wsUrl, roomId)
+  clients.push(c)
+  return c
+}
+
+describe('late joiners', () => {
+  it('[P1][S3] a client joining after the writer left receives the full state', async () => {
+    const roomId = await createRoom(server)
+    const writer = client(roomId)
+    await writer.whenSynced()
+    // Many separate transactions, so the state is spread over many stored updates.
+    for (let i = 0; i < 100; i++) writer.doc.getArray<number>('items').push([i])
+    writer.doc.getText('title').insert(0, 'Retro board')
+    writer.doc.getMap('shapes').set('s1', { kind: 'note', x: 10, y: 20 })
+    // Gone right after writing: the frames are ordered before the close on the same socket.
+    writer.destroy()
+
+    const joiner = client(roomId)
+    await joiner.whenSynced()
+    await waitFor(() => joiner.doc.getArray('items').length === 100, { what: 'all items' })
+    expect(joiner.doc.getArray('items').toArray()).toEqual([...Array(100).keys()])
+    expect(joiner.doc.getText('title').toString()).toBe('Retro board')
+    expect(joiner.doc.getMap('shapes').toJSON()).toEqual({ s1: { kind: 'note', x: 10, y: 20 } })
+  })
+
+  it('[P1] rooms are isolated: edits in one room never reach another', async () => {
+    const [red, blue] = [await createRoom(server, 'red'), await createRoom(server, 'blue')]
+    const [redA, redB, blueA, blueB] = [client(red), client(red), client(blue), client(blue)]
+    await Promise.all([redA, redB, blueA, blueB].map((c) => c.whenSynced()))
+
+    redA.doc.getMap('m').set('color', 'red')
+    blueA.doc.getMap('m').set('color', 'blue')
+    blueA.doc.getMap('m').set('only-blue', true)
+    await waitFor(() => redB.doc.getMap('m').get('color') === 'red', { what: 'red edit' })
+    await waitFor(() => blueB.doc.getMap('m').get('only-blue') === true, { what: 'blue edits' })
+
+    // A late joiner of each room also gets that room's state and nothing else.
+    const [redLate, blueLate] = [client(red), client(blue)]
+    await Promise.all([redLate.whenSynced(), blueLate.whenSynced()])
+    for (const c of [redB, redLate]) expect(c.doc.getMap('m').toJSON()).toEqual({ color: 'red' })
+    for (const c of [blueB, blueLate]) {
+      expect(c.doc.getMap('m').toJSON()).toEqual({ color: 'blue', 'only-blue': true })
+    }
+  })
+
+  it('[P4] the server sends sync step 1 on join and answers a sync step 1 with sync step 2', async () => {
+    const roomId = await createRoom(server)
+    const [writer, observer] = [client(roomId), client(roomId)]
+    await Promise.all([writer.whenSynced(), observer.whenSynced()])
+    writer.doc.getMap('m').set('k', 'v')
+    await waitFor(() => observer.doc.getMap('m').get('k') === 'v', { what: 'the edit to land' })
+
+    const raw = await openRawSocket(server.wsUrl, roomId)
+    await raw.receivedAtLeast(1)
+    const first = decodeServerFrame(raw.received[0]!)
+    expect(first).toMatchObject({ type: 'sync', syncType: SyncType.Step1 })
+    // The server's state vector already counts the writer's edit.
+    const stateVector = Y.decodeStateVector((first as { data: Uint8Array }).data)
+    expect(stateVector.get(writer.doc.clientID)).toBeGreaterThan(0)
+
+    // An empty state vector asks for everything.
+    raw.ws.send(syncFrame(SyncType.Step1, Y.encodeStateVector(new Y.Doc())))
+    const step2 = () =>
+      raw.received
+        .map(decodeServerFrame)
+        .find((m) => m.type === 'sync' && m.syncType === SyncType.Step2)
+    await waitFor(() => step2() !== undefined, { what: 'sync step 2' })
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, (step2() as { data: Uint8Array }).data)
+    expect(doc.getMap('m').toJSON()).toEqual({ k: 'v' })
+    raw.ws.close()
+  })
+})
