@@ -17,6 +17,10 @@ const restrict = (...patterns) => ({
   ],
 })
 
+const ui = ['react', 'react-dom', 'tldraw', '@tldraw/*']
+const http = ['hono', '@hono/*', 'ws']
+const database = ['drizzle-orm*', 'better-sqlite3']
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,65 +52,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  // Layers: packages know nothing of the apps, of React, of Hono, of sockets.
+  // Layers: packages know nothing of the apps; only the apps touch React, Hono, sockets or SQL.
   {
     files: ['packages/sync/src/**/*.ts'],
-    rules: restrict(
-      'react',
-      'react-dom',
-      'hono',
-      '@hono/*',
-      'ws',
-      'drizzle-orm*',
-      'better-sqlite3',
-      '@accord/*',
-      'tldraw',
-      '@tldraw/*',
-    ),
+    rules: restrict(...ui, ...http, ...database, '@accord/*'),
   },
   {
     files: ['packages/db/src/**/*.ts'],
-    rules: restrict(
-      'react',
-      'react-dom',
-      'hono',
-      '@hono/*',
-      'ws',
-      '@accord/db',
-      '@accord/web',
-      '@accord/server',
-      'tldraw',
-      '@tldraw/*',
-    ),
+    rules: restrict(...ui, ...http, '@accord/db', '@accord/web', '@accord/server'),
   },
   {
     files: ['packages/tldraw-yjs/src/**/*.ts'],
-    rules: restrict(
-      'react',
-      'react-dom',
-      'hono',
-      '@hono/*',
-      'ws',
-      'drizzle-orm*',
-      'better-sqlite3',
-      'tldraw',
-      '@accord/*',
-    ),
+    rules: restrict('react', 'react-dom', 'tldraw', ...http, ...database, '@accord/*'),
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    rules: restrict('react', 'react-dom', 'tldraw', '@tldraw/*', '@accord/web'),
+    rules: restrict(...ui, '@accord/web'),
   },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
-    rules: restrict(
-      'hono',
-      '@hono/*',
-      'drizzle-orm*',
-      'better-sqlite3',
-      '@accord/db',
-      '@accord/server',
-      'ws',
-    ),
+    rules: restrict(...http, ...database, '@accord/db', '@accord/server'),
   },
 )

@@ -7,6 +7,8 @@ const server = process.env.ACCORD_DEV_SERVER ?? 'http://127.0.0.1:8787'
 export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ['@accord/source', ...defaultClientConditions] },
+  // tldraw's asset list imports files with `?url`, which only Vite's own pipeline resolves.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     port: 5173,
     strictPort: true,

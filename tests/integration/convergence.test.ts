@@ -1,30 +1,14 @@
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { describe, expect, it } from 'vitest'
+import { createRoom } from '../support/server-process.js'
+import { useSharedServer } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
 
-let server: ServerProcess
-const clients: TestClient[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.stop()
-})
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy()
-})
-
-function client(roomId: string): TestClient {
-  const c = connectClient(server.wsUrl, roomId)
-  clients.push(c)
-  return c
-}
+const shared = useSharedServer()
+const client = shared.client
 
 describe('convergence over real WebSockets (stock y-websocket client)', () => {
   it('[P1] three clients editing concurrently converge to the same document', async () => {
-    const roomId = await createRoom(server)
+    const roomId = await createRoom(shared.server)
     const [a, b, c] = [client(roomId), client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced(), c.whenSynced()])
     a.doc.getMap('shapes').set('a', { x: 1 })

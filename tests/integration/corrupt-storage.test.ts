@@ -1,29 +1,12 @@
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { createRoom } from '../support/server-process.js'
+import { usePerTestServers } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
 
-const servers: ServerProcess[] = []
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.stop('SIGKILL')
-})
-
-async function start(dataDir?: string): Promise<ServerProcess> {
-  const server = await startServer(dataDir === undefined ? {} : { dataDir })
-  servers.push(server)
-  return server
-}
-
-function client(server: ServerProcess, roomId: string): TestClient {
-  const c = connectClient(server.wsUrl, roomId)
-  clients.push(c)
-  return c
-}
+const { start: startFresh, client } = usePerTestServers()
+const start = (dataDir?: string) => startFresh(dataDir === undefined ? {} : { dataDir })
 
 describe('damaged storage', () => {
   it('[S8] a stored update that fails to load is skipped and logged; the rest of the room loads', async () => {

@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readDatabase } from '../support/inspect.js'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { createRoom, type ServerProcess } from '../support/server-process.js'
+import { usePerTestServers } from '../support/fixtures.js'
+import { type TestClient } from '../support/yjs-client.js'
 import { waitFor } from '../support/wait.js'
 
-const servers: ServerProcess[] = []
-const clients: TestClient[] = []
+const servers = usePerTestServers()
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.stop('SIGKILL')
-})
-
-async function start(synchronous: string, dataDir?: string): Promise<ServerProcess> {
+function start(synchronous: string, dataDir?: string): Promise<ServerProcess> {
   const env = { ACCORD_SQLITE_SYNCHRONOUS: synchronous }
-  const server = await startServer(dataDir === undefined ? { env } : { env, dataDir })
-  servers.push(server)
-  return server
+  return servers.start(dataDir === undefined ? { env } : { env, dataDir })
 }
 
-function client(server: ServerProcess, roomId: string, connect = true): TestClient {
-  const c = connectClient(server.wsUrl, roomId, { connect })
-  clients.push(c)
-  return c
-}
+const client = (server: ServerProcess, roomId: string, connect = true): TestClient =>
+  servers.client(server, roomId, { connect })
 
 /** Read-only: the check must not recover or checkpoint the file the next server will open. */
 function expectIntact(dbPath: string): void {

@@ -1,33 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeServerFrame, SyncType, syncFrame } from '../support/frames.js'
 import { openRawSocket } from '../support/raw-socket.js'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { createRoom } from '../support/server-process.js'
+import { useSharedServer } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
 
-let server: ServerProcess
-const clients: TestClient[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.stop()
-})
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy()
-})
-
-function client(roomId: string): TestClient {
-  const c = connectClient(server.wsUrl, roomId)
-  clients.push(c)
-  return c
-}
+const shared = useSharedServer()
+const client = shared.client
 
 describe('late joiners', () => {
   it('[P1][S3] a client joining after the writer left receives the full state', async () => {
-    const roomId = await createRoom(server)
+    const roomId = await createRoom(shared.server)
     const writer = client(roomId)
     await writer.whenSynced()
     // Many separate transactions, so the state is spread over many stored updates.
@@ -46,7 +30,10 @@ describe('late joiners', () => {
   })
 
   it('[P1] rooms are isolated: edits in one room never reach another', async () => {
-    const [red, blue] = [await createRoom(server, 'red'), await createRoom(server, 'blue')]
+    const [red, blue] = [
+      await createRoom(shared.server, 'red'),
+      await createRoom(shared.server, 'blue'),
+    ]
     const [redA, redB, blueA, blueB] = [client(red), client(red), client(blue), client(blue)]
     await Promise.all([redA, redB, blueA, blueB].map((c) => c.whenSynced()))
 
@@ -66,13 +53,13 @@ describe('late joiners', () => {
   })
 
   it('[P4] the server sends sync step 1 on join and answers a sync step 1 with sync step 2', async () => {
-    const roomId = await createRoom(server)
+    const roomId = await createRoom(shared.server)
     const [writer, observer] = [client(roomId), client(roomId)]
     await Promise.all([writer.whenSynced(), observer.whenSynced()])
     writer.doc.getMap('m').set('k', 'v')
     await waitFor(() => observer.doc.getMap('m').get('k') === 'v', { what: 'the edit to land' })
 
-    const raw = await openRawSocket(server.wsUrl, roomId)
+    const raw = await openRawSocket(shared.server.wsUrl, roomId)
     await raw.receivedAtLeast(1)
     const first = decodeServerFrame(raw.received[0]!)
     expect(first).toMatchObject({ type: 'sync', syncType: SyncType.Step1 })

@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import { describe, expect, it } from 'vitest'
+import { createRoom } from '../support/server-process.js'
+import { usePerTestServers } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
 
-const servers: ServerProcess[] = []
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.stop('SIGKILL')
-})
-
-async function start(options: Parameters<typeof startServer>[0] = {}): Promise<ServerProcess> {
-  const server = await startServer(options)
-  servers.push(server)
-  return server
-}
-
-function client(server: ServerProcess, roomId: string): TestClient {
-  const c = connectClient(server.wsUrl, roomId)
-  clients.push(c)
-  return c
-}
+const { start, client } = usePerTestServers()
 
 describe('server restarts', () => {
   it('[S1][S7] after a graceful stop (SIGTERM) a restarted server still has every write', async () => {

@@ -101,14 +101,6 @@ export class Room {
     this.awareness.on('update', this.relayAwareness)
   }
 
-  get peerCount(): number {
-    return this.peers.size
-  }
-
-  get isBroken(): boolean {
-    return this.broken
-  }
-
   join(peer: Peer): void {
     this.peers.set(peer, { clientId: null })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
@@ -182,13 +174,12 @@ export class Room {
     const checked = inspectUpdate(update)
     if (!checked.ok) return this.refuse(peer, checked.error)
     if (checked.value.isEmpty) return
-    const queuedBefore = this.unpersisted.length
     try {
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
       // The update decoded but failed half-way through: the in-memory document may now hold part
-      // of it. Drop what it emitted and reload the room from storage, which never saw it.
-      this.unpersisted.length = queuedBefore
+      // of it. Breaking the room drops everything not yet stored (none of it was relayed) and
+      // reloads the room from storage; honest peers resend their unstored edits on reconnect.
       this.options.logger.error('update failed to apply after validation', {
         room: this.id,
         error: String(error),

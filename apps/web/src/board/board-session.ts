@@ -58,10 +58,6 @@ export class BoardSession {
 
   constructor(readonly roomId: string) {}
 
-  get provider(): WebsocketProvider | null {
-    return this.parts?.provider ?? null
-  }
-
   open(): void {
     if (this.parts) return
     const local = new IndexeddbPersistence(`accord:${this.roomId}`, this.doc)
