@@ -54,6 +54,11 @@ export default tseslint.config(
   },
   // Layers: packages know nothing of the apps; only the apps touch React, Hono, sockets or SQL.
   {
+    // Workshop rules are pure: no I/O, no frameworks, no Node built-ins.
+    files: ['packages/facilitation/src/**/*.ts'],
+    rules: restrict(...ui, ...http, ...database, 'yjs', 'node:*', '@accord/*'),
+  },
+  {
     files: ['packages/sync/src/**/*.ts'],
     rules: restrict(...ui, ...http, ...database, '@accord/*'),
   },

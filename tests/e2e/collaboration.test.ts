@@ -2,6 +2,9 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
+  type BoardLinks,
+  createBoardInUi,
+  joinWithLink,
   connectionState,
   focusCanvas,
   launchBrowser,
@@ -20,6 +23,7 @@ let server: ServerProcess
 let browser: Browser
 let alice: Participant
 let bob: Participant
+let links: BoardLinks
 
 beforeAll(async () => {
   server = await startServer()
@@ -42,25 +46,26 @@ afterAll(async () => {
 })
 
 describe('two people on one board (real Chromium, built app)', () => {
-  it('creates a board from the home page and shows its share link', async () => {
-    await alice.page.goto(server.url)
-    await alice.page.getByTestId('board-title-input').fill('Sprint 42 retro')
-    await alice.page.getByRole('button', { name: 'Create board' }).click()
-    await alice.page.waitForURL(/\/b\/[A-Za-z0-9_-]{20,}$/)
-    await waitForBoard(alice.page)
+  it('creates a board from the home page, as its facilitator, with three share links', async () => {
+    links = await createBoardInUi(alice.page, server, 'Sprint 42 retro', 'Alice')
     await expect.poll(() => connectionState(alice.page)).toBe('online')
     expect(await alice.page.getByTestId('board-title').textContent()).toBe('Sprint 42 retro')
-    expect(await alice.page.getByTestId('share-link').inputValue()).toBe(alice.page.url())
+    expect(await alice.page.getByTestId('role').textContent()).toBe('Facilitator')
+    const roomPath = new URL(alice.page.url()).pathname
+    for (const link of Object.values(links)) expect(link).toContain(`${roomPath}#t=`)
+    expect(new Set(Object.values(links)).size).toBe(3)
+    // The token is kept by the browser, not left in the address bar.
+    expect(alice.page.url()).not.toContain('#t=')
     await screenshot(alice.page, 'collaboration-1-new-board')
   })
 
-  it('the share link opens the same board for a second person', async () => {
-    const link = await alice.page.getByTestId('share-link').inputValue()
-    await bob.page.goto(link)
-    await waitForBoard(bob.page)
+  it('the participant link lets a second person join under their name', async () => {
+    await bob.page.goto(links.participant)
+    expect(await bob.page.getByTestId('join-title').textContent()).toBe('Sprint 42 retro')
+    await screenshot(bob.page, 'collaboration-1b-join')
+    await joinWithLink(bob.page, links.participant, 'Bob')
     await expect.poll(() => connectionState(bob.page)).toBe('online')
-    await bob.page.getByTestId('display-name').fill('Bob')
-    await bob.page.getByTestId('display-name').press('Enter')
+    expect(await bob.page.getByTestId('role').textContent()).toBe('Participant')
     expect(await bob.page.getByTestId('board-title').textContent()).toBe('Sprint 42 retro')
   })
 

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
   connectionState,
+  joinWithLink,
   launchBrowser,
   newParticipant,
   type Participant,
   screenshot,
+  shareLink,
   shapesWithText,
   waitForBoard,
   waitForShapeCount,
@@ -17,7 +19,7 @@ let server: ServerProcess
 let browser: Browser
 let alice: Participant
 let bob: Participant
-let boardUrl: string
+let roomId: string
 
 /**
  * Alice's sync socket goes through this switch: while `cut`, new sockets are closed at once and
@@ -38,7 +40,7 @@ beforeAll(async () => {
     if (aliceNetwork.cut) return void ws.close({ code: 1006, reason: 'network down' })
     aliceNetwork.live.push({ page: ws, server: ws.connectToServer() })
   })
-  boardUrl = `${server.url}/b/${await createRoom(server, 'Offline drill')}`
+  roomId = await createRoom(server, 'Offline drill')
 })
 
 afterAll(async () => {
@@ -56,9 +58,11 @@ async function cutAlicesNetwork() {
 
 describe('offline editing (real Chromium, built app)', () => {
   it('both start online on the same board', async () => {
-    for (const person of [alice, bob]) {
-      await person.page.goto(boardUrl)
-      await waitForBoard(person.page)
+    for (const [person, name] of [
+      [alice, 'Alice'],
+      [bob, 'Bob'],
+    ] as const) {
+      await joinWithLink(person.page, shareLink(server, roomId), name)
       await expect.poll(() => connectionState(person.page)).toBe('online')
     }
     await addStickyNote(alice.page, 'Before the outage', { x: 350, y: 300 })
@@ -112,8 +116,7 @@ describe('offline editing (real Chromium, built app)', () => {
       .toBeGreaterThan(0)
     // A newcomer loading from the server (no local copy) gets all four notes.
     const carol = await newParticipant(browser)
-    await carol.page.goto(boardUrl)
-    await waitForBoard(carol.page)
+    await joinWithLink(carol.page, shareLink(server, roomId), 'Carol')
     await waitForShapeCount(carol.page, 4)
     expect(carol.errors).toEqual([])
   })

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newParticipant, screenshot, waitForBoard } from '../support/browser.js'
+import {
+  joinWithLink,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+  shareLink,
+} from '../support/browser.js'
 import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
 
 let server: ServerProcess
@@ -27,8 +33,7 @@ describe('everything is served by Accord itself (works with no internet)', () =>
     person.page.on('response', (response) => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
     })
-    await person.page.goto(`${server.url}/b/${await createRoom(server, 'Assets')}`)
-    await waitForBoard(person.page)
+    await joinWithLink(person.page, shareLink(server, await createRoom(server, 'Assets')), 'Ada')
     // Open the main menu so that more icons and translated labels load.
     await person.page.getByTestId('main-menu.button').click()
     await person.page.waitForLoadState('networkidle')
@@ -46,11 +51,15 @@ describe('everything is served by Accord itself (works with no internet)', () =>
     expect(person.errors).toEqual([])
   })
 
-  it('an unknown board shows a not-found page instead of an empty canvas', async () => {
+  it('an unknown board, or a board without a link, explains itself instead of an empty canvas', async () => {
     const person = await newParticipant(browser)
-    await person.page.goto(`${server.url}/b/doesNotExist1234567890`)
-    await person.page.getByTestId('not-found').waitFor()
+    await person.page.goto(`${server.url}/b/doesNotExist1234567890#t=${'x'.repeat(32)}`)
+    const refused = person.page.getByTestId('refused')
+    await refused.waitFor()
+    expect(await refused.getAttribute('data-reason')).toBe('not-found')
     expect(await person.page.locator('.tl-canvas').count()).toBe(0)
+    await person.page.goto(`${server.url}/b/${await createRoom(server, 'Linkless')}`)
+    await person.page.getByText('You need a link to this board').waitFor()
     // Visiting a board id never creates it.
     const response = await fetch(`${server.url}/api/rooms/doesNotExist1234567890`)
     expect(response.status).toBe(404)
@@ -59,8 +68,7 @@ describe('everything is served by Accord itself (works with no internet)', () =>
   it('the home page lists boards this browser has opened', async () => {
     const person = await newParticipant(browser)
     const roomId = await createRoom(server, 'Remember me')
-    await person.page.goto(`${server.url}/b/${roomId}`)
-    await waitForBoard(person.page)
+    await joinWithLink(person.page, shareLink(server, roomId), 'Ada')
     await person.page.goto(server.url)
     const link = person.page.getByRole('link', { name: 'Remember me' })
     expect(await link.getAttribute('href')).toBe(`/b/${roomId}`)

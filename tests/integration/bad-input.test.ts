@@ -131,7 +131,7 @@ describe('hostile input on the sync endpoint', () => {
       expect((await raw.closed).code).toBe(4404)
     }
     // The stock client is told the same, and gives up rather than retrying forever.
-    const stock = connectClient(server.wsUrl, unknownId)
+    const stock = connectClient(server.wsUrl, unknownId, { token: 'any-token' })
     await waitFor(() => stock.closes.length > 0, { what: 'the stock client to be refused' })
     expect(stock.closes[0]?.code).toBe(4404)
     expect(stock.provider.shouldConnect).toBe(false)

@@ -54,8 +54,13 @@ describe('HTTP API', () => {
   it('GET /api/rooms/:id returns the stored room', async () => {
     const created = (await (await post('/api/rooms', { title: 'Sprint retro' })).json()) as {
       id: string
+      tokens: { viewer: string }
     }
-    const response = await fetch(`${server.url}/api/rooms/${created.id}`)
+    const url = `${server.url}/api/rooms/${created.id}`
+    expect((await fetch(url)).status).toBe(401) // a room is read with one of its tokens
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${created.tokens.viewer}` },
+    })
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ id: created.id, title: 'Sprint retro' })
   })

@@ -6,7 +6,13 @@ import {
   queryAwarenessFrame,
 } from '../support/frames.js'
 import { openRawSocket, type RawSocket } from '../support/raw-socket.js'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import {
+  createRoom,
+  joinRoom,
+  type ServerProcess,
+  startServer,
+  tokensOf,
+} from '../support/server-process.js'
 import { connectClient, type TestClient } from '../support/yjs-client.js'
 import { waitFor } from '../support/wait.js'
 
@@ -25,8 +31,8 @@ afterEach(() => {
   for (const socket of sockets.splice(0)) socket.ws.terminate()
 })
 
-function client(roomId: string): TestClient {
-  const c = connectClient(server.wsUrl, roomId)
+function client(roomId: string, options: { token?: string } = {}): TestClient {
+  const c = connectClient(server.wsUrl, roomId, options)
   clients.push(c)
   return c
 }
@@ -46,9 +52,9 @@ function awarenessSeen(socket: RawSocket, from = 0): AwarenessEntry[] {
   })
 }
 
+/** A field the client controls; `user` is stamped by the server (see the [R4] test). */
 const nameSeenBy = (observer: TestClient, clientId: number): unknown =>
-  (observer.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)
-    ?.user?.name
+  (observer.provider.awareness.getStates().get(clientId) as { status?: string } | undefined)?.status
 
 describe('presence (awareness)', () => {
   it('[A1][A2] a peer sees another peer’s presence, and sees it go when that peer leaves', async () => {
@@ -56,9 +62,9 @@ describe('presence (awareness)', () => {
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
 
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    a.provider.awareness.setLocalStateField('status', 'Ada')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada', { what: 'B to see Ada' })
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada L.' })
+    a.provider.awareness.setLocalStateField('status', 'Ada L.')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada L.', { what: 'the rename' })
 
     a.destroy()
@@ -84,7 +90,7 @@ describe('presence (awareness)', () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    a.provider.awareness.setLocalStateField('status', 'Ada')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada', { what: 'B to see Ada' })
 
     // Mallory claims A's client id with a clock far ahead, then asks for everyone's state: the
@@ -99,14 +105,16 @@ describe('presence (awareness)', () => {
     mallory.ws.send(queryAwarenessFrame())
     const answer = () => awarenessSeen(mallory, joinFrames).filter(isA)
     await waitFor(() => answer().length > 0, { what: 'the awareness query to be answered' })
-    expect(answer().map((e) => JSON.parse(e.stateJson))).toEqual([{ user: { name: 'Ada' } }])
+    expect(answer().map((e) => JSON.parse(e.stateJson))).toEqual([
+      expect.objectContaining({ status: 'Ada' }),
+    ])
 
     // Nor can Mallory remove A's state, neither explicitly nor by leaving.
     spoof('null', 1001)
     mallory.ws.close()
     await mallory.closed
     // A round trip from A that B must see after anything Mallory could have caused.
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada (still here)' })
+    a.provider.awareness.setLocalStateField('status', 'Ada (still here)')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada (still here)', {
       what: 'B to keep seeing A',
     })
@@ -119,7 +127,7 @@ describe('presence (awareness)', () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    a.provider.awareness.setLocalStateField('status', 'Ada')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada', { what: 'B to see Ada' })
 
     // Cut A's socket: the provider reconnects on its own, with the same client id.
@@ -130,7 +138,7 @@ describe('presence (awareness)', () => {
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada', {
       what: 'B to see A again after the reconnect',
     })
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada again' })
+    a.provider.awareness.setLocalStateField('status', 'Ada again')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada again', { what: 'the rename' })
   })
 
@@ -138,7 +146,7 @@ describe('presence (awareness)', () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    a.provider.awareness.setLocalStateField('status', 'Ada')
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada', { what: 'B to see Ada' })
 
     // Sends nothing at all: whatever it learns, the server volunteered on join.
@@ -147,6 +155,22 @@ describe('presence (awareness)', () => {
       what: 'presence on join',
     })
     const ada = awarenessSeen(joiner).find((e) => e.clientId === a.doc.clientID)
-    expect(JSON.parse(ada!.stateJson)).toEqual({ user: { name: 'Ada' } })
+    expect(JSON.parse(ada!.stateJson)).toMatchObject({
+      status: 'Ada',
+      user: { role: 'participant' },
+    })
+  })
+
+  it('[R4] the name and role others see are stamped by the server from the credential', async () => {
+    const roomId = await createRoom(server)
+    const ada = await joinRoom(server, roomId, tokensOf(roomId).participant, 'Ada')
+    const [a, b] = [client(roomId, { token: ada.token }), client(roomId)]
+    await Promise.all([a.whenSynced(), b.whenSynced()])
+    a.provider.awareness.setLocalStateField('user', { name: 'The CEO', role: 'facilitator' })
+    a.provider.awareness.setLocalStateField('status', 'typing')
+    await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'typing', { what: 'B to see A' })
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({
+      user: { name: 'Ada', role: 'participant', id: ada.memberId },
+    })
   })
 })

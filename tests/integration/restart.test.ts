@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRoom } from '../support/server-process.js'
+import { createRoom, tokensOf } from '../support/server-process.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
 
@@ -25,7 +25,9 @@ describe('server restarts', () => {
     b.destroy()
 
     const second = await start({ dataDir: first.dataDir, port: first.port })
-    const room = await fetch(`${second.url}/api/rooms/${roomId}`)
+    const room = await fetch(`${second.url}/api/rooms/${roomId}`, {
+      headers: { authorization: `Bearer ${tokensOf(roomId).viewer}` },
+    })
     expect(room.status).toBe(200)
     expect(await room.json()).toMatchObject({ id: roomId, title: 'Kept board' })
 

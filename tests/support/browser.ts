@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { repoRoot } from './server-process.js'
+import { repoRoot, tokensOf } from './server-process.js'
 
 export const artifactsDir = join(repoRoot, 'tests/artifacts/e2e')
 
@@ -112,4 +112,55 @@ export async function addStickyNote(page: Page, text: string, at: { x: number; y
   await page.locator('.tl-canvas').click({ position: at })
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+export interface BoardLinks {
+  readonly facilitator: string
+  readonly participant: string
+  readonly viewer: string
+}
+
+/** Creates a board from the home page, as its facilitator; returns its share links. */
+export async function createBoardInUi(
+  page: Page,
+  server: { url: string },
+  title: string,
+  name: string,
+): Promise<BoardLinks> {
+  await page.goto(server.url)
+  await page.getByTestId('board-title-input').fill(title)
+  await page.getByTestId('facilitator-name-input').fill(name)
+  await page.getByRole('button', { name: 'Create board' }).click()
+  await page.waitForURL(/\/b\/[A-Za-z0-9_-]{20,}$/)
+  await waitForBoard(page)
+  await page.getByTestId('share-button').click()
+  const link = (role: string) => page.getByTestId(`share-link-${role}`).inputValue()
+  const links = {
+    facilitator: await link('facilitator'),
+    participant: await link('participant'),
+    viewer: await link('viewer'),
+  }
+  await page.keyboard.press('Escape')
+  return links
+}
+
+/** Opens a share link and, if asked, joins under `name`; resolves once the board is up. */
+export async function joinWithLink(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  const form = page.getByTestId('join-form')
+  await Promise.race([form.waitFor(), page.waitForSelector('.tl-canvas')])
+  if (await form.isVisible()) {
+    await page.getByTestId('join-name').fill(name)
+    await form.getByRole('button').click()
+  }
+  await waitForBoard(page)
+}
+
+/** A share link for a room made with `createRoom` in the test harness. */
+export function shareLink(
+  server: { url: string },
+  roomId: string,
+  role: 'facilitator' | 'participant' | 'viewer' = 'participant',
+): string {
+  return `${server.url}/b/${roomId}#t=${tokensOf(roomId)[role]}`
 }

@@ -1,5 +1,6 @@
 /** A bare `ws` WebSocket to the sync endpoint, for frames no honest client would send. */
 import { WebSocket } from 'ws'
+import { tokensOf } from './server-process.js'
 import type { CloseInfo } from './yjs-client.js'
 import { waitFor } from './wait.js'
 
@@ -13,6 +14,15 @@ export interface RawSocket {
   receivedAtLeast(count: number): Promise<void>
 }
 
+/** Rooms not made by `createRoom` (e.g. made-up ids) have no token: connect without one. */
+function knownParticipantToken(roomId: string): string | null {
+  try {
+    return tokensOf(roomId).participant
+  } catch {
+    return null
+  }
+}
+
 /**
  * Connects to `${wsUrl}/sync/${roomId}`; resolves once open (or closed, if refused at once).
  * `answerPings: false` makes a peer that looks alive but never answers the server's pings.
@@ -20,9 +30,14 @@ export interface RawSocket {
 export async function openRawSocket(
   wsUrl: string,
   roomId: string,
-  options: { answerPings?: boolean } = {},
+  options: { answerPings?: boolean; token?: string | null } = {},
 ): Promise<RawSocket> {
-  const ws = new WebSocket(`${wsUrl}/sync/${roomId}`, { autoPong: options.answerPings ?? true })
+  // A participant unless told otherwise; `token: null` connects with none at all.
+  const token = options.token === undefined ? knownParticipantToken(roomId) : options.token
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  const ws = new WebSocket(`${wsUrl}/sync/${roomId}${query}`, {
+    autoPong: options.answerPings ?? true,
+  })
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer, isBinary) => {
     if (isBinary) received.push(new Uint8Array(data))

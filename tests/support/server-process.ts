@@ -102,7 +102,15 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   }
 }
 
-/** Creates a room over the HTTP API and returns its id. */
+export interface RoomTokens {
+  readonly facilitator: string
+  readonly participant: string
+  readonly viewer: string
+}
+
+const issuedTokens = new Map<string, RoomTokens>()
+
+/** Creates a room over the HTTP API and returns its id; its tokens are kept for `tokensOf`. */
 export async function createRoom(server: { url: string }, title = 'Test board'): Promise<string> {
   const response = await fetch(`${server.url}/api/rooms`, {
     method: 'POST',
@@ -110,6 +118,46 @@ export async function createRoom(server: { url: string }, title = 'Test board'):
     body: JSON.stringify({ title }),
   })
   if (response.status !== 201) throw new Error(`room creation failed: ${response.status}`)
-  const body = (await response.json()) as { id: string }
+  const body = (await response.json()) as { id: string; tokens: RoomTokens }
+  issuedTokens.set(body.id, body.tokens)
   return body.id
+}
+
+/** The share-link tokens of a room made by `createRoom`. */
+export function tokensOf(roomId: string): RoomTokens {
+  const tokens = issuedTokens.get(roomId)
+  if (!tokens) throw new Error(`no tokens for room ${roomId}: it was not made by createRoom`)
+  return tokens
+}
+
+/** Joins a room through a share link; returns the member credential and id. */
+export async function joinRoom(
+  server: { url: string },
+  roomId: string,
+  linkToken: string,
+  name: string,
+): Promise<{ token: string; memberId: string }> {
+  const response = await fetch(`${server.url}/api/rooms/${roomId}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${linkToken}` },
+    body: JSON.stringify({ name }),
+  })
+  if (response.status !== 201) throw new Error(`join failed: ${response.status}`)
+  const body = (await response.json()) as { token: string; member: { id: string } }
+  return { token: body.token, memberId: body.member.id }
+}
+
+/** Sends a room command with a credential; resolves with the HTTP status and JSON body. */
+export async function sendCommand(
+  server: { url: string },
+  roomId: string,
+  token: string,
+  command: object,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.url}/api/rooms/${roomId}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(command),
+  })
+  return { status: response.status, body: await response.json() }
 }

@@ -2,6 +2,7 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { tokensOf } from './server-process.js'
 import { waitFor } from './wait.js'
 
 export interface CloseInfo {
@@ -18,13 +19,19 @@ export interface TestClient {
   destroy(): void
 }
 
+/**
+ * Connects a stock client to a room. It connects as a participant (the room's participant link
+ * token) unless another `token` is given.
+ */
 export function connectClient(
   wsUrl: string,
   roomId: string,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
+  options: { doc?: Y.Doc; connect?: boolean; token?: string } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
+  const token = options.token ?? tokensOf(roomId).participant
   const provider = new WebsocketProvider(`${wsUrl}/sync`, roomId, doc, {
+    params: { token },
     // ws implements the browser WebSocket API the provider expects.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

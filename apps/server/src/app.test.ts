@@ -1,25 +1,28 @@
 import {
   openSqlite,
+  SqliteAccessRepository,
   type SqliteHandle,
   SqliteDocumentStore,
   SqliteRoomRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
 import { createLogger } from './log.js'
-import { ConnectionCounter } from './sync/sync-endpoint.js'
 
 let database: SqliteHandle
+let access: SqliteAccessRepository
 let app: ReturnType<typeof createApp>
 
 beforeEach(() => {
   database = openSqlite({ path: ':memory:' })
-  const rooms = new SqliteRoomRepository(database.db)
+  access = new SqliteAccessRepository(database.db)
   app = createApp({
-    rooms,
+    rooms: new SqliteRoomRepository(database.db),
+    access,
     registry: new RoomRegistry({ store: new SqliteDocumentStore(database.db) }),
-    connections: new ConnectionCounter(),
+    connections: new LiveConnections(),
     logger: createLogger('silent'),
     webDist: null,
   })
@@ -27,12 +30,44 @@ beforeEach(() => {
 
 afterEach(() => database.close())
 
-const post = (body: string) =>
-  app.request('/api/rooms', {
+const json = { 'content-type': 'application/json' }
+const post = (path: string, body: string, token?: string) =>
+  app.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: token ? { ...json, authorization: `Bearer ${token}` } : json,
     body,
   })
+const get = (path: string, token?: string) =>
+  app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+
+interface CreatedRoom {
+  id: string
+  title: string
+  tokens: Record<'facilitator' | 'participant' | 'viewer', string>
+  links: Record<'facilitator' | 'participant' | 'viewer' | 'board', string>
+}
+
+async function createRoom(title = 'Q3 planning'): Promise<CreatedRoom> {
+  const response = await post('/api/rooms', JSON.stringify({ title }))
+  expect(response.status).toBe(201)
+  return (await response.json()) as CreatedRoom
+}
+
+async function join(roomId: string, linkToken: string, name?: string) {
+  const response = await post(
+    `/api/rooms/${roomId}/join`,
+    JSON.stringify(name ? { name } : {}),
+    linkToken,
+  )
+  expect(response.status).toBe(201)
+  return (await response.json()) as {
+    member: { id: string; name: string; role: string }
+    token: string
+  }
+}
+
+const command = (roomId: string, token: string, body: object) =>
+  post(`/api/rooms/${roomId}/commands`, JSON.stringify(body), token)
 
 describe('HTTP API', () => {
   it('GET /healthz answers ok with live figures', async () => {
@@ -49,21 +84,24 @@ describe('HTTP API', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: 'storage_unavailable' })
   })
 
-  it('POST /api/rooms creates a room with an unguessable id and a board link', async () => {
-    const response = await post(JSON.stringify({ title: '  Q3 planning  ' }))
-    expect(response.status).toBe(201)
-    const room = (await response.json()) as { id: string; title: string; links: { board: string } }
+  it('POST /api/rooms creates a room with three distinct role tokens and their share links', async () => {
+    const room = await createRoom('  Q3 planning  ')
     expect(room.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(room.title).toBe('Q3 planning')
-    expect(room.links.board).toBe(`http://localhost/b/${room.id}`)
-    const fetched = await app.request(`/api/rooms/${room.id}`)
-    expect(fetched.status).toBe(200)
-    expect(await fetched.json()).toMatchObject({ id: room.id, title: 'Q3 planning' })
+    const tokens = Object.values(room.tokens)
+    expect(new Set(tokens).size).toBe(3)
+    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(room.links).toEqual({
+      facilitator: `http://localhost/b/${room.id}#t=${room.tokens.facilitator}`,
+      participant: `http://localhost/b/${room.id}#t=${room.tokens.participant}`,
+      viewer: `http://localhost/b/${room.id}#t=${room.tokens.viewer}`,
+      board: `http://localhost/b/${room.id}#t=${room.tokens.participant}`,
+    })
   })
 
   it('an empty or missing title gets a default', async () => {
     for (const body of ['{}', '', '{"title":""}']) {
-      const response = await post(body)
+      const response = await post('/api/rooms', body)
       expect(response.status).toBe(201)
       expect(await response.json()).toMatchObject({ title: 'Untitled board' })
     }
@@ -75,27 +113,145 @@ describe('HTTP API', () => {
     [JSON.stringify({ title: 'x'.repeat(201) }), 'invalid_request', 'title: must be at most 200'],
     [JSON.stringify({ title: 'bad\u0007bell' }), 'invalid_request', 'control characters'],
   ])('refuses %s with 400 naming the problem', async (body, error, message) => {
-    const response = await post(body)
+    const response = await post('/api/rooms', body)
     expect(response.status).toBe(400)
-    const json = (await response.json()) as { error: string; message: string }
-    expect(json.error).toBe(error)
-    expect(json.message).toContain(message)
+    const answer = (await response.json()) as { error: string; message: string }
+    expect(answer.error).toBe(error)
+    expect(answer.message).toContain(message)
   })
 
   it('refuses an oversized body with 413', async () => {
-    const response = await post(JSON.stringify({ title: 'x'.repeat(70 * 1024) }))
+    const response = await post('/api/rooms', JSON.stringify({ title: 'x'.repeat(70 * 1024) }))
     expect(response.status).toBe(413)
     expect(await response.json()).toMatchObject({ error: 'body_too_large' })
   })
 
   it('answers unknown rooms and API paths with 404 JSON', async () => {
     for (const path of ['/api/rooms/unknown', '/api/rooms/..%2F..', '/api/nothing']) {
-      const response = await app.request(path)
+      const response = await get(path, 'whatever')
       expect(response.status).toBe(404)
       expect(await response.json()).toMatchObject({
         error: expect.any(String),
         message: expect.any(String),
       })
     }
+  })
+})
+
+describe('roles and tokens', () => {
+  it('[R5] reading a room needs a token of that room: 401 without, 401 with another room’s', async () => {
+    const room = await createRoom()
+    const other = await createRoom()
+    expect((await get(`/api/rooms/${room.id}`)).status).toBe(401)
+    expect((await get(`/api/rooms/${room.id}`, other.tokens.facilitator)).status).toBe(401)
+    expect((await get(`/api/rooms/${room.id}`, 'not-a-token')).status).toBe(401)
+  })
+
+  it('[R2] each role sees its own role and only the links it may share', async () => {
+    const room = await createRoom()
+    const seen = async (token: string) =>
+      (await (await get(`/api/rooms/${room.id}`, token)).json()) as { role: string; links: object }
+    expect(await seen(room.tokens.facilitator)).toMatchObject({
+      role: 'facilitator',
+      links: { facilitator: room.links.facilitator, viewer: room.links.viewer },
+    })
+    const participant = await seen(room.tokens.participant)
+    expect(participant.role).toBe('participant')
+    expect(Object.keys(participant.links).sort()).toEqual(['board', 'participant'])
+    const viewer = await seen(room.tokens.viewer)
+    expect(viewer.role).toBe('viewer')
+    expect(Object.keys(viewer.links)).toEqual(['viewer'])
+  })
+
+  it('[R6] joining through a link gives a person their own credential in that role', async () => {
+    const room = await createRoom()
+    const ada = await join(room.id, room.tokens.participant, '  Ada  ')
+    expect(ada.member).toMatchObject({ name: 'Ada', role: 'participant' })
+    expect(ada.token).toMatch(/^m\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    const me = (await (await get(`/api/rooms/${room.id}`, ada.token)).json()) as { member: unknown }
+    expect(me.member).toEqual({ id: ada.member.id, name: 'Ada' })
+    // A forged secret for a real member id opens nothing.
+    const forged = `m.${ada.member.id}.${'x'.repeat(32)}`
+    expect((await get(`/api/rooms/${room.id}`, forged)).status).toBe(401)
+    // Joining needs a share link, not a member credential; names are validated.
+    expect((await post(`/api/rooms/${room.id}/join`, '{}', ada.token)).status).toBe(400)
+    const bad = await post(`/api/rooms/${room.id}/join`, '{"name":"   "}', room.tokens.participant)
+    expect(bad.status).toBe(400)
+  })
+
+  it('[R1] a participant may not rotate links: 403 with a reason, and it is in the audit log', async () => {
+    const room = await createRoom()
+    const response = await command(room.id, room.tokens.participant, {
+      type: 'token.rotate',
+      role: 'viewer',
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({
+      error: 'forbidden',
+      message: 'a participant may not rotate share links',
+    })
+    const audit = await get(`/api/rooms/${room.id}/audit`, room.tokens.facilitator)
+    expect(await audit.json()).toEqual([
+      expect.objectContaining({
+        type: 'token.rotate',
+        role: 'participant',
+        outcome: 'refused',
+        reason: 'a participant may not rotate share links',
+      }),
+    ])
+    expect((await get(`/api/rooms/${room.id}/audit`, room.tokens.participant)).status).toBe(403)
+  })
+
+  it('[R7] rotating a link: the old token and the members who joined through it stop working', async () => {
+    const room = await createRoom()
+    const ada = await join(room.id, room.tokens.participant, 'Ada')
+    const response = await command(room.id, room.tokens.facilitator, {
+      type: 'token.rotate',
+      role: 'participant',
+    })
+    expect(response.status).toBe(200)
+    const { links } = (await response.json()) as { links: Record<string, string> }
+    const fresh = links.participant?.split('#t=')[1] ?? ''
+    expect(fresh).not.toBe(room.tokens.participant)
+    expect((await get(`/api/rooms/${room.id}`, room.tokens.participant)).status).toBe(401)
+    expect((await get(`/api/rooms/${room.id}`, ada.token)).status).toBe(401)
+    expect((await get(`/api/rooms/${room.id}`, fresh)).status).toBe(200)
+    // Other roles are untouched.
+    expect((await get(`/api/rooms/${room.id}`, room.tokens.viewer)).status).toBe(200)
+  })
+
+  it('[R7] a facilitator who rotates their own link stays in', async () => {
+    const room = await createRoom()
+    const host = await join(room.id, room.tokens.facilitator, 'Host')
+    const response = await command(room.id, host.token, {
+      type: 'token.rotate',
+      role: 'facilitator',
+    })
+    expect(response.status).toBe(200)
+    expect((await get(`/api/rooms/${room.id}`, host.token)).status).toBe(200)
+    expect((await get(`/api/rooms/${room.id}`, room.tokens.facilitator)).status).toBe(401)
+  })
+
+  it('members rename themselves; commands are validated', async () => {
+    const room = await createRoom()
+    const ada = await join(room.id, room.tokens.participant, 'Ada')
+    const renamed = await command(room.id, ada.token, { type: 'member.rename', name: 'Ada L.' })
+    expect(await renamed.json()).toEqual({
+      member: { id: ada.member.id, name: 'Ada L.', role: 'participant' },
+    })
+    // A bare link holder is nobody yet.
+    expect(
+      (await command(room.id, room.tokens.participant, { type: 'member.rename', name: 'X' }))
+        .status,
+    ).toBe(403)
+    const unknown = await command(room.id, ada.token, { type: 'nope' })
+    expect(unknown.status).toBe(400)
+    expect(await unknown.json()).toMatchObject({ error: 'unknown_command' })
+    const badRole = await command(room.id, room.tokens.facilitator, {
+      type: 'token.rotate',
+      role: 'admin',
+    })
+    expect(badRole.status).toBe(400)
+    expect(((await badRole.json()) as { message: string }).message).toContain('role')
   })
 })

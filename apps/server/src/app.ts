@@ -1,4 +1,4 @@
-import type { RoomRepository } from '@accord/db'
+import type { AccessRepository, RoomRepository } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -7,12 +7,14 @@ import type { ServerLogger } from './log.js'
 import { healthRoutes } from './routes/health.js'
 import { roomRoutes } from './routes/rooms.js'
 import { webAppRoutes } from './routes/web-app.js'
-import { type ConnectionCounter, syncRoutes } from './sync/sync-endpoint.js'
+import type { LiveConnections } from './access/live-connections.js'
+import { syncRoutes } from './sync/sync-endpoint.js'
 
 export interface AppDeps {
   readonly rooms: RoomRepository
+  readonly access: AccessRepository
   readonly registry: RoomRegistry
-  readonly connections: ConnectionCounter
+  readonly connections: LiveConnections
   readonly logger: ServerLogger
   readonly webDist: string | null
   readonly startedAt?: number
@@ -43,7 +45,7 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   )
-  app.route('/api/rooms', roomRoutes(deps.rooms))
+  app.route('/api/rooms', roomRoutes(deps))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })

@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { openSqlite, SqliteDocumentStore, SqliteRoomRepository } from '@accord/db'
+import {
+  openSqlite,
+  SqliteAccessRepository,
+  SqliteDocumentStore,
+  SqliteRoomRepository,
+} from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
+import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
 import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { startHeartbeat } from './sync/heartbeat.js'
-import { ConnectionCounter } from './sync/sync-endpoint.js'
 
 export interface RunningServer {
   readonly url: string
@@ -24,8 +29,9 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     logger,
     idleUnloadMs: config.roomIdleMs,
   })
-  const connections = new ConnectionCounter()
-  const app = createApp({ rooms, registry, connections, logger, webDist: config.webDist })
+  const access = new SqliteAccessRepository(database.db)
+  const connections = new LiveConnections()
+  const app = createApp({ rooms, access, registry, connections, logger, webDist: config.webDist })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 

@@ -1,3 +1,9 @@
+export type {
+  AccessRepository,
+  CommandRecord,
+  MemberRecord,
+  RoomLink,
+} from './access-repository.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {
@@ -8,5 +14,6 @@ export {
   type SqliteOptions,
   type SqliteSynchronous,
 } from './sqlite-database.js'
+export { SqliteAccessRepository } from './sqlite-access-repository.js'
 export { SqliteDocumentStore } from './sqlite-document-store.js'
 export { SqliteRoomRepository } from './sqlite-room-repository.js'

@@ -1,3 +1,5 @@
+import type { Role } from '@accord/facilitation'
+
 /** Room metadata, behind an interface so that PostgreSQL can implement it later. */
 export interface RoomRecord {
   readonly id: string
@@ -6,7 +8,8 @@ export interface RoomRecord {
 }
 
 export interface RoomRepository {
-  create(room: RoomRecord): Promise<void>
+  /** Creates the room together with its three share links (one token per role). */
+  create(room: RoomRecord, linkTokens: Record<Role, string>): Promise<void>
   find(id: string): Promise<RoomRecord | null>
   /** Cheap liveness probe for readiness checks. */
   ping(): Promise<void>

@@ -7,6 +7,10 @@ import { openSqlite } from './sqlite-database.js'
 import { SqliteDocumentStore } from './sqlite-document-store.js'
 import { SqliteRoomRepository } from './sqlite-room-repository.js'
 
+function tokensFor(roomId: string) {
+  return { facilitator: `${roomId}-f`, participant: `${roomId}-p`, viewer: `${roomId}-v` }
+}
+
 function openTemp() {
   const dir = mkdtempSync(join(tmpdir(), 'accord-db-'))
   const handle = openSqlite({ path: join(dir, 'nested', 'accord.db') })
@@ -25,7 +29,7 @@ describeDocumentStoreContract('SQLite file', () => {
   const rooms = new SqliteRoomRepository(handle.db)
   return {
     store: new SqliteDocumentStore(handle.db),
-    createRoom: (id) => rooms.create({ id, title: id, createdAt: new Date() }),
+    createRoom: (id) => rooms.create({ id, title: id, createdAt: new Date() }, tokensFor(id)),
     close,
   }
 })
@@ -52,11 +56,10 @@ describe('SQLite database', () => {
   it('re-opening an existing database keeps its data (migrations are idempotent)', async () => {
     const { handle, dir } = openTemp()
     const path = handle.sqlite.name
-    await new SqliteRoomRepository(handle.db).create({
-      id: 'r',
-      title: 'T',
-      createdAt: new Date(5),
-    })
+    await new SqliteRoomRepository(handle.db).create(
+      { id: 'r', title: 'T', createdAt: new Date(5) },
+      tokensFor('r'),
+    )
     handle.close()
     const reopened = openSqlite({ path, synchronous: 'NORMAL' })
     try {
@@ -76,8 +79,10 @@ describe('SQLite database', () => {
     const { handle, close } = openTemp()
     try {
       const rooms = new SqliteRoomRepository(handle.db)
-      await rooms.create({ id: 'r', title: 'A', createdAt: new Date() })
-      await expect(rooms.create({ id: 'r', title: 'B', createdAt: new Date() })).rejects.toThrow()
+      await rooms.create({ id: 'r', title: 'A', createdAt: new Date() }, tokensFor('r'))
+      await expect(
+        rooms.create({ id: 'r', title: 'B', createdAt: new Date() }, tokensFor('r2')),
+      ).rejects.toThrow()
       expect(await rooms.find('missing')).toBeNull()
     } finally {
       close()

@@ -1,13 +1,26 @@
+import { type Role, roles } from '@accord/facilitation'
 import { eq } from 'drizzle-orm'
 import type { RoomRecord, RoomRepository } from './room-repository.js'
 import type { AccordSqliteDb } from './sqlite-database.js'
-import { rooms } from './schema/index.js'
+import { roomLinks, rooms } from './schema/index.js'
 
 export class SqliteRoomRepository implements RoomRepository {
   constructor(private readonly db: AccordSqliteDb) {}
 
-  async create(room: RoomRecord): Promise<void> {
-    this.db.insert(rooms).values(room).run()
+  async create(room: RoomRecord, linkTokens: Record<Role, string>): Promise<void> {
+    this.db.transaction((tx) => {
+      tx.insert(rooms).values(room).run()
+      tx.insert(roomLinks)
+        .values(
+          roles.map((role) => ({
+            roomId: room.id,
+            role,
+            token: linkTokens[role],
+            updatedAt: room.createdAt,
+          })),
+        )
+        .run()
+    })
   }
 
   async find(id: string): Promise<RoomRecord | null> {

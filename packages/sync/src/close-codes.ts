@@ -9,6 +9,8 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** The server failed (e.g. storage unavailable); nothing of the failed write was relayed. */
   InternalError: 1011,
+  /** No token, or a token that does not open this room (wrong, or revoked by a rotation). */
+  Unauthorized: 4401,
   /** The frame was not a valid y-websocket message or carried an invalid Yjs update. */
   MalformedMessage: 4400,
   /** No room with this id exists. Rooms are created over HTTP, never by connecting. */

@@ -16,6 +16,7 @@ export { MemoryDocumentStore } from './memory-document-store.js'
 export {
   decodeMessage,
   encodeAwareness,
+  encodePermissionDenied,
   encodeQueryAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -25,6 +26,7 @@ export {
   type ClientMessage,
 } from './protocol.js'
 export { err, ok, type Result } from './result.js'
+export { fullAccess, readOnlyAccess, type PeerAccess } from './peer-access.js'
 export { Room, type Peer, type RoomOptions } from './room.js'
 export { RoomRegistry, type AcquireError, type RoomRegistryOptions } from './room-registry.js'
 export { SyncSession, type SyncSessionOptions } from './sync-session.js'

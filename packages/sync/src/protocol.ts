@@ -92,6 +92,15 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Tells a client it may not do what it tried; the stock provider logs the reason. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  encoding.writeVarUint(encoder, 0) // 0 = permission denied, the only auth message y-websocket has
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}
+
 export function encodeQueryAwareness(): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.QueryAwareness)

@@ -5,7 +5,13 @@ import type { DocumentStore, StoredDocument } from './document-store.js'
 import { MemoryDocumentStore } from './memory-document-store.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.js'
 import { RoomRegistry } from './room-registry.js'
-import { InProcessClient, settle } from './testing/in-process-client.js'
+import {
+  InProcessClient,
+  type InProcessClientOptions,
+  settle,
+} from './testing/in-process-client.js'
+import { readOnlyAccess } from './peer-access.js'
+import { MessageType } from './protocol.js'
 
 /** A store whose writes and loads can be held open or failed, to observe ordering. */
 class ControlledStore implements DocumentStore {
@@ -57,7 +63,7 @@ afterEach(() => {
 async function connect(
   registry: RoomRegistry,
   roomId = 'room',
-  options: { echoAwareness?: boolean } = {},
+  options: InProcessClientOptions = {},
 ): Promise<InProcessClient> {
   const client = new InProcessClient(registry, roomId, options)
   clients.push(client)
@@ -340,5 +346,57 @@ describe('Room', () => {
     await settle()
     expect(observer.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Ada' } })
     expect(mallory.closedWith).toBeNull()
+  })
+
+  it('[R3] a read-only connection’s edits are never applied, stored or relayed; it is told once', async () => {
+    const { store, registry } = setup()
+    const writer = await connect(registry)
+    writer.doc.getText('t').insert(0, 'shared')
+    await settle()
+    const viewer = await connect(registry, 'room', { access: readOnlyAccess })
+    expect(text(viewer)).toBe('shared')
+    const appendsBefore = store.appendCalls.length
+    viewer.doc.getText('t').insert(0, 'forged ')
+    viewer.doc.getText('t').insert(0, 'again ')
+    await settle()
+    expect(text(writer)).toBe('shared')
+    expect(store.appendCalls.length).toBe(appendsBefore)
+    const denials = viewer.received.filter((frame) => frame[0] === MessageType.Auth)
+    expect(denials).toHaveLength(1)
+    expect(viewer.closedWith).toBeNull()
+    // It still receives what others write.
+    writer.doc.getText('t').insert(6, '!')
+    await settle()
+    expect(viewer.doc.getText('t').toString()).toContain('shared!')
+    const late = await connect(registry)
+    expect(text(late)).toBe('shared!')
+  })
+
+  it('[R4] a connection without presence access appears to nobody', async () => {
+    const { registry } = setup()
+    const observer = await connect(registry)
+    const viewer = new InProcessClient(registry, 'room', { access: readOnlyAccess })
+    clients.push(viewer)
+    viewer.awareness.setLocalStateField('user', { name: 'Lurker' })
+    await viewer.connect()
+    viewer.awareness.setLocalStateField('cursor', { x: 1 })
+    await settle()
+    expect(observer.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
+  })
+
+  it('[R4] presence is stamped by the server before anyone sees it', async () => {
+    const { registry } = setup()
+    const stamp = (state: unknown) => ({ ...(state as object), user: { name: 'Ada (server)' } })
+    const a = new InProcessClient(registry, 'room', {
+      access: { canWrite: true, canPublishPresence: true, stampPresence: stamp },
+    })
+    clients.push(a)
+    a.awareness.setLocalState({ user: { name: 'I am the CEO' }, cursor: 3 })
+    await a.connect()
+    const b = await connect(registry)
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: 'Ada (server)' },
+      cursor: 3,
+    })
   })
 })

@@ -23,9 +23,11 @@ import { CloseCode } from './close-codes.js'
 import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
 import type { Logger } from './logger.js'
+import { fullAccess, type PeerAccess } from './peer-access.js'
 import {
   type ClientMessage,
   encodeAwareness,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -51,6 +53,13 @@ export interface RoomOptions {
   readonly defer?: (task: () => void) => void
 }
 
+interface PeerState {
+  readonly access: PeerAccess
+  clientId: number | null
+  /** A read-only peer is told once that its edits are refused, not at every keystroke. */
+  toldReadOnly: boolean
+}
+
 interface PendingUpdate {
   readonly update: Uint8Array
   readonly origin: unknown
@@ -69,7 +78,7 @@ export class Room {
    * presence change they receive back to the server; entries for any other id are such echoes,
    * or forgeries, and are ignored.
    */
-  private readonly peers = new Map<Peer, { clientId: number | null }>()
+  private readonly peers = new Map<Peer, PeerState>()
   /** The live peer currently holding each client id: a second peer cannot take it over. */
   private readonly awarenessOwners = new Map<number, Peer>()
   private unpersisted: PendingUpdate[] = []
@@ -101,8 +110,8 @@ export class Room {
     this.awareness.on('update', this.relayAwareness)
   }
 
-  join(peer: Peer): void {
-    this.peers.set(peer, { clientId: null })
+  join(peer: Peer, access: PeerAccess = fullAccess): void {
+    this.peers.set(peer, { access, clientId: null, toldReadOnly: false })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) {
@@ -174,6 +183,16 @@ export class Room {
     const checked = inspectUpdate(update)
     if (!checked.ok) return this.refuse(peer, checked.error)
     if (checked.value.isEmpty) return
+    const state = this.peers.get(peer)
+    if (!state?.access.canWrite) {
+      // Never applied, stored or relayed. Not a protocol error: a stock read-only client may
+      // hold edits from before (its local copy), so it is told rather than disconnected.
+      if (state && !state.toldReadOnly) {
+        state.toldReadOnly = true
+        peer.send(encodePermissionDenied('read-only: this connection may not change the board'))
+      }
+      return
+    }
     try {
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
@@ -193,7 +212,7 @@ export class Room {
     const decoded = decodeAwarenessUpdate(update)
     if (!decoded.ok) return this.refuse(peer, decoded.error)
     const state = this.peers.get(peer)
-    if (!state) return
+    if (!state?.access.canPublishPresence) return
     state.clientId ??= decoded.value[0]?.clientId ?? null
     const own = state.clientId
     if (own === null) return
@@ -201,7 +220,9 @@ export class Room {
     // Held by another live connection (a forgery, or this client's previous connection that
     // has not been noticed dead yet): ignored until that connection leaves.
     if (owner !== undefined && owner !== peer) return
-    const accepted = decoded.value.filter((entry) => entry.clientId === own)
+    const accepted = decoded.value
+      .filter((entry) => entry.clientId === own)
+      .map((entry) => stamped(entry, state.access))
     if (accepted.length === 0) return
     this.awarenessOwners.set(own, peer)
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
@@ -311,6 +332,13 @@ export class Room {
     this.options.onBroken(this)
     this.destroy(CloseCode.InternalError, reason)
   }
+}
+
+/** Applies the server's identity stamp to a presence state (a departure stays a departure). */
+function stamped(entry: AwarenessEntry, access: PeerAccess): AwarenessEntry {
+  if (!access.stampPresence || entry.stateJson === 'null') return entry
+  const state: unknown = JSON.parse(entry.stateJson)
+  return { ...entry, stateJson: JSON.stringify(access.stampPresence(state)) }
 }
 
 /** Rebuilds a document from storage; a stored update that fails to apply is skipped and logged. */

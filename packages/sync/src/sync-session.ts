@@ -6,6 +6,7 @@
  */
 import { CloseCode } from './close-codes.js'
 import type { Logger } from './logger.js'
+import { fullAccess, type PeerAccess } from './peer-access.js'
 import { decodeMessage } from './protocol.js'
 import type { Peer, Room } from './room.js'
 import type { RoomRegistry } from './room-registry.js'
@@ -15,6 +16,8 @@ export interface SyncSessionOptions {
   readonly registry: RoomRegistry
   readonly transport: Peer
   readonly logger: Logger
+  /** What this connection may do; full access when omitted. */
+  readonly access?: PeerAccess
   /** Frames held while the room loads before the connection is refused. */
   readonly maxPendingFrames?: number
 }
@@ -53,7 +56,7 @@ export class SyncSession {
       return
     }
     this.room = acquired.value
-    this.room.join(this.peer)
+    this.room.join(this.peer, this.options.access ?? fullAccess)
     const held = this.pending ?? []
     this.pending = null
     for (const frame of held) this.handleFrame(frame)
@@ -73,6 +76,11 @@ export class SyncSession {
       return
     }
     this.handleFrame(frame)
+  }
+
+  /** Ends the session from the server side (e.g. its credential was revoked). */
+  disconnect(code: number, reason: string): void {
+    this.closeWith(code, reason)
   }
 
   /** The transport closed (by either side): leave the room. */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { ApiError } from './api-error.js'
+import { describeIssue } from './schemas.js'
 
 /**
  * Reads a JSON body and validates it against a schema; any problem becomes a 400 naming the
@@ -18,10 +19,6 @@ export async function readJson<Schema extends z.ZodType>(
     throw new ApiError(400, 'invalid_json', 'request body is not valid JSON')
   }
   const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-    throw new ApiError(400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`)
-  }
+  if (!parsed.success) throw new ApiError(400, 'invalid_request', describeIssue(parsed.error))
   return parsed.data
 }

@@ -1,19 +1,20 @@
 import { randomBytes } from 'node:crypto'
-import type { RoomRecord, RoomRepository } from '@accord/db'
+import type { AccessRepository, RoomRecord, RoomRepository } from '@accord/db'
+import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { type AuthEnv, authenticate } from '../access/authenticate.js'
+import type { LiveConnections } from '../access/live-connections.js'
+import { credentialName } from '../access/credentials.js'
+import { newLinkToken, newMemberCredential } from '../access/tokens.js'
 import { ApiError } from '../http/api-error.js'
+import { presentLinks, presentRoom } from '../http/present-room.js'
+import { displayName, plainText } from '../http/schemas.js'
 import { readJson } from '../http/validate-json.js'
+import { roomCommandRoutes } from './room-commands.js'
 
-const createRoomBody = z.object({
-  title: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .max(200, 'must be at most 200 characters')
-    // Titles show up in tabs, exports and logs: no control characters.
-    .refine((title) => !/\p{Cc}/u.test(title), 'must not contain control characters')
-    .optional(),
-})
+const createRoomBody = z.object({ title: plainText(200).optional() })
+const joinBody = z.object({ name: displayName.optional() })
 
 export const defaultRoomTitle = 'Untitled board'
 
@@ -24,9 +25,16 @@ export function newRoomId(): string {
 
 export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
 
-export function roomRoutes(rooms: RoomRepository): Hono {
-  const app = new Hono()
+export function roomRoutes(deps: {
+  rooms: RoomRepository
+  access: AccessRepository
+  connections: LiveConnections
+}) {
+  const { rooms, access } = deps
+  const app = new Hono<AuthEnv>()
+  const origin = (url: string) => new URL(url).origin
 
+  // Anyone who can reach the instance may create a room; they receive its three links.
   app.post('/', async (c) => {
     const body = await readJson(c, createRoomBody)
     const room: RoomRecord = {
@@ -34,25 +42,64 @@ export function roomRoutes(rooms: RoomRepository): Hono {
       title: body.title || defaultRoomTitle,
       createdAt: new Date(),
     }
-    await rooms.create(room)
-    return c.json(present(room, new URL(c.req.url).origin), 201)
+    const tokens = Object.fromEntries(roles.map((role) => [role, newLinkToken()])) as Record<
+      Role,
+      string
+    >
+    await rooms.create(room, tokens)
+    const links = Object.fromEntries(
+      roles.map((role) => [role, { token: tokens[role], generation: 1 }]),
+    ) as Record<Role, { token: string; generation: number }>
+    return c.json(
+      {
+        ...presentRoom(room),
+        tokens,
+        links: presentLinks(origin(c.req.url), room.id, links, roles),
+      },
+      201,
+    )
   })
+
+  app.use('/:id/*', authenticate(access))
+  app.use('/:id', authenticate(access))
 
   app.get('/:id', async (c) => {
-    const id = c.req.param('id')
-    const room = roomIdPattern.test(id) ? await rooms.find(id) : null
-    if (!room) throw new ApiError(404, 'room_not_found', 'no room with this id exists')
-    return c.json(present(room, new URL(c.req.url).origin))
+    const credential = c.get('credential')
+    const room = await rooms.find(credential.roomId)
+    const links = await access.links(credential.roomId)
+    if (!room || !links) throw new ApiError(404, 'room_not_found', 'no room with this id exists')
+    return c.json({
+      ...presentRoom(room),
+      role: credential.role,
+      member: credential.member,
+      links: presentLinks(origin(c.req.url), room.id, links, visibleLinkRoles(credential.role)),
+    })
   })
 
-  return app
-}
+  // A person enters through a share link: they get a credential of their own, in that role.
+  app.post('/:id/join', async (c) => {
+    const credential = c.get('credential')
+    if (credential.member) {
+      throw new ApiError(400, 'already_joined', 'join with a share link, not a member credential')
+    }
+    const body = await readJson(c, joinBody)
+    const name = body.name ?? credentialName(credential)
+    const issued = newMemberCredential()
+    await access.addMember({
+      id: issued.memberId,
+      roomId: credential.roomId,
+      role: credential.role,
+      name,
+      secretHash: issued.secretHash,
+      linkGeneration: credential.linkGeneration,
+      joinedAt: new Date(),
+    })
+    return c.json(
+      { member: { id: issued.memberId, name, role: credential.role }, token: issued.token },
+      201,
+    )
+  })
 
-function present(room: RoomRecord, origin: string) {
-  return {
-    id: room.id,
-    title: room.title,
-    createdAt: room.createdAt.toISOString(),
-    links: { board: `${origin}/b/${room.id}` },
-  }
+  app.route('/', roomCommandRoutes(deps))
+  return app
 }

@@ -1,43 +1,48 @@
 import { upgradeWebSocket } from '@hono/node-server'
-import { CloseCode, type RoomRegistry, SyncSession } from '@accord/sync'
+import type { AccessRepository } from '@accord/db'
+import { can } from '@accord/facilitation'
+import { CloseCode, err, type RoomRegistry, SyncSession } from '@accord/sync'
 import { Hono } from 'hono'
+import { type Credential, credentialName, resolveCredential } from '../access/credentials.js'
+import type { LiveConnections } from '../access/live-connections.js'
 import type { ServerLogger } from '../log.js'
 import { roomIdPattern } from '../routes/rooms.js'
-
-/** Counts open sync connections, for /healthz and for shutdown. */
-export class ConnectionCounter {
-  private open = 0
-  get count(): number {
-    return this.open
-  }
-  opened(): void {
-    this.open++
-  }
-  closed(): void {
-    this.open--
-  }
-}
+import { stampPresence } from './presence-stamp.js'
 
 /**
- * `GET /sync/:roomId` upgrades to a WebSocket speaking the y-websocket protocol; the stock
- * client connects with `new WebsocketProvider(origin + '/sync', roomId, doc)`.
+ * `GET /sync/:roomId?token=…` upgrades to a WebSocket speaking the y-websocket protocol; the
+ * stock client connects with
+ * `new WebsocketProvider(origin + '/sync', roomId, doc, { params: { token } })`.
+ * What the connection may do follows from the token's role.
  */
 export function syncRoutes(deps: {
   readonly registry: RoomRegistry
+  readonly access: AccessRepository
   readonly logger: ServerLogger
-  readonly connections: ConnectionCounter
+  readonly connections: LiveConnections
 }): Hono {
-  const { registry, logger, connections } = deps
+  const { registry, access, logger, connections } = deps
   const app = new Hono()
 
   app.get(
     '/:roomId',
-    upgradeWebSocket((c) => {
+    upgradeWebSocket(async (c) => {
       const roomId = c.req.param('roomId') ?? ''
+      const resolved = roomIdPattern.test(roomId)
+        ? await resolveCredential(access, roomId, c.req.query('token'))
+        : err('room-not-found' as const)
       let session: SyncSession | null = null
+      let forget = () => {}
       return {
         onOpen(_event, ws) {
-          connections.opened()
+          const close = (code: number, reason: string) => ws.close(code, reason.slice(0, 120))
+          if (!resolved.ok) {
+            if (resolved.error === 'room-not-found') close(CloseCode.RoomNotFound, 'room not found')
+            else close(CloseCode.Unauthorized, 'a valid token for this room is required')
+            return
+          }
+          const credential: Credential = resolved.value
+          let name = credentialName(credential)
           session = new SyncSession({
             roomId,
             registry,
@@ -46,21 +51,33 @@ export function syncRoutes(deps: {
               send: (frame) => {
                 if (ws.readyState === 1) ws.send(frame as Uint8Array<ArrayBuffer>)
               },
-              close: (code, reason) => ws.close(code, reason.slice(0, 120)),
+              close,
+            },
+            access: {
+              canWrite: can(credential.role, 'board.edit'),
+              canPublishPresence: can(credential.role, 'presence.publish'),
+              stampPresence: (state) =>
+                stampPresence(state, {
+                  name,
+                  role: credential.role,
+                  memberId: credential.member?.id ?? null,
+                }),
             },
           })
-          if (!roomIdPattern.test(roomId)) {
-            ws.close(CloseCode.RoomNotFound, 'room not found')
-            return
-          }
-          void session.open()
+          const opened = session
+          forget = connections.add({
+            credential,
+            disconnect: (code, reason) => opened.disconnect(code, reason),
+            rename: (newName) => (name = newName),
+          })
+          void opened.open()
         },
         onMessage(event) {
           const data = event.data
           session?.receive(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer))
         },
         onClose(event) {
-          connections.closed()
+          forget()
           session?.transportClosed()
           session = null
           if (event.code === CloseCode.MessageTooBig) {

@@ -1,9 +1,28 @@
 /** The HTTP API as the web app uses it. Failures are values: the UI decides what to show. */
-export interface RoomInfo {
+import type { Role } from '@accord/facilitation'
+
+export type ShareLinks = Partial<Record<Role | 'board', string>>
+
+export interface CreatedRoom {
   readonly id: string
   readonly title: string
   readonly createdAt: string
-  readonly links: { readonly board: string }
+  readonly tokens: Record<Role, string>
+  readonly links: ShareLinks
+}
+
+export interface RoomView {
+  readonly id: string
+  readonly title: string
+  readonly createdAt: string
+  readonly role: Role
+  readonly member: { readonly id: string; readonly name: string } | null
+  readonly links: ShareLinks
+}
+
+export interface Joined {
+  readonly member: { readonly id: string; readonly name: string; readonly role: Role }
+  readonly token: string
 }
 
 export type ApiResult<T> =
@@ -15,32 +34,56 @@ export type ApiResult<T> =
       readonly message: string
     }
 
-export function createRoom(title: string): Promise<ApiResult<RoomInfo>> {
-  return request<RoomInfo>('/api/rooms', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  })
+export function createRoom(title: string): Promise<ApiResult<CreatedRoom>> {
+  return request<CreatedRoom>('POST', '/api/rooms', null, { title })
 }
 
-export function fetchRoom(id: string): Promise<ApiResult<RoomInfo>> {
-  return request<RoomInfo>(`/api/rooms/${encodeURIComponent(id)}`)
+export function fetchRoom(id: string, token: string): Promise<ApiResult<RoomView>> {
+  return request<RoomView>('GET', roomPath(id), token)
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+export function joinRoom(id: string, linkToken: string, name?: string): Promise<ApiResult<Joined>> {
+  return request<Joined>('POST', `${roomPath(id)}/join`, linkToken, name ? { name } : {})
+}
+
+export function sendCommand<T = unknown>(
+  id: string,
+  token: string,
+  command: { type: string } & Record<string, unknown>,
+): Promise<ApiResult<T>> {
+  return request<T>('POST', `${roomPath(id)}/commands`, token, command)
+}
+
+function roomPath(id: string): string {
+  return `/api/rooms/${encodeURIComponent(id)}`
+}
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
   let response: Response
   try {
-    response = await fetch(path, init)
+    response = await fetch(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
   } catch {
     return { ok: false, status: 0, error: 'network', message: 'Cannot reach the Accord server.' }
   }
-  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null
-  if (response.ok && body) return { ok: true, value: body as T }
+  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
+  if (response.ok && json) return { ok: true, value: json as T }
   return {
     ok: false,
     status: response.status,
-    error: typeof body?.error === 'string' ? body.error : 'http_error',
+    error: typeof json?.error === 'string' ? json.error : 'http_error',
     message:
-      typeof body?.message === 'string' ? body.message : `Request failed (${response.status})`,
+      typeof json?.message === 'string' ? json.message : `Request failed (${response.status})`,
   }
 }

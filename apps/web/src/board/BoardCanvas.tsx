@@ -1,6 +1,6 @@
+import { can } from '@accord/facilitation'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { type Editor, Tldraw, type TLStoreWithStatus } from 'tldraw'
-import { $currentUser } from './current-user'
 import { publishCurrentUser } from './publish-current-user'
 import type { BoardSession } from './board-session'
 
@@ -15,7 +15,12 @@ export function BoardCanvas(props: { session: BoardSession; store: TLStoreWithSt
         assetUrls={assetUrls}
         licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
         onMount={(editor: Editor) => {
-          const stopPublishing = publishCurrentUser(editor, $currentUser)
+          // The server refuses a viewer's edits; the editor says so up front instead.
+          if (!can(props.session.role, 'board.edit'))
+            editor.updateInstanceState({ isReadonly: true })
+          const stopPublishing = can(props.session.role, 'board.edit')
+            ? publishCurrentUser(editor, props.session.user)
+            : () => {}
           const stopExposing = exposeForDebugging(editor, props.session)
           return () => {
             stopPublishing()

@@ -1,11 +1,25 @@
-import { boardPath } from '../app/routes'
+import type { ShareLinks } from '../api/rooms'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DisplayNameField } from './DisplayNameField'
+import type { StoredMember } from './room-access'
 import type { RoomStatus } from './room-status'
-import { ShareLink } from './ShareLink'
+import { ShareMenu } from './ShareMenu'
 
-export function BoardHeader(props: { roomId: string; title: string; status: RoomStatus }) {
-  const shareUrl = `${window.location.origin}${boardPath(props.roomId)}`
+const roleLabels = {
+  facilitator: 'Facilitator',
+  participant: 'Participant',
+  viewer: 'Viewing only',
+}
+
+export function BoardHeader(props: {
+  roomId: string
+  title: string
+  status: RoomStatus
+  member: StoredMember
+  links: ShareLinks | null
+  onRenamed: (name: string) => void
+}) {
+  const { member } = props
   return (
     <header className="board-header">
       <a className="brand" href="/" aria-label="Accord home">
@@ -14,10 +28,15 @@ export function BoardHeader(props: { roomId: string; title: string; status: Room
       <h1 className="board-header__title" data-testid="board-title">
         {props.title}
       </h1>
+      <span className={`role role--${member.role}`} data-testid="role">
+        {roleLabels[member.role]}
+      </span>
       <ConnectionBadge status={props.status} />
       <div className="board-header__spacer" />
-      <DisplayNameField />
-      <ShareLink url={shareUrl} />
+      {member.role !== 'viewer' && (
+        <DisplayNameField roomId={props.roomId} member={member} onRenamed={props.onRenamed} />
+      )}
+      <ShareMenu roomId={props.roomId} member={member} links={props.links} />
     </header>
   )
 }

@@ -1,30 +1,31 @@
-import { useEffect } from 'react'
-import { NotFoundPage } from '../app/NotFoundPage'
-import { BoardCanvas } from './BoardCanvas'
-import { BoardHeader } from './BoardHeader'
-import { ensureDisplayName } from './current-user'
-import { useBoardSession } from './use-board-session'
-import { useRoomInfo } from './use-room-info'
+import { Board } from './Board'
+import { JoinPage } from './JoinPage'
+import { RefusedPage } from './RefusedPage'
+import { useRoomEntry } from './use-room-entry'
 
+/** `/b/:roomId`: enter the board (joining if needed), or explain why it cannot open. */
 export function BoardPage({ roomId }: { roomId: string }) {
-  const { session, snapshot } = useBoardSession(roomId)
-  const status = snapshot.status
-  const info = useRoomInfo(roomId)
-  useEffect(ensureDisplayName, [])
-
-  useEffect(() => {
-    const title = 'title' in info && info.title ? info.title : 'Board'
-    document.title = `${title} · Accord`
-  }, [info])
-
-  if (info.state === 'not-found' || status.notFound) {
-    return <NotFoundPage message="This board does not exist, or its link is incomplete." />
+  const { state, join, revoked } = useRoomEntry(roomId)
+  switch (state.kind) {
+    case 'checking':
+      return (
+        <main className="centered-page" aria-busy="true">
+          <p>Opening board…</p>
+        </main>
+      )
+    case 'refused':
+      return <RefusedPage reason={state.reason} />
+    case 'join':
+      return <JoinPage title={state.title} role={state.role} onJoin={join} />
+    case 'ready':
+      return (
+        <Board
+          key={state.member.token}
+          roomId={roomId}
+          member={state.member}
+          room={state.room}
+          onRevoked={revoked}
+        />
+      )
   }
-  const title = 'title' in info && info.title ? info.title : ''
-  return (
-    <div className="board-page">
-      <BoardHeader roomId={roomId} title={title} status={status} />
-      <BoardCanvas session={session} store={snapshot.store} />
-    </div>
-  )
 }

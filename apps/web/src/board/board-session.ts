@@ -10,16 +10,20 @@
 import { CloseCode } from '@accord/sync/close-codes'
 import { bindPresence, bindStoreToDoc, recordsOf } from '@accord/tldraw-yjs'
 import {
+  type Atom,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
   type TLStore,
   type TLStoreWithStatus,
+  type TLUser,
 } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { $currentUser } from './current-user'
+import type { Role } from '@accord/facilitation'
+import { memberUserAtom, userForMember } from './current-user'
+import type { StoredMember } from './room-access'
 import {
   connectionIndicator,
   initialRoomStatus,
@@ -46,23 +50,41 @@ interface OpenParts {
 
 export class BoardSession {
   readonly doc = new Y.Doc()
-  readonly store: TLStore = createTLStore({
-    shapeUtils: defaultShapeUtils,
-    bindingUtils: defaultBindingUtils,
-    users: { currentUser: $currentUser },
-  })
+  /** This browser's user on the board: the member it joined as. */
+  readonly user: Atom<TLUser | null>
+  readonly store: TLStore
   private parts: OpenParts | null = null
   private bindError: string | null = null
   private snapshot: BoardSnapshot = { status: initialRoomStatus, store: { status: 'loading' } }
   private readonly listeners = new Set<() => void>()
 
-  constructor(readonly roomId: string) {}
+  constructor(
+    readonly roomId: string,
+    private readonly member: StoredMember,
+  ) {
+    this.user = memberUserAtom(member)
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      users: { currentUser: this.user },
+    })
+  }
+
+  get role(): Role {
+    return this.member.role
+  }
+
+  /** The member's name changed (accepted by the server): mirror it locally. */
+  renamed(name: string): void {
+    this.user.set(userForMember({ id: this.member.id, name }))
+  }
 
   open(): void {
     if (this.parts) return
     const local = new IndexeddbPersistence(`accord:${this.roomId}`, this.doc)
     const provider = new WebsocketProvider(syncServerUrl(window.location), this.roomId, this.doc, {
       maxBackoffTime: 5000,
+      params: { token: this.member.token },
     })
     const parts: OpenParts = { local, provider }
     this.parts = parts
@@ -80,10 +102,14 @@ export class BoardSession {
     provider.on('sync', (synced: boolean) => live(() => this.dispatch({ type: 'synced', synced })))
     provider.on('connection-close', (event) =>
       live(() => {
-        if (event?.code !== CloseCode.RoomNotFound) return
-        // Retrying cannot help: rooms are created over HTTP, never by connecting.
-        provider.disconnect()
-        this.dispatch({ type: 'room-not-found' })
+        // Retrying cannot help with these: the room is gone, or this credential no longer opens it.
+        if (event?.code === CloseCode.RoomNotFound) {
+          provider.disconnect()
+          this.dispatch({ type: 'room-not-found' })
+        } else if (event?.code === CloseCode.Unauthorized) {
+          provider.disconnect()
+          this.dispatch({ type: 'access-revoked' })
+        }
       }),
     )
   }
@@ -121,7 +147,7 @@ export class BoardSession {
       this.bindError = result.error
       return
     }
-    const stopPresence = bindPresence(this.store, parts.provider.awareness, $currentUser)
+    const stopPresence = bindPresence(this.store, parts.provider.awareness, this.user)
     parts.unbind = () => {
       stopPresence()
       result.binding.unbind()

@@ -1,25 +1,16 @@
 /**
- * Who this browser is on a board: the name and colour others see next to its cursor. Kept in
- * tldraw's user preferences (local storage), which tldraw's own UI edits too.
+ * Who this browser is on a board: the member it joined as. The server stamps the name on the
+ * presence others see; the client mirrors it so its own UI agrees.
  */
 import {
-  computed,
+  atom,
   createUserId,
   defaultUserPreferences,
   getUserPreferences,
-  setUserPreferences,
+  type Atom,
   type TLUser,
   UserRecordType,
 } from 'tldraw'
-
-export const $currentUser = computed<TLUser | null>('accord current user', () => {
-  const prefs = getUserPreferences()
-  return UserRecordType.create({
-    id: createUserId(prefs.id),
-    name: prefs.name ?? '',
-    color: prefs.color ?? defaultUserPreferences.color,
-  })
-})
 
 export const MAX_DISPLAY_NAME = 40
 
@@ -66,17 +57,15 @@ export function normaliseDisplayName(input: string): string {
   return input.replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME)
 }
 
-export function getDisplayName(): string {
-  return getUserPreferences().name ?? ''
+/** A tldraw user for a member; the colour is this browser's own (tldraw's preferences). */
+export function userForMember(member: { id: string; name: string }): TLUser {
+  return UserRecordType.create({
+    id: createUserId(member.id),
+    name: member.name,
+    color: getUserPreferences().color ?? defaultUserPreferences.color,
+  })
 }
 
-export function setDisplayName(name: string): void {
-  const clean = normaliseDisplayName(name)
-  if (clean === '') return
-  setUserPreferences({ ...getUserPreferences(), name: clean })
-}
-
-/** Gives a first-time visitor a name, so that their cursor is labelled from the start. */
-export function ensureDisplayName(): void {
-  if (getDisplayName().trim() === '') setDisplayName(guestName())
+export function memberUserAtom(member: { id: string; name: string }): Atom<TLUser | null> {
+  return atom<TLUser | null>('accord member user', userForMember(member))
 }

@@ -15,6 +15,8 @@ export interface RoomStatus {
   /** The connection dropped (or never came up) and has not synced since: edits stay local. */
   readonly offline: boolean
   readonly notFound: boolean
+  /** The server no longer accepts this browser's credential (e.g. the link was rotated). */
+  readonly revoked: boolean
 }
 
 export type RoomEvent =
@@ -22,6 +24,7 @@ export type RoomEvent =
   | { readonly type: 'socket'; readonly state: SocketState }
   | { readonly type: 'synced'; readonly synced: boolean }
   | { readonly type: 'room-not-found' }
+  | { readonly type: 'access-revoked' }
 
 export const initialRoomStatus: RoomStatus = {
   socket: 'connecting',
@@ -31,6 +34,7 @@ export const initialRoomStatus: RoomStatus = {
   localHasContent: false,
   offline: false,
   notFound: false,
+  revoked: false,
 }
 
 export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStatus {
@@ -53,6 +57,8 @@ export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStat
       }
     case 'room-not-found':
       return { ...status, notFound: true, socket: 'disconnected', synced: false }
+    case 'access-revoked':
+      return { ...status, revoked: true, socket: 'disconnected', synced: false }
   }
 }
 

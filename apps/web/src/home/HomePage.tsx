@@ -1,23 +1,38 @@
 import { type FormEvent, useState } from 'react'
-import { createRoom } from '../api/rooms'
+import { createRoom, joinRoom } from '../api/rooms'
 import { navigate } from '../app/navigation'
 import { boardPath } from '../app/routes'
+import { guestName, MAX_DISPLAY_NAME, normaliseDisplayName } from '../board/current-user'
+import { rememberedName, rememberName, saveAccess } from '../board/room-access'
 import { loadRecentBoards } from './recent-boards'
 
 export function HomePage() {
   const [title, setTitle] = useState('')
+  const [name, setName] = useState(() => rememberedName(localStorage))
   const [error, setError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
   const recent = loadRecentBoards(localStorage)
 
+  /** Creates the board and joins it as its facilitator, under the name given. */
   async function create(event: FormEvent) {
     event.preventDefault()
     setCreating(true)
     setError(null)
-    const result = await createRoom(title.trim())
+    const created = await createRoom(title.trim())
+    if (!created.ok) {
+      setCreating(false)
+      return setError(created.message)
+    }
+    const { id, tokens } = created.value
+    const displayName = normaliseDisplayName(name) || guestName()
+    rememberName(localStorage, displayName)
+    const joined = await joinRoom(id, tokens.facilitator, displayName)
+    saveAccess(localStorage, id, {
+      linkToken: tokens.facilitator,
+      member: joined.ok ? { ...joined.value.member, token: joined.value.token } : null,
+    })
     setCreating(false)
-    if (result.ok) navigate(boardPath(result.value.id))
-    else setError(result.message)
+    navigate(boardPath(id))
   }
 
   return (
@@ -33,20 +48,32 @@ export function HomePage() {
           onSubmit={(e) => void create(e)}
         >
           <label htmlFor="board-title">Board title</label>
+          <input
+            id="board-title"
+            data-testid="board-title-input"
+            placeholder="Sprint 42 retrospective"
+            maxLength={200}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            autoFocus
+          />
+          <label htmlFor="facilitator-name">Your name</label>
           <div className="create-board__row">
             <input
-              id="board-title"
-              data-testid="board-title-input"
-              placeholder="Sprint 42 retrospective"
-              maxLength={200}
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-              autoFocus
+              id="facilitator-name"
+              data-testid="facilitator-name-input"
+              placeholder="How others will see you"
+              maxLength={MAX_DISPLAY_NAME}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
             />
             <button className="button button--primary" type="submit" disabled={creating}>
               {creating ? 'Creating…' : 'Create board'}
             </button>
           </div>
+          <p className="form-hint">
+            You facilitate the boards you create; share links invite others.
+          </p>
           {error && (
             <p className="form-error" role="alert">
               {error}

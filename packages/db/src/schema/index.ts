@@ -1,2 +1,3 @@
+export { members, roomCommands, roomLinks } from './access.js'
 export { documentSnapshots, documentUpdates } from './documents.js'
 export { rooms } from './rooms.js'

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { silentLogger } from '../logger.js'
+import type { PeerAccess } from '../peer-access.js'
 import { MessageType } from '../protocol.js'
 import type { RoomRegistry } from '../room-registry.js'
 import { SyncSession } from '../sync-session.js'
@@ -24,6 +25,8 @@ export interface InProcessClientOptions {
    * stock WebsocketProvider does.
    */
   readonly echoAwareness?: boolean
+  /** What the server lets this connection do (full access when omitted). */
+  readonly access?: PeerAccess
 }
 
 export class InProcessClient {
@@ -38,7 +41,7 @@ export class InProcessClient {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly roomId: string,
-    options: InProcessClientOptions = {},
+    private readonly options: InProcessClientOptions = {},
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || this.closedWith) return
@@ -79,6 +82,7 @@ export class InProcessClient {
       roomId: this.roomId,
       registry: this.registry,
       logger: silentLogger,
+      ...(this.options.access ? { access: this.options.access } : {}),
       transport: {
         send: (frame) => {
           if (this.session !== session) return

@@ -1,0 +1,33 @@
+import type { AccessRepository } from '@accord/db'
+import type { Permission } from '@accord/facilitation'
+import type { z } from 'zod'
+import type { Credential } from '../access/credentials.js'
+import type { LiveConnections } from '../access/live-connections.js'
+
+/** What a command may use: the caller's credential and the room's services. */
+export interface CommandContext {
+  readonly credential: Credential
+  readonly access: AccessRepository
+  readonly connections: LiveConnections
+  /** The origin share links are built on (e.g. https://accord.example.org). */
+  readonly origin: string
+}
+
+/**
+ * One command of `POST /api/rooms/:id/commands`: its input schema, who may send it, and what it
+ * does. `run` returns the new state the caller sees, or throws an ApiError.
+ */
+export interface CommandDefinition<Schema extends z.ZodType = z.ZodType> {
+  readonly schema: Schema
+  /** A permission, or 'member' for commands any joined person may send about themselves. */
+  readonly requires: Permission | 'member'
+  /** Completes "a <role> may not …" in refusals. */
+  readonly action: string
+  run(context: CommandContext, input: z.output<Schema>): Promise<unknown>
+}
+
+export function defineCommand<Schema extends z.ZodType>(
+  definition: CommandDefinition<Schema>,
+): CommandDefinition<Schema> {
+  return definition
+}

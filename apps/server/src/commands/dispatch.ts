@@ -1,0 +1,70 @@
+import { can } from '@accord/facilitation'
+import { z } from 'zod'
+import { ApiError } from '../http/api-error.js'
+import { describeIssue } from '../http/schemas.js'
+import type { CommandContext, CommandDefinition } from './command.js'
+import { memberRename } from './member-rename.js'
+import { tokenRotate } from './token-rotate.js'
+
+/** Every command a room accepts, by its `type`. */
+const commands: Record<string, CommandDefinition> = {
+  'token.rotate': tokenRotate,
+  'member.rename': memberRename,
+}
+
+export const commandTypes = Object.keys(commands)
+
+const envelope = z.object({ type: z.string({ error: 'type: must be a string' }) })
+
+/**
+ * Validates, authorises and runs one command, and records it in the room's audit log whatever
+ * the outcome.
+ */
+export async function dispatchCommand(context: CommandContext, body: unknown): Promise<unknown> {
+  const type = envelope.safeParse(body).data?.type ?? '(none)'
+  try {
+    const result = await run(context, type, body)
+    await audit(context, type, body, 'accepted', null)
+    return result
+  } catch (error) {
+    if (error instanceof ApiError) await audit(context, type, body, 'refused', error.message)
+    throw error
+  }
+}
+
+async function run(context: CommandContext, type: string, body: unknown): Promise<unknown> {
+  const command = commands[type]
+  if (!command) {
+    throw new ApiError(
+      400,
+      'unknown_command',
+      `unknown command type; one of: ${commandTypes.join(', ')}`,
+    )
+  }
+  const { role, member } = context.credential
+  const allowed = command.requires === 'member' ? member !== null : can(role, command.requires)
+  if (!allowed) throw new ApiError(403, 'forbidden', `a ${role} may not ${command.action}`)
+  const parsed = command.schema.safeParse(body)
+  if (!parsed.success) throw new ApiError(400, 'invalid_command', describeIssue(parsed.error))
+  return command.run(context, parsed.data)
+}
+
+function audit(
+  context: CommandContext,
+  type: string,
+  payload: unknown,
+  outcome: 'accepted' | 'refused',
+  reason: string | null,
+): Promise<void> {
+  const { roomId, role, member } = context.credential
+  return context.access.recordCommand({
+    roomId,
+    memberId: member?.id ?? null,
+    role,
+    type,
+    payload: payload ?? null,
+    outcome,
+    reason,
+    at: new Date(),
+  })
+}

@@ -1,0 +1,51 @@
+import { useEffect } from 'react'
+import type { RoomView } from '../api/rooms'
+import { findRecentBoard, rememberBoard } from '../home/recent-boards'
+import { BoardCanvas } from './BoardCanvas'
+import { BoardHeader } from './BoardHeader'
+import { RefusedPage } from './RefusedPage'
+import type { StoredMember } from './room-access'
+import { useBoardSession } from './use-board-session'
+
+/** An open board: header and canvas, for one member. */
+export function Board(props: {
+  roomId: string
+  member: StoredMember
+  /** What the server said about the room; null when it could not be reached (offline). */
+  room: RoomView | null
+  onRevoked: () => void
+}) {
+  const { roomId, member, room, onRevoked } = props
+  const { session, snapshot } = useBoardSession(roomId, member)
+  const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
+
+  useEffect(() => {
+    document.title = `${title || 'Board'} · Accord`
+    if (room) {
+      rememberBoard(localStorage, {
+        id: roomId,
+        title: room.title,
+        visitedAt: new Date().toISOString(),
+      })
+    }
+  }, [roomId, room, title])
+
+  useEffect(() => {
+    if (snapshot.status.revoked) onRevoked()
+  }, [snapshot.status.revoked, onRevoked])
+
+  if (snapshot.status.notFound) return <RefusedPage reason="not-found" />
+  return (
+    <div className="board-page">
+      <BoardHeader
+        roomId={roomId}
+        title={title}
+        status={snapshot.status}
+        member={member}
+        links={room?.links ?? null}
+        onRenamed={(name) => session.renamed(name)}
+      />
+      <BoardCanvas session={session} store={snapshot.store} />
+    </div>
+  )
+}

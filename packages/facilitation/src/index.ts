@@ -1,0 +1,1 @@
+export { can, isRole, roles, visibleLinkRoles, type Permission, type Role } from './roles.js'
