@@ -10,18 +10,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
 import { createLogger } from './log.js'
+import { RoomStates } from './room-state/room-states.js'
 
 let database: SqliteHandle
 let access: SqliteAccessRepository
 let app: ReturnType<typeof createApp>
+/** The server's clock in these tests. */
+let clock = 1_000_000
 
 beforeEach(() => {
   database = openSqlite({ path: ':memory:' })
   access = new SqliteAccessRepository(database.db)
+  const registry = new RoomRegistry({ store: new SqliteDocumentStore(database.db) })
   app = createApp({
     rooms: new SqliteRoomRepository(database.db),
     access,
-    registry: new RoomRegistry({ store: new SqliteDocumentStore(database.db) }),
+    registry,
+    roomStates: new RoomStates(registry),
+    now: () => clock,
     connections: new LiveConnections(),
     logger: createLogger('silent'),
     webDist: null,
@@ -253,5 +259,87 @@ describe('roles and tokens', () => {
     })
     expect(badRole.status).toBe(400)
     expect(((await badRole.json()) as { message: string }).message).toContain('role')
+  })
+})
+
+describe('phases and timer (server-owned state)', () => {
+  const stateOf = async (response: Response) =>
+    (
+      (await response.json()) as {
+        state: { plan: { currentIndex: number; phases: { name: string }[] }; timer: unknown }
+      }
+    ).state
+
+  it('[PH3] only the facilitator moves between phases: a participant gets 403', async () => {
+    const room = await createRoom()
+    const response = await command(room.id, room.tokens.participant, {
+      type: 'phase.set',
+      index: 0,
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({
+      error: 'forbidden',
+      message: 'a participant may not change the phase',
+    })
+  })
+
+  it('[PH2][PH1] the facilitator edits the phase list and moves through it', async () => {
+    const room = await createRoom()
+    const free = { boardEditing: true, privateWriting: false, reveal: 'none', voting: true }
+    const edited = await command(room.id, room.tokens.facilitator, {
+      type: 'phases.update',
+      phases: [
+        { name: 'Check-in', instructions: 'One word each', rules: free },
+        { name: 'Vote', rules: { ...free, boardEditing: false } },
+      ],
+    })
+    expect(edited.status).toBe(200)
+    expect((await stateOf(edited)).plan.phases.map((p) => p.name)).toEqual(['Check-in', 'Vote'])
+    const moved = await command(room.id, room.tokens.facilitator, { type: 'phase.set', index: 1 })
+    expect((await stateOf(moved)).plan.currentIndex).toBe(1)
+    const beyond = await command(room.id, room.tokens.facilitator, { type: 'phase.set', index: 7 })
+    expect(beyond.status).toBe(409)
+    expect(await beyond.json()).toEqual({
+      error: 'refused',
+      message: 'there is no phase 8; this plan has 2',
+    })
+    const empty = await command(room.id, room.tokens.facilitator, {
+      type: 'phases.update',
+      phases: [],
+    })
+    expect(empty.status).toBe(409)
+  })
+
+  it('[T1][T2][T3] the timer runs on server time', async () => {
+    const room = await createRoom()
+    const f = room.tokens.facilitator
+    clock = 5_000_000
+    const started = await command(room.id, f, { type: 'timer.start', seconds: 300 })
+    expect((await stateOf(started)).timer).toEqual({
+      state: 'running',
+      durationMs: 300_000,
+      endsAt: 5_300_000,
+    })
+    clock += 60_000
+    const paused = await command(room.id, f, { type: 'timer.pause' })
+    expect((await stateOf(paused)).timer).toEqual({
+      state: 'paused',
+      durationMs: 300_000,
+      remainingMs: 240_000,
+    })
+    const extended = await command(room.id, f, { type: 'timer.extend', seconds: 60 })
+    expect((await stateOf(extended)).timer).toMatchObject({ state: 'paused', remainingMs: 300_000 })
+    clock += 1_000
+    const resumed = await command(room.id, f, { type: 'timer.resume' })
+    expect((await stateOf(resumed)).timer).toMatchObject({
+      state: 'running',
+      endsAt: clock + 300_000,
+    })
+    expect((await command(room.id, f, { type: 'timer.resume' })).status).toBe(409)
+    const reset = await command(room.id, f, { type: 'timer.reset' })
+    expect((await stateOf(reset)).timer).toEqual({ state: 'idle' })
+    expect((await command(room.id, f, { type: 'timer.start', seconds: 0 })).status).toBe(400)
+    expect((await get('/api/time')).status).toBe(200)
+    expect(await (await get('/api/time')).json()).toEqual({ now: clock })
   })
 })

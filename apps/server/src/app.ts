@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health.js'
 import { roomRoutes } from './routes/rooms.js'
 import { webAppRoutes } from './routes/web-app.js'
 import type { LiveConnections } from './access/live-connections.js'
+import type { RoomStates } from './room-state/room-states.js'
 import { syncRoutes } from './sync/sync-endpoint.js'
 
 export interface AppDeps {
@@ -15,6 +16,9 @@ export interface AppDeps {
   readonly access: AccessRepository
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
+  readonly roomStates: RoomStates
+  /** Server time in ms; injectable so tests control the clock. */
+  readonly now?: () => number
   readonly logger: ServerLogger
   readonly webDist: string | null
   readonly startedAt?: number
@@ -45,7 +49,10 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   )
-  app.route('/api/rooms', roomRoutes(deps))
+  const now = deps.now ?? Date.now
+  // Clients measure their clock's offset from this, so every timer shows the same time.
+  app.get('/api/time', (c) => c.json({ now: now() }))
+  app.route('/api/rooms', roomRoutes({ ...deps, now }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })

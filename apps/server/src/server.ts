@@ -10,6 +10,7 @@ import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
+import { RoomStates } from './room-state/room-states.js'
 import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { startHeartbeat } from './sync/heartbeat.js'
@@ -31,7 +32,16 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   })
   const access = new SqliteAccessRepository(database.db)
   const connections = new LiveConnections()
-  const app = createApp({ rooms, access, registry, connections, logger, webDist: config.webDist })
+  const roomStates = new RoomStates(registry)
+  const app = createApp({
+    rooms,
+    access,
+    registry,
+    connections,
+    roomStates,
+    logger,
+    webDist: config.webDist,
+  })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 

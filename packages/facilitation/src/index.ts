@@ -1,1 +1,28 @@
+export {
+  currentPhase,
+  goToPhase,
+  initialPlan,
+  LIMITS as PHASE_LIMITS,
+  phasePresets,
+  replacePhases,
+  type Phase,
+  type PhaseInput,
+  type PhasePlan,
+  type PhasePreset,
+  type PhaseRules,
+} from './phases.js'
+export { err, ok, type Result } from './result.js'
 export { can, isRole, roles, visibleLinkRoles, type Permission, type Role } from './roles.js'
+export { initialRoomState, readRoomState, ROOM_STATE_MAP, type RoomState } from './room-state.js'
+export {
+  extendTimer,
+  formatRemaining,
+  idleTimer,
+  isTimeUp,
+  pauseTimer,
+  remainingMs,
+  resumeTimer,
+  startTimer,
+  TIMER_LIMITS,
+  type Timer,
+} from './timer.js'

@@ -1,3 +1,7 @@
+import type * as Y from 'yjs'
+import type { Result } from './result.js'
+import type { RootWrite } from './update-writes.js'
+
 /**
  * What one connection may do, decided by the server from its credential. The room enforces it on
  * every message; the client's UI only mirrors it.
@@ -12,6 +16,12 @@ export interface PeerAccess {
    * server and not from the client.
    */
   readonly stampPresence?: (state: unknown) => unknown
+  /**
+   * Decides on an update from its description, before it is applied: e.g. no writes to
+   * server-owned state or to locked content. A refused update is dropped whole and the peer is
+   * told why. `doc` is the room's document as it is before the update.
+   */
+  readonly checkWrites?: (writes: readonly RootWrite[], doc: Y.Doc) => Result<void, string>
 }
 
 export const fullAccess: PeerAccess = { canWrite: true, canPublishPresence: true }

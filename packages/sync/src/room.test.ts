@@ -11,6 +11,8 @@ import {
   settle,
 } from './testing/in-process-client.js'
 import { readOnlyAccess } from './peer-access.js'
+import { err, ok } from './result.js'
+import type { RootWrite } from './update-writes.js'
 import { MessageType } from './protocol.js'
 
 /** A store whose writes and loads can be held open or failed, to observe ordering. */
@@ -398,5 +400,36 @@ describe('Room', () => {
       user: { name: 'Ada (server)' },
       cursor: 3,
     })
+  })
+
+  it('[R5] a write policy refuses an update before it touches the room; other writes go on', async () => {
+    const { store, registry } = setup()
+    const noServerState = {
+      canWrite: true,
+      canPublishPresence: true,
+      checkWrites: (writes: readonly RootWrite[]) =>
+        writes.some((write) => write.root === 'server:state')
+          ? err('server-owned state changes through commands only')
+          : ok(undefined),
+    }
+    const a = await connect(registry, 'room', { access: noServerState })
+    const b = await connect(registry)
+    a.doc.getMap('server:state').set('phase', 'forged')
+    await settle()
+    expect(b.doc.getMap('server:state').size).toBe(0)
+    expect(a.received.filter((frame) => frame[0] === MessageType.Auth)).toHaveLength(1)
+    expect(a.closedWith).toBeNull()
+    // Storage holds a placeholder for the refused clocks, never the forged content.
+    const stored = await store.inner.loadDocument('room')
+    for (const update of stored?.updates ?? []) {
+      expect(new TextDecoder().decode(update)).not.toContain('forged')
+    }
+    // The same writer's next, allowed edit is not stuck behind the refused one.
+    a.doc.getMap('m').set('after', 'allowed')
+    await settle()
+    expect(b.doc.getMap('m').get('after')).toBe('allowed')
+    b.doc.getMap('m').set('k', 'fine')
+    await settle()
+    expect(a.doc.getMap('m').get('k')).toBe('fine')
   })
 })

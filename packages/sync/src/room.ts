@@ -32,7 +32,10 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './protocol.js'
+import { placeholderFor } from './placeholder-update.js'
+import { ok, type Result } from './result.js'
 import { inspectStateVector, inspectUpdate } from './update-validation.js'
+import { describeWrites } from './update-writes.js'
 
 /** A connected client as the room sees it: something to send frames to and to close. */
 export interface Peer {
@@ -193,6 +196,14 @@ export class Room {
       }
       return
     }
+    const verdict = this.checkWrites(state.access, update)
+    if (!verdict.ok) {
+      this.options.logger.warn('update refused', { room: this.id, reason: verdict.error })
+      // Keep the writer's clock numbers in use, or its later (allowed) updates could never apply.
+      Y.applyUpdate(this.doc, placeholderFor(update), peer)
+      peer.send(encodePermissionDenied(verdict.error))
+      return
+    }
     try {
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
@@ -206,6 +217,12 @@ export class Room {
       this.refuse(peer, 'update could not be applied')
       this.breakRoom('room reloading after a rejected update')
     }
+  }
+
+  private checkWrites(access: PeerAccess, update: Uint8Array): Result<void, string> {
+    if (!access.checkWrites) return ok(undefined)
+    const writes = describeWrites(this.doc, update)
+    return writes.ok ? access.checkWrites(writes.value, this.doc) : writes
   }
 
   private applyClientAwareness(peer: Peer, update: Uint8Array): void {

@@ -3,14 +3,18 @@ import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
 import type { Credential } from '../access/credentials.js'
 import type { LiveConnections } from '../access/live-connections.js'
+import type { RoomStates } from '../room-state/room-states.js'
 
 /** What a command may use: the caller's credential and the room's services. */
 export interface CommandContext {
   readonly credential: Credential
   readonly access: AccessRepository
   readonly connections: LiveConnections
+  readonly roomStates: RoomStates
   /** The origin share links are built on (e.g. https://accord.example.org). */
   readonly origin: string
+  /** Server time in ms; injectable so tests control the clock. */
+  readonly now: () => number
 }
 
 /**

@@ -4,12 +4,21 @@ import { ApiError } from '../http/api-error.js'
 import { describeIssue } from '../http/schemas.js'
 import type { CommandContext, CommandDefinition } from './command.js'
 import { memberRename } from './member-rename.js'
+import { phaseSet, phasesUpdate } from './phase-commands.js'
+import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
 import { tokenRotate } from './token-rotate.js'
 
 /** Every command a room accepts, by its `type`. */
 const commands: Record<string, CommandDefinition> = {
   'token.rotate': tokenRotate,
   'member.rename': memberRename,
+  'phase.set': phaseSet,
+  'phases.update': phasesUpdate,
+  'timer.start': timerStart,
+  'timer.pause': timerPause,
+  'timer.resume': timerResume,
+  'timer.extend': timerExtend,
+  'timer.reset': timerReset,
 }
 
 export const commandTypes = Object.keys(commands)

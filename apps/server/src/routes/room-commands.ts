@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, requirePermission } from '../access/authenticate.js'
 import type { LiveConnections } from '../access/live-connections.js'
+import type { RoomStates } from '../room-state/room-states.js'
 import { dispatchCommand } from '../commands/dispatch.js'
 import { readJson } from '../http/validate-json.js'
 
@@ -13,6 +14,8 @@ import { readJson } from '../http/validate-json.js'
 export function roomCommandRoutes(deps: {
   access: AccessRepository
   connections: LiveConnections
+  roomStates: RoomStates
+  now: () => number
 }) {
   const app = new Hono<AuthEnv>()
 
@@ -23,6 +26,8 @@ export function roomCommandRoutes(deps: {
         credential: c.get('credential'),
         access: deps.access,
         connections: deps.connections,
+        roomStates: deps.roomStates,
+        now: deps.now,
         origin: new URL(c.req.url).origin,
       },
       body,

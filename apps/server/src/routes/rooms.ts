@@ -4,7 +4,6 @@ import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, authenticate } from '../access/authenticate.js'
-import type { LiveConnections } from '../access/live-connections.js'
 import { credentialName } from '../access/credentials.js'
 import { newLinkToken, newMemberCredential } from '../access/tokens.js'
 import { ApiError } from '../http/api-error.js'
@@ -25,11 +24,11 @@ export function newRoomId(): string {
 
 export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
 
-export function roomRoutes(deps: {
-  rooms: RoomRepository
-  access: AccessRepository
-  connections: LiveConnections
-}) {
+export function roomRoutes(
+  deps: { rooms: RoomRepository; access: AccessRepository } & Parameters<
+    typeof roomCommandRoutes
+  >[0],
+) {
   const { rooms, access } = deps
   const app = new Hono<AuthEnv>()
   const origin = (url: string) => new URL(url).origin

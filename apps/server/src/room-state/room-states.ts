@@ -1,0 +1,48 @@
+import { readRoomState, type Result, ROOM_STATE_MAP, type RoomState } from '@accord/facilitation'
+import type { Room, RoomRegistry } from '@accord/sync'
+
+/** The origin of the server's own writes to a room document. */
+export const SERVER_ORIGIN = 'accord:server'
+
+/**
+ * Reads and changes the server-owned state of rooms (`ROOM_STATE_MAP` in each room's document).
+ * A change is stored like any update — durable before anyone receives it — and this resolves only
+ * once it is stored.
+ */
+export class RoomStates {
+  constructor(private readonly registry: RoomRegistry) {}
+
+  async read(roomId: string): Promise<RoomState> {
+    return this.withRoom(roomId, async (room) =>
+      readRoomState(room.doc.getMap(ROOM_STATE_MAP).toJSON()),
+    )
+  }
+
+  /** Computes a change from the current state; writes the fields that changed. */
+  async change(
+    roomId: string,
+    compute: (state: RoomState) => Result<Partial<RoomState>>,
+  ): Promise<Result<RoomState>> {
+    return this.withRoom(roomId, async (room) => {
+      const map = room.doc.getMap<unknown>(ROOM_STATE_MAP)
+      const current = readRoomState(map.toJSON())
+      const change = compute(current)
+      if (!change.ok) return change
+      room.doc.transact(() => {
+        for (const [key, value] of Object.entries(change.value)) map.set(key, value)
+      }, SERVER_ORIGIN)
+      await room.flushed()
+      return { ok: true, value: { ...current, ...change.value } }
+    })
+  }
+
+  private async withRoom<T>(roomId: string, use: (room: Room) => Promise<T>): Promise<T> {
+    const acquired = await this.registry.acquire(roomId)
+    if (!acquired.ok) throw new Error(`room ${roomId} has no document`)
+    try {
+      return await use(acquired.value)
+    } finally {
+      this.registry.release(acquired.value)
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The part of a room only the server writes: the phase plan and the timer (locks, votes and reveal
+ * state join as they land). It lives in the room's document under `ROOM_STATE_MAP`, so every
+ * client sees it live and offline; the server refuses any client write to it.
+ */
+import { initialPlan, type Phase, type PhasePlan, type PhaseRules } from './phases.js'
+import { idleTimer, type Timer } from './timer.js'
+
+export const ROOM_STATE_MAP = 'accord:room'
+
+export interface RoomState {
+  readonly plan: PhasePlan
+  readonly timer: Timer
+}
+
+export function initialRoomState(): RoomState {
+  return { plan: initialPlan(), timer: idleTimer }
+}
+
+/**
+ * Reads the state from the map's JSON. Anything missing or malformed (an older server, a damaged
+ * document) falls back to its initial value, so a board always opens.
+ */
+export function readRoomState(json: Record<string, unknown>): RoomState {
+  const initial = initialRoomState()
+  return {
+    plan: isPlan(json.plan) ? json.plan : initial.plan,
+    timer: isTimer(json.timer) ? json.timer : initial.timer,
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function isRules(v: unknown): v is PhaseRules {
+  return (
+    isObject(v) &&
+    typeof v.boardEditing === 'boolean' &&
+    typeof v.privateWriting === 'boolean' &&
+    (v.reveal === 'none' || v.reveal === 'facilitator' || v.reveal === 'self') &&
+    typeof v.voting === 'boolean'
+  )
+}
+
+function isPhase(v: unknown): v is Phase {
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.instructions === 'string' &&
+    isRules(v.rules)
+  )
+}
+
+function isPlan(v: unknown): v is PhasePlan {
+  return (
+    isObject(v) &&
+    Array.isArray(v.phases) &&
+    v.phases.length > 0 &&
+    v.phases.every(isPhase) &&
+    Number.isInteger(v.currentIndex) &&
+    (v.currentIndex as number) >= 0 &&
+    (v.currentIndex as number) < v.phases.length
+  )
+}
+
+function isTimer(v: unknown): v is Timer {
+  if (!isObject(v)) return false
+  if (v.state === 'idle') return true
+  if (v.state === 'running') return typeof v.durationMs === 'number' && typeof v.endsAt === 'number'
+  if (v.state === 'paused')
+    return typeof v.durationMs === 'number' && typeof v.remainingMs === 'number'
+  return false
+}

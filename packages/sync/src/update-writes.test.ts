@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { describeWrites } from './update-writes.js'
+
+/** A server doc and a client that starts in sync with it. */
+function pair(setup: (doc: Y.Doc) => void = () => {}) {
+  const server = new Y.Doc()
+  setup(server)
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+  return { server, client }
+}
+
+/** What the client changes after this point, as the server would receive it. */
+function changes(server: Y.Doc, client: Y.Doc, change: () => void) {
+  const before = Y.encodeStateVector(server)
+  change()
+  const update = Y.encodeStateAsUpdate(client, before)
+  const described = describeWrites(server, update)
+  if (!described.ok) throw new Error(described.error)
+  return described.value
+}
+
+describe('describeWrites', () => {
+  it('names the root map and key of a new entry, with its value', () => {
+    const { server, client } = pair()
+    const writes = changes(server, client, () => client.getMap('records').set('shape:a', { x: 1 }))
+    expect(writes).toEqual([
+      { kind: 'set', root: 'records', key: 'shape:a', nested: false, value: { x: 1 } },
+    ])
+  })
+
+  it('resolves an overwrite, which Yjs sends with no parent, through the old entry', () => {
+    const { server, client } = pair((doc) => doc.getMap('records').set('shape:a', { x: 1 }))
+    const writes = changes(server, client, () => client.getMap('records').set('shape:a', { x: 2 }))
+    expect(writes).toContainEqual({
+      kind: 'set',
+      root: 'records',
+      key: 'shape:a',
+      nested: false,
+      value: { x: 2 },
+    })
+    // The overwritten entry is deleted, and described with what it held.
+    expect(writes).toContainEqual({
+      kind: 'delete',
+      root: 'records',
+      key: 'shape:a',
+      nested: false,
+      value: { x: 1 },
+    })
+  })
+
+  it('describes a deleted entry with the value it held', () => {
+    const { server, client } = pair((doc) => doc.getMap('records').set('shape:a', { x: 1 }))
+    const writes = changes(server, client, () => client.getMap('records').delete('shape:a'))
+    expect(writes).toEqual([
+      { kind: 'delete', root: 'records', key: 'shape:a', nested: false, value: { x: 1 } },
+    ])
+  })
+
+  it('follows nested types to their root, whether new or already in the document', () => {
+    const { server, client } = pair((doc) => doc.getMap('state').set('inner', new Y.Map()))
+    const writes = changes(server, client, () => {
+      ;(client.getMap('state').get('inner') as Y.Map<number>).set('k', 1)
+      const fresh = new Y.Map<Y.Map<number>>()
+      client.getMap('other').set('made-here', fresh)
+      const deeper = new Y.Map<number>()
+      fresh.set('deeper', deeper)
+      deeper.set('k', 2)
+    })
+    expect(writes).toContainEqual({ kind: 'set', root: 'state', key: null, nested: true, value: 1 })
+    expect(writes).toContainEqual({
+      kind: 'set',
+      root: 'other',
+      key: 'made-here',
+      nested: false,
+      value: undefined,
+    })
+    expect(writes).toContainEqual({ kind: 'set', root: 'other', key: null, nested: true, value: 2 })
+  })
+
+  it('describes sequence content with no key', () => {
+    const { server, client } = pair((doc) => doc.getText('t').insert(0, 'ab'))
+    const writes = changes(server, client, () => {
+      client.getText('t').insert(1, 'X')
+      client.getText('t').delete(0, 1)
+    })
+    expect(writes).toContainEqual(
+      expect.objectContaining({ kind: 'set', root: 't', key: null, nested: false }),
+    )
+    expect(writes).toContainEqual(expect.objectContaining({ kind: 'delete', root: 't', key: null }))
+  })
+
+  it('refuses an update that builds on content the server does not have', () => {
+    const { server } = pair()
+    const elsewhere = new Y.Doc()
+    elsewhere.getMap('records').set('shape:a', { x: 1 })
+    const sv = Y.encodeStateVector(elsewhere)
+    elsewhere.getMap('records').set('shape:a', { x: 2 }) // refers to the entry the server lacks
+    const described = describeWrites(server, Y.encodeStateAsUpdate(elsewhere, sv))
+    expect(described.ok).toBe(false)
+  })
+
+  it('does not describe deleting what is already deleted', () => {
+    const { server, client } = pair((doc) => {
+      doc.getMap('records').set('gone', 1)
+      doc.getMap('records').delete('gone')
+    })
+    const update = Y.encodeStateAsUpdate(client) // carries the whole delete set again
+    expect(describeWrites(server, update)).toEqual({ ok: true, value: [] })
+  })
+
+  it('does not describe content the document already has (a client re-sending its state)', () => {
+    const { server, client } = pair((doc) => doc.getMap('accord:room').set('phase', 2))
+    client.getMap('records').set('mine', 1)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+    expect(describeWrites(server, Y.encodeStateAsUpdate(client))).toEqual({ ok: true, value: [] })
+  })
+})

@@ -1,0 +1,184 @@
+/**
+ * What an update would change, worked out before it is applied: for every item it inserts and
+ * every item it deletes, the root type it belongs to and, for direct entries of a root map, the
+ * key. Policies (server-owned state, locked content) decide on this description, so a refused
+ * update never touches the document.
+ *
+ * Yjs writes an item's parent only when it cannot be inferred: an overwritten map entry names
+ * just its left neighbour (`origin`), and a nested type's children name the nested type by id.
+ * Those references are resolved against the room's document and the update itself.
+ */
+import * as Y from 'yjs'
+import { err, ok, type Result } from './result.js'
+
+export interface RootWrite {
+  readonly kind: 'set' | 'delete'
+  /** The root type's name (its key in `doc.share`). */
+  readonly root: string
+  /** The key, for a direct entry of a root map; null for sequence content and nested types. */
+  readonly key: string | null
+  /** Inside a type nested in the root, rather than directly in it. */
+  readonly nested: boolean
+  /** For a set: the value written (a JSON value), or undefined for a nested type or text. For a
+   * delete: the value the deleted entry held. */
+  readonly value: unknown
+}
+
+interface Placement {
+  readonly root: string
+  readonly key: string | null
+  readonly nested: boolean
+}
+
+type DecodedItem = ReturnType<typeof Y.decodeUpdate>['structs'][number]
+
+/** Describes an update that has already passed `inspectUpdate`. */
+export function describeWrites(doc: Y.Doc, update: Uint8Array): Result<RootWrite[], string> {
+  const { structs, ds } = Y.decodeUpdate(update)
+  const local = indexStructs(structs)
+  const writes: RootWrite[] = []
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue
+    // Already in the document (a client re-sending state): applying it changes nothing.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    const placement = placeUpdateItem(doc, local, struct, 0)
+    if (placement === 'unknown') return err('update depends on content the server does not have')
+    if (placement === 'collected') continue // attached to garbage-collected content: no effect
+    writes.push({ kind: 'set', ...placement, value: lastValue(struct.content) })
+  }
+
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (const item of itemsInRange(doc, local, client, clock, len)) {
+        const placement =
+          item.source === 'doc'
+            ? placeDocItem(item.item)
+            : placeUpdateItem(doc, local, item.item, 0)
+        if (placement === 'unknown' || placement === 'collected') continue
+        writes.push({ kind: 'delete', ...placement, value: lastValue(item.item.content) })
+      }
+    }
+  }
+  return ok(writes)
+}
+
+/** The update's own items, by client, for resolving references among them. */
+function indexStructs(structs: ReturnType<typeof Y.decodeUpdate>['structs']) {
+  const byClient = new Map<number, Y.Item[]>()
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    const list = byClient.get(struct.id.client) ?? []
+    list.push(struct)
+    byClient.set(struct.id.client, list)
+  }
+  return byClient
+}
+
+function findInUpdate(local: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined {
+  return local
+    .get(id.client)
+    ?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length)
+}
+
+/** The doc's struct at an id (an item, or garbage-collected content), if the doc has it. */
+function structInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
+  if (id.clock >= Y.getState(doc.store, id.client)) return undefined
+  return Y.getItem(doc.store, id) as Y.Item | Y.GC
+}
+
+function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | 'collected' | undefined {
+  const struct = structInDoc(doc, id)
+  return struct instanceof Y.GC ? 'collected' : struct
+}
+
+const MAX_DEPTH = 64
+
+function placeUpdateItem(
+  doc: Y.Doc,
+  local: Map<number, Y.Item[]>,
+  item: DecodedItem,
+  depth: number,
+): Placement | 'unknown' | 'collected' {
+  if (depth > MAX_DEPTH || !(item instanceof Y.Item)) return 'unknown'
+  const parent: unknown = item.parent
+  if (typeof parent === 'string') return { root: parent, key: item.parentSub, nested: false }
+  if (parent instanceof Y.ID) {
+    // A child of a nested type: find the type's own item, here or in the document.
+    const owner = findInUpdate(local, parent) ?? findInDoc(doc, parent)
+    if (owner === undefined) return 'unknown'
+    if (owner === 'collected') return 'collected'
+    const at =
+      owner.parent instanceof Y.AbstractType
+        ? placeDocItem(owner)
+        : placeUpdateItem(doc, local, owner, depth + 1)
+    return typeof at === 'string' ? at : { root: at.root, key: null, nested: true }
+  }
+  // No parent written: it is the neighbour's parent (and, for map entries, the neighbour's key).
+  const neighbourId = item.origin ?? item.rightOrigin
+  if (!neighbourId) return 'unknown'
+  const neighbour = findInUpdate(local, neighbourId) ?? findInDoc(doc, neighbourId)
+  if (neighbour === undefined) return 'unknown'
+  if (neighbour === 'collected') return 'collected'
+  return neighbour.parent instanceof Y.AbstractType
+    ? placeDocItem(neighbour)
+    : placeUpdateItem(doc, local, neighbour, depth + 1)
+}
+
+/** Where an item already integrated in the document sits. */
+function placeDocItem(item: Y.Item): Placement | 'collected' {
+  let type = item.parent
+  if (!(type instanceof Y.AbstractType)) return 'collected'
+  const direct = type._item === null
+  while (type._item !== null) {
+    const owner: unknown = type._item.parent
+    if (!(owner instanceof Y.AbstractType)) return 'collected'
+    type = owner
+  }
+  const root = rootName(type)
+  if (root === null) return 'collected'
+  return direct ? { root, key: item.parentSub, nested: false } : { root, key: null, nested: true }
+}
+
+function rootName(type: Y.AbstractType<unknown>): string | null {
+  try {
+    return Y.findRootTypeKey(type)
+  } catch {
+    return null
+  }
+}
+
+type FoundItem = { source: 'doc' | 'update'; item: Y.Item }
+
+/** Items (from the document, else the update) overlapping a deleted range, not yet deleted. */
+function itemsInRange(
+  doc: Y.Doc,
+  local: Map<number, Y.Item[]>,
+  client: number,
+  clock: number,
+  len: number,
+): FoundItem[] {
+  const found: FoundItem[] = []
+  const end = clock + len
+  let at = clock
+  while (at < end) {
+    const id = Y.createID(client, at)
+    const inDoc = structInDoc(doc, id)
+    if (inDoc) {
+      if (inDoc instanceof Y.Item && !inDoc.deleted) found.push({ source: 'doc', item: inDoc })
+      at = inDoc.id.clock + inDoc.length
+      continue
+    }
+    const inUpdate = findInUpdate(local, id)
+    if (!inUpdate) break // beyond what anyone has: nothing to describe
+    found.push({ source: 'update', item: inUpdate })
+    at = inUpdate.id.clock + inUpdate.length
+  }
+  return found
+}
+
+function lastValue(content: Y.Item['content']): unknown {
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1]
+  if (content instanceof Y.ContentJSON) return content.arr[content.arr.length - 1]
+  return undefined
+}
