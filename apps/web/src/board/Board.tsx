@@ -1,5 +1,9 @@
+import { can } from '@accord/facilitation'
 import { useEffect } from 'react'
 import type { RoomView } from '../api/rooms'
+import { PhaseBar } from '../facilitation/PhaseBar'
+import { useRoomCommand } from '../facilitation/use-room-command'
+import { useRoomState } from '../facilitation/use-room-state'
 import { findRecentBoard, rememberBoard } from '../home/recent-boards'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardHeader } from './BoardHeader'
@@ -17,6 +21,8 @@ export function Board(props: {
 }) {
   const { roomId, member, room, onRevoked } = props
   const { session, snapshot } = useBoardSession(roomId, member)
+  const roomState = useRoomState(session.doc)
+  const command = useRoomCommand(roomId, member.token)
   const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
 
   useEffect(() => {
@@ -44,6 +50,12 @@ export function Board(props: {
         member={member}
         links={room?.links ?? null}
         onRenamed={(name) => session.renamed(name)}
+      />
+      <PhaseBar
+        state={roomState}
+        facilitates={can(member.role, 'room.facilitate')}
+        send={command.send}
+        error={command.error}
       />
       <BoardCanvas session={session} store={snapshot.store} />
     </div>

@@ -1,0 +1,76 @@
+import { currentPhase, type RoomState } from '@accord/facilitation'
+import { useState } from 'react'
+import { PhaseEditor } from './PhaseEditor'
+import { TimerDisplay } from './TimerDisplay'
+import type { RoomCommand } from './use-room-command'
+
+/** The current phase and its instructions, and the timer, for everyone; controls for the facilitator. */
+export function PhaseBar(props: {
+  state: RoomState
+  facilitates: boolean
+  send: (command: RoomCommand) => Promise<boolean>
+  error: string | null
+}) {
+  const { state, facilitates, send } = props
+  const { plan } = state
+  const phase = currentPhase(plan)
+  const [editing, setEditing] = useState(false)
+  const go = (index: number) => void send({ type: 'phase.set', index })
+
+  return (
+    <section className="phase-bar" aria-label="Workshop phase" data-testid="phase-bar">
+      {facilitates && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label="Previous phase"
+          disabled={plan.currentIndex === 0}
+          onClick={() => go(plan.currentIndex - 1)}
+        >
+          ‹
+        </button>
+      )}
+      <div className="phase-bar__phase">
+        <span className="phase-bar__step">
+          {plan.phases.length > 1
+            ? `Phase ${plan.currentIndex + 1} of ${plan.phases.length}`
+            : 'Phase'}
+        </span>
+        <strong data-testid="phase-name">{phase.name}</strong>
+        <span className="phase-bar__instructions" data-testid="phase-instructions">
+          {phase.instructions}
+        </span>
+      </div>
+      {facilitates && (
+        <>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label="Next phase"
+            data-testid="phase-next"
+            disabled={plan.currentIndex >= plan.phases.length - 1}
+            onClick={() => go(plan.currentIndex + 1)}
+          >
+            ›
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="phases-edit"
+            onClick={() => setEditing(true)}
+          >
+            Edit phases
+          </button>
+        </>
+      )}
+      <div className="phase-bar__spacer" />
+      <TimerDisplay timer={state.timer} facilitates={facilitates} send={send} />
+      {props.error && (
+        <p className="phase-bar__error" role="alert">
+          {props.error}
+        </p>
+      )}
+      {editing && <PhaseEditor plan={plan} send={send} onClose={() => setEditing(false)} />}
+    </section>
+  )
+}

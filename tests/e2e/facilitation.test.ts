@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import {
+  type BoardLinks,
+  createBoardInUi,
+  joinWithLink,
+  launchBrowser,
+  newParticipant,
+  type Participant,
+  screenshot,
+} from '../support/browser.js'
+import { sendCommand, type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let faye: Participant
+let pat: Participant
+let quinn: Participant
+let links: BoardLinks
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  faye = await newParticipant(browser)
+  pat = await newParticipant(browser)
+  quinn = await newParticipant(browser)
+  links = await createBoardInUi(faye.page, server, 'Facilitation drill', 'Faye')
+  await joinWithLink(pat.page, links.participant, 'Pat')
+  await joinWithLink(quinn.page, links.participant, 'Quinn')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const everyone = () => [faye, pat, quinn]
+const text = (page: Page, testId: string) => page.getByTestId(testId).textContent()
+
+/** Seconds shown by a page's timer ("4:59" → 299). */
+async function shownSeconds(page: Page): Promise<number> {
+  const [minutes, seconds] = ((await text(page, 'timer-time')) ?? '').split(':').map(Number)
+  return (minutes ?? 0) * 60 + (seconds ?? 0)
+}
+
+describe('facilitation (real Chromium, built app)', () => {
+  it('only the facilitator has phase and timer controls', async () => {
+    expect(await faye.page.getByTestId('phase-next').count()).toBe(1)
+    expect(await faye.page.getByTestId('timer-start').count()).toBe(1)
+    for (const person of [pat, quinn]) {
+      expect(await person.page.getByTestId('phase-next').count()).toBe(0)
+      expect(await person.page.getByTestId('timer-start').count()).toBe(0)
+      expect(await text(person.page, 'phase-name')).toBe('Free board')
+    }
+  })
+
+  it('the facilitator adds a phase and moves everyone to it', async () => {
+    onTestFailed(() => screenshot(faye.page, 'FAILED-facilitation-phases'))
+    await faye.page.getByTestId('phases-edit').click()
+    const editor = faye.page.getByTestId('phase-editor')
+    await editor.getByLabel('Phase to add').selectOption('vote')
+    await faye.page.getByTestId('phase-add').click()
+    await faye.page.getByTestId('phases-save').click()
+    await editor.waitFor({ state: 'detached' })
+    await faye.page.getByTestId('phase-next').click()
+    for (const person of everyone()) {
+      await expect.poll(() => text(person.page, 'phase-name')).toBe('Vote')
+      expect(await text(person.page, 'phase-instructions')).toContain('Place your dots')
+    }
+    await screenshot(pat.page, 'facilitation-1-phase-for-participant')
+  })
+
+  it('a timer started by the facilitator shows the same time on every screen', async () => {
+    await faye.page.getByTestId('timer-minutes').fill('5')
+    await faye.page.getByTestId('timer-start').click()
+    for (const person of everyone()) {
+      await expect.poll(() => person.page.getByTestId('timer-time').count()).toBe(1)
+    }
+    const shown = await Promise.all(everyone().map((person) => shownSeconds(person.page)))
+    for (const seconds of shown) {
+      expect(seconds).toBeGreaterThan(280)
+      expect(seconds).toBeLessThanOrEqual(300)
+    }
+    // The same countdown everywhere (reading three pages takes a moment, hence the second).
+    expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(2)
+    await screenshot(quinn.page, 'facilitation-2-timer')
+  })
+
+  it('when time is up, every screen says so', async () => {
+    const facilitatorToken = links.facilitator.split('#t=')[1] ?? ''
+    const roomId = new URL(links.facilitator).pathname.split('/')[2] ?? ''
+    const started = await sendCommand(server, roomId, facilitatorToken, {
+      type: 'timer.start',
+      seconds: 1,
+    })
+    expect(started.status).toBe(200)
+    for (const person of everyone()) {
+      await expect
+        .poll(() => person.page.getByTestId('timer').getAttribute('data-state'))
+        .toBe('up')
+    }
+    expect(await text(pat.page, 'timer-time')).toBe('Time’s up')
+    await screenshot(pat.page, 'facilitation-3-time-up')
+  })
+
+  it('nobody’s page threw an error', () => {
+    for (const person of everyone()) expect(person.errors).toEqual([])
+  })
+})
