@@ -49,4 +49,43 @@ describe('server-owned room state', () => {
     const plan = participant.doc.getMap(STATE).get('plan') as Plan
     expect(plan.phases.map((phase) => phase.name)).toEqual(['Write', 'Vote'])
   })
+
+  it('[L2] a participant’s write into a locked frame is refused and reaches nobody', async () => {
+    const roomId = await createRoom(shared.server)
+    const facilitator = tokensOf(roomId).facilitator
+    const writer = shared.client(roomId)
+    const observer = shared.client(roomId)
+    await Promise.all([writer.whenSynced(), observer.whenSynced()])
+    const records = (doc: typeof writer.doc) =>
+      doc.getMap<{ parentId: string; x?: number }>('tldraw:records')
+    records(writer.doc).set('shape:frame', { parentId: 'page:page' })
+    records(writer.doc).set('shape:note', { parentId: 'shape:frame', x: 0 })
+    await waitFor(() => records(observer.doc).has('shape:note'))
+
+    const locked = await sendCommand(shared.server, roomId, facilitator, {
+      type: 'lock.set',
+      target: 'frames',
+      frameIds: ['shape:frame'],
+      locked: true,
+    })
+    expect(locked.status).toBe(200)
+    await waitFor(() => writer.doc.getMap(STATE).get('locks') !== undefined)
+
+    records(writer.doc).set('shape:note', { parentId: 'shape:frame', x: 999 }) // refused
+    records(writer.doc).set('shape:loose', { parentId: 'page:page' }) // allowed, and not held back
+    await waitFor(() => records(observer.doc).has('shape:loose'))
+    expect(records(observer.doc).get('shape:note')?.x).toBe(0)
+    const late = shared.client(roomId)
+    await late.whenSynced()
+    expect(records(late.doc).get('shape:note')?.x).toBe(0)
+    expect(records(late.doc).has('shape:loose')).toBe(true)
+
+    // A participant cannot lift the lock.
+    const lift = await sendCommand(shared.server, roomId, tokensOf(roomId).participant, {
+      type: 'lock.set',
+      target: 'board',
+      locked: false,
+    })
+    expect(lift.status).toBe(403)
+  })
 })

@@ -1,4 +1,15 @@
 export {
+  applyLock,
+  BOARD_RECORDS_MAP,
+  checkLockedWrites,
+  isInLockedFrame,
+  MAX_LOCKED_FRAMES,
+  noLocks,
+  type Locks,
+  type RecordLookup,
+  type RecordWrite,
+} from './locks.js'
+export {
   currentPhase,
   goToPhase,
   initialPlan,
@@ -13,7 +24,13 @@ export {
 } from './phases.js'
 export { err, ok, type Result } from './result.js'
 export { can, isRole, roles, visibleLinkRoles, type Permission, type Role } from './roles.js'
-export { initialRoomState, readRoomState, ROOM_STATE_MAP, type RoomState } from './room-state.js'
+export {
+  initialRoomState,
+  participantLocks,
+  readRoomState,
+  ROOM_STATE_MAP,
+  type RoomState,
+} from './room-state.js'
 export {
   extendTimer,
   formatRemaining,

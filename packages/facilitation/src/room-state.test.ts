@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { initialRoomState, readRoomState } from './room-state.js'
+import { initialRoomState, participantLocks, readRoomState } from './room-state.js'
 
 describe('readRoomState', () => {
   it('reads what the server wrote', () => {
     const state = {
       plan: initialRoomState().plan,
       timer: { state: 'running', durationMs: 5, endsAt: 9 },
+      locks: { board: true, frames: ['shape:f'] },
     }
     expect(readRoomState(state)).toEqual(state)
   })
@@ -17,5 +18,22 @@ describe('readRoomState', () => {
     ).toEqual(initialRoomState())
     const outOfRange = { phases: initialRoomState().plan.phases, currentIndex: 5 }
     expect(readRoomState({ plan: outOfRange }).plan).toEqual(initialRoomState().plan)
+  })
+})
+
+describe('participantLocks', () => {
+  it('[L1] a phase without board editing locks the whole board for participants', () => {
+    const state = initialRoomState()
+    expect(participantLocks(state)).toEqual({ board: false, frames: [] })
+    const phase = {
+      ...state.plan.phases[0]!,
+      rules: { ...state.plan.phases[0]!.rules, boardEditing: false },
+    }
+    const frozen = {
+      ...state,
+      plan: { phases: [phase], currentIndex: 0 },
+      locks: { board: false, frames: ['shape:f'] },
+    }
+    expect(participantLocks(frozen)).toEqual({ board: true, frames: ['shape:f'] })
   })
 })

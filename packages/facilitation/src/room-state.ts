@@ -3,7 +3,8 @@
  * state join as they land). It lives in the room's document under `ROOM_STATE_MAP`, so every
  * client sees it live and offline; the server refuses any client write to it.
  */
-import { initialPlan, type Phase, type PhasePlan, type PhaseRules } from './phases.js'
+import { type Locks, noLocks } from './locks.js'
+import { currentPhase, initialPlan, type Phase, type PhasePlan, type PhaseRules } from './phases.js'
 import { idleTimer, type Timer } from './timer.js'
 
 export const ROOM_STATE_MAP = 'accord:room'
@@ -11,10 +12,22 @@ export const ROOM_STATE_MAP = 'accord:room'
 export interface RoomState {
   readonly plan: PhasePlan
   readonly timer: Timer
+  readonly locks: Locks
 }
 
 export function initialRoomState(): RoomState {
-  return { plan: initialPlan(), timer: idleTimer }
+  return { plan: initialPlan(), timer: idleTimer, locks: noLocks }
+}
+
+/**
+ * [L1] What holds participants back right now: the facilitator's locks, plus the whole board
+ * when the current phase does not allow board editing.
+ */
+export function participantLocks(state: RoomState): Locks {
+  return {
+    board: state.locks.board || !currentPhase(state.plan).rules.boardEditing,
+    frames: state.locks.frames,
+  }
 }
 
 /**
@@ -26,7 +39,17 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
   return {
     plan: isPlan(json.plan) ? json.plan : initial.plan,
     timer: isTimer(json.timer) ? json.timer : initial.timer,
+    locks: isLocks(json.locks) ? json.locks : initial.locks,
   }
+}
+
+function isLocks(v: unknown): v is Locks {
+  return (
+    isObject(v) &&
+    typeof v.board === 'boolean' &&
+    Array.isArray(v.frames) &&
+    v.frames.every((id) => typeof id === 'string')
+  )
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

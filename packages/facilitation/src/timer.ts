@@ -57,7 +57,8 @@ export function extendTimer(timer: Timer, byMs: number, now: number): Result<Tim
 export function remainingMs(timer: Timer, now: number): number {
   if (timer.state === 'idle') return 0
   if (timer.state === 'paused') return timer.remainingMs
-  return Math.max(0, timer.endsAt - now)
+  // Never more than the duration: a client clock a few ms ahead of the server must not show 5:01.
+  return Math.min(timer.durationMs, Math.max(0, timer.endsAt - now))
 }
 
 /** [T4] A running countdown whose time is up. */

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ApiError } from '../http/api-error.js'
 import { describeIssue } from '../http/schemas.js'
 import type { CommandContext, CommandDefinition } from './command.js'
+import { lockSet } from './lock-commands.js'
 import { memberRename } from './member-rename.js'
 import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
@@ -19,6 +20,7 @@ const commands: Record<string, CommandDefinition> = {
   'timer.resume': timerResume,
   'timer.extend': timerExtend,
   'timer.reset': timerReset,
+  'lock.set': lockSet,
 }
 
 export const commandTypes = Object.keys(commands)

@@ -8,7 +8,7 @@ import type { LiveConnections } from '../access/live-connections.js'
 import type { ServerLogger } from '../log.js'
 import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
-import { checkBoardWrites } from './write-policy.js'
+import { boardWritePolicy } from './write-policy.js'
 
 /**
  * `GET /sync/:roomId?token=…` upgrades to a WebSocket speaking the y-websocket protocol; the
@@ -57,7 +57,7 @@ export function syncRoutes(deps: {
             access: {
               canWrite: can(credential.role, 'board.edit'),
               canPublishPresence: can(credential.role, 'presence.publish'),
-              checkWrites: checkBoardWrites,
+              checkWrites: boardWritePolicy(credential.role),
               stampPresence: (state) =>
                 stampPresence(state, {
                   name,

@@ -1,18 +1,46 @@
-import { err, ok, type Result } from '@accord/facilitation'
+import {
+  BOARD_RECORDS_MAP,
+  can,
+  checkLockedWrites,
+  err,
+  ok,
+  participantLocks,
+  readRoomState,
+  type Result,
+  type Role,
+  ROOM_STATE_MAP,
+} from '@accord/facilitation'
 import type { RootWrite } from '@accord/sync'
+import type * as Y from 'yjs'
 
 /** Roots of a room document that only the server writes (room state, and more to come). */
 export const SERVER_OWNED_PREFIX = 'accord:'
 
 /**
- * What a writer's connection may change in a room's document. Server-owned roots change only
- * through commands; everything else is the shared board.
+ * What a writer's connection may change in a room's document:
+ * - nobody writes server-owned roots (they change through commands);
+ * - board records are plain values, never nested types;
+ * - participants are held to the locks, and to a phase that does not allow board editing.
  */
-export function checkBoardWrites(writes: readonly RootWrite[]): Result<void> {
-  for (const write of writes) {
-    if (write.root.startsWith(SERVER_OWNED_PREFIX)) {
-      return err(`${write.root} is server-owned: it changes through commands only`)
+export function boardWritePolicy(role: Role) {
+  const facilitates = can(role, 'room.facilitate')
+  return (writes: readonly RootWrite[], doc: Y.Doc): Result<void> => {
+    for (const write of writes) {
+      if (write.root.startsWith(SERVER_OWNED_PREFIX)) {
+        return err(`${write.root} is server-owned: it changes through commands only`)
+      }
+      if (write.root === BOARD_RECORDS_MAP && write.nested) {
+        return err('board records are plain values')
+      }
     }
+    if (facilitates) return ok(undefined)
+
+    const locks = participantLocks(readRoomState(doc.getMap(ROOM_STATE_MAP).toJSON()))
+    if (!locks.board && locks.frames.length === 0) return ok(undefined)
+    const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
+    const recordWrites = writes
+      .filter((write) => write.root === BOARD_RECORDS_MAP && write.key !== null)
+      .map((write) => ({ kind: write.kind, id: write.key ?? '', record: write.value }))
+    return checkLockedWrites(recordWrites, locks, (id) => records.get(id))
   }
-  return ok(undefined)
 }

@@ -1,8 +1,10 @@
-import { can } from '@accord/facilitation'
-import { useEffect } from 'react'
+import { can, participantLocks } from '@accord/facilitation'
+import { useEffect, useState } from 'react'
+import type { Editor } from 'tldraw'
 import type { RoomView } from '../api/rooms'
 import { PhaseBar } from '../facilitation/PhaseBar'
 import { useRoomCommand } from '../facilitation/use-room-command'
+import { useLockMirror } from '../facilitation/use-lock-mirror'
 import { useRoomState } from '../facilitation/use-room-state'
 import { findRecentBoard, rememberBoard } from '../home/recent-boards'
 import { BoardCanvas } from './BoardCanvas'
@@ -23,6 +25,9 @@ export function Board(props: {
   const { session, snapshot } = useBoardSession(roomId, member)
   const roomState = useRoomState(session.doc)
   const command = useRoomCommand(roomId, member.token)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const locks = participantLocks(roomState)
+  useLockMirror(editor, session.editMode, member.role, locks)
   const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
 
   useEffect(() => {
@@ -56,8 +61,14 @@ export function Board(props: {
         facilitates={can(member.role, 'room.facilitate')}
         send={command.send}
         error={command.error}
+        editor={editor}
       />
-      <BoardCanvas session={session} store={snapshot.store} />
+      <BoardCanvas
+        session={session}
+        store={snapshot.store}
+        locks={roomState.locks}
+        onEditor={setEditor}
+      />
     </div>
   )
 }

@@ -1,33 +1,39 @@
-import { can } from '@accord/facilitation'
+import type { Locks } from '@accord/facilitation'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { type Editor, Tldraw, type TLStoreWithStatus } from 'tldraw'
-import { publishCurrentUser } from './publish-current-user'
+import { type Editor, type TLComponents, Tldraw, type TLStoreWithStatus } from 'tldraw'
+import { LockedFrameBadges, LocksContext } from '../facilitation/LockedFrameBadges'
 import type { BoardSession } from './board-session'
 
 // Fonts, icons and translations are bundled and served by Accord itself: no CDN, works offline.
 const assetUrls = getAssetUrlsByImport()
 
-export function BoardCanvas(props: { session: BoardSession; store: TLStoreWithStatus }) {
+// Stable across renders: tldraw remounts custom components whose identity changes.
+const components: TLComponents = { InFrontOfTheCanvas: LockedFrameBadges }
+
+export function BoardCanvas(props: {
+  session: BoardSession
+  store: TLStoreWithStatus
+  locks: Locks
+  onEditor: (editor: Editor | null) => void
+}) {
   return (
     <div className="board-canvas">
-      <Tldraw
-        store={props.store}
-        assetUrls={assetUrls}
-        licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-        onMount={(editor: Editor) => {
-          // The server refuses a viewer's edits; the editor says so up front instead.
-          if (!can(props.session.role, 'board.edit'))
-            editor.updateInstanceState({ isReadonly: true })
-          const stopPublishing = can(props.session.role, 'board.edit')
-            ? publishCurrentUser(editor, props.session.user)
-            : () => {}
-          const stopExposing = exposeForDebugging(editor, props.session)
-          return () => {
-            stopPublishing()
-            stopExposing()
-          }
-        }}
-      />
+      <LocksContext.Provider value={props.locks}>
+        <Tldraw
+          store={props.store}
+          components={components}
+          assetUrls={assetUrls}
+          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+          onMount={(editor: Editor) => {
+            props.onEditor(editor)
+            const stopExposing = exposeForDebugging(editor, props.session)
+            return () => {
+              props.onEditor(null)
+              stopExposing()
+            }
+          }}
+        />
+      </LocksContext.Provider>
     </div>
   )
 }

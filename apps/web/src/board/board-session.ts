@@ -11,6 +11,7 @@ import { CloseCode } from '@accord/sync/close-codes'
 import { bindPresence, bindStoreToDoc, recordsOf } from '@accord/tldraw-yjs'
 import {
   type Atom,
+  atom,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -52,6 +53,8 @@ export class BoardSession {
   readonly doc = new Y.Doc()
   /** This browser's user on the board: the member it joined as. */
   readonly user: Atom<TLUser | null>
+  /** Whether this person may edit right now; tldraw's editor follows it. */
+  readonly editMode = atom<'readonly' | 'readwrite'>('edit mode', 'readwrite')
   readonly store: TLStore
   private parts: OpenParts | null = null
   private bindError: string | null = null
@@ -67,6 +70,7 @@ export class BoardSession {
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
       users: { currentUser: this.user },
+      collaboration: { status: null, mode: this.editMode },
     })
   }
 

@@ -1,5 +1,7 @@
 import { currentPhase, type RoomState } from '@accord/facilitation'
 import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { LockControls } from './LockControls'
 import { PhaseEditor } from './PhaseEditor'
 import { TimerDisplay } from './TimerDisplay'
 import type { RoomCommand } from './use-room-command'
@@ -10,6 +12,7 @@ export function PhaseBar(props: {
   facilitates: boolean
   send: (command: RoomCommand) => Promise<boolean>
   error: string | null
+  editor: Editor | null
 }) {
   const { state, facilitates, send } = props
   const { plan } = state
@@ -64,6 +67,13 @@ export function PhaseBar(props: {
         </>
       )}
       <div className="phase-bar__spacer" />
+      <LockControls
+        editor={props.editor}
+        locks={state.locks}
+        boardLockedByPhase={!phase.rules.boardEditing}
+        facilitates={facilitates}
+        send={send}
+      />
       <TimerDisplay timer={state.timer} facilitates={facilitates} send={send} />
       {props.error && (
         <p className="phase-bar__error" role="alert">

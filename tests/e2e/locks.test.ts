@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import {
+  addStickyNote,
+  type BoardLinks,
+  createBoardInUi,
+  focusCanvas,
+  joinWithLink,
+  launchBrowser,
+  newParticipant,
+  type Participant,
+  screenshot,
+  shapeCount,
+  waitForShapeCount,
+} from '../support/browser.js'
+import { type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let faye: Participant
+let pat: Participant
+let links: BoardLinks
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  faye = await newParticipant(browser)
+  pat = await newParticipant(browser)
+  links = await createBoardInUi(faye.page, server, 'Locks drill', 'Faye')
+  await joinWithLink(pat.page, links.participant, 'Pat')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const noteX = (page: Page) =>
+  page.evaluate(
+    () => window.accord?.editor.getCurrentPageShapes().find((s) => s.type === 'note')?.x,
+  )
+
+describe('locks (real Chromium, built app)', () => {
+  it('a frame the facilitator locks cannot be changed by a participant', async () => {
+    onTestFailed(async () => {
+      await screenshot(faye.page, 'FAILED-locks-faye')
+      await screenshot(pat.page, 'FAILED-locks-pat')
+    })
+    // Faye draws a frame; Pat puts a note in it.
+    await focusCanvas(faye.page)
+    await faye.page.keyboard.press('f')
+    await faye.page.mouse.move(250, 200)
+    await faye.page.mouse.down()
+    await faye.page.mouse.move(750, 550, { steps: 8 })
+    await faye.page.mouse.up()
+    await faye.page.keyboard.press('Escape') // leaves the frame's title; the frame stays selected
+    await waitForShapeCount(pat.page, 1)
+    await addStickyNote(pat.page, 'Inside', { x: 450, y: 380 })
+    await waitForShapeCount(faye.page, 2)
+
+    // Faye selects the frame by its label and locks it.
+    await faye.page.keyboard.press('v')
+    await faye.page.getByText('Frame', { exact: true }).click()
+    await faye.page.getByTestId('lock-frames').click()
+    await pat.page.getByTestId('locked-frame-badge').waitFor()
+    expect(await pat.page.getByTestId('lock-status').textContent()).toContain('1 locked frame')
+
+    // Pat tries to drag the note out by its middle (its edges hold tldraw's "new note" handles):
+    // it does not move, for Pat or for Faye, and cannot be deleted.
+    const before = await noteX(faye.page)
+    await focusCanvas(pat.page)
+    await pat.page.mouse.move(450, 450)
+    await pat.page.mouse.down()
+    await pat.page.mouse.move(1000, 650, { steps: 8 })
+    await pat.page.mouse.up()
+    await pat.page.keyboard.press('Delete')
+    expect(await noteX(pat.page)).toBe(before)
+    expect(await noteX(faye.page)).toBe(before)
+    expect(await shapeCount(faye.page)).toBe(2)
+    await screenshot(pat.page, 'locks-1-locked-frame')
+  })
+
+  it('a locked board is read-only for participants, until it is unlocked', async () => {
+    await faye.page.getByTestId('lock-board').click()
+    await expect
+      .poll(() => pat.page.getByTestId('lock-status').textContent())
+      .toContain('Board locked')
+    await addStickyNote(pat.page, 'Not allowed', { x: 1000, y: 650 })
+    expect(await shapeCount(pat.page)).toBe(2)
+    await faye.page.getByTestId('lock-board').click()
+    await expect
+      .poll(() => pat.page.getByTestId('lock-status').textContent())
+      .not.toContain('Board locked')
+    await addStickyNote(pat.page, 'Allowed again', { x: 1000, y: 650 })
+    await waitForShapeCount(faye.page, 3)
+  })
+
+  it('nobody’s page threw an error', () => {
+    expect(faye.errors).toEqual([])
+    expect(pat.errors).toEqual([])
+  })
+})
