@@ -1,6 +1,7 @@
 import {
   openSqlite,
   SqliteAccessRepository,
+  SqliteBallotRepository,
   type SqliteHandle,
   SqliteDocumentStore,
   SqliteRoomRepository,
@@ -25,6 +26,7 @@ beforeEach(() => {
   app = createApp({
     rooms: new SqliteRoomRepository(database.db),
     access,
+    ballots: new SqliteBallotRepository(database.db),
     registry,
     roomStates: new RoomStates(registry),
     now: () => clock,
@@ -341,5 +343,145 @@ describe('phases and timer (server-owned state)', () => {
     expect((await command(room.id, f, { type: 'timer.start', seconds: 0 })).status).toBe(400)
     expect((await get('/api/time')).status).toBe(200)
     expect(await (await get('/api/time')).json()).toEqual({ now: clock })
+  })
+})
+
+describe('dot voting', () => {
+  const items = [
+    { id: 'shape:a', label: 'Ship smaller PRs' },
+    { id: 'shape:b', label: 'Fewer meetings' },
+  ]
+
+  async function votingRoom() {
+    const room = await createRoom()
+    const ada = await join(room.id, room.tokens.participant, 'Ada')
+    const bob = await join(room.id, room.tokens.participant, 'Bob')
+    const opened = await command(room.id, room.tokens.facilitator, {
+      type: 'vote.open',
+      items,
+      dotsPerPerson: 3,
+      maxPerItem: 2,
+    })
+    expect(opened.status).toBe(200)
+    return {
+      room,
+      ada,
+      bob,
+      opened: (await opened.json()) as { state: { vote: { id: string; results: unknown } } },
+    }
+  }
+  const cast = (roomId: string, token: string, itemId: string, delta = 1) =>
+    command(roomId, token, { type: 'vote.cast', itemId, delta })
+
+  it('[V1] opening a vote publishes its setup, never a tally', async () => {
+    const { opened } = await votingRoom()
+    expect(opened.state.vote).toMatchObject({
+      status: 'open',
+      dotsPerPerson: 3,
+      maxPerItem: 2,
+      results: null,
+    })
+  })
+
+  it('[V2] a 4th dot with a limit of 3 is refused; each ballot is the caller’s own', async () => {
+    const { room, ada, bob } = await votingRoom()
+    expect((await cast(room.id, ada.token, 'shape:a')).status).toBe(200)
+    expect((await cast(room.id, ada.token, 'shape:a')).status).toBe(200)
+    const third = await cast(room.id, ada.token, 'shape:b')
+    expect(await third.json()).toMatchObject({
+      ballot: { 'shape:a': 2, 'shape:b': 1 },
+      dotsLeft: 0,
+    })
+    const fourth = await cast(room.id, ada.token, 'shape:b')
+    expect(fourth.status).toBe(409)
+    expect(await fourth.json()).toEqual({
+      error: 'refused',
+      message: 'you have used all 3 of your dots',
+    })
+    // Bob's ballot is his own: Ada's dots are not on it, and he cannot see hers.
+    const bobs = await get(`/api/rooms/${room.id}/vote/ballot`, bob.token)
+    expect(await bobs.json()).toMatchObject({ ballot: {}, dotsLeft: 3 })
+  })
+
+  it('[V2] viewers and bare link holders do not vote; there is nobody to vote for someone else', async () => {
+    const { room } = await votingRoom()
+    expect((await cast(room.id, room.tokens.viewer, 'shape:a')).status).toBe(403)
+    const bare = await cast(room.id, room.tokens.participant, 'shape:a')
+    expect(bare.status).toBe(403)
+    expect(await bare.json()).toMatchObject({ message: 'join the room first' })
+    // A member id in the body changes nothing: the schema has no such field, the credential decides.
+    const ada = await join(room.id, room.tokens.participant, 'Ada')
+    const sneaky = await command(room.id, ada.token, {
+      type: 'vote.cast',
+      itemId: 'shape:a',
+      memberId: 'someone',
+    })
+    expect(await sneaky.json()).toMatchObject({ ballot: { 'shape:a': 1 } })
+    expect(await (await get(`/api/rooms/${room.id}/vote/ballot`, ada.token)).json()).toMatchObject({
+      ballot: { 'shape:a': 1 },
+    })
+  })
+
+  it('[V3] closing publishes the ranked tally; a closed vote is final', async () => {
+    const { room, ada, bob } = await votingRoom()
+    await cast(room.id, ada.token, 'shape:b')
+    await cast(room.id, bob.token, 'shape:b')
+    await cast(room.id, bob.token, 'shape:a')
+    const closed = await command(room.id, room.tokens.facilitator, { type: 'vote.close' })
+    expect(closed.status).toBe(200)
+    expect(((await closed.json()) as { state: { vote: unknown } }).state.vote).toMatchObject({
+      status: 'closed',
+      voters: 2,
+      results: [
+        { itemId: 'shape:b', dots: 2, rank: 1 },
+        { itemId: 'shape:a', dots: 1, rank: 2 },
+      ],
+    })
+    expect((await cast(room.id, ada.token, 'shape:a')).status).toBe(409)
+    expect((await command(room.id, room.tokens.facilitator, { type: 'vote.close' })).status).toBe(
+      409,
+    )
+    // A new vote can follow.
+    const next = await command(room.id, room.tokens.facilitator, {
+      type: 'vote.open',
+      items,
+      dotsPerPerson: 1,
+      maxPerItem: 1,
+    })
+    expect(next.status).toBe(200)
+  })
+
+  it('[V1] only one vote at a time, only in a phase that allows voting, only by the facilitator', async () => {
+    const { room } = await votingRoom()
+    const again = await command(room.id, room.tokens.facilitator, {
+      type: 'vote.open',
+      items,
+      dotsPerPerson: 1,
+      maxPerItem: 1,
+    })
+    expect(await again.json()).toEqual({
+      error: 'refused',
+      message: 'a vote is already open; close it first',
+    })
+    expect((await command(room.id, room.tokens.participant, { type: 'vote.close' })).status).toBe(
+      403,
+    )
+
+    const other = await createRoom()
+    const rules = { boardEditing: true, privateWriting: false, reveal: 'none', voting: false }
+    await command(other.id, other.tokens.facilitator, {
+      type: 'phases.update',
+      phases: [{ name: 'Discuss', rules }],
+    })
+    const refused = await command(other.id, other.tokens.facilitator, {
+      type: 'vote.open',
+      items,
+      dotsPerPerson: 1,
+      maxPerItem: 1,
+    })
+    expect(await refused.json()).toEqual({
+      error: 'refused',
+      message: 'the current phase does not allow voting',
+    })
   })
 })

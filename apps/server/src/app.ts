@@ -1,4 +1,4 @@
-import type { AccessRepository, RoomRepository } from '@accord/db'
+import type { AccessRepository, BallotRepository, RoomRepository } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -14,6 +14,7 @@ import { syncRoutes } from './sync/sync-endpoint.js'
 export interface AppDeps {
   readonly rooms: RoomRepository
   readonly access: AccessRepository
+  readonly ballots: BallotRepository
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
   readonly roomStates: RoomStates

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import {
   openSqlite,
   SqliteAccessRepository,
+  SqliteBallotRepository,
   SqliteDocumentStore,
   SqliteRoomRepository,
 } from '@accord/db'
@@ -36,6 +37,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   const app = createApp({
     rooms,
     access,
+    ballots: new SqliteBallotRepository(database.db),
     registry,
     connections,
     roomStates,

@@ -4,6 +4,7 @@ export type {
   MemberRecord,
   RoomLink,
 } from './access-repository.js'
+export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {
@@ -15,5 +16,6 @@ export {
   type SqliteSynchronous,
 } from './sqlite-database.js'
 export { SqliteAccessRepository } from './sqlite-access-repository.js'
+export { SqliteBallotRepository } from './sqlite-ballot-repository.js'
 export { SqliteDocumentStore } from './sqlite-document-store.js'
 export { SqliteRoomRepository } from './sqlite-room-repository.js'

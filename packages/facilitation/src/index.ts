@@ -43,3 +43,17 @@ export {
   TIMER_LIMITS,
   type Timer,
 } from './timer.js'
+export {
+  castDot,
+  checkVoteConfig,
+  closeVote,
+  dotsUsed,
+  openVote,
+  tally,
+  VOTE_LIMITS,
+  type Ballot,
+  type PublicVote,
+  type VoteConfig,
+  type VoteItem,
+  type VoteResult,
+} from './votes.js'

@@ -14,10 +14,18 @@ export type Permission =
   | 'room.facilitate'
   /** See the room's share link for this role. */
   | 'links.read'
+  /** Place dots in a vote. */
+  | 'vote.cast'
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  facilitator: new Set(['board.edit', 'presence.publish', 'room.facilitate', 'links.read']),
-  participant: new Set(['board.edit', 'presence.publish', 'links.read']),
+  facilitator: new Set([
+    'board.edit',
+    'presence.publish',
+    'room.facilitate',
+    'links.read',
+    'vote.cast',
+  ]),
+  participant: new Set(['board.edit', 'presence.publish', 'links.read', 'vote.cast']),
   viewer: new Set(['links.read']),
 }
 

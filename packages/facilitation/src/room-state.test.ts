@@ -7,6 +7,7 @@ describe('readRoomState', () => {
       plan: initialRoomState().plan,
       timer: { state: 'running', durationMs: 5, endsAt: 9 },
       locks: { board: true, frames: ['shape:f'] },
+      vote: null,
     }
     expect(readRoomState(state)).toEqual(state)
   })

@@ -6,6 +6,7 @@
 import { type Locks, noLocks } from './locks.js'
 import { currentPhase, initialPlan, type Phase, type PhasePlan, type PhaseRules } from './phases.js'
 import { idleTimer, type Timer } from './timer.js'
+import type { PublicVote } from './votes.js'
 
 export const ROOM_STATE_MAP = 'accord:room'
 
@@ -13,10 +14,12 @@ export interface RoomState {
   readonly plan: PhasePlan
   readonly timer: Timer
   readonly locks: Locks
+  /** The latest vote: open, or closed with its results; null before the first. */
+  readonly vote: PublicVote | null
 }
 
 export function initialRoomState(): RoomState {
-  return { plan: initialPlan(), timer: idleTimer, locks: noLocks }
+  return { plan: initialPlan(), timer: idleTimer, locks: noLocks, vote: null }
 }
 
 /**
@@ -40,7 +43,19 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
     plan: isPlan(json.plan) ? json.plan : initial.plan,
     timer: isTimer(json.timer) ? json.timer : initial.timer,
     locks: isLocks(json.locks) ? json.locks : initial.locks,
+    vote: isVote(json.vote) ? json.vote : initial.vote,
   }
+}
+
+function isVote(v: unknown): v is PublicVote {
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    (v.status === 'open' || v.status === 'closed') &&
+    Array.isArray(v.items) &&
+    typeof v.dotsPerPerson === 'number' &&
+    typeof v.maxPerItem === 'number'
+  )
 }
 
 function isLocks(v: unknown): v is Locks {

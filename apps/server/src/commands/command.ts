@@ -1,4 +1,4 @@
-import type { AccessRepository } from '@accord/db'
+import type { AccessRepository, BallotRepository } from '@accord/db'
 import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
 import type { Credential } from '../access/credentials.js'
@@ -11,6 +11,7 @@ export interface CommandContext {
   readonly access: AccessRepository
   readonly connections: LiveConnections
   readonly roomStates: RoomStates
+  readonly ballots: BallotRepository
   /** The origin share links are built on (e.g. https://accord.example.org). */
   readonly origin: string
   /** Server time in ms; injectable so tests control the clock. */

@@ -7,7 +7,9 @@ import { lockSet } from './lock-commands.js'
 import { memberRename } from './member-rename.js'
 import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
+import { RoomQueue } from './room-queue.js'
 import { tokenRotate } from './token-rotate.js'
+import { voteCast, voteClose, voteOpen } from './vote-commands.js'
 
 /** Every command a room accepts, by its `type`. */
 const commands: Record<string, CommandDefinition> = {
@@ -21,7 +23,12 @@ const commands: Record<string, CommandDefinition> = {
   'timer.extend': timerExtend,
   'timer.reset': timerReset,
   'lock.set': lockSet,
+  'vote.open': voteOpen,
+  'vote.cast': voteCast,
+  'vote.close': voteClose,
 }
+
+const queue = new RoomQueue()
 
 export const commandTypes = Object.keys(commands)
 
@@ -34,7 +41,7 @@ const envelope = z.object({ type: z.string({ error: 'type: must be a string' }) 
 export async function dispatchCommand(context: CommandContext, body: unknown): Promise<unknown> {
   const type = envelope.safeParse(body).data?.type ?? '(none)'
   try {
-    const result = await run(context, type, body)
+    const result = await queue.run(context.credential.roomId, () => run(context, type, body))
     await audit(context, type, body, 'accepted', null)
     return result
   } catch (error) {

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto'
+import {
+  castDot,
+  closeVote,
+  currentPhase,
+  dotsUsed,
+  err,
+  openVote,
+  VOTE_LIMITS,
+} from '@accord/facilitation'
+import { z } from 'zod'
+import { ApiError } from '../http/api-error.js'
+import { plainText } from '../http/schemas.js'
+import { type CommandContext, defineCommand } from './command.js'
+import { changeState } from './phase-commands.js'
+
+/** Opens a dot vote over items (notes or groups on the board). */
+export const voteOpen = defineCommand({
+  schema: z.object({
+    type: z.literal('vote.open'),
+    items: z
+      .array(
+        z.object({
+          id: z.string().regex(/^shape:[\w-]{1,64}$/),
+          label: plainText(VOTE_LIMITS.label),
+        }),
+      )
+      .max(VOTE_LIMITS.items),
+    dotsPerPerson: z.number().int(),
+    maxPerItem: z.number().int(),
+  }),
+  requires: 'room.facilitate',
+  action: 'open a vote',
+  run: (context, { items, dotsPerPerson, maxPerItem }) =>
+    changeState(context, (state) => {
+      if (!currentPhase(state.plan).rules.voting)
+        return err('the current phase does not allow voting')
+      if (state.vote?.status === 'open') return err('a vote is already open; close it first')
+      const id = randomBytes(9).toString('base64url')
+      const vote = openVote(id, { items, dotsPerPerson, maxPerItem }, context.now())
+      return vote.ok ? { ok: true, value: { vote: vote.value } } : vote
+    }),
+})
+
+/** Places or takes back one of the caller's own dots. */
+export const voteCast = defineCommand({
+  schema: z.object({
+    type: z.literal('vote.cast'),
+    itemId: z.string().max(80),
+    delta: z.union([z.literal(1), z.literal(-1)]).default(1),
+  }),
+  requires: 'vote.cast',
+  action: 'vote',
+  async run(context, { itemId, delta }) {
+    const voter = member(context)
+    const { vote } = await context.roomStates.read(context.credential.roomId)
+    if (!vote) throw new ApiError(409, 'refused', 'there is no vote')
+    const ballot = await context.ballots.change(
+      context.credential.roomId,
+      vote.id,
+      voter,
+      (current) => castDot(vote, current, itemId, delta),
+    )
+    if (!ballot.ok) throw new ApiError(409, 'refused', ballot.error)
+    return ballotView(vote, ballot.value)
+  },
+})
+
+/** Closes the open vote: the tally is published to everyone, and the vote is final. */
+export const voteClose = defineCommand({
+  schema: z.object({ type: z.literal('vote.close') }),
+  requires: 'room.facilitate',
+  action: 'close a vote',
+  async run(context) {
+    const { vote } = await context.roomStates.read(context.credential.roomId)
+    if (!vote) throw new ApiError(409, 'refused', 'there is no vote')
+    const ballots = await context.ballots.all(vote.id)
+    return changeState(context, () => {
+      const closed = closeVote(vote, ballots, context.now())
+      return closed.ok ? { ok: true, value: { vote: closed.value } } : closed
+    })
+  },
+})
+
+/** The caller's own dots in the current vote (nobody else's are ever returned). */
+export async function ownBallot(context: CommandContext) {
+  const voter = member(context)
+  const { vote } = await context.roomStates.read(context.credential.roomId)
+  if (!vote) return { voteId: null, ballot: {}, dotsLeft: 0 }
+  return ballotView(vote, await context.ballots.find(vote.id, voter))
+}
+
+function ballotView(vote: { id: string; dotsPerPerson: number }, ballot: Record<string, number>) {
+  return { voteId: vote.id, ballot, dotsLeft: vote.dotsPerPerson - dotsUsed(ballot) }
+}
+
+/** Votes are cast by a person: a bare share-link token is nobody in particular. */
+function member(context: CommandContext): string {
+  const self = context.credential.member
+  if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+  return self.id
+}

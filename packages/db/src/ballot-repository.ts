@@ -1,0 +1,23 @@
+/** A ballot: item id → the dots one person placed on it. */
+export type StoredBallot = Readonly<Record<string, number>>
+
+export type BallotChange<E> = (
+  ballot: StoredBallot,
+) => { ok: true; value: StoredBallot } | { ok: false; error: E }
+
+/** Ballots of dot votes, kept server-side only. */
+export interface BallotRepository {
+  /**
+   * Reads a person's ballot, applies `change` and stores the result — all at once, so two casts
+   * by the same person can never both pass a limit that only one of them fits.
+   */
+  change<E>(
+    roomId: string,
+    voteId: string,
+    memberId: string,
+    change: BallotChange<E>,
+  ): Promise<{ ok: true; value: StoredBallot } | { ok: false; error: E }>
+  find(voteId: string, memberId: string): Promise<StoredBallot>
+  /** Every ballot of a vote. */
+  all(voteId: string): Promise<StoredBallot[]>
+}
