@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'e2e',
+    // The last stage: nothing else runs beside Chromium (see integration/vitest.config.ts).
+    sequence: { groupOrder: 2 },
     include: ['e2e/**/*.test.ts'],
     root: new URL('..', import.meta.url).pathname,
     testTimeout: 120_000,

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'integration',
+    // Stages: unit tests (group 0), then these, then the browser tests, so that the heavy ones
+    // never compete for the machine's two cores.
+    sequence: { groupOrder: 1 },
     include: ['integration/**/*.test.ts'],
     root: new URL('..', import.meta.url).pathname,
     testTimeout: 60_000,

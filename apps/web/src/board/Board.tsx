@@ -1,10 +1,11 @@
 import { can, participantLocks } from '@accord/facilitation'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { RoomView } from '../api/rooms'
 import { PhaseBar } from '../facilitation/PhaseBar'
 import { useRoomCommand } from '../facilitation/use-room-command'
 import { useLockMirror } from '../facilitation/use-lock-mirror'
+import { useMyBallot } from '../facilitation/use-my-ballot'
 import { useRoomState } from '../facilitation/use-room-state'
 import { findRecentBoard, rememberBoard } from '../home/recent-boards'
 import { BoardCanvas } from './BoardCanvas'
@@ -28,6 +29,18 @@ export function Board(props: {
   const [editor, setEditor] = useState<Editor | null>(null)
   const locks = participantLocks(roomState)
   useLockMirror(editor, session.editMode, member.role, locks)
+  const canVote = can(member.role, 'vote.cast')
+  const myBallot = useMyBallot(roomId, member.token, roomState.vote)
+  const overlay = useMemo(
+    () => ({
+      locks: roomState.locks,
+      vote: roomState.vote,
+      ballot: myBallot.ballot,
+      canVote: canVote && roomState.vote?.status === 'open',
+      cast: (itemId: string, delta: 1 | -1) => void myBallot.cast(itemId, delta),
+    }),
+    [roomState.locks, roomState.vote, myBallot, canVote],
+  )
   const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
 
   useEffect(() => {
@@ -60,13 +73,15 @@ export function Board(props: {
         state={roomState}
         facilitates={can(member.role, 'room.facilitate')}
         send={command.send}
-        error={command.error}
+        error={command.error ?? myBallot.error}
         editor={editor}
+        canVote={canVote}
+        dotsLeft={myBallot.dotsLeft}
       />
       <BoardCanvas
         session={session}
         store={snapshot.store}
-        locks={roomState.locks}
+        overlay={overlay}
         onEditor={setEditor}
       />
     </div>

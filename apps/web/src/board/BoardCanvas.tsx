@@ -1,24 +1,24 @@
-import type { Locks } from '@accord/facilitation'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { type Editor, type TLComponents, Tldraw, type TLStoreWithStatus } from 'tldraw'
-import { LockedFrameBadges, LocksContext } from '../facilitation/LockedFrameBadges'
+import { type BoardOverlay, BoardOverlayContext } from '../facilitation/board-overlay-context'
+import { CanvasOverlays } from '../facilitation/CanvasOverlays'
 import type { BoardSession } from './board-session'
 
 // Fonts, icons and translations are bundled and served by Accord itself: no CDN, works offline.
 const assetUrls = getAssetUrlsByImport()
 
 // Stable across renders: tldraw remounts custom components whose identity changes.
-const components: TLComponents = { InFrontOfTheCanvas: LockedFrameBadges }
+const components: TLComponents = { InFrontOfTheCanvas: CanvasOverlays }
 
 export function BoardCanvas(props: {
   session: BoardSession
   store: TLStoreWithStatus
-  locks: Locks
+  overlay: BoardOverlay
   onEditor: (editor: Editor | null) => void
 }) {
   return (
     <div className="board-canvas">
-      <LocksContext.Provider value={props.locks}>
+      <BoardOverlayContext.Provider value={props.overlay}>
         <Tldraw
           store={props.store}
           components={components}
@@ -33,7 +33,7 @@ export function BoardCanvas(props: {
             }
           }}
         />
-      </LocksContext.Provider>
+      </BoardOverlayContext.Provider>
     </div>
   )
 }

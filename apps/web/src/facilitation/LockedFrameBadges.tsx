@@ -1,14 +1,12 @@
-import type { Locks } from '@accord/facilitation'
-import { createContext, useContext } from 'react'
+import { useContext } from 'react'
 import { type TLShape, useEditor, useValue } from 'tldraw'
+import { BoardOverlayContext } from './board-overlay-context'
 import { LockIcon } from './LockControls'
-
-export const LocksContext = createContext<Locks>({ board: false, frames: [] })
 
 /** A lock badge at the top-left corner of every locked frame (drawn in front of the canvas). */
 export function LockedFrameBadges() {
   const editor = useEditor()
-  const { frames } = useContext(LocksContext)
+  const { frames } = useContext(BoardOverlayContext).locks
   const badges = useValue(
     'locked frame badges',
     () =>

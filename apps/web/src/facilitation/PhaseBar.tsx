@@ -4,6 +4,7 @@ import type { Editor } from 'tldraw'
 import { LockControls } from './LockControls'
 import { PhaseEditor } from './PhaseEditor'
 import { TimerDisplay } from './TimerDisplay'
+import { VoteControls } from './VoteControls'
 import type { RoomCommand } from './use-room-command'
 
 /** The current phase and its instructions, and the timer, for everyone; controls for the facilitator. */
@@ -13,6 +14,8 @@ export function PhaseBar(props: {
   send: (command: RoomCommand) => Promise<boolean>
   error: string | null
   editor: Editor | null
+  canVote: boolean
+  dotsLeft: number
 }) {
   const { state, facilitates, send } = props
   const { plan } = state
@@ -67,6 +70,14 @@ export function PhaseBar(props: {
         </>
       )}
       <div className="phase-bar__spacer" />
+      <VoteControls
+        state={state}
+        editor={props.editor}
+        facilitates={facilitates}
+        canVote={props.canVote}
+        dotsLeft={props.dotsLeft}
+        send={send}
+      />
       <LockControls
         editor={props.editor}
         locks={state.locks}

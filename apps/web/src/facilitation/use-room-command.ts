@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { sendCommand } from '../api/rooms'
 
 export type RoomCommand = { type: string } & Record<string, unknown>
@@ -10,6 +10,8 @@ export type RoomCommand = { type: string } & Record<string, unknown>
 export function useRoomCommand(roomId: string, token: string) {
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
+  const clearError = useCallback(() => setError(null), [])
+  useDismissAfter(error, clearError)
   const send = useCallback(
     async (command: RoomCommand): Promise<boolean> => {
       setPending(true)
@@ -20,5 +22,14 @@ export function useRoomCommand(roomId: string, token: string) {
     },
     [roomId, token],
   )
-  return { send, error, pending, clearError: () => setError(null) }
+  return { send, error, pending, clearError }
+}
+
+/** Clears a message after a few seconds, long enough to read it. */
+export function useDismissAfter(message: string | null, dismiss: () => void, ms = 6000): void {
+  useEffect(() => {
+    if (message === null) return
+    const timer = setTimeout(dismiss, ms)
+    return () => clearTimeout(timer)
+  }, [message, dismiss, ms])
 }

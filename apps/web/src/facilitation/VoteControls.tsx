@@ -1,0 +1,70 @@
+import { currentPhase, type RoomState } from '@accord/facilitation'
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import type { RoomCommand } from './use-room-command'
+import { VoteResults } from './VoteResults'
+import { VoteSetupDialog } from './VoteSetupDialog'
+
+/** The vote in the phase bar: start it, see the dots left, close it, read its results. */
+export function VoteControls(props: {
+  state: RoomState
+  editor: Editor | null
+  facilitates: boolean
+  canVote: boolean
+  dotsLeft: number
+  send: (command: RoomCommand) => Promise<boolean>
+}) {
+  const { state, editor, facilitates, send } = props
+  const { vote } = state
+  const [setup, setSetup] = useState(false)
+  const [results, setResults] = useState(true)
+  const votingPhase = currentPhase(state.plan).rules.voting
+
+  return (
+    <span className="vote-controls">
+      {vote?.status === 'open' && (
+        <span className="vote-status" data-testid="vote-status">
+          Dot vote
+          {props.canVote ? ` · ${props.dotsLeft} of ${vote.dotsPerPerson} dots left` : ' open'}
+        </span>
+      )}
+      {facilitates && vote?.status === 'open' && (
+        <button
+          type="button"
+          className="button"
+          data-testid="vote-close"
+          onClick={() => void send({ type: 'vote.close' })}
+        >
+          Close vote
+        </button>
+      )}
+      {facilitates && votingPhase && vote?.status !== 'open' && editor && (
+        <button
+          type="button"
+          className="button"
+          data-testid="vote-start"
+          onClick={() => setSetup(true)}
+        >
+          Start vote
+        </button>
+      )}
+      {vote?.status === 'closed' && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={results}
+          data-testid="vote-results-toggle"
+          onClick={() => setResults(!results)}
+        >
+          Results
+        </button>
+      )}
+      {setup && editor && (
+        <VoteSetupDialog editor={editor} send={send} onClose={() => setSetup(false)} />
+      )}
+      {vote?.status === 'closed' && results && (
+        <VoteResults key={vote.id} vote={vote} editor={editor} onClose={() => setResults(false)} />
+      )}
+    </span>
+  )
+}

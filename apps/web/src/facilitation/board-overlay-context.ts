@@ -1,0 +1,19 @@
+import type { Ballot, Locks, PublicVote } from '@accord/facilitation'
+import { createContext } from 'react'
+
+/** What the overlays drawn in front of the canvas need from the board around it. */
+export interface BoardOverlay {
+  readonly locks: Locks
+  readonly vote: PublicVote | null
+  readonly ballot: Ballot
+  readonly canVote: boolean
+  readonly cast: (itemId: string, delta: 1 | -1) => void
+}
+
+export const BoardOverlayContext = createContext<BoardOverlay>({
+  locks: { board: false, frames: [] },
+  vote: null,
+  ballot: {},
+  canVote: false,
+  cast: () => {},
+})

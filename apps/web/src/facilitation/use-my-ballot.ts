@@ -1,0 +1,54 @@
+import type { Ballot, PublicVote } from '@accord/facilitation'
+import { useCallback, useEffect, useState } from 'react'
+import { type ApiResult, sendCommand } from '../api/rooms'
+import { useDismissAfter } from './use-room-command'
+
+interface BallotView {
+  readonly voteId: string | null
+  readonly ballot: Ballot
+  readonly dotsLeft: number
+}
+
+/** This person's own dots in the open vote: loaded when a vote opens, updated by each cast. */
+export function useMyBallot(roomId: string, token: string, vote: PublicVote | null) {
+  const [view, setView] = useState<BallotView>({ voteId: null, ballot: {}, dotsLeft: 0 })
+  const [error, setError] = useState<string | null>(null)
+  const clearError = useCallback(() => setError(null), [])
+  useDismissAfter(error, clearError)
+  const openVoteId = vote?.status === 'open' ? vote.id : null
+
+  useEffect(() => {
+    if (!openVoteId) return
+    let cancelled = false
+    void fetch(`/api/rooms/${encodeURIComponent(roomId)}/vote/ballot`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+      .then((response) => (response.ok ? (response.json() as Promise<BallotView>) : null))
+      .then((loaded) => {
+        if (!cancelled && loaded) setView(loaded)
+      })
+      .catch(() => {})
+    return () => {
+      cancelled = true
+    }
+  }, [roomId, token, openVoteId])
+
+  const cast = useCallback(
+    async (itemId: string, delta: 1 | -1) => {
+      const result: ApiResult<BallotView> = await sendCommand(roomId, token, {
+        type: 'vote.cast',
+        itemId,
+        delta,
+      })
+      if (result.ok) setView(result.value)
+      setError(result.ok ? null : result.message)
+    },
+    [roomId, token],
+  )
+
+  const current =
+    view.voteId === openVoteId
+      ? view
+      : { voteId: openVoteId, ballot: {}, dotsLeft: vote?.dotsPerPerson ?? 0 }
+  return { ...current, cast, error }
+}

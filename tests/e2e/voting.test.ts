@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import {
+  addStickyNote,
+  type BoardLinks,
+  createBoardInUi,
+  joinWithLink,
+  launchBrowser,
+  newParticipant,
+  type Participant,
+  screenshot,
+  waitForShapeCount,
+} from '../support/browser.js'
+import { type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let faye: Participant
+let pat: Participant
+let quinn: Participant
+let links: BoardLinks
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  faye = await newParticipant(browser)
+  pat = await newParticipant(browser)
+  quinn = await newParticipant(browser)
+  links = await createBoardInUi(faye.page, server, 'Voting drill', 'Faye')
+  await joinWithLink(pat.page, links.participant, 'Pat')
+  await joinWithLink(quinn.page, links.participant, 'Quinn')
+  await addStickyNote(faye.page, 'Ship smaller PRs', { x: 300, y: 300 })
+  await addStickyNote(faye.page, 'Fewer meetings', { x: 650, y: 300 })
+  await waitForShapeCount(pat.page, 2)
+  await waitForShapeCount(quinn.page, 2)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** The vote control on the note showing `label`, as a participant sees it. */
+function dotsOn(page: Page, label: string) {
+  return page
+    .getByTestId('vote-dots')
+    .filter({ has: page.getByRole('button', { name: `Give “${label}” a dot` }) })
+}
+
+describe('dot voting (real Chromium, built app)', () => {
+  it('the facilitator starts a vote over the notes', async () => {
+    await faye.page.keyboard.press('Escape')
+    await faye.page.getByTestId('vote-start').click()
+    await faye.page.getByTestId('vote-dots-per-person').fill('3')
+    await faye.page.getByTestId('vote-open').click()
+    for (const person of [pat, quinn]) {
+      await expect
+        .poll(() => person.page.getByTestId('vote-status').textContent())
+        .toContain('3 of 3 dots left')
+    }
+  })
+
+  it('each places their own dots; nobody sees anyone else’s, and a 4th dot is refused', async () => {
+    onTestFailed(() => screenshot(pat.page, 'FAILED-voting-pat'))
+    const give = (page: Page, label: string) =>
+      page.getByRole('button', { name: `Give “${label}” a dot` }).click()
+    await give(pat.page, 'Fewer meetings')
+    await give(pat.page, 'Fewer meetings')
+    await give(pat.page, 'Ship smaller PRs')
+    await expect
+      .poll(() => pat.page.getByTestId('vote-status').textContent())
+      .toContain('0 of 3 dots left')
+    await give(pat.page, 'Ship smaller PRs')
+    await expect
+      .poll(() => pat.page.getByRole('alert').textContent())
+      .toContain('you have used all 3 of your dots')
+    await give(quinn.page, 'Fewer meetings')
+
+    // Pat sees his own three dots; Quinn and Faye see none of Pat's, and no totals anywhere.
+    await expect.poll(() => dotsOn(pat.page, 'Fewer meetings').locator('.vote-dot').count()).toBe(2)
+    await expect
+      .poll(() => dotsOn(quinn.page, 'Fewer meetings').locator('.vote-dot').count())
+      .toBe(1)
+    expect(await dotsOn(quinn.page, 'Ship smaller PRs').locator('.vote-dot').count()).toBe(0)
+    for (const person of [faye, pat, quinn])
+      expect(await person.page.getByTestId('vote-total').count()).toBe(0)
+    await screenshot(pat.page, 'voting-1-open')
+  })
+
+  it('closing shows everyone the totals and the ranking', async () => {
+    await faye.page.getByTestId('vote-close').click()
+    for (const person of [faye, pat, quinn]) {
+      await person.page.getByTestId('vote-results').waitFor()
+      const dots = await person.page.getByTestId('result-dots').allTextContents()
+      expect(dots).toEqual(['3', '1'])
+      expect(await person.page.getByTestId('vote-results').textContent()).toMatch(
+        /Fewer meetings.*Ship smaller PRs/,
+      )
+      expect(await person.page.getByTestId('vote-total').count()).toBe(2)
+    }
+    await screenshot(quinn.page, 'voting-2-results')
+  })
+
+  it('nobody’s page threw an error', () => {
+    for (const person of [faye, pat, quinn]) expect(person.errors).toEqual([])
+  })
+})
