@@ -4,6 +4,7 @@ import {
   SqliteBallotRepository,
   type SqliteHandle,
   SqliteDocumentStore,
+  SqlitePrivateNoteRepository,
   SqliteRoomRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
@@ -11,22 +12,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
 import { createLogger } from './log.js'
+import { BoardWriter } from './room-state/board-writer.js'
 import { RoomStates } from './room-state/room-states.js'
 
 let database: SqliteHandle
 let access: SqliteAccessRepository
 let app: ReturnType<typeof createApp>
+let registry: RoomRegistry
 /** The server's clock in these tests. */
 let clock = 1_000_000
 
 beforeEach(() => {
   database = openSqlite({ path: ':memory:' })
   access = new SqliteAccessRepository(database.db)
-  const registry = new RoomRegistry({ store: new SqliteDocumentStore(database.db) })
+  registry = new RoomRegistry({ store: new SqliteDocumentStore(database.db) })
   app = createApp({
     rooms: new SqliteRoomRepository(database.db),
     access,
     ballots: new SqliteBallotRepository(database.db),
+    notes: new SqlitePrivateNoteRepository(database.db),
+    board: new BoardWriter(registry),
     registry,
     roomStates: new RoomStates(registry),
     now: () => clock,
@@ -483,5 +488,115 @@ describe('dot voting', () => {
       error: 'refused',
       message: 'the current phase does not allow voting',
     })
+  })
+})
+
+describe('private writing, reveal and anonymous mode', () => {
+  const rules = { boardEditing: true, privateWriting: true, reveal: 'self', voting: false }
+
+  async function writingRoom(reveal: 'self' | 'facilitator' = 'self') {
+    const room = await createRoom()
+    await command(room.id, room.tokens.facilitator, {
+      type: 'phases.update',
+      phases: [{ name: 'Write', rules: { ...rules, reveal } }],
+    })
+    const ada = await join(room.id, room.tokens.participant, 'Ada')
+    const bob = await join(room.id, room.tokens.participant, 'Bob')
+    return { room, ada, bob }
+  }
+  const add = (roomId: string, token: string, text: string) =>
+    command(roomId, token, { type: 'notes.add', text })
+
+  /** The notes on the room's board, from its live document. */
+  async function boardNotes(roomId: string) {
+    const acquired = await registry.acquire(roomId)
+    if (!acquired.ok) throw new Error('no room')
+    const records = [...acquired.value.doc.getMap('tldraw:records').values()] as {
+      type?: string
+      props?: { richText: unknown; textLastEditedBy: string | null; color: string }
+      meta?: Record<string, unknown>
+    }[]
+    registry.release(acquired.value)
+    return records.filter((r) => r.type === 'note')
+  }
+
+  it('[PW1] notes are private: only in a private-writing phase, and only their author reads them', async () => {
+    const free = await createRoom()
+    const someone = await join(free.id, free.tokens.participant, 'X')
+    expect(await (await add(free.id, someone.token, 'too early')).json()).toEqual({
+      error: 'refused',
+      message: 'private writing is not open in this phase',
+    })
+
+    const { room, ada, bob } = await writingRoom()
+    expect((await add(room.id, ada.token, 'Our deploys are too slow')).status).toBe(200)
+    expect((await add(room.id, ada.token, 'Nobody owns the pipeline')).status).toBe(200)
+    expect((await add(room.id, room.tokens.viewer, 'viewer')).status).toBe(403)
+    const mine = (await (await get(`/api/rooms/${room.id}/private-notes`, ada.token)).json()) as {
+      text: string
+    }[]
+    expect(mine.map((n) => n.text)).toEqual([
+      'Our deploys are too slow',
+      'Nobody owns the pipeline',
+    ])
+    expect(await (await get(`/api/rooms/${room.id}/private-notes`, bob.token)).json()).toEqual([])
+    expect(
+      await (await get(`/api/rooms/${room.id}/private-notes/summary`, bob.token)).json(),
+    ).toEqual({
+      unrevealed: 2,
+      writers: 1,
+    })
+    expect(await boardNotes(room.id)).toEqual([])
+  })
+
+  it('[PW2] each person reveals their own where the phase allows; named notes carry their author', async () => {
+    const { room, ada, bob } = await writingRoom('self')
+    await add(room.id, ada.token, 'Ada’s note')
+    await add(room.id, bob.token, 'Bob’s note')
+    const revealed = await command(room.id, ada.token, { type: 'notes.reveal', scope: 'mine' })
+    expect(await revealed.json()).toEqual({ revealed: 1 })
+    const notes = await boardNotes(room.id)
+    expect(notes).toHaveLength(1)
+    expect(JSON.stringify(notes[0]?.props?.richText)).toContain('Ada’s note')
+    expect(notes[0]?.props?.textLastEditedBy).toBe(`user:${ada.member.id}`)
+    // Revealed notes can no longer be edited privately; Bob's is still private.
+    const mine = (await (await get(`/api/rooms/${room.id}/private-notes`, ada.token)).json()) as {
+      revealed: boolean
+    }[]
+    expect(mine[0]?.revealed).toBe(true)
+    expect(JSON.stringify(await boardNotes(room.id))).not.toContain('Bob’s note')
+    // Only the facilitator reveals everyone's.
+    expect((await command(room.id, ada.token, { type: 'notes.reveal', scope: 'all' })).status).toBe(
+      403,
+    )
+    const all = await command(room.id, room.tokens.facilitator, {
+      type: 'notes.reveal',
+      scope: 'all',
+    })
+    expect(await all.json()).toEqual({ revealed: 1 })
+    expect(await boardNotes(room.id)).toHaveLength(2)
+  })
+
+  it('[AN1][AN2] in an anonymous room, revealed notes carry no author and nobody reveals their own', async () => {
+    const { room, ada, bob } = await writingRoom('self')
+    await command(room.id, room.tokens.facilitator, { type: 'room.settings', anonymous: true })
+    await add(room.id, ada.token, 'Anonymous A1')
+    await add(room.id, ada.token, 'Anonymous A2')
+    await add(room.id, bob.token, 'Anonymous B1')
+    const own = await command(room.id, ada.token, { type: 'notes.reveal', scope: 'mine' })
+    expect(await own.json()).toEqual({
+      error: 'refused',
+      message: 'in an anonymous room the facilitator reveals all notes at once',
+    })
+    await command(room.id, room.tokens.facilitator, { type: 'notes.reveal', scope: 'all' })
+    const notes = await boardNotes(room.id)
+    expect(notes).toHaveLength(3)
+    for (const note of notes) {
+      expect(note.props?.textLastEditedBy).toBeNull()
+      expect(note.props?.color).toBe('yellow')
+      expect(note.meta).toEqual({ revealed: true })
+    }
+    const everything = JSON.stringify(notes)
+    for (const id of [ada.member.id, bob.member.id]) expect(everything).not.toContain(id)
   })
 })

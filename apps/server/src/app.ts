@@ -1,4 +1,9 @@
-import type { AccessRepository, BallotRepository, RoomRepository } from '@accord/db'
+import type {
+  AccessRepository,
+  BallotRepository,
+  PrivateNoteRepository,
+  RoomRepository,
+} from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -8,6 +13,7 @@ import { healthRoutes } from './routes/health.js'
 import { roomRoutes } from './routes/rooms.js'
 import { webAppRoutes } from './routes/web-app.js'
 import type { LiveConnections } from './access/live-connections.js'
+import type { BoardWriter } from './room-state/board-writer.js'
 import type { RoomStates } from './room-state/room-states.js'
 import { syncRoutes } from './sync/sync-endpoint.js'
 
@@ -15,6 +21,8 @@ export interface AppDeps {
   readonly rooms: RoomRepository
   readonly access: AccessRepository
   readonly ballots: BallotRepository
+  readonly notes: PrivateNoteRepository
+  readonly board: BoardWriter
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
   readonly roomStates: RoomStates

@@ -5,12 +5,14 @@ import {
   SqliteAccessRepository,
   SqliteBallotRepository,
   SqliteDocumentStore,
+  SqlitePrivateNoteRepository,
   SqliteRoomRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
+import { BoardWriter } from './room-state/board-writer.js'
 import { RoomStates } from './room-state/room-states.js'
 import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
@@ -38,6 +40,8 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     rooms,
     access,
     ballots: new SqliteBallotRepository(database.db),
+    notes: new SqlitePrivateNoteRepository(database.db),
+    board: new BoardWriter(registry),
     registry,
     connections,
     roomStates,

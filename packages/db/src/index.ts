@@ -5,6 +5,7 @@ export type {
   RoomLink,
 } from './access-repository.js'
 export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
+export type { PrivateNoteRecord, PrivateNoteRepository } from './private-note-repository.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {
@@ -18,4 +19,5 @@ export {
 export { SqliteAccessRepository } from './sqlite-access-repository.js'
 export { SqliteBallotRepository } from './sqlite-ballot-repository.js'
 export { SqliteDocumentStore } from './sqlite-document-store.js'
+export { SqlitePrivateNoteRepository } from './sqlite-private-note-repository.js'
 export { SqliteRoomRepository } from './sqlite-room-repository.js'

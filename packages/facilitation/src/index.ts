@@ -22,6 +22,16 @@ export {
   type PhasePreset,
   type PhaseRules,
 } from './phases.js'
+export {
+  checkPrivateWriting,
+  checkRevealAll,
+  checkRevealOwn,
+  PRIVATE_NOTE_LIMITS,
+  revealOrder,
+  revealPositions,
+  type Point,
+  type RevealableNote,
+} from './private-notes.js'
 export { err, ok, type Result } from './result.js'
 export { can, isRole, roles, visibleLinkRoles, type Permission, type Role } from './roles.js'
 export {
@@ -29,6 +39,7 @@ export {
   participantLocks,
   readRoomState,
   ROOM_STATE_MAP,
+  type RoomSettings,
   type RoomState,
 } from './room-state.js'
 export {

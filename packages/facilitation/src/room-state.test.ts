@@ -8,6 +8,7 @@ describe('readRoomState', () => {
       timer: { state: 'running', durationMs: 5, endsAt: 9 },
       locks: { board: true, frames: ['shape:f'] },
       vote: null,
+      settings: { anonymous: true },
     }
     expect(readRoomState(state)).toEqual(state)
   })

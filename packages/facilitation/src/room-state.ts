@@ -16,10 +16,22 @@ export interface RoomState {
   readonly locks: Locks
   /** The latest vote: open, or closed with its results; null before the first. */
   readonly vote: PublicVote | null
+  readonly settings: RoomSettings
+}
+
+export interface RoomSettings {
+  /** Nothing revealed or voted can be tied to its author. */
+  readonly anonymous: boolean
 }
 
 export function initialRoomState(): RoomState {
-  return { plan: initialPlan(), timer: idleTimer, locks: noLocks, vote: null }
+  return {
+    plan: initialPlan(),
+    timer: idleTimer,
+    locks: noLocks,
+    vote: null,
+    settings: { anonymous: false },
+  }
 }
 
 /**
@@ -44,6 +56,10 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
     timer: isTimer(json.timer) ? json.timer : initial.timer,
     locks: isLocks(json.locks) ? json.locks : initial.locks,
     vote: isVote(json.vote) ? json.vote : initial.vote,
+    settings:
+      isObject(json.settings) && typeof json.settings.anonymous === 'boolean'
+        ? { anonymous: json.settings.anonymous }
+        : initial.settings,
   }
 }
 

@@ -15,3 +15,12 @@ export {
   type BindResult,
   type StoreBinding,
 } from './store-binding.js'
+export {
+  firstPageId,
+  indicesOnTop,
+  noteColors,
+  noteRecord,
+  plainTextToRichText,
+  type NoteColor,
+  type NoteSpec,
+} from './note-records.js'

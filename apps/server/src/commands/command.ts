@@ -1,8 +1,9 @@
-import type { AccessRepository, BallotRepository } from '@accord/db'
+import type { AccessRepository, BallotRepository, PrivateNoteRepository } from '@accord/db'
 import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
 import type { Credential } from '../access/credentials.js'
 import type { LiveConnections } from '../access/live-connections.js'
+import type { BoardWriter } from '../room-state/board-writer.js'
 import type { RoomStates } from '../room-state/room-states.js'
 
 /** What a command may use: the caller's credential and the room's services. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly connections: LiveConnections
   readonly roomStates: RoomStates
   readonly ballots: BallotRepository
+  readonly notes: PrivateNoteRepository
+  readonly board: BoardWriter
   /** The origin share links are built on (e.g. https://accord.example.org). */
   readonly origin: string
   /** Server time in ms; injectable so tests control the clock. */

@@ -6,8 +6,10 @@ import type { CommandContext, CommandDefinition } from './command.js'
 import { lockSet } from './lock-commands.js'
 import { memberRename } from './member-rename.js'
 import { phaseSet, phasesUpdate } from './phase-commands.js'
+import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
 import { RoomQueue } from './room-queue.js'
+import { roomSettings } from './settings-commands.js'
 import { tokenRotate } from './token-rotate.js'
 import { voteCast, voteClose, voteOpen } from './vote-commands.js'
 
@@ -26,6 +28,11 @@ const commands: Record<string, CommandDefinition> = {
   'vote.open': voteOpen,
   'vote.cast': voteCast,
   'vote.close': voteClose,
+  'notes.add': notesAdd,
+  'notes.edit': notesEdit,
+  'notes.delete': notesDelete,
+  'notes.reveal': notesReveal,
+  'room.settings': roomSettings,
 }
 
 const queue = new RoomQueue()

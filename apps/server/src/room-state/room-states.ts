@@ -1,5 +1,6 @@
 import { readRoomState, type Result, ROOM_STATE_MAP, type RoomState } from '@accord/facilitation'
-import type { Room, RoomRegistry } from '@accord/sync'
+import type { RoomRegistry } from '@accord/sync'
+import { withRoom } from './with-room.js'
 
 /** The origin of the server's own writes to a room document. */
 export const SERVER_ORIGIN = 'accord:server'
@@ -13,7 +14,7 @@ export class RoomStates {
   constructor(private readonly registry: RoomRegistry) {}
 
   async read(roomId: string): Promise<RoomState> {
-    return this.withRoom(roomId, async (room) =>
+    return withRoom(this.registry, roomId, async (room) =>
       readRoomState(room.doc.getMap(ROOM_STATE_MAP).toJSON()),
     )
   }
@@ -23,7 +24,7 @@ export class RoomStates {
     roomId: string,
     compute: (state: RoomState) => Result<Partial<RoomState>>,
   ): Promise<Result<RoomState>> {
-    return this.withRoom(roomId, async (room) => {
+    return withRoom(this.registry, roomId, async (room) => {
       const map = room.doc.getMap<unknown>(ROOM_STATE_MAP)
       const current = readRoomState(map.toJSON())
       const change = compute(current)
@@ -34,15 +35,5 @@ export class RoomStates {
       await room.flushed()
       return { ok: true, value: { ...current, ...change.value } }
     })
-  }
-
-  private async withRoom<T>(roomId: string, use: (room: Room) => Promise<T>): Promise<T> {
-    const acquired = await this.registry.acquire(roomId)
-    if (!acquired.ok) throw new Error(`room ${roomId} has no document`)
-    try {
-      return await use(acquired.value)
-    } finally {
-      this.registry.release(acquired.value)
-    }
   }
 }

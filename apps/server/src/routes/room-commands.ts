@@ -1,4 +1,4 @@
-import type { AccessRepository, BallotRepository } from '@accord/db'
+import type { AccessRepository, BallotRepository, PrivateNoteRepository } from '@accord/db'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, requirePermission } from '../access/authenticate.js'
@@ -6,7 +6,10 @@ import type { LiveConnections } from '../access/live-connections.js'
 import type { RoomStates } from '../room-state/room-states.js'
 import type { CommandContext } from '../commands/command.js'
 import { dispatchCommand } from '../commands/dispatch.js'
+import { presentNote } from '../commands/private-note-commands.js'
 import { ownBallot } from '../commands/vote-commands.js'
+import { ApiError } from '../http/api-error.js'
+import type { BoardWriter } from '../room-state/board-writer.js'
 import { readJson } from '../http/validate-json.js'
 
 /**
@@ -16,6 +19,8 @@ import { readJson } from '../http/validate-json.js'
 export function roomCommandRoutes(deps: {
   access: AccessRepository
   ballots: BallotRepository
+  notes: PrivateNoteRepository
+  board: BoardWriter
   connections: LiveConnections
   roomStates: RoomStates
   now: () => number
@@ -25,6 +30,8 @@ export function roomCommandRoutes(deps: {
     credential: c.get('credential'),
     access: deps.access,
     ballots: deps.ballots,
+    notes: deps.notes,
+    board: deps.board,
     connections: deps.connections,
     roomStates: deps.roomStates,
     now: deps.now,
@@ -38,6 +45,21 @@ export function roomCommandRoutes(deps: {
 
   // The caller's own dots in the current vote; tallies are published only when it closes.
   app.get('/:id/vote/ballot', async (c) => c.json(await ownBallot(context(c))))
+
+  // The caller's own private notes: nobody else's are ever returned.
+  app.get('/:id/private-notes', async (c) => {
+    const self = c.get('credential').member
+    if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+    const notes = await deps.notes.byMember(c.get('credential').roomId, self.id)
+    return c.json(notes.map(presentNote))
+  })
+
+  // How many notes wait to be revealed, and from how many people — never whose or what.
+  app.get('/:id/private-notes/summary', async (c) => {
+    const counts = await deps.notes.unrevealedCounts(c.get('credential').roomId)
+    const unrevealed = [...counts.values()].reduce((sum, n) => sum + n, 0)
+    return c.json({ unrevealed, writers: counts.size })
+  })
 
   app.get('/:id/audit', async (c) => {
     const { roomId } = requirePermission(c, 'room.facilitate', 'read the audit log')

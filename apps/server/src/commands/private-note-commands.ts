@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  checkPrivateWriting,
+  checkRevealAll,
+  checkRevealOwn,
+  PRIVATE_NOTE_LIMITS,
+  type Result,
+  revealOrder,
+} from '@accord/facilitation'
+import type { PrivateNoteRecord } from '@accord/db'
+import { noteColors } from '@accord/tldraw-yjs'
+import { z } from 'zod'
+import { ApiError } from '../http/api-error.js'
+import { plainText } from '../http/schemas.js'
+import { type CommandContext, defineCommand } from './command.js'
+
+const noteText = plainText(PRIVATE_NOTE_LIMITS.text).pipe(z.string().min(1, 'must not be empty'))
+const noteId = z.string().regex(/^[\w-]{1,40}$/)
+
+/** Adds a note only its author can see, until it is revealed. */
+export const notesAdd = defineCommand({
+  schema: z.object({ type: z.literal('notes.add'), text: noteText }),
+  requires: 'board.edit',
+  action: 'write notes',
+  async run(context, { text }) {
+    const author = member(context)
+    await allowed(context, checkPrivateWriting)
+    const own = await context.notes.byMember(context.credential.roomId, author)
+    if (own.length >= PRIVATE_NOTE_LIMITS.perPerson) {
+      throw new ApiError(
+        409,
+        'refused',
+        `at most ${PRIVATE_NOTE_LIMITS.perPerson} private notes each`,
+      )
+    }
+    const now = new Date(context.now())
+    const note: PrivateNoteRecord = {
+      id: randomBytes(9).toString('base64url'),
+      roomId: context.credential.roomId,
+      memberId: author,
+      text,
+      createdAt: now,
+      updatedAt: now,
+      revealedAt: null,
+      shapeId: null,
+    }
+    await context.notes.add(note)
+    return { note: presentNote(note) }
+  },
+})
+
+export const notesEdit = defineCommand({
+  schema: z.object({ type: z.literal('notes.edit'), noteId, text: noteText }),
+  requires: 'board.edit',
+  action: 'write notes',
+  async run(context, { noteId: id, text }) {
+    const author = member(context)
+    await allowed(context, checkPrivateWriting)
+    const changed = await context.notes.edit(
+      context.credential.roomId,
+      author,
+      id,
+      text,
+      new Date(context.now()),
+    )
+    if (!changed)
+      throw new ApiError(404, 'note_not_found', 'you have no unrevealed note with this id')
+    return {
+      notes: (await context.notes.byMember(context.credential.roomId, author)).map(presentNote),
+    }
+  },
+})
+
+export const notesDelete = defineCommand({
+  schema: z.object({ type: z.literal('notes.delete'), noteId }),
+  requires: 'board.edit',
+  action: 'write notes',
+  async run(context, { noteId: id }) {
+    const author = member(context)
+    if (!(await context.notes.remove(context.credential.roomId, author, id))) {
+      throw new ApiError(404, 'note_not_found', 'you have no unrevealed note with this id')
+    }
+    return {
+      notes: (await context.notes.byMember(context.credential.roomId, author)).map(presentNote),
+    }
+  },
+})
+
+/**
+ * Puts private notes on the board: everyone's (the facilitator) or the caller's own, as the
+ * phase allows. The server writes them, so no participant's Yjs client id is on them; in an
+ * anonymous room they also carry no author and come out shuffled.
+ */
+export const notesReveal = defineCommand({
+  schema: z.object({ type: z.literal('notes.reveal'), scope: z.enum(['all', 'mine']) }),
+  requires: 'board.edit',
+  action: 'reveal notes',
+  async run(context, { scope }) {
+    const { roomId, role } = context.credential
+    const state = await context.roomStates.read(roomId)
+    let mine: string | undefined
+    if (scope === 'all') {
+      if (role !== 'facilitator')
+        throw new ApiError(403, 'forbidden', `a ${role} may not reveal everyone's notes`)
+      refuseUnless(checkRevealAll(state))
+    } else {
+      mine = member(context)
+      refuseUnless(checkRevealOwn(state))
+    }
+    const anonymous = state.settings.anonymous
+    const notes = revealOrder(await context.notes.unrevealed(roomId, mine), anonymous)
+    const shapeIds = await context.board.addNotes(
+      roomId,
+      notes.map((note) => ({
+        text: note.text,
+        color: anonymous ? 'yellow' : colorFor(note.memberId),
+        author: anonymous ? null : `user:${note.memberId}`,
+      })),
+    )
+    await context.notes.markRevealed(
+      notes.map((note, i) => ({ id: note.id, shapeId: shapeIds[i] ?? '' })),
+      new Date(context.now()),
+    )
+    return { revealed: notes.length }
+  },
+})
+
+export function presentNote(note: PrivateNoteRecord) {
+  return {
+    id: note.id,
+    text: note.text,
+    createdAt: note.createdAt.toISOString(),
+    revealed: note.revealedAt !== null,
+  }
+}
+
+/** Each author's notes share a colour when names are shown; stable across reveals. */
+function colorFor(memberId: string) {
+  const hash = createHash('sha256').update(memberId).digest()
+  return noteColors[(hash[0] ?? 0) % noteColors.length] ?? 'yellow'
+}
+
+async function allowed(
+  context: CommandContext,
+  rule: (state: Awaited<ReturnType<CommandContext['roomStates']['read']>>) => Result<void>,
+) {
+  refuseUnless(rule(await context.roomStates.read(context.credential.roomId)))
+}
+
+function refuseUnless(result: Result<void>): void {
+  if (!result.ok) throw new ApiError(409, 'refused', result.error)
+}
+
+function member(context: CommandContext): string {
+  const self = context.credential.member
+  if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+  return self.id
+}

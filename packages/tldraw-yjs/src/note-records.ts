@@ -1,0 +1,126 @@
+/**
+ * tldraw note records made outside an editor — by the server, when it reveals private notes onto
+ * the board. They follow tldraw's note shape exactly (the tests validate them against tldraw's
+ * own schema), so every client's store accepts them.
+ */
+import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
+import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
+
+/** tldraw's rich text: one paragraph per line. */
+export function plainTextToRichText(text: string) {
+  return {
+    type: 'doc',
+    content: text
+      .split('\n')
+      .map((line) =>
+        line === ''
+          ? { type: 'paragraph' }
+          : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+      ),
+  }
+}
+
+export type NoteColor =
+  | 'yellow'
+  | 'light-blue'
+  | 'light-green'
+  | 'light-violet'
+  | 'light-red'
+  | 'orange'
+  | 'blue'
+  | 'green'
+  | 'violet'
+  | 'red'
+
+export const noteColors: readonly NoteColor[] = [
+  'yellow',
+  'light-blue',
+  'light-green',
+  'light-violet',
+  'light-red',
+  'orange',
+  'blue',
+  'green',
+  'violet',
+  'red',
+]
+
+export interface NoteSpec {
+  /** A shape id: `shape:<something unique>`. */
+  readonly id: string
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  /** The page (or frame) the note sits on. */
+  readonly parentId: string
+  readonly index: string
+  readonly color: NoteColor
+  /** `user:<id>` of the author, for tldraw's attribution label; null shows no author. */
+  readonly author: string | null
+  readonly meta?: Record<string, string | number | boolean | null>
+}
+
+export function noteRecord(spec: NoteSpec): TLRecord {
+  return {
+    id: spec.id as TLShapeId,
+    typeName: 'shape',
+    type: 'note',
+    x: spec.x,
+    y: spec.y,
+    rotation: 0,
+    index: spec.index as IndexKey,
+    parentId: spec.parentId as TLShapeId,
+    isLocked: false,
+    opacity: 1,
+    meta: spec.meta ?? {},
+    props: {
+      color: spec.color,
+      richText: plainTextToRichText(spec.text),
+      size: 'm',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      labelColor: 'black',
+      growY: 0,
+      fontSizeAdjustment: 1,
+      url: '',
+      scale: 1,
+      textLastEditedBy: spec.author,
+    },
+  } as TLRecord
+}
+
+/**
+ * `count` fractional indices above every shape already on `parentId`, so new notes are drawn on
+ * top of it.
+ */
+export function indicesOnTop(
+  records: Iterable<unknown>,
+  parentId: string,
+  count: number,
+): string[] {
+  let highest: IndexKey | null = null
+  for (const record of records) {
+    const shape = record as { typeName?: unknown; parentId?: unknown; index?: unknown }
+    if (
+      shape.typeName !== 'shape' ||
+      shape.parentId !== parentId ||
+      typeof shape.index !== 'string'
+    )
+      continue
+    if (highest === null || shape.index > highest) highest = shape.index as IndexKey
+  }
+  return getIndicesAbove(highest, count)
+}
+
+/** The id of the board's first page (where revealed notes go). */
+export function firstPageId(records: Iterable<unknown>): string {
+  let first: { id: string; index: string } | null = null
+  for (const record of records) {
+    const page = record as { typeName?: unknown; id?: unknown; index?: unknown }
+    if (page.typeName !== 'page' || typeof page.id !== 'string' || typeof page.index !== 'string')
+      continue
+    if (!first || page.index < first.index) first = { id: page.id, index: page.index }
+  }
+  return first?.id ?? 'page:page'
+}
