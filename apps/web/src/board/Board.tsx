@@ -29,6 +29,10 @@ export function Board(props: {
   const [editor, setEditor] = useState<Editor | null>(null)
   const locks = participantLocks(roomState)
   useLockMirror(editor, session.editMode, member.role, locks)
+  useEffect(
+    () => session.setAnonymous(roomState.settings.anonymous),
+    [session, roomState.settings.anonymous],
+  )
   const canVote = can(member.role, 'vote.cast')
   const myBallot = useMyBallot(roomId, member.token, roomState.vote)
   const overlay = useMemo(
@@ -77,6 +81,9 @@ export function Board(props: {
         editor={editor}
         canVote={canVote}
         dotsLeft={myBallot.dotsLeft}
+        roomId={roomId}
+        token={member.token}
+        canWrite={can(member.role, 'board.edit')}
       />
       <BoardCanvas
         session={session}

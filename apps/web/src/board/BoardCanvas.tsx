@@ -2,6 +2,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { type Editor, type TLComponents, Tldraw, type TLStoreWithStatus } from 'tldraw'
 import { type BoardOverlay, BoardOverlayContext } from '../facilitation/board-overlay-context'
 import { CanvasOverlays } from '../facilitation/CanvasOverlays'
+import { focusRevealedNotes } from '../facilitation/reveal-focus'
 import type { BoardSession } from './board-session'
 
 // Fonts, icons and translations are bundled and served by Accord itself: no CDN, works offline.
@@ -27,9 +28,11 @@ export function BoardCanvas(props: {
           onMount={(editor: Editor) => {
             props.onEditor(editor)
             const stopExposing = exposeForDebugging(editor, props.session)
+            const stopFocusing = focusRevealedNotes(editor)
             return () => {
               props.onEditor(null)
               stopExposing()
+              stopFocusing()
             }
           }}
         />

@@ -12,6 +12,7 @@ import { bindPresence, bindStoreToDoc, recordsOf } from '@accord/tldraw-yjs'
 import {
   type Atom,
   atom,
+  computed,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -53,6 +54,8 @@ export class BoardSession {
   readonly doc = new Y.Doc()
   /** This browser's user on the board: the member it joined as. */
   readonly user: Atom<TLUser | null>
+  /** Whether the room is anonymous: then this person's edits carry no attribution. */
+  private readonly anonymous = atom('anonymous room', false)
   /** Whether this person may edit right now; tldraw's editor follows it. */
   readonly editMode = atom<'readonly' | 'readwrite'>('edit mode', 'readwrite')
   readonly store: TLStore
@@ -69,13 +72,22 @@ export class BoardSession {
     this.store = createTLStore({
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
-      users: { currentUser: this.user },
+      // In an anonymous room tldraw gets no current user, so it stamps no author on notes.
+      users: {
+        currentUser: computed('attributed user', () =>
+          this.anonymous.get() ? null : this.user.get(),
+        ),
+      },
       collaboration: { status: null, mode: this.editMode },
     })
   }
 
   get role(): Role {
     return this.member.role
+  }
+
+  setAnonymous(anonymous: boolean): void {
+    this.anonymous.set(anonymous)
   }
 
   /** The member's name changed (accepted by the server): mirror it locally. */

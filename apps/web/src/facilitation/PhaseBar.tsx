@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { LockControls } from './LockControls'
 import { PhaseEditor } from './PhaseEditor'
+import { PrivateNotesPanel } from './PrivateNotesPanel'
 import { TimerDisplay } from './TimerDisplay'
 import { VoteControls } from './VoteControls'
 import type { RoomCommand } from './use-room-command'
@@ -16,6 +17,9 @@ export function PhaseBar(props: {
   editor: Editor | null
   canVote: boolean
   dotsLeft: number
+  roomId: string
+  token: string
+  canWrite: boolean
 }) {
   const { state, facilitates, send } = props
   const { plan } = state
@@ -70,6 +74,24 @@ export function PhaseBar(props: {
         </>
       )}
       <div className="phase-bar__spacer" />
+      {facilitates ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={state.settings.anonymous}
+          data-testid="anonymous-toggle"
+          title="Revealed notes and votes cannot be tied to their authors"
+          onClick={() => void send({ type: 'room.settings', anonymous: !state.settings.anonymous })}
+        >
+          {state.settings.anonymous ? 'Anonymous: on' : 'Anonymous: off'}
+        </button>
+      ) : (
+        state.settings.anonymous && (
+          <span className="anonymous-badge" data-testid="anonymous-badge">
+            Anonymous
+          </span>
+        )
+      )}
       <VoteControls
         state={state}
         editor={props.editor}
@@ -90,6 +112,16 @@ export function PhaseBar(props: {
         <p className="phase-bar__error" role="alert">
           {props.error}
         </p>
+      )}
+      {(phase.rules.privateWriting || (facilitates && phase.rules.reveal !== 'none')) && (
+        <PrivateNotesPanel
+          roomId={props.roomId}
+          token={props.token}
+          state={state}
+          canWrite={props.canWrite && phase.rules.privateWriting}
+          facilitates={facilitates}
+          send={send}
+        />
       )}
       {editing && <PhaseEditor plan={plan} send={send} onClose={() => setEditing(false)} />}
     </section>
