@@ -103,6 +103,28 @@ describe('facilitation (real Chromium, built app)', () => {
     await screenshot(pat.page, 'facilitation-3-time-up')
   })
 
+  it('“Bring everyone” moves every participant’s view to the facilitator’s', async () => {
+    const center = (page: Page) =>
+      page.evaluate(() => {
+        const b = window.accord?.editor.getViewportPageBounds()
+        return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null
+      })
+    // Faye looks at a far corner of the board; Pat and Quinn are elsewhere.
+    await faye.page.evaluate(() => window.accord?.editor.setCamera({ x: -4000, y: -2500, z: 1 }))
+    const target = await center(faye.page)
+    expect(Math.abs((await center(pat.page))!.x - target!.x)).toBeGreaterThan(1000)
+    await faye.page.getByTestId('summon').click()
+    for (const person of [pat, quinn]) {
+      await expect
+        .poll(async () => {
+          const here = await center(person.page)
+          return here && target ? Math.hypot(here.x - target.x, here.y - target.y) : Infinity
+        })
+        .toBeLessThan(50)
+    }
+    await screenshot(pat.page, 'facilitation-4-summoned')
+  })
+
   it('nobody’s page threw an error', () => {
     for (const person of everyone()) expect(person.errors).toEqual([])
   })

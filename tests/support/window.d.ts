@@ -13,6 +13,8 @@ interface Window {
       getCurrentPageShapes(): AccordTestShape[]
       getCollaborators(): { userName: string }[]
       undo(): void
+      setCamera(camera: { x: number; y: number; z: number }): void
+      getViewportPageBounds(): { x: number; y: number; w: number; h: number }
     }
   }
 }

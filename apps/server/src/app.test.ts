@@ -600,3 +600,18 @@ describe('private writing, reveal and anonymous mode', () => {
     for (const id of [ada.member.id, bob.member.id]) expect(everything).not.toContain(id)
   })
 })
+
+describe('summon', () => {
+  it('[SU1] the facilitator brings everyone to them; a participant cannot', async () => {
+    const room = await createRoom()
+    const host = await join(room.id, room.tokens.facilitator, 'Host')
+    const pat = await join(room.id, room.tokens.participant, 'Pat')
+    expect((await command(room.id, pat.token, { type: 'summon' })).status).toBe(403)
+    clock = 7_000_000
+    const response = await command(room.id, host.token, { type: 'summon' })
+    expect(((await response.json()) as { state: { summon: unknown } }).state.summon).toEqual({
+      userId: `user:${host.member.id}`,
+      at: 7_000_000,
+    })
+  })
+})

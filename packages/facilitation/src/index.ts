@@ -41,6 +41,7 @@ export {
   ROOM_STATE_MAP,
   type RoomSettings,
   type RoomState,
+  type Summon,
 } from './room-state.js'
 export {
   extendTimer,

@@ -9,6 +9,7 @@ describe('readRoomState', () => {
       locks: { board: true, frames: ['shape:f'] },
       vote: null,
       settings: { anonymous: true },
+      summon: { userId: 'user:m1', at: 5 },
     }
     expect(readRoomState(state)).toEqual(state)
   })

@@ -17,6 +17,14 @@ export interface RoomState {
   /** The latest vote: open, or closed with its results; null before the first. */
   readonly vote: PublicVote | null
   readonly settings: RoomSettings
+  /** The facilitator's latest "bring everyone to me": whose view, and when. */
+  readonly summon: Summon | null
+}
+
+export interface Summon {
+  /** The tldraw user id of the person to bring everyone to (`user:<memberId>`). */
+  readonly userId: string
+  readonly at: number
 }
 
 export interface RoomSettings {
@@ -31,6 +39,7 @@ export function initialRoomState(): RoomState {
     locks: noLocks,
     vote: null,
     settings: { anonymous: false },
+    summon: null,
   }
 }
 
@@ -60,6 +69,12 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
       isObject(json.settings) && typeof json.settings.anonymous === 'boolean'
         ? { anonymous: json.settings.anonymous }
         : initial.settings,
+    summon:
+      isObject(json.summon) &&
+      typeof json.summon.userId === 'string' &&
+      typeof json.summon.at === 'number'
+        ? { userId: json.summon.userId, at: json.summon.at }
+        : initial.summon,
   }
 }
 

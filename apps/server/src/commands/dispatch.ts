@@ -10,6 +10,7 @@ import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-co
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
 import { RoomQueue } from './room-queue.js'
 import { roomSettings } from './settings-commands.js'
+import { summon } from './summon-command.js'
 import { tokenRotate } from './token-rotate.js'
 import { voteCast, voteClose, voteOpen } from './vote-commands.js'
 
@@ -33,6 +34,7 @@ const commands: Record<string, CommandDefinition> = {
   'notes.delete': notesDelete,
   'notes.reveal': notesReveal,
   'room.settings': roomSettings,
+  summon,
 }
 
 const queue = new RoomQueue()

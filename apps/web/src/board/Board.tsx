@@ -7,6 +7,7 @@ import { useRoomCommand } from '../facilitation/use-room-command'
 import { useLockMirror } from '../facilitation/use-lock-mirror'
 import { useMyBallot } from '../facilitation/use-my-ballot'
 import { useRoomState } from '../facilitation/use-room-state'
+import { useSummon } from '../facilitation/use-summon'
 import { findRecentBoard, rememberBoard } from '../home/recent-boards'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardHeader } from './BoardHeader'
@@ -33,6 +34,7 @@ export function Board(props: {
     () => session.setAnonymous(roomState.settings.anonymous),
     [session, roomState.settings.anonymous],
   )
+  useSummon(editor, roomState.summon, `user:${member.id}`)
   const canVote = can(member.role, 'vote.cast')
   const myBallot = useMyBallot(roomId, member.token, roomState.vote)
   const overlay = useMemo(

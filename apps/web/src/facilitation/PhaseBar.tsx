@@ -92,6 +92,17 @@ export function PhaseBar(props: {
           </span>
         )
       )}
+      {facilitates && (
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="summon"
+          title="Move everyone's view to yours"
+          onClick={() => void send({ type: 'summon' })}
+        >
+          Bring everyone
+        </button>
+      )}
       <VoteControls
         state={state}
         editor={props.editor}

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { ApiError } from '../http/api-error.js'
+import { defineCommand } from './command.js'
+import { changeState } from './phase-commands.js'
+
+/** "Bring everyone to me": every participant's view moves to the facilitator's. */
+export const summon = defineCommand({
+  schema: z.object({ type: z.literal('summon') }),
+  requires: 'room.facilitate',
+  action: 'bring everyone to them',
+  run(context) {
+    const self = context.credential.member
+    if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+    return changeState(context, () => ({
+      ok: true,
+      value: { summon: { userId: `user:${self.id}`, at: context.now() } },
+    }))
+  },
+})
