@@ -615,3 +615,55 @@ describe('summon', () => {
     })
   })
 })
+
+describe('groups, action items and members as data', () => {
+  it('[GR1][AI2] reads groups and action items from the room’s board', async () => {
+    const room = await createRoom()
+    const acquired = await registry.acquire(room.id)
+    if (!acquired.ok) throw new Error('no room')
+    const records = acquired.value.doc.getMap('tldraw:records')
+    const text = (t: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }],
+    })
+    records.set('shape:f', {
+      typeName: 'shape',
+      id: 'shape:f',
+      type: 'frame',
+      parentId: 'page:page',
+      index: 'a1',
+      props: { name: 'Deploys' },
+      meta: {},
+    })
+    records.set('shape:n', {
+      typeName: 'shape',
+      id: 'shape:n',
+      type: 'note',
+      parentId: 'shape:f',
+      index: 'a1',
+      props: { richText: text('Automate rollback') },
+      meta: { action: { ownerId: 'm1', ownerName: 'Ada', due: '2026-12-01' } },
+    })
+    registry.release(acquired.value)
+    const groups = await get(`/api/rooms/${room.id}/groups`, room.tokens.viewer)
+    expect(await groups.json()).toEqual([{ id: 'shape:f', name: 'Deploys', noteIds: ['shape:n'] }])
+    const items = await get(`/api/rooms/${room.id}/action-items`, room.tokens.viewer)
+    expect(await items.json()).toEqual([
+      {
+        shapeId: 'shape:n',
+        text: 'Automate rollback',
+        ownerId: 'm1',
+        ownerName: 'Ada',
+        due: '2026-12-01',
+      },
+    ])
+  })
+
+  it('lists the people who can own an action (not viewers)', async () => {
+    const room = await createRoom()
+    await join(room.id, room.tokens.participant, 'Ada')
+    await join(room.id, room.tokens.viewer)
+    const members = await get(`/api/rooms/${room.id}/members`, room.tokens.participant)
+    expect(((await members.json()) as { name: string }[]).map((m) => m.name)).toEqual(['Ada'])
+  })
+})

@@ -35,6 +35,8 @@ export interface AccessRepository {
   rotateLink(roomId: string, role: Role, token: string): Promise<number>
   addMember(member: MemberRecord): Promise<void>
   findMember(roomId: string, memberId: string): Promise<MemberRecord | null>
+  /** Everyone who has joined the room, in the order they joined. */
+  members(roomId: string): Promise<MemberRecord[]>
   renameMember(roomId: string, memberId: string, name: string): Promise<void>
   /** Moves a member onto a link generation (keeps the facilitator who rotated a link inside). */
   confirmMember(roomId: string, memberId: string, linkGeneration: number): Promise<void>

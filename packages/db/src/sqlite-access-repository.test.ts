@@ -57,6 +57,8 @@ describe('SqliteAccessRepository', () => {
     await access.renameMember('r', 'm1', 'Ada')
     await access.confirmMember('r', 'm1', 4)
     expect(await access.findMember('r', 'm1')).toMatchObject({ name: 'Ada', linkGeneration: 4 })
+    await access.addMember({ ...member('m2', 'viewer'), joinedAt: new Date(3000) })
+    expect((await access.members('r')).map((m) => m.id)).toEqual(['m1', 'm2'])
   })
 
   it('keeps the command audit log in order, accepted and refused alike', async () => {

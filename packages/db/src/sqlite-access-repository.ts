@@ -48,6 +48,15 @@ export class SqliteAccessRepository implements AccessRepository {
     )
   }
 
+  async members(roomId: string): Promise<MemberRecord[]> {
+    return this.db
+      .select()
+      .from(members)
+      .where(eq(members.roomId, roomId))
+      .orderBy(asc(members.joinedAt))
+      .all()
+  }
+
   async renameMember(roomId: string, memberId: string, name: string): Promise<void> {
     this.db
       .update(members)

@@ -69,3 +69,14 @@ export {
   type VoteItem,
   type VoteResult,
 } from './votes.js'
+export {
+  actionItems,
+  boardGroups,
+  DUE_DATE,
+  isOverdue,
+  plainText,
+  readAction,
+  type ActionItem,
+  type ActionMeta,
+  type BoardGroup,
+} from './board-items.js'

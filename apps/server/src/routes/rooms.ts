@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AccessRepository, RoomRecord, RoomRepository } from '@accord/db'
 import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
+import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, authenticate } from '../access/authenticate.js'
@@ -10,6 +11,7 @@ import { ApiError } from '../http/api-error.js'
 import { presentLinks, presentRoom } from '../http/present-room.js'
 import { displayName, plainText } from '../http/schemas.js'
 import { readJson } from '../http/validate-json.js'
+import { roomBoardRoutes } from './room-board.js'
 import { roomCommandRoutes } from './room-commands.js'
 
 const createRoomBody = z.object({ title: plainText(200).optional() })
@@ -25,7 +27,7 @@ export function newRoomId(): string {
 export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
 
 export function roomRoutes(
-  deps: { rooms: RoomRepository; access: AccessRepository } & Parameters<
+  deps: { rooms: RoomRepository; access: AccessRepository; registry: RoomRegistry } & Parameters<
     typeof roomCommandRoutes
   >[0],
 ) {
@@ -100,5 +102,6 @@ export function roomRoutes(
   })
 
   app.route('/', roomCommandRoutes(deps))
+  app.route('/', roomBoardRoutes(deps))
   return app
 }

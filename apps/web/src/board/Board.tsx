@@ -2,6 +2,8 @@ import { can, participantLocks } from '@accord/facilitation'
 import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { RoomView } from '../api/rooms'
+import { ActionItemDialog } from '../facilitation/ActionItemDialog'
+import { ActionItemsPanel } from '../facilitation/ActionItemsPanel'
 import { PhaseBar } from '../facilitation/PhaseBar'
 import { useRoomCommand } from '../facilitation/use-room-command'
 import { useLockMirror } from '../facilitation/use-lock-mirror'
@@ -36,6 +38,10 @@ export function Board(props: {
   )
   useSummon(editor, roomState.summon, `user:${member.id}`)
   const canVote = can(member.role, 'vote.cast')
+  const canEdit =
+    can(member.role, 'board.edit') && (can(member.role, 'room.facilitate') || !locks.board)
+  const [actionFor, setActionFor] = useState<string | null>(null)
+  const [showActions, setShowActions] = useState(false)
   const myBallot = useMyBallot(roomId, member.token, roomState.vote)
   const overlay = useMemo(
     () => ({
@@ -44,8 +50,10 @@ export function Board(props: {
       ballot: myBallot.ballot,
       canVote: canVote && roomState.vote?.status === 'open',
       cast: (itemId: string, delta: 1 | -1) => void myBallot.cast(itemId, delta),
+      canEdit,
+      editAction: setActionFor,
     }),
-    [roomState.locks, roomState.vote, myBallot, canVote],
+    [roomState.locks, roomState.vote, myBallot, canVote, canEdit],
   )
   const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
 
@@ -74,6 +82,8 @@ export function Board(props: {
         member={member}
         links={room?.links ?? null}
         onRenamed={(name) => session.renamed(name)}
+        actionsOpen={showActions}
+        onToggleActions={() => setShowActions(!showActions)}
       />
       <PhaseBar
         state={roomState}
@@ -87,6 +97,18 @@ export function Board(props: {
         token={member.token}
         canWrite={can(member.role, 'board.edit')}
       />
+      {editor && showActions && (
+        <ActionItemsPanel editor={editor} onClose={() => setShowActions(false)} />
+      )}
+      {editor && actionFor && (
+        <ActionItemDialog
+          editor={editor}
+          shapeId={actionFor}
+          roomId={roomId}
+          token={member.token}
+          onClose={() => setActionFor(null)}
+        />
+      )}
       <BoardCanvas
         session={session}
         store={snapshot.store}

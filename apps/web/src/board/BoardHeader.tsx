@@ -18,6 +18,8 @@ export function BoardHeader(props: {
   member: StoredMember
   links: ShareLinks | null
   onRenamed: (name: string) => void
+  actionsOpen: boolean
+  onToggleActions: () => void
 }) {
   const { member } = props
   return (
@@ -36,6 +38,15 @@ export function BoardHeader(props: {
       {member.role !== 'viewer' && (
         <DisplayNameField roomId={props.roomId} member={member} onRenamed={props.onRenamed} />
       )}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={props.actionsOpen}
+        data-testid="actions-toggle"
+        onClick={props.onToggleActions}
+      >
+        Actions
+      </button>
       <ShareMenu roomId={props.roomId} member={member} links={props.links} />
     </header>
   )

@@ -1,4 +1,6 @@
+import { ActionBadges } from './ActionBadges'
 import { LockedFrameBadges } from './LockedFrameBadges'
+import { SelectionActions } from './SelectionActions'
 import { VoteOverlay } from './VoteOverlay'
 
 /** Everything Accord draws in front of tldraw's canvas. */
@@ -7,6 +9,8 @@ export function CanvasOverlays() {
     <>
       <LockedFrameBadges />
       <VoteOverlay />
+      <ActionBadges />
+      <SelectionActions />
     </>
   )
 }

@@ -8,6 +8,10 @@ export interface BoardOverlay {
   readonly ballot: Ballot
   readonly canVote: boolean
   readonly cast: (itemId: string, delta: 1 | -1) => void
+  /** This person may change the board right now. */
+  readonly canEdit: boolean
+  /** Opens the action-item dialog for a note. */
+  readonly editAction: (shapeId: string) => void
 }
 
 export const BoardOverlayContext = createContext<BoardOverlay>({
@@ -16,4 +20,6 @@ export const BoardOverlayContext = createContext<BoardOverlay>({
   ballot: {},
   canVote: false,
   cast: () => {},
+  canEdit: false,
+  editAction: () => {},
 })

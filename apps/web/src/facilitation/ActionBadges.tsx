@@ -1,0 +1,41 @@
+import { readAction } from '@accord/facilitation'
+import { useEditor, useValue } from 'tldraw'
+
+export function formatDue(due: string): string {
+  return new Date(`${due}T00:00:00`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+  })
+}
+
+/** A badge on every action-item note: its owner and due date. */
+export function ActionBadges() {
+  const editor = useEditor()
+  const badges = useValue(
+    'action badges',
+    () =>
+      editor.getCurrentPageShapes().flatMap((shape) => {
+        const action = shape.type === 'note' ? readAction(shape.meta) : null
+        const bounds = action ? editor.getShapePageBounds(shape) : undefined
+        if (!action || !bounds) return []
+        const at = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY })
+        return [{ id: shape.id, action, x: at.x, y: at.y }]
+      }),
+    [editor],
+  )
+  return (
+    <>
+      {badges.map(({ id, action, x, y }) => (
+        <span
+          key={id}
+          className="action-badge"
+          data-testid="action-badge"
+          style={{ transform: `translate(${x}px, ${y}px) translate(6px, calc(-100% - 6px))` }}
+        >
+          ✓ {action.ownerName}
+          {action.due ? ` · ${formatDue(action.due)}` : ''}
+        </span>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,58 @@
+import { actionItems, isOverdue } from '@accord/facilitation'
+import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import { formatDue } from './ActionBadges'
+
+/** Every action item on the board, soonest due first; choosing one brings it into view. */
+export function ActionItemsPanel(props: { editor: Editor; onClose: () => void }) {
+  const { editor } = props
+  const items = useValue('action items', () => actionItems(editor.store.allRecords()), [editor])
+  const today = new Date().toISOString().slice(0, 10)
+  const show = (id: string) => {
+    const bounds = editor.getShapePageBounds(id as TLShapeId)
+    if (!bounds) return
+    editor.select(id as TLShapeId)
+    editor.zoomToBounds(bounds, { targetZoom: 1, inset: 120, animation: { duration: 250 } })
+  }
+  return (
+    <aside
+      className="side-panel actions-panel"
+      aria-label="Action items"
+      data-testid="action-items"
+    >
+      <header className="side-panel__header">
+        <h2>Action items</h2>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label="Close action items"
+          onClick={props.onClose}
+        >
+          ✕
+        </button>
+      </header>
+      {items.length === 0 && (
+        <p className="form-hint">Select a note and choose “Action item” to give it an owner.</p>
+      )}
+      <ul className="results">
+        {items.map((item) => (
+          <li key={item.shapeId}>
+            <button
+              type="button"
+              className="results__item"
+              data-testid="action-item"
+              onClick={() => show(item.shapeId)}
+            >
+              <span className="results__label">{item.text || 'Empty note'}</span>
+              <span
+                className={isOverdue(item, today) ? 'action-due action-due--overdue' : 'action-due'}
+              >
+                {item.ownerName}
+                {item.due ? ` · ${formatDue(item.due)}` : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}

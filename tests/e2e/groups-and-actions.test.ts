@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import {
+  addStickyNote,
+  type BoardLinks,
+  createBoardInUi,
+  focusCanvas,
+  joinWithLink,
+  launchBrowser,
+  newParticipant,
+  type Participant,
+  screenshot,
+  shapeTypes,
+  waitForShapeCount,
+} from '../support/browser.js'
+import { type ServerProcess, startServer } from '../support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let faye: Participant
+let pat: Participant
+let links: BoardLinks
+let roomId: string
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  faye = await newParticipant(browser)
+  pat = await newParticipant(browser)
+  links = await createBoardInUi(faye.page, server, 'Groups drill', 'Faye')
+  roomId = new URL(links.facilitator).pathname.split('/')[2] ?? ''
+  await joinWithLink(pat.page, links.participant, 'Pat')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const api = async (path: string) =>
+  (
+    await fetch(`${server.url}/api/rooms/${roomId}/${path}`, {
+      headers: { authorization: `Bearer ${links.viewer.split('#t=')[1]}` },
+    })
+  ).json()
+
+describe('groups and action items (real Chromium, built app)', () => {
+  it('notes grouped on the canvas are a named group in the data', async () => {
+    onTestFailed(() => screenshot(pat.page, 'FAILED-groups-pat'))
+    await addStickyNote(pat.page, 'Flaky tests', { x: 350, y: 320 })
+    await addStickyNote(pat.page, 'Slow builds', { x: 600, y: 320 })
+    await focusCanvas(pat.page)
+    await pat.page.keyboard.press('Control+a')
+    await pat.page.getByTestId('group-notes').click()
+    await waitForShapeCount(faye.page, 3)
+    expect(await shapeTypes(faye.page)).toEqual(['frame', 'note', 'note'])
+    const groups = (await api('groups')) as { name: string; noteIds: string[] }[]
+    expect(groups).toHaveLength(1)
+    expect(groups[0]?.name).toBe('New group')
+    expect(groups[0]?.noteIds).toHaveLength(2)
+    await screenshot(faye.page, 'groups-1-grouped')
+  })
+
+  it('a note becomes an action item with one owner and a due date, listed for everyone', async () => {
+    onTestFailed(() => screenshot(pat.page, 'FAILED-actions-pat'))
+    await focusCanvas(pat.page)
+    await pat.page.getByText('Flaky tests').click()
+    await pat.page.getByTestId('make-action').click()
+    await pat.page.getByTestId('action-owner').selectOption({ label: 'Faye' })
+    await pat.page.getByTestId('action-due').fill('2026-12-04')
+    await pat.page.getByTestId('action-save').click()
+    await expect.poll(() => faye.page.getByTestId('action-badge').textContent()).toContain('Faye')
+    const items = (await api('action-items')) as { text: string; ownerName: string; due: string }[]
+    expect(items).toEqual([
+      expect.objectContaining({ text: 'Flaky tests', ownerName: 'Faye', due: '2026-12-04' }),
+    ])
+    await faye.page.getByTestId('actions-toggle').click()
+    expect(await faye.page.getByTestId('action-item').textContent()).toContain('Flaky tests')
+    await screenshot(faye.page, 'groups-2-action-items')
+  })
+
+  it('nobody’s page threw an error', () => {
+    expect(faye.errors).toEqual([])
+    expect(pat.errors).toEqual([])
+  })
+})
