@@ -25,6 +25,21 @@ describe('server-owned room state', () => {
     expect(mallory.closes).toEqual([])
   })
 
+  it('[PH3] a participant’s phase.set is refused with 403, and nothing changes', async () => {
+    const roomId = await createRoom(shared.server)
+    const observer = shared.client(roomId)
+    await observer.whenSynced()
+    const answer = await sendCommand(shared.server, roomId, tokensOf(roomId).participant, {
+      type: 'phase.set',
+      index: 0,
+    })
+    expect(answer).toEqual({
+      status: 403,
+      body: { error: 'forbidden', message: 'a participant may not change the phase' },
+    })
+    expect(observer.doc.getMap(STATE).get('plan')).toBeUndefined()
+  })
+
   it('[PH1] a phase change by command reaches every client, live', async () => {
     const roomId = await createRoom(shared.server)
     const participant = shared.client(roomId)
