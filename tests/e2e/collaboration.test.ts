@@ -139,8 +139,8 @@ describe('two people on one board (real Chromium, built app)', () => {
     for (let i = 0; i < 12; i++) await alice.page.keyboard.press('Control+z')
     await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBe(0)
     expect(await shapeTypes(alice.page)).toEqual(['note'])
-    expect(await shapesWithText(alice.page, 'Bob’s idea')).toBeGreaterThan(0)
-    expect(await shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(alice.page, 'Bob’s idea')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
     // Redo brings Alice's note back for both.
     for (let i = 0; i < 12; i++) await alice.page.keyboard.press('Control+Shift+z')
     await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBeGreaterThan(0)
@@ -152,7 +152,7 @@ describe('two people on one board (real Chromium, built app)', () => {
     await bob.page.reload()
     await waitForBoard(bob.page)
     await waitForShapeCount(bob.page, before)
-    expect(await shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(bob.page, 'Bob’s idea')).toBeGreaterThan(0)
     await screenshot(bob.page, 'collaboration-3-after-reload')
   })
 

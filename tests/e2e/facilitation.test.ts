@@ -1,37 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import {
-  type BoardLinks,
-  createBoardInUi,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
-  type Participant,
-  screenshot,
-} from '../support/browser.js'
-import { sendCommand, type ServerProcess, startServer } from '../support/server-process.js'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { type Participant, screenshot } from '../support/browser.js'
+import { useWorkshop } from '../support/workshop.js'
+import { sendCommand } from '../support/server-process.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Facilitation drill', ['Pat', 'Quinn'])
 let faye: Participant
 let pat: Participant
 let quinn: Participant
-let links: BoardLinks
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  quinn = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Facilitation drill', 'Faye')
-  await joinWithLink(pat.page, links.participant, 'Pat')
-  await joinWithLink(quinn.page, links.participant, 'Quinn')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+  faye = workshop.faye
+  pat = workshop.people.Pat!
+  quinn = workshop.people.Quinn!
 })
 
 const everyone = () => [faye, pat, quinn]
@@ -87,9 +68,7 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('when time is up, every screen says so', async () => {
-    const facilitatorToken = links.facilitator.split('#t=')[1] ?? ''
-    const roomId = new URL(links.facilitator).pathname.split('/')[2] ?? ''
-    const started = await sendCommand(server, roomId, facilitatorToken, {
+    const started = await sendCommand(workshop.server, workshop.roomId, workshop.facilitatorToken, {
       type: 'timer.start',
       seconds: 1,
     })

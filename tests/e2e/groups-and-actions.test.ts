@@ -1,46 +1,27 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
-  type BoardLinks,
-  createBoardInUi,
   focusCanvas,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   shapeTypes,
   waitForShapeCount,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useWorkshop } from '../support/workshop.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Groups drill', ['Pat'])
 let faye: Participant
 let pat: Participant
-let links: BoardLinks
-let roomId: string
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Groups drill', 'Faye')
-  roomId = new URL(links.facilitator).pathname.split('/')[2] ?? ''
-  await joinWithLink(pat.page, links.participant, 'Pat')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+beforeAll(() => {
+  ;({ faye } = workshop)
+  pat = workshop.people.Pat!
 })
 
 const api = async (path: string) =>
   (
-    await fetch(`${server.url}/api/rooms/${roomId}/${path}`, {
-      headers: { authorization: `Bearer ${links.viewer.split('#t=')[1]}` },
+    await fetch(`${workshop.server.url}/api/rooms/${workshop.roomId}/${path}`, {
+      headers: { authorization: `Bearer ${workshop.links.viewer.split('#t=')[1]}` },
     })
   ).json()
 

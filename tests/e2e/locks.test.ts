@@ -1,38 +1,22 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
-  type BoardLinks,
-  createBoardInUi,
   focusCanvas,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   shapeCount,
   waitForShapeCount,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useWorkshop } from '../support/workshop.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Locks drill', ['Pat'])
 let faye: Participant
 let pat: Participant
-let links: BoardLinks
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Locks drill', 'Faye')
-  await joinWithLink(pat.page, links.participant, 'Pat')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+  faye = workshop.faye
+  pat = workshop.people.Pat!
 })
 
 const noteX = (page: Page) =>

@@ -83,7 +83,7 @@ describe('offline editing (real Chromium, built app)', () => {
     await alice.page.reload()
     await waitForBoard(alice.page)
     await waitForShapeCount(alice.page, 2)
-    expect(await shapesWithText(alice.page, 'Written offline')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(alice.page, 'Written offline')).toBeGreaterThan(0)
     expect(await connectionState(alice.page)).not.toBe('online')
     // Meanwhile Bob, still online, adds his own note.
     await addStickyNote(bob.page, 'While Alice was away', { x: 350, y: 600 })
@@ -99,8 +99,8 @@ describe('offline editing (real Chromium, built app)', () => {
     await expect.poll(() => connectionState(alice.page), { timeout: 15_000 }).toBe('online')
     await waitForShapeCount(alice.page, 3)
     await waitForShapeCount(bob.page, 3)
-    expect(await shapesWithText(bob.page, 'Written offline')).toBeGreaterThan(0)
-    expect(await shapesWithText(alice.page, 'While Alice was away')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(bob.page, 'Written offline')).toBeGreaterThan(0)
+    await expect.poll(() => shapesWithText(alice.page, 'While Alice was away')).toBeGreaterThan(0)
     await screenshot(bob.page, 'offline-2-merged')
   })
 

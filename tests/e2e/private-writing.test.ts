@@ -1,51 +1,33 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
-  type BoardLinks,
-  createBoardInUi,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   shapeCount,
   shapesWithText,
   waitForShapeCount,
 } from '../support/browser.js'
-import { sendCommand, type ServerProcess, startServer } from '../support/server-process.js'
+import { useWorkshop } from '../support/workshop.js'
+import { sendCommand } from '../support/server-process.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Private writing drill', ['Pat', 'Quinn'])
 let faye: Participant
 let pat: Participant
 let quinn: Participant
-let links: BoardLinks
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  quinn = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Private writing drill', 'Faye')
+  ;({ faye } = workshop)
+  pat = workshop.people.Pat!
+  quinn = workshop.people.Quinn!
   // Phases: private writing, then reveal (set up over the API; the UI is tested elsewhere).
-  const roomId = new URL(links.facilitator).pathname.split('/')[2] ?? ''
-  const token = links.facilitator.split('#t=')[1] ?? ''
   const rules = { boardEditing: true, privateWriting: true, reveal: 'facilitator', voting: false }
-  await sendCommand(server, roomId, token, {
+  await sendCommand(workshop.server, workshop.roomId, workshop.facilitatorToken, {
     type: 'phases.update',
     phases: [
       { name: 'Write privately', instructions: 'What went wrong?', rules },
       { name: 'Reveal', rules: { ...rules, privateWriting: false } },
     ],
   })
-  await joinWithLink(pat.page, links.participant, 'Pat')
-  await joinWithLink(quinn.page, links.participant, 'Quinn')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
 })
 
 async function writePrivately(page: Page, text: string) {

@@ -1,40 +1,28 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
   type BoardLinks,
-  createBoardInUi,
   joinWithLink,
-  launchBrowser,
   newParticipant,
   type Participant,
   screenshot,
   shapeCount,
   waitForShapeCount,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useWorkshop } from '../support/workshop.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Roles drill')
 let faye: Participant
 let links: BoardLinks
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Roles drill', 'Faye')
+  ;({ faye, links } = workshop)
   await addStickyNote(faye.page, 'Facilitator note', { x: 400, y: 300 })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
 })
 
 describe('roles by link (real Chromium, built app)', () => {
   it('a viewer enters without a name, sees the board, and cannot change it', async () => {
-    const viewer = await newParticipant(browser)
+    const viewer = await newParticipant(workshop.browser)
     await joinWithLink(viewer.page, links.viewer, 'unused')
     expect(await viewer.page.getByTestId('role').textContent()).toBe('Viewing only')
     await waitForShapeCount(viewer.page, 1)
@@ -47,7 +35,7 @@ describe('roles by link (real Chromium, built app)', () => {
   })
 
   it('replacing the participant link signs out those who joined with it', async () => {
-    const pat: Participant = await newParticipant(browser)
+    const pat: Participant = await newParticipant(workshop.browser)
     onTestFailed(async () => {
       await screenshot(pat.page, 'FAILED-roles-pat')
       await screenshot(faye.page, 'FAILED-roles-faye')

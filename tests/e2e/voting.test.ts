@@ -1,43 +1,26 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
-  type BoardLinks,
-  createBoardInUi,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   waitForShapeCount,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useWorkshop } from '../support/workshop.js'
 
-let server: ServerProcess
-let browser: Browser
+const workshop = useWorkshop('Voting drill', ['Pat', 'Quinn'])
 let faye: Participant
 let pat: Participant
 let quinn: Participant
-let links: BoardLinks
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  quinn = await newParticipant(browser)
-  links = await createBoardInUi(faye.page, server, 'Voting drill', 'Faye')
-  await joinWithLink(pat.page, links.participant, 'Pat')
-  await joinWithLink(quinn.page, links.participant, 'Quinn')
+  faye = workshop.faye
+  pat = workshop.people.Pat!
+  quinn = workshop.people.Quinn!
   await addStickyNote(faye.page, 'Ship smaller PRs', { x: 300, y: 300 })
   await addStickyNote(faye.page, 'Fewer meetings', { x: 650, y: 300 })
   await waitForShapeCount(pat.page, 2)
   await waitForShapeCount(quinn.page, 2)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
 })
 
 /** The vote control on the note showing `label`, as a participant sees it. */

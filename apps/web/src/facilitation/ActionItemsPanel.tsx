@@ -1,18 +1,14 @@
 import { actionItems, isOverdue } from '@accord/facilitation'
-import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import { type Editor, useValue } from 'tldraw'
 import { formatDue } from './ActionBadges'
+import { showShape } from './show-shape'
 
 /** Every action item on the board, soonest due first; choosing one brings it into view. */
 export function ActionItemsPanel(props: { editor: Editor; onClose: () => void }) {
   const { editor } = props
   const items = useValue('action items', () => actionItems(editor.store.allRecords()), [editor])
   const today = new Date().toISOString().slice(0, 10)
-  const show = (id: string) => {
-    const bounds = editor.getShapePageBounds(id as TLShapeId)
-    if (!bounds) return
-    editor.select(id as TLShapeId)
-    editor.zoomToBounds(bounds, { targetZoom: 1, inset: 120, animation: { duration: 250 } })
-  }
+  const show = (id: string) => showShape(editor, id)
   return (
     <aside
       className="side-panel actions-panel"

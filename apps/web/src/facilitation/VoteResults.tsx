@@ -1,5 +1,6 @@
 import type { PublicVote } from '@accord/facilitation'
-import type { Editor, TLShape } from 'tldraw'
+import type { Editor } from 'tldraw'
+import { showShape } from './show-shape'
 
 /** The closed vote's items, ranked; choosing one brings it into view. */
 export function VoteResults(props: {
@@ -9,10 +10,7 @@ export function VoteResults(props: {
 }) {
   const { vote, editor } = props
   const show = (id: string) => {
-    const bounds = editor?.getShapePageBounds(id as TLShape['id'])
-    if (!editor || !bounds) return
-    editor.select(id as TLShape['id'])
-    editor.zoomToBounds(bounds, { inset: 120, animation: { duration: 250 } })
+    if (editor) showShape(editor, id)
   }
   return (
     <aside className="side-panel" aria-label="Vote results" data-testid="vote-results">
