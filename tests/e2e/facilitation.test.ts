@@ -47,6 +47,7 @@ describe('facilitation (real Chromium, built app)', () => {
     for (const person of everyone()) {
       await expect.poll(() => text(person.page, 'phase-name')).toBe('Vote')
       expect(await text(person.page, 'phase-instructions')).toContain('Place your dots')
+      expect(await text(person.page, 'phase-allows')).toBe('Voting · Board read-only')
     }
     await screenshot(pat.page, 'facilitation-1-phase-for-participant')
   })
@@ -102,6 +103,27 @@ describe('facilitation (real Chromium, built app)', () => {
         .toBeLessThan(50)
     }
     await screenshot(pat.page, 'facilitation-4-summoned')
+  })
+
+  it('anyone can follow another person’s view (tldraw follow, on server-stamped presence)', async () => {
+    const center = (page: Page) =>
+      page.evaluate(() => {
+        const b = window.accord?.editor.getViewportPageBounds()
+        return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null
+      })
+    const fayeId = await quinn.page.evaluate(
+      () => window.accord?.editor.getCollaborators().find((c) => c.userName === 'Faye')?.userId,
+    )
+    expect(fayeId).toMatch(/^user:/)
+    await quinn.page.evaluate((id) => window.accord?.editor.startFollowingUser(id ?? ''), fayeId)
+    await faye.page.evaluate(() => window.accord?.editor.setCamera({ x: 2500, y: 1800, z: 1 }))
+    const target = await center(faye.page)
+    await expect
+      .poll(async () => {
+        const here = await center(quinn.page)
+        return here && target ? Math.hypot(here.x - target.x, here.y - target.y) : Infinity
+      })
+      .toBeLessThan(50)
   })
 
   it('nobody’s page threw an error', () => {

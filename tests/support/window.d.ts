@@ -11,7 +11,8 @@ interface Window {
   accord?: {
     editor: {
       getCurrentPageShapes(): AccordTestShape[]
-      getCollaborators(): { userName: string }[]
+      getCollaborators(): { userName: string; userId: string }[]
+      startFollowingUser(userId: string): void
       undo(): void
       setCamera(camera: { x: number; y: number; z: number }): void
       getViewportPageBounds(): { x: number; y: number; w: number; h: number }

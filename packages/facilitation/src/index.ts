@@ -11,6 +11,7 @@ export {
 } from './locks.js'
 export {
   currentPhase,
+  describeRules,
   goToPhase,
   initialPlan,
   LIMITS as PHASE_LIMITS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   currentPhase,
+  describeRules,
   goToPhase,
   initialPlan,
   LIMITS,
@@ -80,5 +81,16 @@ describe('phases', () => {
     expect(replacePhases(plan, [input('x'.repeat(LIMITS.name + 1))], newId).ok).toBe(false)
     const many = Array.from({ length: LIMITS.phases + 1 }, (_, i) => input(`P${i}`))
     expect(replacePhases(plan, many, newId).ok).toBe(false)
+  })
+})
+
+describe('describeRules', () => {
+  it('[PH4] says what each preset allows', () => {
+    expect(describeRules(phasePresets.free.rules)).toEqual(['Voting'])
+    expect(describeRules(phasePresets['private-writing'].rules)).toEqual([
+      'Private writing',
+      'Reveal your own',
+    ])
+    expect(describeRules(phasePresets.vote.rules)).toEqual(['Voting', 'Board read-only'])
   })
 })

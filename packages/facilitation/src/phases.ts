@@ -128,3 +128,14 @@ export function replacePhases(
   const currentIndex = kept >= 0 ? kept : Math.min(plan.currentIndex, phases.length - 1)
   return ok({ phases, currentIndex })
 }
+
+/** [PH4] What a phase allows, in words people read in the phase bar. */
+export function describeRules(rules: PhaseRules): string[] {
+  const allowed: string[] = []
+  if (rules.privateWriting) allowed.push('Private writing')
+  if (rules.reveal === 'self') allowed.push('Reveal your own')
+  if (rules.reveal === 'facilitator') allowed.push('Facilitator reveals')
+  if (rules.voting) allowed.push('Voting')
+  if (!rules.boardEditing) allowed.push('Board read-only')
+  return allowed
+}

@@ -1,4 +1,4 @@
-import { currentPhase, type RoomState } from '@accord/facilitation'
+import { currentPhase, describeRules, type RoomState } from '@accord/facilitation'
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { LockControls } from './LockControls'
@@ -47,7 +47,14 @@ export function PhaseBar(props: {
             : 'Phase'}
         </span>
         <strong data-testid="phase-name">{phase.name}</strong>
-        <span className="phase-bar__instructions" data-testid="phase-instructions">
+        <span className="phase-bar__allows" data-testid="phase-allows">
+          {describeRules(phase.rules).join(' · ')}
+        </span>
+        <span
+          className="phase-bar__instructions"
+          data-testid="phase-instructions"
+          title={phase.instructions}
+        >
           {phase.instructions}
         </span>
       </div>
