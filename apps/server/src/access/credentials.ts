@@ -1,6 +1,7 @@
 import type { AccessRepository, RoomLink } from '@accord/db'
 import { type Role, roles } from '@accord/facilitation'
 import { err, ok, type Result } from '@accord/sync'
+import { ApiError } from '../http/api-error.js'
 import { hashSecret, parseMemberToken, sameSecret } from './tokens.js'
 
 /** Who is asking, as established from a token. */
@@ -62,4 +63,16 @@ async function matchToken(
 export function credentialName(credential: Credential): string {
   if (credential.member) return credential.member.name
   return credential.role.charAt(0).toUpperCase() + credential.role.slice(1)
+}
+
+/**
+ * The person behind a credential. Votes, private notes and names belong to someone: a bare
+ * share-link token (nobody yet) is refused with 403.
+ */
+export function requireMember(credential: Credential): {
+  readonly id: string
+  readonly name: string
+} {
+  if (!credential.member) throw new ApiError(403, 'forbidden', 'join the room first')
+  return credential.member
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ApiError } from '../http/api-error.js'
+import { requireMember } from '../access/credentials.js'
 import { displayName } from '../http/schemas.js'
 import { defineCommand } from './command.js'
 
@@ -9,8 +9,7 @@ export const memberRename = defineCommand({
   requires: 'member',
   action: 'rename themselves',
   async run({ credential, access, connections }, { name }) {
-    const self = credential.member
-    if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+    const self = requireMember(credential)
     await access.renameMember(credential.roomId, self.id, name)
     connections.rename(self.id, name)
     return { member: { id: self.id, name, role: credential.role } }

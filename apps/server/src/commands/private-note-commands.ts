@@ -10,6 +10,7 @@ import {
 import type { PrivateNoteRecord } from '@accord/db'
 import { noteColors } from '@accord/tldraw-yjs'
 import { z } from 'zod'
+import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
 import { plainText } from '../http/schemas.js'
 import { type CommandContext, defineCommand } from './command.js'
@@ -23,7 +24,7 @@ export const notesAdd = defineCommand({
   requires: 'board.edit',
   action: 'write notes',
   async run(context, { text }) {
-    const author = member(context)
+    const author = requireMember(context.credential).id
     await allowed(context, checkPrivateWriting)
     const own = await context.notes.byMember(context.credential.roomId, author)
     if (own.length >= PRIVATE_NOTE_LIMITS.perPerson) {
@@ -54,7 +55,7 @@ export const notesEdit = defineCommand({
   requires: 'board.edit',
   action: 'write notes',
   async run(context, { noteId: id, text }) {
-    const author = member(context)
+    const author = requireMember(context.credential).id
     await allowed(context, checkPrivateWriting)
     const changed = await context.notes.edit(
       context.credential.roomId,
@@ -76,7 +77,7 @@ export const notesDelete = defineCommand({
   requires: 'board.edit',
   action: 'write notes',
   async run(context, { noteId: id }) {
-    const author = member(context)
+    const author = requireMember(context.credential).id
     if (!(await context.notes.remove(context.credential.roomId, author, id))) {
       throw new ApiError(404, 'note_not_found', 'you have no unrevealed note with this id')
     }
@@ -104,7 +105,7 @@ export const notesReveal = defineCommand({
         throw new ApiError(403, 'forbidden', `a ${role} may not reveal everyone's notes`)
       refuseUnless(checkRevealAll(state))
     } else {
-      mine = member(context)
+      mine = requireMember(context.credential).id
       refuseUnless(checkRevealOwn(state))
     }
     const anonymous = state.settings.anonymous
@@ -149,10 +150,4 @@ async function allowed(
 
 function refuseUnless(result: Result<void>): void {
   if (!result.ok) throw new ApiError(409, 'refused', result.error)
-}
-
-function member(context: CommandContext): string {
-  const self = context.credential.member
-  if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
-  return self.id
 }

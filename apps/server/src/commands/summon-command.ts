@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ApiError } from '../http/api-error.js'
+import { requireMember } from '../access/credentials.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
@@ -9,8 +9,7 @@ export const summon = defineCommand({
   requires: 'room.facilitate',
   action: 'bring everyone to them',
   run(context) {
-    const self = context.credential.member
-    if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+    const self = requireMember(context.credential)
     return changeState(context, () => ({
       ok: true,
       value: { summon: { userId: `user:${self.id}`, at: context.now() } },

@@ -9,6 +9,7 @@ import {
   VOTE_LIMITS,
 } from '@accord/facilitation'
 import { z } from 'zod'
+import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
 import { plainText } from '../http/schemas.js'
 import { type CommandContext, defineCommand } from './command.js'
@@ -52,7 +53,7 @@ export const voteCast = defineCommand({
   requires: 'vote.cast',
   action: 'vote',
   async run(context, { itemId, delta }) {
-    const voter = member(context)
+    const voter = requireMember(context.credential).id
     const { vote } = await context.roomStates.read(context.credential.roomId)
     if (!vote) throw new ApiError(409, 'refused', 'there is no vote')
     const ballot = await context.ballots.change(
@@ -84,7 +85,7 @@ export const voteClose = defineCommand({
 
 /** The caller's own dots in the current vote (nobody else's are ever returned). */
 export async function ownBallot(context: CommandContext) {
-  const voter = member(context)
+  const voter = requireMember(context.credential).id
   const { vote } = await context.roomStates.read(context.credential.roomId)
   if (!vote) return { voteId: null, ballot: {}, dotsLeft: 0 }
   return ballotView(vote, await context.ballots.find(vote.id, voter))
@@ -92,11 +93,4 @@ export async function ownBallot(context: CommandContext) {
 
 function ballotView(vote: { id: string; dotsPerPerson: number }, ballot: Record<string, number>) {
   return { voteId: vote.id, ballot, dotsLeft: vote.dotsPerPerson - dotsUsed(ballot) }
-}
-
-/** Votes are cast by a person: a bare share-link token is nobody in particular. */
-function member(context: CommandContext): string {
-  const self = context.credential.member
-  if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
-  return self.id
 }

@@ -2,13 +2,13 @@ import type { AccessRepository, BallotRepository, PrivateNoteRepository } from '
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, requirePermission } from '../access/authenticate.js'
+import { requireMember } from '../access/credentials.js'
 import type { LiveConnections } from '../access/live-connections.js'
 import type { RoomStates } from '../room-state/room-states.js'
 import type { CommandContext } from '../commands/command.js'
 import { dispatchCommand } from '../commands/dispatch.js'
 import { presentNote } from '../commands/private-note-commands.js'
 import { ownBallot } from '../commands/vote-commands.js'
-import { ApiError } from '../http/api-error.js'
 import type { BoardWriter } from '../room-state/board-writer.js'
 import { readJson } from '../http/validate-json.js'
 
@@ -48,8 +48,7 @@ export function roomCommandRoutes(deps: {
 
   // The caller's own private notes: nobody else's are ever returned.
   app.get('/:id/private-notes', async (c) => {
-    const self = c.get('credential').member
-    if (!self) throw new ApiError(403, 'forbidden', 'join the room first')
+    const self = requireMember(c.get('credential'))
     const notes = await deps.notes.byMember(c.get('credential').roomId, self.id)
     return c.json(notes.map(presentNote))
   })

@@ -35,7 +35,11 @@ export function boardWritePolicy(role: Role) {
     }
     if (facilitates) return ok(undefined)
 
-    const locks = participantLocks(readRoomState(doc.getMap(ROOM_STATE_MAP).toJSON()))
+    // Runs on every participant update: read the two fields it needs, not the whole state.
+    const stateMap = doc.getMap<unknown>(ROOM_STATE_MAP)
+    const locks = participantLocks(
+      readRoomState({ plan: stateMap.get('plan'), locks: stateMap.get('locks') }),
+    )
     if (!locks.board && locks.frames.length === 0) return ok(undefined)
     const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
     const recordWrites = writes

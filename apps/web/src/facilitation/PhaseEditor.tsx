@@ -10,6 +10,13 @@ import type { RoomCommand } from './use-room-command'
 
 const presetNames = Object.keys(phasePresets) as PhasePreset[]
 
+/** The on/off rules of a phase, as the editor labels them. */
+const switches = [
+  ['boardEditing', 'Board editing'],
+  ['privateWriting', 'Private writing'],
+  ['voting', 'Voting'],
+] as const satisfies readonly (readonly [keyof PhaseRules, string])[]
+
 /** The facilitator's editor for the list of phases: add, rename, reorder, remove, set rules. */
 export function PhaseEditor(props: {
   plan: PhasePlan
@@ -97,30 +104,16 @@ export function PhaseEditor(props: {
                 onChange={(event) => update(index, { instructions: event.target.value })}
               />
               <div className="phase-editor__rules">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={phase.rules.boardEditing}
-                    onChange={(event) => setRule(index, { boardEditing: event.target.checked })}
-                  />
-                  Board editing
-                </label>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={phase.rules.privateWriting}
-                    onChange={(event) => setRule(index, { privateWriting: event.target.checked })}
-                  />
-                  Private writing
-                </label>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={phase.rules.voting}
-                    onChange={(event) => setRule(index, { voting: event.target.checked })}
-                  />
-                  Voting
-                </label>
+                {switches.map(([rule, label]) => (
+                  <label key={rule}>
+                    <input
+                      type="checkbox"
+                      checked={phase.rules[rule]}
+                      onChange={(event) => setRule(index, { [rule]: event.target.checked })}
+                    />
+                    {label}
+                  </label>
+                ))}
                 <label>
                   Reveal by
                   <select
