@@ -1,86 +1,27 @@
-import {
-  openSqlite,
-  SqliteAccessRepository,
-  SqliteBallotRepository,
-  type SqliteHandle,
-  SqliteDocumentStore,
-  SqlitePrivateNoteRepository,
-  SqliteRoomRepository,
-} from '@accord/db'
-import { RoomRegistry } from '@accord/sync'
+import type { SqliteHandle } from '@accord/db'
+import type { RoomRegistry } from '@accord/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LiveConnections } from './access/live-connections.js'
-import { createApp } from './app.js'
-import { createLogger } from './log.js'
-import { BoardWriter } from './room-state/board-writer.js'
-import { RoomStates } from './room-state/room-states.js'
+import { type CreatedRoom, type InProcessApp, inProcessApp } from './testing/in-process-app.js'
 
+let t: InProcessApp
 let database: SqliteHandle
-let access: SqliteAccessRepository
-let app: ReturnType<typeof createApp>
+let app: InProcessApp['app']
 let registry: RoomRegistry
 /** The server's clock in these tests. */
 let clock = 1_000_000
 
 beforeEach(() => {
-  database = openSqlite({ path: ':memory:' })
-  access = new SqliteAccessRepository(database.db)
-  registry = new RoomRegistry({ store: new SqliteDocumentStore(database.db) })
-  app = createApp({
-    rooms: new SqliteRoomRepository(database.db),
-    access,
-    ballots: new SqliteBallotRepository(database.db),
-    notes: new SqlitePrivateNoteRepository(database.db),
-    board: new BoardWriter(registry),
-    registry,
-    roomStates: new RoomStates(registry),
-    now: () => clock,
-    connections: new LiveConnections(),
-    logger: createLogger('silent'),
-    webDist: null,
-  })
+  t = inProcessApp(() => clock)
+  ;({ database, app, registry } = t)
 })
 
 afterEach(() => database.close())
 
-const json = { 'content-type': 'application/json' }
-const post = (path: string, body: string, token?: string) =>
-  app.request(path, {
-    method: 'POST',
-    headers: token ? { ...json, authorization: `Bearer ${token}` } : json,
-    body,
-  })
-const get = (path: string, token?: string) =>
-  app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {})
-
-interface CreatedRoom {
-  id: string
-  title: string
-  tokens: Record<'facilitator' | 'participant' | 'viewer', string>
-  links: Record<'facilitator' | 'participant' | 'viewer' | 'board', string>
-}
-
-async function createRoom(title = 'Q3 planning'): Promise<CreatedRoom> {
-  const response = await post('/api/rooms', JSON.stringify({ title }))
-  expect(response.status).toBe(201)
-  return (await response.json()) as CreatedRoom
-}
-
-async function join(roomId: string, linkToken: string, name?: string) {
-  const response = await post(
-    `/api/rooms/${roomId}/join`,
-    JSON.stringify(name ? { name } : {}),
-    linkToken,
-  )
-  expect(response.status).toBe(201)
-  return (await response.json()) as {
-    member: { id: string; name: string; role: string }
-    token: string
-  }
-}
-
-const command = (roomId: string, token: string, body: object) =>
-  post(`/api/rooms/${roomId}/commands`, JSON.stringify(body), token)
+const post: InProcessApp['post'] = (...args) => t.post(...args)
+const get: InProcessApp['get'] = (...args) => t.get(...args)
+const command: InProcessApp['command'] = (...args) => t.command(...args)
+const createRoom = (title?: string): Promise<CreatedRoom> => t.createRoom(title)
+const join: InProcessApp['join'] = (...args) => t.join(...args)
 
 describe('HTTP API', () => {
   it('GET /healthz answers ok with live figures', async () => {

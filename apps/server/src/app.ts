@@ -3,6 +3,7 @@ import type {
   BallotRepository,
   PrivateNoteRepository,
   RoomRepository,
+  WorkshopRepository,
 } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
@@ -11,6 +12,7 @@ import { ApiError, errorHandler } from './http/api-error.js'
 import type { ServerLogger } from './log.js'
 import { healthRoutes } from './routes/health.js'
 import { roomRoutes } from './routes/rooms.js'
+import { templateRoutes } from './routes/templates.js'
 import { webAppRoutes } from './routes/web-app.js'
 import type { LiveConnections } from './access/live-connections.js'
 import type { BoardWriter } from './room-state/board-writer.js'
@@ -22,6 +24,7 @@ export interface AppDeps {
   readonly access: AccessRepository
   readonly ballots: BallotRepository
   readonly notes: PrivateNoteRepository
+  readonly workshops: WorkshopRepository
   readonly board: BoardWriter
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? Date.now
   // Clients measure their clock's offset from this, so every timer shows the same time.
   app.get('/api/time', (c) => c.json({ now: now() }))
+  app.route('/api/templates', templateRoutes())
   app.route('/api/rooms', roomRoutes({ ...deps, now }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')

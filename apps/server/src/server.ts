@@ -7,6 +7,7 @@ import {
   SqliteDocumentStore,
   SqlitePrivateNoteRepository,
   SqliteRoomRepository,
+  SqliteWorkshopRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
@@ -41,6 +42,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     access,
     ballots: new SqliteBallotRepository(database.db),
     notes: new SqlitePrivateNoteRepository(database.db),
+    workshops: new SqliteWorkshopRepository(database.db),
     board: new BoardWriter(registry),
     registry,
     connections,

@@ -7,6 +7,8 @@ export interface PrivateNoteRecord {
   readonly updatedAt: Date
   readonly revealedAt: Date | null
   readonly shapeId: string | null
+  /** The template region the note was written for (revealed into it), or null. */
+  readonly region: string | null
 }
 
 /** Notes written privately; each is only ever read back by its author, until revealed. */

@@ -5,6 +5,10 @@ export interface RoomRecord {
   readonly id: string
   readonly title: string
   readonly createdAt: Date
+  /** The template the workshop follows. */
+  readonly template: string
+  /** The earlier workshop this one follows up, if any. */
+  readonly previousRoomId: string | null
 }
 
 export interface RoomRepository {

@@ -16,7 +16,7 @@ beforeEach(async () => {
   handle = openSqlite({ path: ':memory:' })
   access = new SqliteAccessRepository(handle.db)
   await new SqliteRoomRepository(handle.db).create(
-    { id: 'r', title: 'Retro', createdAt: new Date(1000) },
+    { id: 'r', title: 'Retro', createdAt: new Date(1000), template: 'blank', previousRoomId: null },
     { facilitator: 'tok-f', participant: 'tok-p', viewer: 'tok-v' },
   )
 })

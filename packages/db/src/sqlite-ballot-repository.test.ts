@@ -10,7 +10,7 @@ beforeEach(async () => {
   handle = openSqlite({ path: ':memory:' })
   ballots = new SqliteBallotRepository(handle.db)
   await new SqliteRoomRepository(handle.db).create(
-    { id: 'r', title: 'Retro', createdAt: new Date() },
+    { id: 'r', title: 'Retro', createdAt: new Date(), template: 'blank', previousRoomId: null },
     { facilitator: 'f', participant: 'p', viewer: 'v' },
   )
 })

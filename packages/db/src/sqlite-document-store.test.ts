@@ -29,7 +29,11 @@ describeDocumentStoreContract('SQLite file', () => {
   const rooms = new SqliteRoomRepository(handle.db)
   return {
     store: new SqliteDocumentStore(handle.db),
-    createRoom: (id) => rooms.create({ id, title: id, createdAt: new Date() }, tokensFor(id)),
+    createRoom: (id) =>
+      rooms.create(
+        { id, title: id, createdAt: new Date(), template: 'blank', previousRoomId: null },
+        tokensFor(id),
+      ),
     close,
   }
 })
@@ -57,7 +61,7 @@ describe('SQLite database', () => {
     const { handle, dir } = openTemp()
     const path = handle.sqlite.name
     await new SqliteRoomRepository(handle.db).create(
-      { id: 'r', title: 'T', createdAt: new Date(5) },
+      { id: 'r', title: 'T', createdAt: new Date(5), template: 'blank', previousRoomId: null },
       tokensFor('r'),
     )
     handle.close()
@@ -67,6 +71,8 @@ describe('SQLite database', () => {
         id: 'r',
         title: 'T',
         createdAt: new Date(5),
+        template: 'blank',
+        previousRoomId: null,
       })
       expect(reopened.sqlite.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
     } finally {
@@ -79,9 +85,15 @@ describe('SQLite database', () => {
     const { handle, close } = openTemp()
     try {
       const rooms = new SqliteRoomRepository(handle.db)
-      await rooms.create({ id: 'r', title: 'A', createdAt: new Date() }, tokensFor('r'))
+      await rooms.create(
+        { id: 'r', title: 'A', createdAt: new Date(), template: 'blank', previousRoomId: null },
+        tokensFor('r'),
+      )
       await expect(
-        rooms.create({ id: 'r', title: 'B', createdAt: new Date() }, tokensFor('r2')),
+        rooms.create(
+          { id: 'r', title: 'B', createdAt: new Date(), template: 'blank', previousRoomId: null },
+          tokensFor('r2'),
+        ),
       ).rejects.toThrow()
       expect(await rooms.find('missing')).toBeNull()
     } finally {

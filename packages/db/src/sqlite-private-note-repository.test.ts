@@ -10,7 +10,7 @@ beforeEach(async () => {
   handle = openSqlite({ path: ':memory:' })
   notes = new SqlitePrivateNoteRepository(handle.db)
   await new SqliteRoomRepository(handle.db).create(
-    { id: 'r', title: 'Retro', createdAt: new Date() },
+    { id: 'r', title: 'Retro', createdAt: new Date(), template: 'blank', previousRoomId: null },
     { facilitator: 'f', participant: 'p', viewer: 'v' },
   )
 })
@@ -25,6 +25,7 @@ const note = (id: string, memberId: string, at: number) => ({
   updatedAt: new Date(at),
   revealedAt: null,
   shapeId: null,
+  region: null,
 })
 
 describe('SqlitePrivateNoteRepository', () => {

@@ -17,6 +17,7 @@ export {
   LIMITS as PHASE_LIMITS,
   phasePresets,
   replacePhases,
+  validMinutes,
   type Phase,
   type PhaseInput,
   type PhasePlan,
@@ -34,6 +35,7 @@ export {
   type RevealableNote,
 } from './private-notes.js'
 export { err, ok, type Result } from './result.js'
+export { shuffle } from './shuffle.js'
 export { can, isRole, roles, visibleLinkRoles, type Permission, type Role } from './roles.js'
 export {
   initialRoomState,
@@ -43,7 +45,16 @@ export {
   type RoomSettings,
   type RoomState,
   type Summon,
+  type Workshop,
 } from './room-state.js'
+export {
+  checkRevealTurn,
+  passTurn,
+  startTurns,
+  turnTaker,
+  type TurnTaker,
+  type Turns,
+} from './turns.js'
 export {
   extendTimer,
   formatRemaining,

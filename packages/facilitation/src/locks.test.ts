@@ -10,12 +10,12 @@ const board: Record<string, { parentId: string }> = {
   'shape:loose': { parentId: 'page:page' },
 }
 const lookup = (id: string) => board[id]
-const frameLocked: Locks = { board: false, frames: ['shape:frame'] }
+const frameLocked: Locks = { ...noLocks, frames: ['shape:frame'] }
 const set = (id: string, record: unknown) => ({ kind: 'set' as const, id, record })
 
 describe('locks', () => {
   it('[L1] a locked board refuses every change to board content, not user records', () => {
-    const locks = { board: true, frames: [] }
+    const locks = { ...noLocks, board: true }
     expect(checkLockedWrites([set('shape:loose', board['shape:loose'])], locks, lookup).ok).toBe(
       false,
     )
@@ -66,7 +66,7 @@ describe('locks', () => {
 
   it('[L3] locks and unlocks the board and frames', () => {
     const board = applyLock(noLocks, { target: 'board', locked: true })
-    expect(board).toEqual({ ok: true, value: { board: true, frames: [] } })
+    expect(board).toEqual({ ok: true, value: { board: true, frames: [], layout: [] } })
     const frames = applyLock(noLocks, {
       target: 'frames',
       frameIds: ['shape:a', 'shape:b'],
@@ -77,5 +77,23 @@ describe('locks', () => {
       ? applyLock(frames.value, { target: 'frames', frameIds: ['shape:a'], locked: false })
       : frames
     expect(unlocked.ok && unlocked.value.frames).toEqual(['shape:b'])
+  })
+
+  it('[L4] a template layout is fixed for participants while what is inside stays editable', () => {
+    const locks = { ...noLocks, layout: ['shape:frame'] }
+    const moved = { parentId: 'page:page', x: 99 }
+    expect(checkLockedWrites([set('shape:frame', moved)], locks, lookup)).toEqual({
+      ok: false,
+      error: 'the template layout is fixed; notes inside it are not',
+    })
+    expect(
+      checkLockedWrites([{ kind: 'delete', id: 'shape:frame', record: null }], locks, lookup).ok,
+    ).toBe(false)
+    expect(
+      checkLockedWrites([set('shape:inside', { parentId: 'shape:frame' })], locks, lookup).ok,
+    ).toBe(true)
+    expect(
+      checkLockedWrites([set('shape:new', { parentId: 'shape:frame' })], locks, lookup).ok,
+    ).toBe(true)
   })
 })

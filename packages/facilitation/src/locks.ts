@@ -9,9 +9,14 @@ export interface Locks {
   readonly board: boolean
   /** Frame shape ids, e.g. `shape:abc`. */
   readonly frames: readonly string[]
+  /**
+   * A template's layout (its region frames and their prompts): the records themselves are fixed
+   * for participants, while what sits inside the regions stays editable.
+   */
+  readonly layout: readonly string[]
 }
 
-export const noLocks: Locks = { board: false, frames: [] }
+export const noLocks: Locks = { board: false, frames: [], layout: [] }
 
 /** The map of the room document that holds the board's records (tldraw's, by id). */
 export const BOARD_RECORDS_MAP = 'tldraw:records'
@@ -71,9 +76,11 @@ export function checkLockedWrites(
   locks: Locks,
   lookup: RecordLookup,
 ): Result<void> {
+  const layout = new Set(locks.layout)
   for (const write of writes) {
     if (alwaysWritable(write.id)) continue
     if (locks.board) return err('the board is locked by the facilitator')
+    if (layout.has(write.id)) return err('the template layout is fixed; notes inside it are not')
     const before = lookup(write.id)
     if (isInLockedFrame(write.id, before, locks, lookup)) {
       return err('this part of the board is locked by the facilitator')

@@ -10,8 +10,11 @@ export interface PhaseRules {
   readonly boardEditing: boolean
   /** Participants write notes that only they can see until they are revealed. */
   readonly privateWriting: boolean
-  /** Who may reveal private notes in this phase. */
-  readonly reveal: 'none' | 'facilitator' | 'self'
+  /**
+   * Who may reveal private notes in this phase: nobody, the facilitator (everyone's at once), each
+   * person (their own), or each person one note per turn, round-robin.
+   */
+  readonly reveal: 'none' | 'facilitator' | 'self' | 'turn'
   /** A dot vote may be held. */
   readonly voting: boolean
 }
@@ -21,6 +24,10 @@ export interface Phase {
   readonly name: string
   readonly instructions: string
   readonly rules: PhaseRules
+  /** A suggested timer for the phase, in minutes (templates set it; the timer offers it). */
+  readonly timerMinutes?: number
+  /** A template region (its key) the phase is about; the board shows it to everyone. */
+  readonly focus?: string
 }
 
 export interface PhasePlan {
@@ -28,7 +35,10 @@ export interface PhasePlan {
   readonly currentIndex: number
 }
 
-export const LIMITS = { phases: 30, name: 60, instructions: 1000 } as const
+export const LIMITS = { phases: 30, name: 60, instructions: 1000, timerMinutes: 120 } as const
+
+export const validMinutes = (minutes: number) =>
+  Number.isInteger(minutes) && minutes >= 1 && minutes <= LIMITS.timerMinutes
 
 const openRules: PhaseRules = {
   boardEditing: true,
@@ -97,6 +107,8 @@ export interface PhaseInput {
   readonly name: string
   readonly instructions: string
   readonly rules: PhaseRules
+  readonly timerMinutes?: number
+  readonly focus?: string
 }
 
 /**
@@ -121,7 +133,17 @@ export function replacePhases(
     const id = input.id ?? newId()
     if (seen.has(id)) return err(`phase ${index + 1}: duplicate id ${id}`)
     seen.add(id)
-    phases.push({ id, name, instructions: input.instructions.trim(), rules: input.rules })
+    const { timerMinutes, focus } = input
+    if (timerMinutes !== undefined && !validMinutes(timerMinutes))
+      return err(`phase ${index + 1}: the timer is 1 to ${LIMITS.timerMinutes} minutes`)
+    phases.push({
+      id,
+      name,
+      instructions: input.instructions.trim(),
+      rules: input.rules,
+      ...(timerMinutes === undefined ? {} : { timerMinutes }),
+      ...(focus === undefined ? {} : { focus }),
+    })
   }
   const currentId = plan.phases[plan.currentIndex]?.id
   const kept = phases.findIndex((phase) => phase.id === currentId)
@@ -135,6 +157,7 @@ export function describeRules(rules: PhaseRules): string[] {
   if (rules.privateWriting) allowed.push('Private writing')
   if (rules.reveal === 'self') allowed.push('Reveal your own')
   if (rules.reveal === 'facilitator') allowed.push('Facilitator reveals')
+  if (rules.reveal === 'turn') allowed.push('Round-robin reveal')
   if (rules.voting) allowed.push('Voting')
   if (!rules.boardEditing) allowed.push('Board read-only')
   return allowed

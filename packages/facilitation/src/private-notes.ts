@@ -7,6 +7,7 @@
 import { currentPhase } from './phases.js'
 import { err, ok, type Result } from './result.js'
 import type { RoomState } from './room-state.js'
+import { shuffle } from './shuffle.js'
 
 export const PRIVATE_NOTE_LIMITS = { text: 1000, perPerson: 100 } as const
 
@@ -50,14 +51,7 @@ export function revealOrder<T extends RevealableNote>(
   anonymous: boolean,
   random: () => number = Math.random,
 ): T[] {
-  if (anonymous) {
-    const shuffled = [...notes]
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[shuffled[i], shuffled[j]] = [shuffled[j] as T, shuffled[i] as T]
-    }
-    return shuffled
-  }
+  if (anonymous) return shuffle(notes, random)
   const firstNote = new Map<string, number>()
   for (const note of notes) {
     const at = note.createdAt.getTime()

@@ -6,12 +6,26 @@ describe('readRoomState', () => {
     const state = {
       plan: initialRoomState().plan,
       timer: { state: 'running', durationMs: 5, endsAt: 9 },
-      locks: { board: true, frames: ['shape:f'] },
+      locks: { board: true, frames: ['shape:f'], layout: ['shape:r'] },
       vote: null,
       settings: { anonymous: true },
       summon: { userId: 'user:m1', at: 5 },
+      spotlight: 'shape:t',
+      turns: { order: [{ memberId: 'm1', name: 'Ada' }], current: 0, shared: 2 },
+      workshop: {
+        template: 'retro',
+        options: { format: 'mad-sad-glad' },
+        data: {},
+        closedAt: null,
+      },
     }
     expect(readRoomState(state)).toEqual(state)
+  })
+
+  it('reads rooms from before templates: no layout lock, no workshop', () => {
+    const old = readRoomState({ locks: { board: false, frames: ['shape:f'] } })
+    expect(old.locks).toEqual({ board: false, frames: ['shape:f'], layout: [] })
+    expect(old.workshop).toBeNull()
   })
 
   it('falls back to initial values for anything missing or malformed', () => {
@@ -27,7 +41,7 @@ describe('readRoomState', () => {
 describe('participantLocks', () => {
   it('[L1] a phase without board editing locks the whole board for participants', () => {
     const state = initialRoomState()
-    expect(participantLocks(state)).toEqual({ board: false, frames: [] })
+    expect(participantLocks(state)).toEqual({ board: false, frames: [], layout: [] })
     const phase = {
       ...state.plan.phases[0]!,
       rules: { ...state.plan.phases[0]!.rules, boardEditing: false },
@@ -35,8 +49,12 @@ describe('participantLocks', () => {
     const frozen = {
       ...state,
       plan: { phases: [phase], currentIndex: 0 },
-      locks: { board: false, frames: ['shape:f'] },
+      locks: { board: false, frames: ['shape:f'], layout: ['shape:r'] },
     }
-    expect(participantLocks(frozen)).toEqual({ board: true, frames: ['shape:f'] })
+    expect(participantLocks(frozen)).toEqual({
+      board: true,
+      frames: ['shape:f'],
+      layout: ['shape:r'],
+    })
   })
 })

@@ -6,6 +6,7 @@
 import { type Locks, noLocks } from './locks.js'
 import { currentPhase, initialPlan, type Phase, type PhasePlan, type PhaseRules } from './phases.js'
 import { idleTimer, type Timer } from './timer.js'
+import { type Turns } from './turns.js'
 import type { PublicVote } from './votes.js'
 
 export const ROOM_STATE_MAP = 'accord:room'
@@ -19,6 +20,24 @@ export interface RoomState {
   readonly settings: RoomSettings
   /** The facilitator's latest "bring everyone to me": whose view, and when. */
   readonly summon: Summon | null
+  /** The shape everyone's attention is on (e.g. the theme under discussion), highlighted for all. */
+  readonly spotlight: string | null
+  /** The round-robin share under way, if any. */
+  readonly turns: Turns | null
+  /** The template the workshop follows, its options and its structured state. */
+  readonly workshop: Workshop | null
+}
+
+/**
+ * A workshop's method, as the server keeps it. `data` is the template's own public state (its
+ * shape belongs to the template, which reads it tolerantly); nothing hidden is ever in it.
+ */
+export interface Workshop {
+  readonly template: string
+  readonly options: Readonly<Record<string, unknown>>
+  readonly data: Readonly<Record<string, unknown>>
+  /** When the facilitator last closed the workshop and its result was stored; null while open. */
+  readonly closedAt: number | null
 }
 
 export interface Summon {
@@ -40,6 +59,9 @@ export function initialRoomState(): RoomState {
     vote: null,
     settings: { anonymous: false },
     summon: null,
+    spotlight: null,
+    turns: null,
+    workshop: null,
   }
 }
 
@@ -51,6 +73,7 @@ export function participantLocks(state: RoomState): Locks {
   return {
     board: state.locks.board || !currentPhase(state.plan).rules.boardEditing,
     frames: state.locks.frames,
+    layout: state.locks.layout,
   }
 }
 
@@ -63,7 +86,7 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
   return {
     plan: isPlan(json.plan) ? json.plan : initial.plan,
     timer: isTimer(json.timer) ? json.timer : initial.timer,
-    locks: isLocks(json.locks) ? json.locks : initial.locks,
+    locks: isLocks(json.locks) ? { ...json.locks, layout: json.locks.layout ?? [] } : initial.locks,
     vote: isVote(json.vote) ? json.vote : initial.vote,
     settings:
       isObject(json.settings) && typeof json.settings.anonymous === 'boolean'
@@ -75,7 +98,34 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
       typeof json.summon.at === 'number'
         ? { userId: json.summon.userId, at: json.summon.at }
         : initial.summon,
+    spotlight: typeof json.spotlight === 'string' ? json.spotlight : initial.spotlight,
+    turns: isTurns(json.turns) ? json.turns : initial.turns,
+    workshop: isWorkshop(json.workshop) ? json.workshop : initial.workshop,
   }
+}
+
+function isTurns(v: unknown): v is Turns {
+  return (
+    isObject(v) &&
+    Array.isArray(v.order) &&
+    v.order.every(
+      (taker) =>
+        isObject(taker) && typeof taker.memberId === 'string' && typeof taker.name === 'string',
+    ) &&
+    (v.current === null ||
+      (Number.isInteger(v.current) && (v.current as number) < v.order.length)) &&
+    typeof v.shared === 'number'
+  )
+}
+
+function isWorkshop(v: unknown): v is Workshop {
+  return (
+    isObject(v) &&
+    typeof v.template === 'string' &&
+    isObject(v.options) &&
+    isObject(v.data) &&
+    (v.closedAt === null || typeof v.closedAt === 'number')
+  )
 }
 
 function isVote(v: unknown): v is PublicVote {
@@ -93,10 +143,14 @@ function isLocks(v: unknown): v is Locks {
   return (
     isObject(v) &&
     typeof v.board === 'boolean' &&
-    Array.isArray(v.frames) &&
-    v.frames.every((id) => typeof id === 'string')
+    isStringList(v.frames) &&
+    // Rooms from before templates have no layout lock.
+    (v.layout === undefined || isStringList(v.layout))
   )
 }
+
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((item) => typeof item === 'string')
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -106,7 +160,7 @@ function isRules(v: unknown): v is PhaseRules {
     isObject(v) &&
     typeof v.boardEditing === 'boolean' &&
     typeof v.privateWriting === 'boolean' &&
-    (v.reveal === 'none' || v.reveal === 'facilitator' || v.reveal === 'self') &&
+    ['none', 'facilitator', 'self', 'turn'].includes(v.reveal as string) &&
     typeof v.voting === 'boolean'
   )
 }

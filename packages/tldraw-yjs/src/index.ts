@@ -16,7 +16,18 @@ export {
   type StoreBinding,
 } from './store-binding.js'
 export {
+  baseBoardRecords,
+  boardSchema,
+  FIRST_PAGE_ID,
+  gridInRegion,
+  layoutRecords,
+  PROMPT_HEIGHT,
+  type LayoutRecords,
+  type RegionSpec,
+} from './layout-records.js'
+export {
   firstPageId,
+  highestIndex,
   indicesOnTop,
   noteColors,
   noteRecord,

@@ -99,6 +99,11 @@ export function indicesOnTop(
   parentId: string,
   count: number,
 ): string[] {
+  return getIndicesAbove(highestIndex(records, parentId), count)
+}
+
+/** The highest fractional index among the shapes on `parentId`, or null if there are none. */
+export function highestIndex(records: Iterable<unknown>, parentId: string): IndexKey | null {
   let highest: IndexKey | null = null
   for (const record of records) {
     const shape = record as { typeName?: unknown; parentId?: unknown; index?: unknown }
@@ -110,7 +115,7 @@ export function indicesOnTop(
       continue
     if (highest === null || shape.index > highest) highest = shape.index as IndexKey
   }
-  return getIndicesAbove(highest, count)
+  return highest
 }
 
 /** The id of the board's first page (where revealed notes go). */

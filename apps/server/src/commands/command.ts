@@ -1,4 +1,11 @@
-import type { AccessRepository, BallotRepository, PrivateNoteRepository } from '@accord/db'
+import type {
+  AccessRepository,
+  BallotRepository,
+  PrivateNoteRepository,
+  RoomRepository,
+  WorkshopRepository,
+} from '@accord/db'
+import type { RoomRegistry } from '@accord/sync'
 import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
 import type { Credential } from '../access/credentials.js'
@@ -9,6 +16,9 @@ import type { RoomStates } from '../room-state/room-states.js'
 /** What a command may use: the caller's credential and the room's services. */
 export interface CommandContext {
   readonly credential: Credential
+  readonly rooms: RoomRepository
+  readonly registry: RoomRegistry
+  readonly workshops: WorkshopRepository
   readonly access: AccessRepository
   readonly connections: LiveConnections
   readonly roomStates: RoomStates

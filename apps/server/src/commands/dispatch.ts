@@ -12,9 +12,12 @@ import { RoomQueue } from './room-queue.js'
 import { roomSettings } from './settings-commands.js'
 import { summon } from './summon-command.js'
 import { tokenRotate } from './token-rotate.js'
+import { templateCommand, templateCommandTypes } from './template-actions.js'
+import { turnsSkip, turnsStart } from './turn-commands.js'
 import { voteCast, voteClose, voteOpen } from './vote-commands.js'
+import { spotlightSet, workshopClose } from './workshop-commands.js'
 
-/** Every command a room accepts, by its `type`. */
+/** Every command any room accepts, by its `type`; a room's template adds its own. */
 const commands: Record<string, CommandDefinition> = {
   'token.rotate': tokenRotate,
   'member.rename': memberRename,
@@ -35,6 +38,10 @@ const commands: Record<string, CommandDefinition> = {
   'notes.reveal': notesReveal,
   'room.settings': roomSettings,
   summon,
+  'spotlight.set': spotlightSet,
+  'turns.start': turnsStart,
+  'turns.skip': turnsSkip,
+  'workshop.close': workshopClose,
 }
 
 const queue = new RoomQueue()
@@ -60,13 +67,12 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
 }
 
 async function run(context: CommandContext, type: string, body: unknown): Promise<unknown> {
-  const command = commands[type]
+  const command = Object.hasOwn(commands, type)
+    ? commands[type]
+    : await templateCommand(context, type)
   if (!command) {
-    throw new ApiError(
-      400,
-      'unknown_command',
-      `unknown command type; one of: ${commandTypes.join(', ')}`,
-    )
+    const known = [...commandTypes, ...(await templateCommandTypes(context))]
+    throw new ApiError(400, 'unknown_command', `unknown command type; one of: ${known.join(', ')}`)
   }
   const { role, member } = context.credential
   const allowed = command.requires === 'member' ? member !== null : can(role, command.requires)

@@ -3,9 +3,12 @@ import {
   checkPrivateWriting,
   checkRevealAll,
   checkRevealOwn,
+  checkRevealTurn,
+  passTurn,
   PRIVATE_NOTE_LIMITS,
   type Result,
   revealOrder,
+  type RoomState,
 } from '@accord/facilitation'
 import type { PrivateNoteRecord } from '@accord/db'
 import { noteColors } from '@accord/tldraw-yjs'
@@ -14,16 +17,23 @@ import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
 import { plainText } from '../http/schemas.js'
 import { type CommandContext, defineCommand } from './command.js'
+import { changeState } from './phase-commands.js'
 
 const noteText = plainText(PRIVATE_NOTE_LIMITS.text).pipe(z.string().min(1, 'must not be empty'))
 const noteId = z.string().regex(/^[\w-]{1,40}$/)
+/** A template region key (e.g. a retro column): the note is revealed into that region. */
+const region = z
+  .string()
+  .regex(/^[\w-]{1,40}$/)
+  .nullable()
+  .default(null)
 
 /** Adds a note only its author can see, until it is revealed. */
 export const notesAdd = defineCommand({
-  schema: z.object({ type: z.literal('notes.add'), text: noteText }),
+  schema: z.object({ type: z.literal('notes.add'), text: noteText, region }),
   requires: 'board.edit',
   action: 'write notes',
-  async run(context, { text }) {
+  async run(context, { text, region: regionKey }) {
     const author = requireMember(context.credential).id
     await allowed(context, checkPrivateWriting)
     const own = await context.notes.byMember(context.credential.roomId, author)
@@ -44,6 +54,7 @@ export const notesAdd = defineCommand({
       updatedAt: now,
       revealedAt: null,
       shapeId: null,
+      region: regionKey,
     }
     await context.notes.add(note)
     return { note: presentNote(note) }
@@ -88,19 +99,24 @@ export const notesDelete = defineCommand({
 })
 
 /**
- * Puts private notes on the board: everyone's (the facilitator) or the caller's own, as the
- * phase allows. The server writes them, so no participant's Yjs client id is on them; in an
- * anonymous room they also carry no author and come out shuffled.
+ * Puts private notes on the board: everyone's (the facilitator), the caller's own, or — in a
+ * round-robin — one of the caller's on their turn, as the phase allows. The server writes them,
+ * so no participant's Yjs client id is on them; in an anonymous room they also carry no author
+ * and come out shuffled. Notes written for a template region are revealed into it.
  */
 export const notesReveal = defineCommand({
-  schema: z.object({ type: z.literal('notes.reveal'), scope: z.enum(['all', 'mine']) }),
+  schema: z.union([
+    z.object({ type: z.literal('notes.reveal'), scope: z.enum(['all', 'mine']) }),
+    z.object({ type: z.literal('notes.reveal'), scope: z.literal('turn'), noteId }),
+  ]),
   requires: 'board.edit',
   action: 'reveal notes',
-  async run(context, { scope }) {
+  async run(context, input) {
     const { roomId, role } = context.credential
     const state = await context.roomStates.read(roomId)
+    if (input.scope === 'turn') return revealOnTurn(context, state, input.noteId)
     let mine: string | undefined
-    if (scope === 'all') {
+    if (input.scope === 'all') {
       if (role !== 'facilitator')
         throw new ApiError(403, 'forbidden', `a ${role} may not reveal everyone's notes`)
       refuseUnless(checkRevealAll(state))
@@ -108,28 +124,54 @@ export const notesReveal = defineCommand({
       mine = requireMember(context.credential).id
       refuseUnless(checkRevealOwn(state))
     }
-    const anonymous = state.settings.anonymous
-    const notes = revealOrder(await context.notes.unrevealed(roomId, mine), anonymous)
-    const shapeIds = await context.board.addNotes(
-      roomId,
-      notes.map((note) => ({
-        text: note.text,
-        color: anonymous ? 'yellow' : colorFor(note.memberId),
-        author: anonymous ? null : `user:${note.memberId}`,
-      })),
+    const notes = revealOrder(
+      await context.notes.unrevealed(roomId, mine),
+      state.settings.anonymous,
     )
-    await context.notes.markRevealed(
-      notes.map((note, i) => ({ id: note.id, shapeId: shapeIds[i] ?? '' })),
-      new Date(context.now()),
-    )
+    await reveal(context, state, notes)
     return { revealed: notes.length }
   },
 })
+
+/** [RR2][RR3] One of the caller's notes, on their turn; then the turn passes on. */
+async function revealOnTurn(context: CommandContext, state: RoomState, id: string) {
+  const { roomId } = context.credential
+  const self = requireMember(context.credential).id
+  refuseUnless(checkRevealTurn(state, self))
+  const note = (await context.notes.unrevealed(roomId, self)).find((own) => own.id === id)
+  if (!note) throw new ApiError(404, 'note_not_found', 'you have no unrevealed note with this id')
+  await reveal(context, state, [note])
+  const left = await context.notes.unrevealedCounts(roomId)
+  const turns = await changeState(context, (current) =>
+    current.turns
+      ? { ok: true, value: { turns: passTurn(current.turns, (m) => (left.get(m) ?? 0) > 0, true) } }
+      : { ok: true, value: {} },
+  )
+  return { revealed: 1, ...turns }
+}
+
+async function reveal(context: CommandContext, state: RoomState, notes: PrivateNoteRecord[]) {
+  const anonymous = state.settings.anonymous
+  const shapeIds = await context.board.addNotes(
+    context.credential.roomId,
+    notes.map((note) => ({
+      text: note.text,
+      color: anonymous ? 'yellow' : colorFor(note.memberId),
+      author: anonymous ? null : `user:${note.memberId}`,
+      region: note.region,
+    })),
+  )
+  await context.notes.markRevealed(
+    notes.map((note, i) => ({ id: note.id, shapeId: shapeIds[i] ?? '' })),
+    new Date(context.now()),
+  )
+}
 
 export function presentNote(note: PrivateNoteRecord) {
   return {
     id: note.id,
     text: note.text,
+    region: note.region,
     createdAt: note.createdAt.toISOString(),
     revealed: note.revealedAt !== null,
   }
@@ -141,13 +183,10 @@ function colorFor(memberId: string) {
   return noteColors[(hash[0] ?? 0) % noteColors.length] ?? 'yellow'
 }
 
-async function allowed(
-  context: CommandContext,
-  rule: (state: Awaited<ReturnType<CommandContext['roomStates']['read']>>) => Result<void>,
-) {
+async function allowed(context: CommandContext, rule: (state: RoomState) => Result<void>) {
   refuseUnless(rule(await context.roomStates.read(context.credential.roomId)))
 }
 
-function refuseUnless(result: Result<void>): void {
+export function refuseUnless(result: Result<void>): void {
   if (!result.ok) throw new ApiError(409, 'refused', result.error)
 }

@@ -25,5 +25,10 @@ export function presentLinks(
 }
 
 export function presentRoom(room: RoomRecord) {
-  return { id: room.id, title: room.title, createdAt: room.createdAt.toISOString() }
+  return {
+    id: room.id,
+    title: room.title,
+    template: room.template,
+    createdAt: room.createdAt.toISOString(),
+  }
 }

@@ -1,13 +1,20 @@
 import { revealPositions } from '@accord/facilitation'
 import type { RoomRegistry } from '@accord/sync'
 import {
+  baseBoardRecords,
+  boardSchema,
   firstPageId,
+  gridInRegion,
   indicesOnTop,
+  layoutRecords,
+  META_MAP,
   type NoteColor,
   noteRecord,
   RECORDS_MAP,
+  type RegionSpec,
 } from '@accord/tldraw-yjs'
 import { randomBytes } from 'node:crypto'
+import type * as Y from 'yjs'
 import { SERVER_ORIGIN } from './room-states.js'
 import { withRoom } from './with-room.js'
 
@@ -16,7 +23,22 @@ export interface NewNote {
   readonly color: NoteColor
   /** `user:<id>` for tldraw's attribution label, or null for no author. */
   readonly author: string | null
+  /** The template region to put it in (e.g. a retro column); the page if null or missing. */
+  readonly region: string | null
 }
+
+interface ShapeJson {
+  readonly typeName?: unknown
+  readonly type?: unknown
+  readonly id?: unknown
+  readonly parentId?: unknown
+  readonly x?: unknown
+  readonly y?: unknown
+  readonly meta?: { readonly region?: unknown }
+  readonly props?: { readonly w?: unknown; readonly h?: unknown }
+}
+
+const newShapeId = () => randomBytes(12).toString('base64url')
 
 /**
  * Writes onto a room's board on the server's behalf — under the room document's own Yjs client
@@ -25,44 +47,115 @@ export interface NewNote {
 export class BoardWriter {
   constructor(private readonly registry: RoomRegistry) {}
 
-  /** Places notes, in order, in a grid below what is already on the first page; their ids. */
+  /**
+   * Lays a template's regions out on a new board (with the document, page and schema every board
+   * has, if the board is empty); the ids of the layout records participants may not change.
+   */
+  async layOut(roomId: string, regions: readonly RegionSpec[]): Promise<string[]> {
+    return withRoom(this.registry, roomId, async (room) => {
+      const records = room.doc.getMap<unknown>(RECORDS_MAP)
+      const empty = records.size === 0
+      const base = empty ? baseBoardRecords() : []
+      const existing = [...records.values(), ...base]
+      const layout = layoutRecords(regions, firstPageId(existing), existing, newShapeId)
+      room.doc.transact(() => {
+        if (empty) room.doc.getMap<unknown>(META_MAP).set('schema', boardSchema())
+        for (const record of [...base, ...layout.records]) records.set(record.id, record)
+      }, SERVER_ORIGIN)
+      await room.flushed()
+      return [...layout.layoutIds]
+    })
+  }
+
+  /**
+   * Places notes, in order: each in its region (in rows under what is already there, the region
+   * growing to fit), or else in a grid below everything on the first page. Returns their ids.
+   */
   async addNotes(roomId: string, notes: readonly NewNote[]): Promise<string[]> {
     if (notes.length === 0) return []
     return withRoom(this.registry, roomId, async (room) => {
       const records = room.doc.getMap<unknown>(RECORDS_MAP)
-      const existing = [...records.values()]
-      const pageId = firstPageId(existing)
-      const onPage = existing.flatMap((record) => {
-        const shape = record as { typeName?: unknown; parentId?: unknown; x?: unknown; y?: unknown }
-        return shape.typeName === 'shape' &&
-          shape.parentId === pageId &&
-          typeof shape.x === 'number' &&
-          typeof shape.y === 'number'
-          ? [{ x: shape.x, y: shape.y }]
-          : []
+      const shapes = [...records.values()] as ShapeJson[]
+      const pageId = firstPageId(shapes)
+      const regionFrames = new Map<string, ShapeJson>()
+      for (const shape of shapes) {
+        const key = shape.meta?.region
+        if (shape.type === 'frame' && typeof key === 'string' && !regionFrames.has(key))
+          regionFrames.set(key, shape)
+      }
+      const ids = notes.map(() => `shape:${newShapeId()}`)
+      // Notes go to their region's frame, or the page; placed per destination.
+      const destinations = new Map<string, number[]>()
+      notes.forEach((note, i) => {
+        const frame = note.region === null ? undefined : regionFrames.get(note.region)
+        const parent = typeof frame?.id === 'string' ? frame.id : pageId
+        destinations.set(parent, [...(destinations.get(parent) ?? []), i])
       })
-      const positions = revealPositions(onPage, notes.length)
-      const indices = indicesOnTop(existing, pageId, notes.length)
-      const ids = notes.map(() => `shape:${randomBytes(12).toString('base64url')}`)
       room.doc.transact(() => {
-        notes.forEach((note, i) => {
-          const at = positions[i] ?? { x: 0, y: 0 }
-          const record = noteRecord({
-            id: ids[i] ?? '',
-            text: note.text,
-            x: at.x,
-            y: at.y,
-            parentId: pageId,
-            index: indices[i] ?? 'a1',
-            color: note.color,
-            author: note.author,
-            meta: { revealed: true },
+        for (const [parentId, members] of destinations) {
+          const frame = parentId === pageId ? null : (records.get(parentId) as ShapeJson)
+          const placed = frame
+            ? placeInFrame(shapes, frame, members.length, records)
+            : revealPositions(
+                positionsOn(shapes, pageId, () => true),
+                members.length,
+              )
+          const indices = indicesOnTop(shapes, parentId, members.length)
+          members.forEach((noteIndex, i) => {
+            const note = notes[noteIndex]
+            const at = placed[i] ?? { x: 0, y: 0 }
+            if (!note) return
+            const record = noteRecord({
+              id: ids[noteIndex] ?? '',
+              text: note.text,
+              x: at.x,
+              y: at.y,
+              parentId,
+              index: indices[i] ?? 'a1',
+              color: note.color,
+              author: note.author,
+              meta: { revealed: true },
+            })
+            records.set(record.id, record)
           })
-          records.set(record.id, record)
-        })
+        }
       }, SERVER_ORIGIN)
       await room.flushed()
       return ids
     })
   }
+}
+
+function positionsOn(
+  shapes: readonly ShapeJson[],
+  parentId: string,
+  include: (shape: ShapeJson) => boolean,
+): { x: number; y: number }[] {
+  return shapes.flatMap((shape) =>
+    shape.typeName === 'shape' &&
+    shape.parentId === parentId &&
+    include(shape) &&
+    typeof shape.x === 'number' &&
+    typeof shape.y === 'number'
+      ? [{ x: shape.x, y: shape.y }]
+      : [],
+  )
+}
+
+/** Positions inside a region frame; grows the frame (in this transaction) to show them. */
+function placeInFrame(
+  shapes: readonly ShapeJson[],
+  frame: ShapeJson,
+  count: number,
+  records: Y.Map<unknown>,
+): { x: number; y: number }[] {
+  const w = typeof frame.props?.w === 'number' ? frame.props.w : 520
+  const h = typeof frame.props?.h === 'number' ? frame.props.h : 760
+  const existing = positionsOn(shapes, String(frame.id), (shape) => shape.type === 'note')
+  const grid = gridInRegion(existing, count, { w, h })
+  if (grid.height > h) {
+    const grown = { ...(frame as object), props: { ...frame.props, h: grid.height } }
+    records.set(String(frame.id), grown)
+  }
+  return grid.positions
 }

@@ -1,4 +1,11 @@
-import type { AccessRepository, BallotRepository, PrivateNoteRepository } from '@accord/db'
+import type {
+  AccessRepository,
+  BallotRepository,
+  PrivateNoteRepository,
+  RoomRepository,
+  WorkshopRepository,
+} from '@accord/db'
+import type { RoomRegistry } from '@accord/sync'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, requirePermission } from '../access/authenticate.js'
@@ -17,6 +24,9 @@ import { readJson } from '../http/validate-json.js'
  * by `roomRoutes` behind its authentication.
  */
 export function roomCommandRoutes(deps: {
+  rooms: RoomRepository
+  registry: RoomRegistry
+  workshops: WorkshopRepository
   access: AccessRepository
   ballots: BallotRepository
   notes: PrivateNoteRepository
@@ -28,6 +38,9 @@ export function roomCommandRoutes(deps: {
   const app = new Hono<AuthEnv>()
   const context = (c: Context<AuthEnv>): CommandContext => ({
     credential: c.get('credential'),
+    rooms: deps.rooms,
+    registry: deps.registry,
+    workshops: deps.workshops,
     access: deps.access,
     ballots: deps.ballots,
     notes: deps.notes,

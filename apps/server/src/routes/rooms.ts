@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import type { AccessRepository, RoomRecord, RoomRepository } from '@accord/db'
+import type { RoomRecord } from '@accord/db'
 import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
-import type { RoomRegistry } from '@accord/sync'
+import { checkOptions, findTemplate, templates } from '@accord/templates'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, authenticate } from '../access/authenticate.js'
@@ -13,8 +13,23 @@ import { displayName, plainText } from '../http/schemas.js'
 import { readJson } from '../http/validate-json.js'
 import { roomBoardRoutes } from './room-board.js'
 import { roomCommandRoutes } from './room-commands.js'
+import { roomWorkshopRoutes } from './room-workshop.js'
+import { setUpWorkshop } from '../workshops/create-workshop.js'
+import { previousWorkshop } from '../workshops/previous-workshop.js'
+import type { WorkshopServices } from '../workshops/workshop-services.js'
 
-const createRoomBody = z.object({ title: plainText(200).optional() })
+export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
+
+const createRoomBody = z.object({
+  title: plainText(200).optional(),
+  template: z.string({ error: 'must be a template id' }).max(60).default('blank'),
+  // Checked against the template's own option fields below.
+  options: z.unknown().optional(),
+  /** Follow up an earlier workshop (a team's last retro): its room and a facilitator token. */
+  followUp: z
+    .object({ roomId: z.string().regex(roomIdPattern), token: z.string().max(200) })
+    .optional(),
+})
 const joinBody = z.object({ name: displayName.optional() })
 
 export const defaultRoomTitle = 'Untitled board'
@@ -24,13 +39,7 @@ export function newRoomId(): string {
   return randomBytes(16).toString('base64url')
 }
 
-export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
-
-export function roomRoutes(
-  deps: { rooms: RoomRepository; access: AccessRepository; registry: RoomRegistry } & Parameters<
-    typeof roomCommandRoutes
-  >[0],
-) {
+export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomCommandRoutes>[0]) {
   const { rooms, access } = deps
   const app = new Hono<AuthEnv>()
   const origin = (url: string) => new URL(url).origin
@@ -38,16 +47,30 @@ export function roomRoutes(
   // Anyone who can reach the instance may create a room; they receive its three links.
   app.post('/', async (c) => {
     const body = await readJson(c, createRoomBody)
+    const template = findTemplate(body.template)
+    if (!template) {
+      throw new ApiError(
+        400,
+        'unknown_template',
+        `template: unknown template "${body.template}"; one of: ${templates.map((t) => t.id).join(', ')}`,
+      )
+    }
+    const options = checkOptions(template.optionFields, body.options)
+    if (!options.ok) throw new ApiError(400, 'invalid_options', options.error)
+    const previous = body.followUp ? await previousWorkshop(deps, body.followUp, template.id) : null
     const room: RoomRecord = {
       id: newRoomId(),
-      title: body.title || defaultRoomTitle,
+      title: body.title || (template.id === 'blank' ? defaultRoomTitle : template.name),
       createdAt: new Date(),
+      template: template.id,
+      previousRoomId: previous?.roomId ?? null,
     }
     const tokens = Object.fromEntries(roles.map((role) => [role, newLinkToken()])) as Record<
       Role,
       string
     >
     await rooms.create(room, tokens)
+    await setUpWorkshop(deps, room.id, template, options.value, previous)
     const links = Object.fromEntries(
       roles.map((role) => [role, { token: tokens[role], generation: 1 }]),
     ) as Record<Role, { token: string; generation: number }>
@@ -103,5 +126,6 @@ export function roomRoutes(
 
   app.route('/', roomCommandRoutes(deps))
   app.route('/', roomBoardRoutes(deps))
+  app.route('/', roomWorkshopRoutes(deps))
   return app
 }

@@ -20,7 +20,8 @@ export const SERVER_OWNED_PREFIX = 'accord:'
  * What a writer's connection may change in a room's document:
  * - nobody writes server-owned roots (they change through commands);
  * - board records are plain values, never nested types;
- * - participants are held to the locks, and to a phase that does not allow board editing.
+ * - participants are held to the locks (the template layout among them), and to a phase that
+ *   does not allow board editing.
  */
 export function boardWritePolicy(role: Role) {
   const facilitates = can(role, 'room.facilitate')
@@ -40,7 +41,7 @@ export function boardWritePolicy(role: Role) {
     const locks = participantLocks(
       readRoomState({ plan: stateMap.get('plan'), locks: stateMap.get('locks') }),
     )
-    if (!locks.board && locks.frames.length === 0) return ok(undefined)
+    if (!locks.board && locks.frames.length === 0 && locks.layout.length === 0) return ok(undefined)
     const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
     const recordWrites = writes
       .filter((write) => write.root === BOARD_RECORDS_MAP && write.key !== null)

@@ -1,4 +1,4 @@
-import type { Ballot, Locks, PublicVote } from '@accord/facilitation'
+import { type Ballot, type Locks, noLocks, type PublicVote } from '@accord/facilitation'
 import { createContext } from 'react'
 
 /** What the overlays drawn in front of the canvas need from the board around it. */
@@ -15,7 +15,7 @@ export interface BoardOverlay {
 }
 
 export const BoardOverlayContext = createContext<BoardOverlay>({
-  locks: { board: false, frames: [] },
+  locks: noLocks,
   vote: null,
   ballot: {},
   canVote: false,

@@ -20,6 +20,8 @@ export const privateNotes = sqliteTable(
     revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
     /** The board shape the note became when revealed. */
     shapeId: text('shape_id'),
+    /** The template region (e.g. a retro column) the note is written for; revealed into it. */
+    region: text('region'),
   },
   (table) => [index('private_notes_room_member').on(table.roomId, table.memberId)],
 )

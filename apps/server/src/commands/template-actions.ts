@@ -1,0 +1,83 @@
+import type { OptionValues, WorkshopAction } from '@accord/templates'
+import { z } from 'zod'
+import { requireMember } from '../access/credentials.js'
+import { ApiError } from '../http/api-error.js'
+import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
+import { type CommandContext, type CommandDefinition, defineCommand } from './command.js'
+import { changeState } from './phase-commands.js'
+
+/**
+ * The commands a room's template adds (e.g. `stance.give` in a disagree-and-commit room), found
+ * by the room's template; null if the template has no such action.
+ */
+export async function templateCommand(
+  context: CommandContext,
+  type: string,
+): Promise<CommandDefinition | null> {
+  const state = await context.roomStates.read(context.credential.roomId)
+  const action = Object.hasOwn(templateOf(state).actions, type)
+    ? templateOf(state).actions[type]
+    : undefined
+  if (!action) return null
+  return defineCommand({
+    schema: z.unknown(),
+    requires: action.requires,
+    action: action.action,
+    run: (ctx, input) => runTemplateAction(ctx, action, input),
+  })
+}
+
+/** The names of the template's commands in a room, for "unknown command" answers. */
+export async function templateCommandTypes(context: CommandContext): Promise<string[]> {
+  const state = await context.roomStates.read(context.credential.roomId)
+  return Object.keys(templateOf(state).actions)
+}
+
+/**
+ * Runs a template action: the template decides (purely) from the room's state, people, hidden
+ * submissions and board; the server stores the actor's submission and the new public state.
+ */
+async function runTemplateAction(context: CommandContext, action: WorkshopAction, input: unknown) {
+  const self = requireMember(context.credential)
+  const { roomId, role } = context.credential
+  const state = await context.roomStates.read(roomId)
+  const workshop = state.workshop
+  if (!workshop) throw new ApiError(409, 'refused', 'this room follows no template')
+  const kind = action.submissions
+  const [members, submissions, records] = await Promise.all([
+    roomMembers(context, roomId),
+    kind ? context.workshops.submissions(roomId, kind) : Promise.resolve([]),
+    boardRecords(context, roomId),
+  ])
+  const outcome = action.run(
+    {
+      state,
+      options: workshop.options as OptionValues,
+      data: workshop.data,
+      actor: { id: self.id, name: self.name, role },
+      members,
+      submissions,
+      records,
+      now: context.now(),
+      random: Math.random,
+    },
+    input,
+  )
+  if (!outcome.ok) {
+    throw outcome.invalid
+      ? new ApiError(400, 'invalid_command', outcome.error)
+      : new ApiError(409, 'refused', outcome.error)
+  }
+  const { data, spotlight, submit } = outcome.value
+  if (submit !== undefined && kind) {
+    await context.workshops.putSubmission(roomId, kind, self.id, submit, new Date(context.now()))
+  }
+  const changed = await changeState(context, (current) => ({
+    ok: true,
+    value: {
+      ...(data && current.workshop ? { workshop: { ...current.workshop, data } } : {}),
+      ...(spotlight === undefined ? {} : { spotlight }),
+    },
+  }))
+  return submit === undefined ? changed : { ...changed, submitted: submit }
+}

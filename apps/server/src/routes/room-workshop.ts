@@ -1,0 +1,50 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AuthEnv } from '../access/authenticate.js'
+import { requireMember } from '../access/credentials.js'
+import { ApiError } from '../http/api-error.js'
+import { liveResult } from '../workshops/live-result.js'
+import type { WorkshopServices } from '../workshops/workshop-services.js'
+
+const kind = z.string().regex(/^[\w-]{1,40}$/)
+
+/**
+ * A workshop's structured result — as stored at its latest close, or live — and the caller's own
+ * hidden submissions. Mounted by `roomRoutes` behind its authentication.
+ */
+export function roomWorkshopRoutes(services: WorkshopServices) {
+  const app = new Hono<AuthEnv>()
+
+  // The result stored when the facilitator last closed the workshop.
+  app.get('/:id/result', async (c) => {
+    const stored = await services.workshops.latestResult(c.get('credential').roomId)
+    if (!stored) throw new ApiError(404, 'not_closed', 'this workshop has not been closed yet')
+    return c.json({
+      template: stored.template,
+      version: stored.seq,
+      closedAt: stored.closedAt.toISOString(),
+      result: stored.result,
+    })
+  })
+
+  // The result as it stands now, derived from the board and the room's public state.
+  app.get('/:id/result/live', async (c) => {
+    const { template, state, result } = await liveResult(services, c.get('credential').roomId)
+    return c.json({ template: template.id, closedAt: state.workshop?.closedAt ?? null, result })
+  })
+
+  // The caller's own hidden submission of a kind (their stance, their scores): nobody else's.
+  app.get('/:id/submissions/:kind', async (c) => {
+    const self = requireMember(c.get('credential'))
+    const parsed = kind.safeParse(c.req.param('kind'))
+    if (!parsed.success) throw new ApiError(400, 'invalid_kind', 'kind: not a submission kind')
+    const own = await services.workshops.submission(
+      c.get('credential').roomId,
+      parsed.data,
+      self.id,
+    )
+    return c.json({ value: own?.value ?? null })
+  })
+
+  return app
+}

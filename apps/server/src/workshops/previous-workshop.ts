@@ -1,0 +1,39 @@
+import type { PreviousWorkshop } from '@accord/templates'
+import { resolveCredential } from '../access/credentials.js'
+import { ApiError } from '../http/api-error.js'
+import { liveResult } from './live-result.js'
+import type { WorkshopServices } from './workshop-services.js'
+
+/**
+ * The earlier workshop a new one follows up — only for someone who facilitates it (its token
+ * proves it), so nobody reads another team's actions by naming their room. Its open actions are
+ * read from the board as it stands now (which is never older than its last stored result).
+ */
+export async function previousWorkshop(
+  services: WorkshopServices,
+  followUp: { roomId: string; token: string },
+  template: string,
+): Promise<PreviousWorkshop> {
+  const credential = await resolveCredential(services.access, followUp.roomId, followUp.token)
+  if (!credential.ok || credential.value.role !== 'facilitator') {
+    throw new ApiError(
+      403,
+      'forbidden',
+      'followUp: only a facilitator of the earlier workshop can follow it up',
+    )
+  }
+  const live = await liveResult(services, followUp.roomId)
+  if (live.template.id !== template) {
+    throw new ApiError(
+      400,
+      'invalid_follow_up',
+      `followUp: the earlier workshop is a ${live.template.id}, not a ${template}`,
+    )
+  }
+  const room = await services.rooms.find(followUp.roomId)
+  return {
+    roomId: followUp.roomId,
+    title: room?.title ?? 'the last workshop',
+    openActions: live.template.openActions(live.result),
+  }
+}

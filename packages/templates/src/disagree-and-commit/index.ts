@@ -1,0 +1,272 @@
+/**
+ * Disagree and commit: record the proposal, its context, the options considered and who decides
+ * → discuss → everyone gives a hidden stance (a block or a low score needs a reason) → reveal and
+ * discuss the dissent → the decider records the outcome and rationale → every participant commits
+ * explicitly → close.
+ */
+import { shuffle } from '@accord/facilitation'
+import { z } from 'zod'
+import { defineAction, done, findOwner, inPhase, memberId, refuse, text } from '../actions.js'
+import { gridLayout } from '../layout.js'
+import { commonFields, option, type OptionField } from '../options.js'
+import { carried } from '../result-parts.js'
+import { closeStep, step } from '../steps.js'
+import type { Template } from '../template.js'
+import { type DecisionResult, decisionResult, readDecisionData, scaleOf } from './result.js'
+import { checkStance, isStance } from './stances.js'
+
+const fields: readonly OptionField[] = [
+  {
+    key: 'scale',
+    label: 'Stances',
+    kind: 'choice',
+    choices: [
+      { value: 'fist-of-five', label: 'Fist of five (0–5)' },
+      { value: 'agreement', label: 'Agree / disagree but commit / block' },
+    ],
+    default: 'fist-of-five',
+  },
+  {
+    key: 'discussionMinutes',
+    label: 'Discussion',
+    kind: 'number',
+    min: 1,
+    max: 120,
+    default: 15,
+    unit: 'minutes',
+  },
+  commonFields.anonymous,
+]
+
+const noLongerOpen = 'the stances are revealed; the proposal can no longer change'
+
+export const disagreeAndCommit: Template = {
+  id: 'disagree-and-commit',
+  name: 'Disagree and commit',
+  description:
+    'Settle a decision for good: the proposal and who decides, hidden stances, the dissent in the dissenters’ own words, the decision with its rationale, and everyone’s explicit commitment.',
+  optionFields: fields,
+
+  create(options) {
+    const scale = scaleOf(options)
+    return {
+      phases: [
+        step(
+          'proposal',
+          'Proposal',
+          'Record the proposal: its title, the context, the options considered (with pros and cons) and who decides.',
+          {},
+          { focus: 'proposal' },
+        ),
+        step(
+          'discussion',
+          'Discussion',
+          'Ask questions and raise concerns. Put them on the board so they are not lost.',
+          {},
+          { timerMinutes: option.number(options, 'discussionMinutes'), focus: 'concerns' },
+        ),
+        step(
+          'stances',
+          'Hidden stances',
+          scale === 'fist-of-five'
+            ? 'Give your stance on your own: 0 = block, 3 = can live with it, 5 = full support. A block or a score of 2 or less needs a reason.'
+            : 'Give your stance on your own: agree, disagree but commit, or block. A block needs a reason.',
+          { boardEditing: false },
+        ),
+        step(
+          'reveal',
+          'Reveal and discuss dissent',
+          'The stances are revealed. Hear every low stance and block, in the dissenter’s own words.',
+        ),
+        step(
+          'decide',
+          'Decide',
+          'The decider records the outcome and the rationale, having heard the dissent.',
+          { boardEditing: false },
+        ),
+        step(
+          'commit',
+          'Commit',
+          'Everyone commits to the decision explicitly — including those who disagreed.',
+          { boardEditing: false },
+        ),
+        closeStep('The facilitator closes the session to store the decision.'),
+      ],
+      regions: gridLayout([
+        [
+          {
+            key: 'proposal',
+            title: 'Proposal',
+            prompt: 'The proposal, its context and the options considered.',
+            color: 'blue',
+            span: 2,
+          },
+          {
+            key: 'concerns',
+            title: 'Questions and concerns',
+            prompt: 'What would make this go wrong? What do we not know?',
+            color: 'orange',
+          },
+        ],
+      ]),
+      data: { proposal: null, given: [], stances: null, decision: null, commitments: [] },
+      anonymous: option.flag(options, 'anonymous'),
+    }
+  },
+
+  actions: {
+    'proposal.set': defineAction({
+      schema: z.object({
+        title: text(200, { required: true }),
+        context: text(4000, { lines: true }).default(''),
+        options: z
+          .array(
+            z.object({
+              title: text(200, { required: true }),
+              pros: text(1000, { lines: true }).default(''),
+              cons: text(1000, { lines: true }).default(''),
+            }),
+          )
+          .max(10, 'at most 10 options')
+          .default([]),
+        deciderId: memberId,
+      }),
+      requires: 'room.facilitate',
+      action: 'record the proposal',
+      run(context, { deciderId, ...proposal }) {
+        if (readDecisionData(context.data).stances) return refuse(noLongerOpen)
+        const decider = findOwner(context, deciderId)
+        if (!decider) return refuse('the decider must be someone in the room')
+        return done({
+          data: {
+            ...context.data,
+            proposal: { ...proposal, deciderId: decider.id, deciderName: decider.name },
+          },
+        })
+      },
+    }),
+
+    /** The caller's stance, hidden from everyone until the reveal; it can change until then. */
+    'stance.give': defineAction({
+      schema: z.object({
+        stance: z.union([z.number(), z.string()]),
+        reason: text(1000, { lines: true }).default(''),
+      }),
+      requires: 'vote.cast',
+      action: 'give a stance',
+      submissions: 'stance',
+      run(context, { stance, reason }) {
+        const data = readDecisionData(context.data)
+        if (!data.proposal) return refuse('there is no proposal yet')
+        if (data.stances) return refuse('the stances are already revealed')
+        if (!inPhase(context.state, 'stances'))
+          return refuse('stances are given in the stances phase')
+        const checked = checkStance(scaleOf(context.options), {
+          value: stance as never,
+          reason,
+        })
+        if (!checked.ok) return refuse(checked.error)
+        const { id, name } = context.actor
+        const given = data.given.some((g) => g.memberId === id)
+          ? data.given
+          : [...data.given, { memberId: id, name }]
+        return done({ data: { ...context.data, given }, submit: checked.value })
+      },
+    }),
+
+    /** Shows everyone's stances: with names, or shuffled without them in an anonymous room. */
+    'stances.reveal': defineAction({
+      schema: z.object({}),
+      requires: 'room.facilitate',
+      action: 'reveal the stances',
+      submissions: 'stance',
+      run(context) {
+        const data = readDecisionData(context.data)
+        if (data.stances) return refuse('the stances are already revealed')
+        if (!inPhase(context.state, 'stances', 'reveal'))
+          return refuse('stances are revealed in the reveal phase')
+        const anonymous = context.state.settings.anonymous
+        const names = new Map(context.members.map((m) => [m.id, m.name]))
+        const stances = context.submissions.flatMap(({ memberId: id, value }) =>
+          isStance(value)
+            ? [
+                {
+                  value: value.value,
+                  reason: value.reason,
+                  memberId: anonymous ? null : id,
+                  name: anonymous ? null : (names.get(id) ?? 'Someone'),
+                },
+              ]
+            : [],
+        )
+        if (stances.length === 0) return refuse('nobody has given a stance yet')
+        return done({
+          data: {
+            ...context.data,
+            stances: anonymous ? shuffle(stances, context.random) : stances,
+          },
+        })
+      },
+    }),
+
+    /** The decider's outcome and rationale. */
+    'decision.record': defineAction({
+      schema: z.object({
+        outcome: z.enum(['accepted', 'rejected']),
+        option: text(200).nullable().default(null),
+        decision: text(4000, { lines: true, required: true }),
+        rationale: text(4000, { lines: true, required: true }),
+      }),
+      requires: 'vote.cast',
+      action: 'record the decision',
+      run(context, input) {
+        const data = readDecisionData(context.data)
+        if (!data.proposal) return refuse('there is no proposal yet')
+        if (context.actor.id !== data.proposal.deciderId)
+          return refuse(`only ${data.proposal.deciderName}, who decides, records the decision`)
+        if (!data.stances) return refuse('reveal the stances before deciding')
+        if (!inPhase(context.state, 'decide', 'reveal'))
+          return refuse('the decision is recorded in the decide phase')
+        const option = input.option || null
+        if (option !== null && !data.proposal.options.some((o) => o.title === option))
+          return refuse('the chosen option is not one of the options considered')
+        return done({
+          data: {
+            ...context.data,
+            decision: {
+              outcome: input.outcome,
+              option,
+              text: input.decision,
+              rationale: input.rationale,
+              deciderId: context.actor.id,
+              deciderName: context.actor.name,
+              at: context.now,
+            },
+            // A new decision asks for everyone's commitment afresh.
+            commitments: [],
+          },
+        })
+      },
+    }),
+
+    /** The caller commits to the decision, whatever their stance was. */
+    commit: defineAction({
+      schema: z.object({}),
+      requires: 'vote.cast',
+      action: 'commit',
+      run(context) {
+        const data = readDecisionData(context.data)
+        if (!data.decision) return refuse('there is no decision to commit to yet')
+        if (!inPhase(context.state, 'commit', 'close'))
+          return refuse('commitments are made in the commit phase')
+        if (data.commitments.some((c) => c.memberId === context.actor.id))
+          return refuse('you have already committed')
+        const commitment = { memberId: context.actor.id, name: context.actor.name, at: context.now }
+        return done({ data: { ...context.data, commitments: [...data.commitments, commitment] } })
+      },
+    }),
+  },
+
+  result: decisionResult,
+  openActions: (result) => carried((result as DecisionResult).actions),
+}

@@ -1,0 +1,157 @@
+/**
+ * A disagree-and-commit session's output: the proposal and who decides, the stances (named unless
+ * the room is anonymous), the dissent in the dissenters' own words, the decision with its
+ * rationale, and who committed.
+ */
+import { boardActions, participants, type ResultAction } from '../result-parts.js'
+import type { ResultInput, WorkshopResult } from '../template.js'
+import {
+  isDissent,
+  isStance,
+  type Scale,
+  type Stance,
+  type StanceSummary,
+  summarise,
+} from './stances.js'
+
+export interface ConsideredOption {
+  readonly title: string
+  readonly pros: string
+  readonly cons: string
+}
+
+export interface Proposal {
+  readonly title: string
+  readonly context: string
+  readonly options: readonly ConsideredOption[]
+  readonly deciderId: string
+  readonly deciderName: string
+}
+
+/** A revealed stance: with its author's name, or none in an anonymous room. */
+export interface RevealedStance extends Stance {
+  readonly memberId: string | null
+  readonly name: string | null
+}
+
+export interface Decision {
+  readonly outcome: 'accepted' | 'rejected'
+  /** The option chosen, if the proposal listed options. */
+  readonly option: string | null
+  readonly text: string
+  readonly rationale: string
+  readonly deciderId: string
+  readonly deciderName: string
+  readonly at: number
+}
+
+export interface Commitment {
+  readonly memberId: string
+  readonly name: string
+  readonly at: number
+}
+
+export interface DecisionData {
+  readonly proposal: Proposal | null
+  /** Who has given a stance (never which). */
+  readonly given: readonly { memberId: string; name: string }[]
+  /** Null until the facilitator reveals them. */
+  readonly stances: readonly RevealedStance[] | null
+  readonly decision: Decision | null
+  readonly commitments: readonly Commitment[]
+}
+
+export interface DecisionResult extends WorkshopResult {
+  readonly template: 'disagree-and-commit'
+  readonly scale: Scale
+  readonly anonymous: boolean
+  readonly proposal: Proposal | null
+  readonly stances: readonly RevealedStance[]
+  readonly summary: StanceSummary | null
+  readonly dissent: readonly RevealedStance[]
+  readonly decision: Decision | null
+  readonly commitments: readonly Commitment[]
+  /** People in the room who have not committed (yet). */
+  readonly notCommitted: readonly { id: string; name: string }[]
+  readonly actions: readonly ResultAction[]
+  readonly participants: readonly { id: string; name: string; role: string }[]
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const strings = (v: Record<string, unknown>, ...keys: string[]) =>
+  keys.every((key) => typeof v[key] === 'string')
+
+function readProposal(v: unknown): Proposal | null {
+  if (!isObject(v) || !strings(v, 'title', 'context', 'deciderId', 'deciderName')) return null
+  const options = Array.isArray(v.options)
+    ? v.options.filter(
+        (o): o is ConsideredOption => isObject(o) && strings(o, 'title', 'pros', 'cons'),
+      )
+    : []
+  return { ...(v as unknown as Proposal), options }
+}
+
+export function readDecisionData(data: Readonly<Record<string, unknown>>): DecisionData {
+  const decision = data.decision
+  return {
+    proposal: readProposal(data.proposal),
+    given: Array.isArray(data.given)
+      ? data.given.filter(
+          (g): g is { memberId: string; name: string } =>
+            isObject(g) && strings(g, 'memberId', 'name'),
+        )
+      : [],
+    stances: Array.isArray(data.stances)
+      ? data.stances.filter(
+          (s): s is RevealedStance =>
+            isStance(s) &&
+            isObject(s) &&
+            (s.memberId === null || typeof s.memberId === 'string') &&
+            (s.name === null || typeof s.name === 'string'),
+        )
+      : null,
+    decision:
+      isObject(decision) &&
+      (decision.outcome === 'accepted' || decision.outcome === 'rejected') &&
+      strings(decision, 'text', 'rationale', 'deciderId', 'deciderName') &&
+      typeof decision.at === 'number'
+        ? (decision as unknown as Decision)
+        : null,
+    commitments: Array.isArray(data.commitments)
+      ? data.commitments.filter(
+          (c): c is Commitment =>
+            isObject(c) && strings(c, 'memberId', 'name') && typeof c.at === 'number',
+        )
+      : [],
+  }
+}
+
+export const scaleOf = (options: Readonly<Record<string, unknown>>): Scale =>
+  options.scale === 'agreement' ? 'agreement' : 'fist-of-five'
+
+/** [DC3] The decision record's content, from what the room has revealed and recorded. */
+export function decisionResult(input: ResultInput): DecisionResult {
+  const data = readDecisionData(input.data)
+  const scale = scaleOf(input.options)
+  const stances = data.stances ?? []
+  const committed = new Set(data.commitments.map((c) => c.memberId))
+  const people = participants(input.members)
+  return {
+    template: 'disagree-and-commit',
+    title: data.proposal?.title || input.title,
+    scale,
+    anonymous: input.state.settings.anonymous,
+    proposal: data.proposal,
+    stances,
+    summary: data.stances ? summarise(scale, stances) : null,
+    dissent: stances.filter((stance) => isDissent(stance.value)),
+    decision: data.decision,
+    commitments: data.commitments,
+    notCommitted: people
+      .filter((person) => !committed.has(person.id))
+      .map(({ id, name }) => ({ id, name })),
+    actions: boardActions(input.records),
+    participants: people,
+  }
+}

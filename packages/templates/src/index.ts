@@ -1,0 +1,42 @@
+export { defineAction } from './actions.js'
+export { notesByRegion, regionFrames, themes, type BoardNote, type Theme } from './board.js'
+export { checkOptions, defaultOptions, type OptionField, type OptionValues } from './options.js'
+export { rankBy } from './ranking.js'
+export { describeTemplate, findTemplate, templates } from './registry.js'
+export type {
+  ActionContext,
+  ActionEffect,
+  ActionOutcome,
+  CarriedAction,
+  Member,
+  PreviousWorkshop,
+  Region,
+  RegionColor,
+  ResultInput,
+  SeedNote,
+  Submission,
+  Template,
+  WorkshopAction,
+  WorkshopPlan,
+  WorkshopResult,
+} from './template.js'
+export { retroFormats } from './retro/formats.js'
+export { nextTheme, type RankedTheme, type RetroResult } from './retro/result.js'
+export type { PreMortemResult, RegisterEntry } from './pre-mortem/result.js'
+export type { EmpathyMapResult } from './empathy-map/index.js'
+export type {
+  Commitment,
+  Decision,
+  DecisionResult,
+  Proposal,
+  RevealedStance,
+} from './disagree-and-commit/result.js'
+export {
+  agreementLabels,
+  fistLabels,
+  needsReason,
+  stanceLabel,
+  type Scale,
+  type StanceSummary,
+} from './disagree-and-commit/stances.js'
+export type { BlankResult } from './blank/index.js'

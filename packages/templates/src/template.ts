@@ -1,0 +1,137 @@
+/**
+ * What a workshop template is: data (name, options, regions, phases) plus pure functions (what
+ * its actions do to its state, and how its structured result is derived from the board, the
+ * votes and its state). The server and the web app use templates only through this interface, so
+ * adding a method means adding one folder and one line in the registry.
+ */
+import type { Permission, Phase, Result, Role, RoomState } from '@accord/facilitation'
+import type { OptionField, OptionValues } from './options.js'
+
+/** tldraw colour names, for region frames. */
+export type RegionColor =
+  'black' | 'blue' | 'green' | 'orange' | 'red' | 'violet' | 'yellow' | 'grey'
+
+/** A pre-filled note in a region (e.g. the open actions carried over from the last retro). */
+export interface SeedNote {
+  readonly text: string
+  readonly meta: Readonly<Record<string, string | number | boolean | null>>
+}
+
+/** A titled area of the board, with a prompt saying what goes in it. */
+export interface Region {
+  readonly key: string
+  readonly title: string
+  readonly prompt: string
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+  readonly color: RegionColor
+  /** People write private notes for this region, and a reveal puts them in it. */
+  readonly collects: boolean
+  readonly notes?: readonly SeedNote[]
+}
+
+/** A finished earlier workshop of the same team, when a new one follows it up. */
+export interface PreviousWorkshop {
+  readonly roomId: string
+  readonly title: string
+  readonly openActions: readonly CarriedAction[]
+}
+
+export interface CarriedAction {
+  readonly text: string
+  readonly ownerName: string
+  readonly due: string | null
+}
+
+/** Everything a new workshop starts with. */
+export interface WorkshopPlan {
+  readonly phases: readonly Phase[]
+  readonly regions: readonly Region[]
+  /** The template's initial public state. */
+  readonly data: Readonly<Record<string, unknown>>
+  /** Nothing revealed or voted can be tied to its author. */
+  readonly anonymous: boolean
+}
+
+export interface Member {
+  readonly id: string
+  readonly name: string
+  readonly role: Role
+}
+
+/** One person's hidden input (a stance, risk scores): kept by the server until it is revealed. */
+export interface Submission {
+  readonly memberId: string
+  readonly value: unknown
+}
+
+export interface ActionContext {
+  readonly state: RoomState
+  readonly options: OptionValues
+  readonly data: Readonly<Record<string, unknown>>
+  readonly actor: Member
+  /** Everyone in the room. */
+  readonly members: readonly Member[]
+  /** The hidden submissions of the action's kind, when it declares one. */
+  readonly submissions: readonly Submission[]
+  /** The board's records (tldraw's, by value). */
+  readonly records: readonly unknown[]
+  readonly now: number
+  /** Shuffles (for anonymous reveals); injectable so tests are repeatable. */
+  readonly random: () => number
+}
+
+/** What an action changes: the template's state, the spotlight, the actor's hidden input. */
+export interface ActionEffect {
+  readonly data?: Readonly<Record<string, unknown>>
+  readonly spotlight?: string | null
+  /** Stores (replaces) the actor's submission of the action's kind. */
+  readonly submit?: unknown
+}
+
+export type ActionOutcome =
+  | { readonly ok: true; readonly value: ActionEffect }
+  | { readonly ok: false; readonly error: string; readonly invalid?: true }
+
+/** A command a template adds to its rooms (e.g. `stance.give`). */
+export interface WorkshopAction {
+  readonly requires: Permission
+  /** Completes "a <role> may not …" in refusals. */
+  readonly action: string
+  /** The kind of hidden submission the action reads and writes, if any. */
+  readonly submissions?: string
+  run(context: ActionContext, input: unknown): ActionOutcome
+}
+
+export interface ResultInput {
+  readonly title: string
+  readonly options: OptionValues
+  readonly state: RoomState
+  readonly data: Readonly<Record<string, unknown>>
+  readonly records: readonly unknown[]
+  readonly members: readonly Member[]
+}
+
+/** A workshop's structured result: JSON, tagged with its template. */
+export interface WorkshopResult {
+  readonly template: string
+  readonly title: string
+  readonly [field: string]: unknown
+}
+
+export interface Template {
+  readonly id: string
+  readonly name: string
+  readonly description: string
+  readonly optionFields: readonly OptionField[]
+  create(options: OptionValues, previous: PreviousWorkshop | null): WorkshopPlan
+  readonly actions: Readonly<Record<string, WorkshopAction>>
+  /** Derives the structured result from public state only, so it can be shown live anywhere. */
+  result(input: ResultInput): WorkshopResult
+  /** The actions still open at the end (what the next workshop of the team reviews). */
+  openActions(result: WorkshopResult): CarriedAction[]
+}
+
+export type { OptionField, OptionValues, Result }
