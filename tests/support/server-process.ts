@@ -110,12 +110,23 @@ export interface RoomTokens {
 
 const issuedTokens = new Map<string, RoomTokens>()
 
+/** What a room may be created with besides its title (see `POST /api/rooms`). */
+export interface RoomSetup {
+  readonly template?: string
+  readonly options?: Record<string, unknown>
+  readonly followUp?: { readonly roomId: string; readonly token: string }
+}
+
 /** Creates a room over the HTTP API and returns its id; its tokens are kept for `tokensOf`. */
-export async function createRoom(server: { url: string }, title = 'Test board'): Promise<string> {
+export async function createRoom(
+  server: { url: string },
+  title = 'Test board',
+  setup: RoomSetup = {},
+): Promise<string> {
   const response = await fetch(`${server.url}/api/rooms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, ...setup }),
   })
   if (response.status !== 201) throw new Error(`room creation failed: ${response.status}`)
   const body = (await response.json()) as { id: string; tokens: RoomTokens }
