@@ -54,11 +54,11 @@ export function sendCommand<T = unknown>(
   return request<T>('POST', `${roomPath(id)}/commands`, token, command)
 }
 
-function roomPath(id: string): string {
+export function roomPath(id: string): string {
   return `/api/rooms/${encodeURIComponent(id)}`
 }
 
-async function request<T>(
+export async function request<T>(
   method: 'GET' | 'POST',
   path: string,
   token: string | null,

@@ -16,6 +16,7 @@ import { BoardHeader } from './BoardHeader'
 import { RefusedPage } from './RefusedPage'
 import type { StoredMember } from './room-access'
 import { useBoardSession } from './use-board-session'
+import { WorkshopPanel } from '../workshop/WorkshopPanel'
 
 /** An open board: header and canvas, for one member. */
 export function Board(props: {
@@ -42,6 +43,10 @@ export function Board(props: {
     can(member.role, 'board.edit') && (can(member.role, 'room.facilitate') || !locks.board)
   const [actionFor, setActionFor] = useState<string | null>(null)
   const [showActions, setShowActions] = useState(false)
+  // A template's structured state is open from the start; a blank board keeps the canvas clear.
+  const [showWorkshop, setShowWorkshop] = useState<boolean | null>(null)
+  const workshopOpen = showWorkshop ?? (roomState.workshop?.template ?? 'blank') !== 'blank'
+  const facilitates = can(member.role, 'room.facilitate')
   const myBallot = useMyBallot(roomId, member.token, roomState.vote)
   const overlay = useMemo(
     () => ({
@@ -83,11 +88,19 @@ export function Board(props: {
         links={room?.links ?? null}
         onRenamed={(name) => session.renamed(name)}
         actionsOpen={showActions}
-        onToggleActions={() => setShowActions(!showActions)}
+        onToggleActions={() => {
+          setShowActions(!showActions)
+          if (!showActions) setShowWorkshop(false)
+        }}
+        workshopOpen={workshopOpen}
+        onToggleWorkshop={() => {
+          setShowWorkshop(!workshopOpen)
+          if (!workshopOpen) setShowActions(false)
+        }}
       />
       <PhaseBar
         state={roomState}
-        facilitates={can(member.role, 'room.facilitate')}
+        facilitates={facilitates}
         send={command.send}
         error={command.error ?? myBallot.error}
         editor={editor}
@@ -97,6 +110,18 @@ export function Board(props: {
         token={member.token}
         canWrite={can(member.role, 'board.edit')}
       />
+      {editor && workshopOpen && !showActions && (
+        <WorkshopPanel
+          editor={editor}
+          state={roomState}
+          title={title}
+          roomId={roomId}
+          member={member}
+          facilitates={facilitates}
+          send={command.send}
+          onClose={() => setShowWorkshop(false)}
+        />
+      )}
       {editor && showActions && (
         <ActionItemsPanel editor={editor} onClose={() => setShowActions(false)} />
       )}

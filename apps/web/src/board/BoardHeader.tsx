@@ -20,6 +20,8 @@ export function BoardHeader(props: {
   onRenamed: (name: string) => void
   actionsOpen: boolean
   onToggleActions: () => void
+  workshopOpen: boolean
+  onToggleWorkshop: () => void
 }) {
   const { member } = props
   return (
@@ -38,6 +40,15 @@ export function BoardHeader(props: {
       {member.role !== 'viewer' && (
         <DisplayNameField roomId={props.roomId} member={member} onRenamed={props.onRenamed} />
       )}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={props.workshopOpen}
+        data-testid="workshop-toggle"
+        onClick={props.onToggleWorkshop}
+      >
+        Workshop
+      </button>
       <button
         type="button"
         className="button button--quiet"

@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import type { RoomState } from '@accord/facilitation'
+import type { Editor } from 'tldraw'
+import type { RoomCommand } from '../facilitation/use-room-command'
+import type { StoredMember } from '../board/room-access'
+import { templatePanels } from './panels'
+import { roomTemplate, useLiveResult } from './use-live-result'
+import { useMembers } from './use-members'
+
+/**
+ * The workshop's structured state beside the board — themes with votes, risks with scores and
+ * owners, stances, commitments — with the controls of the method, and closing the workshop.
+ */
+export function WorkshopPanel(props: {
+  editor: Editor
+  state: RoomState
+  title: string
+  roomId: string
+  member: StoredMember
+  facilitates: boolean
+  send: (command: RoomCommand) => Promise<boolean>
+  onClose: () => void
+}) {
+  const { state, member } = props
+  const members = useMembers(props.roomId, member.token)
+  const template = roomTemplate(state)
+  const result = useLiveResult(props.editor, state, members, props.title)
+  const Panel = templatePanels[template.id] ?? templatePanels.blank
+  const closedAt = state.workshop?.closedAt ?? null
+  const [closing, setClosing] = useState(false)
+
+  async function closeWorkshop() {
+    setClosing(true)
+    await props.send({ type: 'workshop.close' })
+    setClosing(false)
+  }
+
+  return (
+    <aside
+      className="side-panel workshop-panel"
+      aria-label={`${template.name}: workshop`}
+      data-testid="workshop-panel"
+    >
+      <header className="side-panel__header">
+        <h2>{template.name}</h2>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label="Close the workshop panel"
+          onClick={props.onClose}
+        >
+          ✕
+        </button>
+      </header>
+      {closedAt !== null && (
+        <p className="workshop-closed" data-testid="workshop-closed" role="status">
+          Closed {new Date(closedAt).toLocaleString()} — the result is stored.
+        </p>
+      )}
+      {Panel && (
+        <Panel
+          template={template}
+          state={state}
+          result={result}
+          self={{ id: member.id, name: member.name, role: member.role }}
+          members={members}
+          facilitates={props.facilitates}
+          send={props.send}
+          roomId={props.roomId}
+          token={member.token}
+          editor={props.editor}
+        />
+      )}
+      {props.facilitates && (
+        <footer className="workshop-panel__footer">
+          <button
+            type="button"
+            className="button"
+            data-testid="workshop-close"
+            disabled={closing}
+            onClick={() => void closeWorkshop()}
+          >
+            {closedAt === null ? 'Close workshop' : 'Store the result again'}
+          </button>
+        </footer>
+      )}
+    </aside>
+  )
+}
