@@ -34,6 +34,11 @@ describe('round-robin turns', () => {
     })
     expect(checkRevealTurn(inTurnPhase(null), 'bo').ok).toBe(false)
     expect(checkRevealTurn({ ...initialRoomState(), turns }, 'bo').ok).toBe(false)
+    const anonymous = { ...inTurnPhase(turns), settings: { anonymous: true } }
+    expect(checkRevealTurn(anonymous, 'bo')).toEqual({
+      ok: false,
+      error: 'in an anonymous room the facilitator reveals all notes at once',
+    })
   })
 
   it('[RR3] the turn goes round, passing over people with nothing left, until all is shared', () => {

@@ -38,8 +38,14 @@ export function turnTaker(turns: Turns | null): TurnTaker | null {
   return turns.order[turns.current] ?? null
 }
 
-/** [RR2] May this member reveal a note now? Only in a round-robin phase, on their own turn. */
+/**
+ * [RR2] May this member reveal a note now? Only in a round-robin phase, on their own turn — and
+ * never in an anonymous room, where a turn would show whose note it is (the facilitator reveals
+ * everyone's at once instead).
+ */
 export function checkRevealTurn(state: RoomState, memberId: string): Result<void> {
+  if (state.settings.anonymous)
+    return err('in an anonymous room the facilitator reveals all notes at once')
   if (currentPhase(state.plan).rules.reveal !== 'turn')
     return err('this phase does not share notes in turns')
   const taker = turnTaker(state.turns)
