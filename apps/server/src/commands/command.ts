@@ -41,6 +41,8 @@ export interface CommandDefinition<Schema extends z.ZodType = z.ZodType> {
   readonly requires: Permission | 'member'
   /** Completes "a <role> may not …" in refusals. */
   readonly action: string
+  /** Its input is someone's hidden input: the audit log records that it was sent, not what. */
+  readonly hiddenInput?: boolean
   run(context: CommandContext, input: z.output<Schema>): Promise<unknown>
 }
 

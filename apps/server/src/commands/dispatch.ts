@@ -52,21 +52,35 @@ const envelope = z.object({ type: z.string({ error: 'type: must be a string' }) 
 
 /**
  * Validates, authorises and runs one command, and records it in the room's audit log whatever
- * the outcome.
+ * the outcome. A command carrying someone's hidden input (a private note, a dot, a stance,
+ * scores) is logged without it: who sent it and when, never what — not even through the reason
+ * it was refused for (e.g. "a block needs a reason"), except a refusal by role.
  */
 export async function dispatchCommand(context: CommandContext, body: unknown): Promise<unknown> {
   const type = envelope.safeParse(body).data?.type ?? '(none)'
+  const resolved: { command?: CommandDefinition } = {}
+  const logged = () => (resolved.command?.hiddenInput ? { type } : body)
   try {
-    const result = await queue.run(context.credential.roomId, () => run(context, type, body))
-    await audit(context, type, body, 'accepted', null)
+    const result = await queue.run(context.credential.roomId, () =>
+      run(context, type, body, resolved),
+    )
+    await audit(context, type, logged(), 'accepted', null)
     return result
   } catch (error) {
-    if (error instanceof ApiError) await audit(context, type, body, 'refused', error.message)
+    if (error instanceof ApiError) {
+      const hidden = resolved.command?.hiddenInput === true && error.status !== 403
+      await audit(context, type, logged(), 'refused', hidden ? error.code : error.message)
+    }
     throw error
   }
 }
 
-async function run(context: CommandContext, type: string, body: unknown): Promise<unknown> {
+async function run(
+  context: CommandContext,
+  type: string,
+  body: unknown,
+  resolved: { command?: CommandDefinition },
+): Promise<unknown> {
   const command = Object.hasOwn(commands, type)
     ? commands[type]
     : await templateCommand(context, type)
@@ -74,6 +88,7 @@ async function run(context: CommandContext, type: string, body: unknown): Promis
     const known = [...commandTypes, ...(await templateCommandTypes(context))]
     throw new ApiError(400, 'unknown_command', `unknown command type; one of: ${known.join(', ')}`)
   }
+  resolved.command = command
   const { role, member } = context.credential
   const allowed = command.requires === 'member' ? member !== null : can(role, command.requires)
   if (!allowed) throw new ApiError(403, 'forbidden', `a ${role} may not ${command.action}`)

@@ -33,6 +33,7 @@ export const notesAdd = defineCommand({
   schema: z.object({ type: z.literal('notes.add'), text: noteText, region }),
   requires: 'board.edit',
   action: 'write notes',
+  hiddenInput: true,
   async run(context, { text, region: regionKey }) {
     const author = requireMember(context.credential).id
     await allowed(context, checkPrivateWriting)
@@ -65,6 +66,7 @@ export const notesEdit = defineCommand({
   schema: z.object({ type: z.literal('notes.edit'), noteId, text: noteText }),
   requires: 'board.edit',
   action: 'write notes',
+  hiddenInput: true,
   async run(context, { noteId: id, text }) {
     const author = requireMember(context.credential).id
     await allowed(context, checkPrivateWriting)

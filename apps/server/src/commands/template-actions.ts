@@ -23,6 +23,8 @@ export async function templateCommand(
     schema: z.unknown(),
     requires: action.requires,
     action: action.action,
+    // Actions on hidden submissions (a stance, scores) are audited without their input.
+    hiddenInput: action.submissions !== undefined,
     run: (ctx, input) => runTemplateAction(ctx, action, input),
   })
 }

@@ -52,6 +52,7 @@ export const voteCast = defineCommand({
   }),
   requires: 'vote.cast',
   action: 'vote',
+  hiddenInput: true,
   async run(context, { itemId, delta }) {
     const voter = requireMember(context.credential).id
     const { vote } = await context.roomStates.read(context.credential.roomId)
