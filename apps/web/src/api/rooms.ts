@@ -6,6 +6,7 @@ export type ShareLinks = Partial<Record<Role | 'board', string>>
 export interface CreatedRoom {
   readonly id: string
   readonly title: string
+  readonly template: string
   readonly createdAt: string
   readonly tokens: Record<Role, string>
   readonly links: ShareLinks
@@ -34,8 +35,16 @@ export type ApiResult<T> =
       readonly message: string
     }
 
-export function createRoom(title: string): Promise<ApiResult<CreatedRoom>> {
-  return request<CreatedRoom>('POST', '/api/rooms', null, { title })
+/** What a room may be made from besides its title (a blank board when none is given). */
+export interface RoomSetup {
+  readonly template?: string
+  readonly options?: Readonly<Record<string, string | number | boolean>>
+  /** An earlier workshop to follow up (a team's last retro), proven with a facilitator token. */
+  readonly followUp?: { readonly roomId: string; readonly token: string }
+}
+
+export function createRoom(title: string, setup: RoomSetup = {}): Promise<ApiResult<CreatedRoom>> {
+  return request<CreatedRoom>('POST', '/api/rooms', null, { title, ...setup })
 }
 
 export function fetchRoom(id: string, token: string): Promise<ApiResult<RoomView>> {

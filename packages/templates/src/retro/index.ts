@@ -28,7 +28,7 @@ const fields: readonly OptionField[] = [
   {
     key: 'team',
     label: 'Team',
-    help: 'Retros of the same team follow up on each other’s actions.',
+    help: 'Names the team on the result and in the decision log.',
     kind: 'text',
     maxLength: 80,
     default: '',
