@@ -37,6 +37,21 @@ describe('notesByRegion', () => {
     expect(byRegion.get('stop')).toEqual([{ id: 'shape:b', text: 'Long meetings' }])
   })
 
+  it('[BR1] a note grouped out of every region still counts for the region it was written for', () => {
+    const records = [
+      frame('shape:start', 'Start', { region: 'start' }),
+      frame('shape:stop', 'Stop', { region: 'stop', x: 600 }),
+      frame('shape:theme', 'Meetings', { y: 900 }),
+      note('shape:a', 'Standups', 'shape:theme', { meta: { writtenFor: 'start' } }),
+      note('shape:b', 'Long reviews', 'shape:theme', { meta: { writtenFor: 'stop' } }),
+      // Where a note is wins over where it was written: it was moved on purpose.
+      note('shape:c', 'Moved', 'shape:stop', { meta: { writtenFor: 'start' } }),
+    ]
+    const byRegion = notesByRegion(records)
+    expect(texts(byRegion.get('start'))).toEqual(['Standups'])
+    expect(texts(byRegion.get('stop'))).toEqual(['Moved', 'Long reviews'])
+  })
+
   it('[BR1] counts a note nested in a theme inside a region for that region', () => {
     const records = [
       frame('shape:start', 'Start', { region: 'start' }),

@@ -66,7 +66,9 @@ export function regionFrames(records: readonly unknown[]): Map<string, string> {
 
 /**
  * [BR1] The notes in each region, however deeply nested (a theme inside a column still counts
- * for the column), in reading order.
+ * for the column), in reading order. A note outside every region counts for the region it was
+ * written for (`meta.writtenFor`, set when a private note is revealed) — so grouping notes from
+ * several columns into one theme keeps them in their columns.
  */
 export function notesByRegion(records: readonly unknown[]): Map<string, BoardNote[]> {
   const shapes = shapesOf(records)
@@ -101,7 +103,9 @@ export function notesByRegion(records: readonly unknown[]): Map<string, BoardNot
     .sort(readingOrder)
   const notes = new Map<string, BoardNote[]>()
   for (const { shape } of placed) {
-    const key = regionOf(shape)
+    // Where the note is; else, once grouped out of every region, the region it was written for.
+    const writtenFor = typeof shape.meta.writtenFor === 'string' ? shape.meta.writtenFor : null
+    const key = regionOf(shape) ?? writtenFor
     if (key === null) continue
     notes.set(key, [...(notes.get(key) ?? []), noteOf(shape)])
   }

@@ -9,7 +9,7 @@ import { defineCommand } from './command.js'
 const rules: z.ZodType<PhaseRules> = z.object({
   boardEditing: z.boolean(),
   privateWriting: z.boolean(),
-  reveal: z.enum(['none', 'facilitator', 'self']),
+  reveal: z.enum(['none', 'facilitator', 'self', 'turn']),
   voting: z.boolean(),
 })
 
@@ -49,6 +49,11 @@ export const phasesUpdate = defineCommand({
           name: plainText(PHASE_LIMITS.name),
           instructions: plainText(PHASE_LIMITS.instructions).default(''),
           rules,
+          timerMinutes: z.number().int().min(1).max(PHASE_LIMITS.timerMinutes).optional(),
+          focus: z
+            .string()
+            .regex(/^[\w-]{1,40}$/)
+            .optional(),
         }),
       )
       .max(PHASE_LIMITS.phases),

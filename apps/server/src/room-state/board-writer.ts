@@ -114,7 +114,11 @@ export class BoardWriter {
               index: indices[i] ?? 'a1',
               color: note.color,
               author: note.author,
-              meta: { revealed: true },
+              // The region it was written for outlives a move into a theme outside the region.
+              meta:
+                note.region === null
+                  ? { revealed: true }
+                  : { revealed: true, writtenFor: note.region },
             })
             records.set(record.id, record)
           })

@@ -242,4 +242,29 @@ describe('template commands', () => {
       message: expect.stringContaining('brief.set'),
     })
   })
+
+  it('editing a template’s phases keeps their timers, focus and round-robin reveal', async () => {
+    const room = await t.createRoom({ template: 'pre-mortem' })
+    const ada = await t.join(room.id, room.tokens.facilitator, 'Ada')
+    const { state } = await roomDoc(room.id)
+    const phases = state.plan.phases.map(
+      ({ id, name, instructions, rules, timerMinutes, focus }) => ({
+        id,
+        name,
+        instructions,
+        rules,
+        ...(timerMinutes === undefined ? {} : { timerMinutes }),
+        ...(focus === undefined ? {} : { focus }),
+      }),
+    )
+    const response = await t.command(room.id, ada.token, { type: 'phases.update', phases })
+    expect(response.status).toBe(200)
+    const after = (await roomDoc(room.id)).state.plan.phases
+    expect(after).toEqual(state.plan.phases)
+    expect(after.find((phase) => phase.id === 'share')).toMatchObject({
+      rules: { reveal: 'turn' },
+      focus: 'reasons',
+    })
+    expect(after.find((phase) => phase.id === 'failure')?.timerMinutes).toBe(7)
+  })
 })

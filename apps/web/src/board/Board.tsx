@@ -4,8 +4,10 @@ import type { Editor } from 'tldraw'
 import type { RoomView } from '../api/rooms'
 import { ActionItemDialog } from '../facilitation/ActionItemDialog'
 import { ActionItemsPanel } from '../facilitation/ActionItemsPanel'
+import { phaseFocus } from '../facilitation/board-focus'
 import { PhaseBar } from '../facilitation/PhaseBar'
 import { useRoomCommand } from '../facilitation/use-room-command'
+import { useBoardFocus } from '../facilitation/use-board-focus'
 import { useLockMirror } from '../facilitation/use-lock-mirror'
 import { useMyBallot } from '../facilitation/use-my-ballot'
 import { useRoomState } from '../facilitation/use-room-state'
@@ -38,6 +40,8 @@ export function Board(props: {
     [session, roomState.settings.anonymous],
   )
   useSummon(editor, roomState.summon, `user:${member.id}`)
+  useBoardFocus(editor, roomState)
+  const focus = phaseFocus(roomState.plan)
   const canVote = can(member.role, 'vote.cast')
   const canEdit =
     can(member.role, 'board.edit') && (can(member.role, 'room.facilitate') || !locks.board)
@@ -57,8 +61,10 @@ export function Board(props: {
       cast: (itemId: string, delta: 1 | -1) => void myBallot.cast(itemId, delta),
       canEdit,
       editAction: setActionFor,
+      spotlight: roomState.spotlight,
+      focus,
     }),
-    [roomState.locks, roomState.vote, myBallot, canVote, canEdit],
+    [roomState.locks, roomState.vote, myBallot, canVote, canEdit, roomState.spotlight, focus],
   )
   const title = room?.title ?? findRecentBoard(localStorage, roomId)?.title ?? ''
 
@@ -109,6 +115,7 @@ export function Board(props: {
         roomId={roomId}
         token={member.token}
         canWrite={can(member.role, 'board.edit')}
+        workshopOpen={workshopOpen && !showActions}
       />
       {editor && workshopOpen && !showActions && (
         <WorkshopPanel

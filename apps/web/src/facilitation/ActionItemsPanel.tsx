@@ -14,6 +14,7 @@ export function ActionItemsPanel(props: { editor: Editor; onClose: () => void })
       className="side-panel actions-panel"
       aria-label="Action items"
       data-testid="action-items"
+      data-over-canvas="right"
     >
       <header className="side-panel__header">
         <h2>Action items</h2>

@@ -1,4 +1,5 @@
 import { ActionBadges } from './ActionBadges'
+import { FocusOverlay } from './FocusOverlay'
 import { LockedFrameBadges } from './LockedFrameBadges'
 import { SelectionActions } from './SelectionActions'
 import { VoteOverlay } from './VoteOverlay'
@@ -7,6 +8,7 @@ import { VoteOverlay } from './VoteOverlay'
 export function CanvasOverlays() {
   return (
     <>
+      <FocusOverlay />
       <LockedFrameBadges />
       <VoteOverlay />
       <ActionBadges />

@@ -4,8 +4,10 @@ import type { Editor } from 'tldraw'
 import { LockControls } from './LockControls'
 import { PhaseEditor } from './PhaseEditor'
 import { PrivateNotesPanel } from './PrivateNotesPanel'
+import { suggestedMinutes } from './phase-inputs'
 import { TimerDisplay } from './TimerDisplay'
 import { VoteControls } from './VoteControls'
+import { useBoardRegions } from './use-board-regions'
 import type { RoomCommand } from './use-room-command'
 
 /** The current phase and its instructions, and the timer, for everyone; controls for the facilitator. */
@@ -20,11 +22,14 @@ export function PhaseBar(props: {
   roomId: string
   token: string
   canWrite: boolean
+  /** The workshop side panel is open (the vote's results are ranked there). */
+  workshopOpen: boolean
 }) {
   const { state, facilitates, send } = props
   const { plan } = state
   const phase = currentPhase(plan)
   const [editing, setEditing] = useState(false)
+  const regions = useBoardRegions(props.editor)
   const go = (index: number) => void send({ type: 'phase.set', index })
 
   return (
@@ -117,6 +122,7 @@ export function PhaseBar(props: {
         canVote={props.canVote}
         dotsLeft={props.dotsLeft}
         send={send}
+        workshopOpen={props.workshopOpen}
       />
       <LockControls
         editor={props.editor}
@@ -125,7 +131,13 @@ export function PhaseBar(props: {
         facilitates={facilitates}
         send={send}
       />
-      <TimerDisplay timer={state.timer} facilitates={facilitates} send={send} />
+      <TimerDisplay
+        timer={state.timer}
+        facilitates={facilitates}
+        send={send}
+        phaseId={phase.id}
+        suggestedMinutes={suggestedMinutes(phase)}
+      />
       {props.error && (
         <p className="phase-bar__error" role="alert">
           {props.error}
@@ -136,12 +148,15 @@ export function PhaseBar(props: {
           roomId={props.roomId}
           token={props.token}
           state={state}
+          editor={props.editor}
           canWrite={props.canWrite && phase.rules.privateWriting}
           facilitates={facilitates}
           send={send}
         />
       )}
-      {editing && <PhaseEditor plan={plan} send={send} onClose={() => setEditing(false)} />}
+      {editing && (
+        <PhaseEditor plan={plan} regions={regions} send={send} onClose={() => setEditing(false)} />
+      )}
     </section>
   )
 }

@@ -6,6 +6,8 @@ import {
   type PhaseRules,
 } from '@accord/facilitation'
 import { type FormEvent, useState } from 'react'
+import type { BoardRegion } from './note-regions'
+import { phaseInputs, withFocus, withTimerMinutes } from './phase-inputs'
 import type { RoomCommand } from './use-room-command'
 
 const presetNames = Object.keys(phasePresets) as PhasePreset[]
@@ -17,19 +19,24 @@ const switches = [
   ['voting', 'Voting'],
 ] as const satisfies readonly (readonly [keyof PhaseRules, string])[]
 
-/** The facilitator's editor for the list of phases: add, rename, reorder, remove, set rules. */
+/**
+ * The facilitator's editor for the list of phases: add, rename, reorder, remove, set rules, the
+ * timer each suggests and the template region each is about.
+ */
 export function PhaseEditor(props: {
   plan: PhasePlan
+  /** The template's regions on the board, which a phase can bring into everyone's view. */
+  regions: readonly BoardRegion[]
   send: (command: RoomCommand) => Promise<boolean>
   onClose: () => void
 }) {
-  const [phases, setPhases] = useState<PhaseInput[]>(() =>
-    props.plan.phases.map((phase) => ({ ...phase })),
-  )
+  const [phases, setPhases] = useState<PhaseInput[]>(() => phaseInputs(props.plan))
   const [preset, setPreset] = useState<PhasePreset>('free')
 
   const update = (index: number, change: Partial<PhaseInput>) =>
     setPhases(phases.map((phase, i) => (i === index ? { ...phase, ...change } : phase)))
+  const replace = (index: number, edit: (phase: PhaseInput) => PhaseInput) =>
+    setPhases(phases.map((phase, i) => (i === index ? edit(phase) : phase)))
   const setRule = (index: number, rule: Partial<PhaseRules>) => {
     const phase = phases[index]
     if (phase) update(index, { rules: { ...phase.rules, ...rule } })
@@ -125,8 +132,47 @@ export function PhaseEditor(props: {
                     <option value="none">nobody</option>
                     <option value="facilitator">facilitator</option>
                     <option value="self">each person</option>
+                    <option value="turn">each in turn</option>
                   </select>
                 </label>
+                <label>
+                  Timer
+                  <input
+                    type="number"
+                    className="phase-editor__minutes"
+                    aria-label={`Phase ${index + 1} timer in minutes`}
+                    data-testid="phase-timer-minutes"
+                    min={1}
+                    max={120}
+                    placeholder="–"
+                    value={phase.timerMinutes ?? ''}
+                    onChange={(event) =>
+                      replace(index, (p) => withTimerMinutes(p, event.target.value))
+                    }
+                  />
+                  min
+                </label>
+                {(props.regions.length > 0 || phase.focus !== undefined) && (
+                  <label>
+                    Shows
+                    <select
+                      aria-label={`Phase ${index + 1} region`}
+                      value={phase.focus ?? ''}
+                      onChange={(event) => replace(index, (p) => withFocus(p, event.target.value))}
+                    >
+                      <option value="">no region</option>
+                      {phase.focus !== undefined &&
+                        !props.regions.some((region) => region.key === phase.focus) && (
+                          <option value={phase.focus}>{phase.focus}</option>
+                        )}
+                      {props.regions.map((region) => (
+                        <option key={region.key} value={region.key}>
+                          {region.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
               </div>
             </li>
           ))}

@@ -5,33 +5,63 @@ import {
   type RoomState,
 } from '@accord/facilitation'
 import { type FormEvent, useState } from 'react'
+import type { Editor } from 'tldraw'
+import { chooseRegion, countByRegion, writingRegions } from './note-regions'
 import type { RoomCommand } from './use-room-command'
+import { useBoardRegions, useTemplateRegions } from './use-board-regions'
 import { usePrivateNotes } from './use-private-notes'
+
+const regionKey = (roomId: string) => `accord:note-region:${roomId}`
+
+function remembered(roomId: string): string | null {
+  try {
+    return localStorage.getItem(regionKey(roomId))
+  } catch {
+    return null
+  }
+}
 
 /**
  * Private writing: this person's own notes, which nobody else sees until they are revealed, and
- * the reveal buttons the phase allows.
+ * the reveal buttons the phase allows. When the template has regions that collect notes (a retro's
+ * columns), each note is written for one of them — the last one chosen — and revealed into it.
  */
 export function PrivateNotesPanel(props: {
   roomId: string
   token: string
   state: RoomState
+  editor: Editor | null
   canWrite: boolean
   facilitates: boolean
   send: (command: RoomCommand) => Promise<boolean>
 }) {
-  const { state, send } = props
-  const { notes, summary, run } = usePrivateNotes(props.roomId, props.token, true)
+  const { state, send, roomId } = props
+  const { notes, summary, run } = usePrivateNotes(roomId, props.token, true)
   const [draft, setDraft] = useState('')
+  const regions = writingRegions(useTemplateRegions(state), useBoardRegions(props.editor))
+  const [picked, setPicked] = useState(() => remembered(roomId))
+  const region = chooseRegion(regions, picked)
+  const chosen = regions.find((r) => r.key === region)
   const unrevealed = notes.filter((note) => !note.revealed)
+  const perRegion = countByRegion(unrevealed)
+  const titleOf = (key: string | null) => regions.find((r) => r.key === key)?.title ?? null
   const revealOwn = checkRevealOwn(state)
   const revealAll = checkRevealAll(state)
+
+  function pick(key: string) {
+    setPicked(key)
+    try {
+      localStorage.setItem(regionKey(roomId), key)
+    } catch {
+      // Private mode: remembered for this visit only.
+    }
+  }
 
   async function add(event: FormEvent) {
     event.preventDefault()
     const text = draft.trim()
     if (text === '') return
-    if (await run(send, { type: 'notes.add', text })) setDraft('')
+    if (await run(send, { type: 'notes.add', text, region })) setDraft('')
   }
 
   return (
@@ -49,37 +79,65 @@ export function PrivateNotesPanel(props: {
       </p>
       {props.canWrite && (
         <form className="private-notes__add" onSubmit={(event) => void add(event)}>
+          {regions.length > 1 && (
+            <div className="note-regions" role="tablist" aria-label="Write for">
+              {regions.map((r) => (
+                <button
+                  key={r.key}
+                  type="button"
+                  role="tab"
+                  aria-selected={r.key === region}
+                  className="note-regions__tab"
+                  data-testid={`note-region-${r.key}`}
+                  onClick={() => pick(r.key)}
+                >
+                  {r.title}
+                  {perRegion.get(r.key) ? (
+                    <span className="note-regions__count">{perRegion.get(r.key)}</span>
+                  ) : null}
+                </button>
+              ))}
+            </div>
+          )}
+          {chosen?.prompt && <p className="note-regions__prompt">{chosen.prompt}</p>}
           <textarea
-            aria-label="New private note"
+            aria-label={chosen ? `New private note for ${chosen.title}` : 'New private note'}
             data-testid="private-note-input"
             value={draft}
             maxLength={PRIVATE_NOTE_LIMITS.text}
             rows={3}
-            placeholder="Write a note…"
+            placeholder={chosen ? `Write a note for ${chosen.title}…` : 'Write a note…'}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void add(event)
             }}
           />
           <button type="submit" className="button button--primary" data-testid="private-note-add">
-            Add note
+            {chosen && regions.length > 1 ? `Add to ${chosen.title}` : 'Add note'}
           </button>
         </form>
       )}
       <ul className="private-notes__list">
         {unrevealed.map((note) => (
-          <li key={note.id} data-testid="private-note">
-            <textarea
-              aria-label="Private note"
-              defaultValue={note.text}
-              maxLength={PRIVATE_NOTE_LIMITS.text}
-              rows={2}
-              onBlur={(event) => {
-                const text = event.currentTarget.value.trim()
-                if (text !== '' && text !== note.text)
-                  void run(send, { type: 'notes.edit', noteId: note.id, text })
-              }}
-            />
+          <li key={note.id} data-testid="private-note" data-region={note.region ?? ''}>
+            <div className="private-notes__note">
+              {regions.length > 1 && (
+                <span className="private-notes__region" data-testid="private-note-region">
+                  {titleOf(note.region) ?? 'No region'}
+                </span>
+              )}
+              <textarea
+                aria-label="Private note"
+                defaultValue={note.text}
+                maxLength={PRIVATE_NOTE_LIMITS.text}
+                rows={2}
+                onBlur={(event) => {
+                  const text = event.currentTarget.value.trim()
+                  if (text !== '' && text !== note.text)
+                    void run(send, { type: 'notes.edit', noteId: note.id, text })
+                }}
+              />
+            </div>
             <button
               type="button"
               className="button button--quiet"

@@ -5,11 +5,18 @@ import { useServerNow } from './use-server-now'
 
 const SOUND_KEY = 'accord:timer-sound'
 
-/** The shared countdown: the same on every screen; the facilitator runs it. */
+/**
+ * The shared countdown: the same on every screen; the facilitator runs it, offered the current
+ * phase's suggested duration.
+ */
 export function TimerDisplay(props: {
   timer: Timer
   facilitates: boolean
   send: (command: RoomCommand) => Promise<boolean>
+  /** The current phase: a new phase offers its own duration again. */
+  phaseId: string
+  /** The duration offered, in minutes (the phase's suggestion). */
+  suggestedMinutes: number
 }) {
   const { timer, facilitates, send } = props
   const now = useServerNow(timer.state === 'running')
@@ -18,7 +25,10 @@ export function TimerDisplay(props: {
   const [sound, setSound] = useState(() => localStorage.getItem(SOUND_KEY) === 'on')
   useChimeWhen(up && sound)
 
-  const [minutes, setMinutes] = useState('5')
+  // What the facilitator typed, for the phase they typed it in; otherwise the phase's suggestion.
+  const [typed, setTyped] = useState<{ phaseId: string; minutes: string } | null>(null)
+  const minutes = typed?.phaseId === props.phaseId ? typed.minutes : String(props.suggestedMinutes)
+  const setMinutes = (value: string) => setTyped({ phaseId: props.phaseId, minutes: value })
   const toggleSound = () => {
     setSound(!sound)
     localStorage.setItem(SOUND_KEY, sound ? 'off' : 'on')

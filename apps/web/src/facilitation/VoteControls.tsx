@@ -2,6 +2,7 @@ import { currentPhase, type RoomState } from '@accord/facilitation'
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { RoomCommand } from './use-room-command'
+import { dotsOption } from './vote-items'
 import { VoteResults } from './VoteResults'
 import { VoteSetupDialog } from './VoteSetupDialog'
 
@@ -13,11 +14,18 @@ export function VoteControls(props: {
   canVote: boolean
   dotsLeft: number
   send: (command: RoomCommand) => Promise<boolean>
+  /** The workshop panel is open and ranks the results itself: they do not pop up over it. */
+  workshopOpen: boolean
 }) {
   const { state, editor, facilitates, send } = props
   const { vote } = state
   const [setup, setSetup] = useState(false)
-  const [results, setResults] = useState(true)
+  // Shown when a vote closes (unless the workshop panel shows them); each vote remembers a toggle.
+  const [toggled, setToggled] = useState<{ voteId: string; open: boolean } | null>(null)
+  const results = vote && toggled?.voteId === vote.id ? toggled.open : !props.workshopOpen
+  const setResults = (open: boolean) => {
+    if (vote) setToggled({ voteId: vote.id, open })
+  }
   const votingPhase = currentPhase(state.plan).rules.voting
 
   return (
@@ -60,7 +68,12 @@ export function VoteControls(props: {
         </button>
       )}
       {setup && editor && (
-        <VoteSetupDialog editor={editor} send={send} onClose={() => setSetup(false)} />
+        <VoteSetupDialog
+          editor={editor}
+          defaultDots={dotsOption(state.workshop?.options)}
+          send={send}
+          onClose={() => setSetup(false)}
+        />
       )}
       {vote?.status === 'closed' && results && (
         <VoteResults key={vote.id} vote={vote} editor={editor} onClose={() => setResults(false)} />

@@ -13,7 +13,12 @@ export function VoteResults(props: {
     if (editor) showShape(editor, id)
   }
   return (
-    <aside className="side-panel" aria-label="Vote results" data-testid="vote-results">
+    <aside
+      className="side-panel"
+      aria-label="Vote results"
+      data-testid="vote-results"
+      data-over-canvas="right"
+    >
       <header className="side-panel__header">
         <h2>Vote results</h2>
         <button

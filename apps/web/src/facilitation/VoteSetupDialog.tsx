@@ -2,18 +2,30 @@ import { VOTE_LIMITS } from '@accord/facilitation'
 import { type FormEvent, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { RoomCommand } from './use-room-command'
-import { voteItemsFrom } from './vote-items'
+import { type VoteScope, voteChoicesFrom } from './vote-items'
 
-/** The facilitator sets up a dot vote over the selected notes and groups (or all of them). */
+const scopeLabels: Record<VoteScope, string> = {
+  selected: 'The selected notes and groups',
+  themes: 'The themes',
+  all: 'Every note and group',
+}
+
+/**
+ * The facilitator sets up a dot vote: over the selected notes and groups, the board's themes, or
+ * everything; with the dots per person the workshop's options suggest.
+ */
 export function VoteSetupDialog(props: {
   editor: Editor
+  /** Dots per person to offer (the workshop's `dots` option), if the workshop sets them. */
+  defaultDots: number | null
   send: (command: RoomCommand) => Promise<boolean>
   onClose: () => void
 }) {
-  const [items] = useState(() => voteItemsFrom(props.editor))
-  const [dots, setDots] = useState(3)
+  const [choices] = useState(() => voteChoicesFrom(props.editor))
+  const [scope, setScope] = useState<VoteScope>(choices[0]?.scope ?? 'all')
+  const items = choices.find((choice) => choice.scope === scope)?.items ?? []
+  const [dots, setDots] = useState(props.defaultDots ?? 3)
   const [several, setSeveral] = useState(true)
-  const selectedOnly = props.editor.getSelectedShapeIds().length > 0
 
   async function open(event: FormEvent) {
     event.preventDefault()
@@ -37,11 +49,34 @@ export function VoteSetupDialog(props: {
         onSubmit={(event) => void open(event)}
       >
         <h2>Dot vote</h2>
-        <p>
-          {items.length === 0
-            ? 'There are no notes or groups to vote on yet.'
-            : `${items.length} ${items.length === 1 ? 'item' : 'items'} — ${selectedOnly ? 'the selected notes and groups' : 'every note and group on the page'}. Select some first to vote on fewer.`}
-        </p>
+        {choices.length > 1 ? (
+          <fieldset className="vote-scope">
+            <legend>Vote on</legend>
+            {choices.map((choice) => (
+              <label key={choice.scope} className="checkbox">
+                <input
+                  type="radio"
+                  name="vote-scope"
+                  data-testid={`vote-scope-${choice.scope}`}
+                  checked={scope === choice.scope}
+                  onChange={() => setScope(choice.scope)}
+                />
+                {scopeLabels[choice.scope]} ({choice.items.length})
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <p>
+            {items.length === 0
+              ? 'There are no notes or groups to vote on yet.'
+              : `${items.length} ${items.length === 1 ? 'item' : 'items'} — ${scopeLabels[scope].toLowerCase()} on the page. Select some first to vote on fewer.`}
+          </p>
+        )}
+        {items.length > 0 && (
+          <p className="form-hint vote-scope__items" data-testid="vote-items">
+            {items.map((item) => item.label).join(' · ')}
+          </p>
+        )}
         <label className="field">
           Dots per person
           <input

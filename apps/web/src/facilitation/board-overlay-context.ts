@@ -12,6 +12,10 @@ export interface BoardOverlay {
   readonly canEdit: boolean
   /** Opens the action-item dialog for a note. */
   readonly editAction: (shapeId: string) => void
+  /** The shape the room's attention is on (e.g. the theme under discussion), highlighted. */
+  readonly spotlight: string | null
+  /** The template region the current phase is about (its key), outlined. */
+  readonly focus: string | null
 }
 
 export const BoardOverlayContext = createContext<BoardOverlay>({
@@ -22,4 +26,6 @@ export const BoardOverlayContext = createContext<BoardOverlay>({
   cast: () => {},
   canEdit: false,
   editAction: () => {},
+  spotlight: null,
+  focus: null,
 })

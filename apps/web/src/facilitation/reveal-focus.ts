@@ -1,4 +1,5 @@
 import type { Editor } from 'tldraw'
+import { bringIntoView } from './show-shape'
 
 /**
  * When notes are revealed (the server writes them, marked `meta.revealed`), bring them into view
@@ -11,9 +12,8 @@ export function focusRevealedNotes(editor: Editor): () => void {
     clearTimeout(pending)
     pending = setTimeout(() => {
       const bounds = editor.getCurrentPageBounds()
-      // Never closer than 100%: a couple of notes should not fill the screen.
-      if (bounds)
-        editor.zoomToBounds(bounds, { targetZoom: 1, inset: 80, animation: { duration: 300 } })
+      // Never closer than 100%: a couple of notes should not fill the screen. Beside any panel.
+      if (bounds) bringIntoView(editor, bounds, { inset: 80 })
     }, 50)
   })
   return () => {

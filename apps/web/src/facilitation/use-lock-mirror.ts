@@ -5,7 +5,8 @@ import { mirrorLocks } from './lock-mirror'
 
 /**
  * Keeps the editor in step with what this person may change: read-only for viewers and, while the
- * board is locked, for participants; locked frames guarded for participants.
+ * board is locked, for participants; locked frames and the template's layout (`locks.layout`)
+ * guarded for participants. Facilitators may change everything.
  */
 export function useLockMirror(
   editor: Editor | null,

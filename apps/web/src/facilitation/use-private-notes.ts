@@ -4,6 +4,8 @@ import type { RoomCommand } from './use-room-command'
 export interface PrivateNote {
   readonly id: string
   readonly text: string
+  /** The template region it was written for (e.g. a retro column), revealed into it. */
+  readonly region: string | null
   readonly createdAt: string
   readonly revealed: boolean
 }

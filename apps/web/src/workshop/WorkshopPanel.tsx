@@ -40,6 +40,7 @@ export function WorkshopPanel(props: {
       className="side-panel workshop-panel"
       aria-label={`${template.name}: workshop`}
       data-testid="workshop-panel"
+      data-over-canvas="right"
     >
       <header className="side-panel__header">
         <h2>{template.name}</h2>

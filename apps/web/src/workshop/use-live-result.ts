@@ -33,7 +33,9 @@ export function useLiveResult(
         options: (state.workshop?.options ?? {}) as OptionValues,
         state,
         data: state.workshop?.data ?? {},
-        records: editor.store.allRecords(),
+        // Shapes only: every template reads its result off them, and the camera and cursors
+        // (other records) then do not recompute it on every move.
+        records: editor.store.query.records('shape').get(),
         members,
       }),
     [editor, state, members, title],
