@@ -16,6 +16,7 @@ export {
   initialPlan,
   LIMITS as PHASE_LIMITS,
   phasePresets,
+  phaseInput,
   replacePhases,
   validMinutes,
   type Phase,

@@ -5,6 +5,7 @@ import {
   goToPhase,
   initialPlan,
   LIMITS,
+  phaseInput,
   phasePresets,
   replacePhases,
 } from './phases.js'
@@ -92,5 +93,26 @@ describe('describeRules', () => {
       'Reveal your own',
     ])
     expect(describeRules(phasePresets.vote.rules)).toEqual(['Voting', 'Board read-only'])
+  })
+})
+
+describe('phaseInput', () => {
+  it('[PH2] keeps a phase’s own fields (timer, focus) and drops anything else it carries', () => {
+    const phase = {
+      ...phasePresets['private-writing'],
+      id: 'write',
+      timerMinutes: 5,
+      focus: 'start',
+      extra: 'not a phase field',
+    }
+    expect(phaseInput(phase)).toEqual({
+      id: 'write',
+      name: 'Private writing',
+      instructions: phasePresets['private-writing'].instructions,
+      rules: phasePresets['private-writing'].rules,
+      timerMinutes: 5,
+      focus: 'start',
+    })
+    expect(phaseInput({ ...phasePresets.free, id: 'free' })).not.toHaveProperty('timerMinutes')
   })
 })

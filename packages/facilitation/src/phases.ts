@@ -111,6 +111,18 @@ export interface PhaseInput {
   readonly focus?: string
 }
 
+/** A phase as `phases.update` takes it back: exactly its own fields, nothing else it may carry. */
+export function phaseInput({ id, name, instructions, rules, timerMinutes, focus }: Phase): Phase {
+  return {
+    id,
+    name,
+    instructions,
+    rules,
+    ...(timerMinutes === undefined ? {} : { timerMinutes }),
+    ...(focus === undefined ? {} : { focus }),
+  }
+}
+
 /**
  * [PH2] Replaces the plan's phases. Phases keep their ids (new ones get fresh ids), and the
  * current phase stays current if it is still in the plan; otherwise the nearest one is.

@@ -2,6 +2,7 @@
  * Every template Accord offers. Adding a method: write its folder, then list it here — the API,
  * the gallery and the server's commands pick it up from this list.
  */
+import { phaseInput } from '@accord/facilitation'
 import { blank } from './blank/index.js'
 import { disagreeAndCommit } from './disagree-and-commit/index.js'
 import { empathyMap } from './empathy-map/index.js'
@@ -29,14 +30,7 @@ export function describeTemplate(template: Template) {
     id: template.id,
     name: template.name,
     description: template.description,
-    phases: plan.phases.map(({ id, name, instructions, rules, timerMinutes, focus }) => ({
-      id,
-      name,
-      instructions,
-      rules,
-      ...(timerMinutes === undefined ? {} : { timerMinutes }),
-      ...(focus === undefined ? {} : { focus }),
-    })),
+    phases: plan.phases.map(phaseInput),
     regions: plan.regions.map(({ key, title, prompt, x, y, w, h, color }) => ({
       key,
       title,

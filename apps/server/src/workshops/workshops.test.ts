@@ -1,4 +1,4 @@
-import { readRoomState, ROOM_STATE_MAP } from '@accord/facilitation'
+import { phaseInput, readRoomState, ROOM_STATE_MAP } from '@accord/facilitation'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type InProcessApp, inProcessApp } from '../testing/in-process-app.js'
@@ -247,16 +247,7 @@ describe('template commands', () => {
     const room = await t.createRoom({ template: 'pre-mortem' })
     const ada = await t.join(room.id, room.tokens.facilitator, 'Ada')
     const { state } = await roomDoc(room.id)
-    const phases = state.plan.phases.map(
-      ({ id, name, instructions, rules, timerMinutes, focus }) => ({
-        id,
-        name,
-        instructions,
-        rules,
-        ...(timerMinutes === undefined ? {} : { timerMinutes }),
-        ...(focus === undefined ? {} : { focus }),
-      }),
-    )
+    const phases = state.plan.phases.map(phaseInput)
     const response = await t.command(room.id, ada.token, { type: 'phases.update', phases })
     expect(response.status).toBe(200)
     const after = (await roomDoc(room.id)).state.plan.phases

@@ -2,7 +2,13 @@
  * Phases as the facilitator edits them: everything a phase has — its suggested timer and the region
  * it is about included — goes back to the server, so editing a template's phases keeps its method.
  */
-import { type Phase, type PhaseInput, type PhasePlan, validMinutes } from '@accord/facilitation'
+import {
+  type Phase,
+  type PhaseInput,
+  phaseInput,
+  type PhasePlan,
+  validMinutes,
+} from '@accord/facilitation'
 
 /** The timer the facilitator is offered when a phase suggests none. */
 export const DEFAULT_TIMER_MINUTES = 5
@@ -14,14 +20,7 @@ export function suggestedMinutes(phase: Pick<Phase, 'timerMinutes'>): number {
 
 /** The plan's phases as inputs for `phases.update`, with nothing of theirs left behind. */
 export function phaseInputs(plan: PhasePlan): PhaseInput[] {
-  return plan.phases.map(({ id, name, instructions, rules, timerMinutes, focus }) => ({
-    id,
-    name,
-    instructions,
-    rules,
-    ...(timerMinutes === undefined ? {} : { timerMinutes }),
-    ...(focus === undefined ? {} : { focus }),
-  }))
+  return plan.phases.map(phaseInput)
 }
 
 /** Sets (a whole number of minutes the server accepts) or clears (empty) a phase's timer. */

@@ -1,6 +1,5 @@
 import type { RoomState } from '@accord/facilitation'
 import { describe, expect, it } from 'vitest'
-import { checkOptions } from '../options.js'
 import type { Submission } from '../template.js'
 import {
   act,
@@ -13,16 +12,13 @@ import {
   stateFor,
   vi,
   withData,
+  optionsFor,
 } from '../testing/fixtures.js'
 import { disagreeAndCommit as dac } from './index.js'
 import type { DecisionResult } from './result.js'
 import { checkStance, isStance, stanceLabel, summarise } from './stances.js'
 
-const options = (given: Record<string, unknown> = {}) => {
-  const checked = checkOptions(dac.optionFields, given)
-  if (!checked.ok) throw new Error(checked.error)
-  return checked.value
-}
+const options = (given: Record<string, unknown> = {}) => optionsFor(dac, given)
 
 const proposal = {
   title: 'Adopt Postgres',

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkOptions } from '../options.js'
-import { frame, members, note, page, stateFor } from '../testing/fixtures.js'
+import { frame, members, note, optionsFor, page, stateFor } from '../testing/fixtures.js'
 import { canvas, empathyMap, type EmpathyMapResult } from './index.js'
 
-const options = (given: Record<string, unknown> = {}) => {
-  const checked = checkOptions(empathyMap.optionFields, given)
-  if (!checked.ok) throw new Error(checked.error)
-  return checked.value
-}
+const options = (given: Record<string, unknown> = {}) => optionsFor(empathyMap, given)
 
 describe('empathy map: phases', () => {
   it('walks the canvas in Dave Gray’s order, then synthesis and close', () => {

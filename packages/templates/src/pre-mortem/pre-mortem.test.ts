@@ -1,6 +1,5 @@
 import type { RoomState } from '@accord/facilitation'
 import { describe, expect, it } from 'vitest'
-import { checkOptions } from '../options.js'
 import {
   act,
   ada,
@@ -14,16 +13,13 @@ import {
   stateFor,
   vi,
   withData,
+  optionsFor,
 } from '../testing/fixtures.js'
 import { defaultFailurePrompt, preMortem } from './index.js'
 import type { PreMortemResult } from './result.js'
 import { averageScores } from './scores.js'
 
-const options = (given: Record<string, unknown> = {}) => {
-  const checked = checkOptions(preMortem.optionFields, given)
-  if (!checked.ok) throw new Error(checked.error)
-  return checked.value
-}
+const options = (given: Record<string, unknown> = {}) => optionsFor(preMortem, given)
 const phaseIds = ['brief', 'failure', 'share', 'cluster', 'rank', 'mitigate', 'close']
 const scoring = { ranking: 'scores' }
 

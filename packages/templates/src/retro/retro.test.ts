@@ -1,6 +1,6 @@
 import type { RoomState } from '@accord/facilitation'
 import { describe, expect, it } from 'vitest'
-import { checkOptions, defaultOptions } from '../options.js'
+import { defaultOptions } from '../options.js'
 import type { PreviousWorkshop } from '../template.js'
 import {
   act,
@@ -15,16 +15,13 @@ import {
   stateFor,
   vi,
   withData,
+  optionsFor,
 } from '../testing/fixtures.js'
 import { retroFormats } from './formats.js'
 import { retro } from './index.js'
 import { nextTheme, type RetroResult } from './result.js'
 
-const options = (given: Record<string, unknown> = {}) => {
-  const checked = checkOptions(retro.optionFields, given)
-  if (!checked.ok) throw new Error(checked.error)
-  return checked.value
-}
+const options = (given: Record<string, unknown> = {}) => optionsFor(retro, given)
 
 const previous: PreviousWorkshop = {
   roomId: 'room-41',

@@ -53,22 +53,28 @@ export const cy: Member = { id: 'cy', name: 'Cy', role: 'participant' }
 export const vi: Member = { id: 'vi', name: 'Vi', role: 'viewer' }
 export const members = [ada, bo, cy, vi]
 
+/** A template's options, checked (defaults filled in); throws if they do not fit. */
+export function optionsFor(template: Template, given: Record<string, unknown> = {}) {
+  const checked = checkOptions(template.optionFields, given)
+  if (!checked.ok) throw new Error(checked.error)
+  return checked.value
+}
+
 /** A room state following the template, in the phase with this id. */
 export function stateFor(
   template: Template,
   options: Record<string, unknown>,
   phaseId: string,
 ): RoomState {
-  const checked = checkOptions(template.optionFields, options)
-  if (!checked.ok) throw new Error(checked.error)
-  const plan = template.create(checked.value, null)
+  const checked = optionsFor(template, options)
+  const plan = template.create(checked, null)
   const index = plan.phases.findIndex((phase) => phase.id === phaseId)
   if (index < 0) throw new Error(`no phase ${phaseId}`)
   return {
     ...initialRoomState(),
     plan: { phases: plan.phases, currentIndex: index },
     settings: { anonymous: plan.anonymous },
-    workshop: { template: template.id, options: checked.value, data: plan.data, closedAt: null },
+    workshop: { template: template.id, options: checked, data: plan.data, closedAt: null },
   }
 }
 
