@@ -1,4 +1,7 @@
-/** Pieces the template panels share: titled sections, links to the board, the action items. */
+/**
+ * Pieces the template panels share: titled sections (and sections that follow the phases), links
+ * to the board, the action items.
+ */
 import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { formatDue } from '../facilitation/ActionBadges'
@@ -17,6 +20,30 @@ export function PanelSection(props: {
         {props.title}
         {props.count !== undefined && <span className="workshop-count">{props.count}</span>}
       </h3>
+      {props.children}
+    </section>
+  )
+}
+
+/**
+ * A section of a panel whose parts follow the phases, e.g. the proposal or the risk register:
+ * marked active while the current phase is about it (see `useScrollToActive`).
+ */
+export function PhaseSection(props: {
+  className: string
+  title: string
+  active: boolean
+  testId: string
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={props.className}
+      aria-label={props.title}
+      data-active={props.active}
+      data-testid={props.testId}
+    >
+      <h3>{props.title}</h3>
       {props.children}
     </section>
   )

@@ -1,10 +1,10 @@
 import type { RetroResult } from '@accord/templates'
 import { useState } from 'react'
-import { formatDue } from '../facilitation/ActionBadges'
-import type { TemplatePanelProps } from './panel-props'
-import { ActionList, NoteList, PanelSection, ShowOnBoard } from './panel-parts'
+import { formatDue } from '../../facilitation/ActionBadges'
+import type { TemplatePanelProps } from '../panel-props'
+import { ActionList, NoteList, PanelSection, ShowOnBoard } from '../panel-parts'
 import { discussing, reviewStatuses, themeRows, upNext, voteNote } from './retro-view'
-import { useBoardIndex } from './use-board-index'
+import { useBoardIndex } from '../use-board-index'
 
 /**
  * A retrospective's state: its format, the review of the last retro's actions, the notes in each

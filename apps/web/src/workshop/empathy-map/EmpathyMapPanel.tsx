@@ -1,8 +1,8 @@
 import type { EmpathyMapResult } from '@accord/templates'
-import { phaseFocus } from '../facilitation/board-focus'
-import type { TemplatePanelProps } from './panel-props'
-import { ActionList, NoteList, PanelSection, ShowOnBoard } from './panel-parts'
-import { useBoardIndex } from './use-board-index'
+import { phaseFocus } from '../../facilitation/board-focus'
+import type { TemplatePanelProps } from '../panel-props'
+import { ActionList, NoteList, PanelSection, ShowOnBoard } from '../panel-parts'
+import { useBoardIndex } from '../use-board-index'
 
 /**
  * An empathy map's state: who it is about, each region of the canvas with its notes (the one the

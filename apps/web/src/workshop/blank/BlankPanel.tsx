@@ -1,6 +1,6 @@
 import type { BlankResult } from '@accord/templates'
-import type { TemplatePanelProps } from './panel-props'
-import { ActionList, PanelSection, ShowOnBoard } from './panel-parts'
+import type { TemplatePanelProps } from '../panel-props'
+import { ActionList, PanelSection, ShowOnBoard } from '../panel-parts'
 
 /** A blank board's state: its notes and groups, the latest vote and the action items. */
 export function BlankPanel(props: TemplatePanelProps) {

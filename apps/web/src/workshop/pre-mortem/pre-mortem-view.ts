@@ -5,12 +5,7 @@
  */
 import { type Role, turnTaker, type Turns } from '@accord/facilitation'
 import type { PreMortemResult, RegisterEntry } from '@accord/templates'
-import type { RoomCommand } from '../facilitation/use-room-command'
-
-/** A form's outcome: the command to send, or what to fix first. */
-export type FormOutcome =
-  | { readonly ok: true; readonly command: RoomCommand }
-  | { readonly ok: false; readonly error: string }
+import type { FormOutcome } from '../form-command'
 
 export type Ranking = 'dots' | 'scores'
 

@@ -14,14 +14,9 @@ import {
   type Scale,
   type StanceSummary,
 } from '@accord/templates'
-import type { RoomCommand } from '../facilitation/use-room-command'
+import type { FormOutcome, Send } from '../form-command'
 
 export type StanceValue = number | 'agree' | 'disagree-commit' | 'block'
-
-/** A form's outcome: the command to send, or what to fix first. */
-export type FormOutcome =
-  | { readonly ok: true; readonly command: RoomCommand }
-  | { readonly ok: false; readonly error: string }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -124,10 +119,20 @@ export function decisionView(input: DecisionViewInput): DecisionView {
   }
 }
 
+export type SectionName = 'proposal' | 'stances' | 'decision' | 'commitments'
+
+/** What each section of the panel gets. */
+export interface SectionProps {
+  readonly result: DecisionResult
+  /** What this person sees and may do. */
+  readonly view: DecisionView
+  readonly send: Send
+  /** The current phase is about this section. */
+  readonly active: boolean
+}
+
 /** The panel section the current phase is about, brought into view when the phase changes. */
-export function activeSection(
-  phaseId: string,
-): 'proposal' | 'stances' | 'decision' | 'commitments' | null {
+export function activeSection(phaseId: string): SectionName | null {
   if (phaseId === 'proposal' || phaseId === 'discussion') return 'proposal'
   if (phaseId === 'stances' || phaseId === 'reveal') return 'stances'
   if (phaseId === 'decide') return 'decision'

@@ -1,0 +1,130 @@
+import type { Proposal } from '@accord/templates'
+import { type FormEvent, useId, useState } from 'react'
+import type { RoomMember } from '../../api/workshop'
+import type { Send } from '../form-command'
+import { FormFooter, MemberField, TextField, useCommandForm } from '../forms'
+import { formLook } from './form-look'
+import {
+  emptyOption,
+  MAX_OPTIONS,
+  proposalCommand,
+  proposalDraft,
+  type ProposalDraft,
+} from './decision-view'
+
+/** Writing the proposal: its title, context, the options considered and who decides. */
+export function ProposalForm(props: {
+  proposal: Proposal | null
+  members: readonly RoomMember[]
+  send: Send
+  onDone: () => void
+  onCancel: (() => void) | null
+}) {
+  const [draft, setDraft] = useState<ProposalDraft>(() => proposalDraft(props.proposal))
+  const form = useCommandForm(props.send)
+  const id = useId()
+  const change = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  const changeOption = (index: number, patch: Partial<ProposalDraft['options'][number]>) =>
+    setDraft((d) => ({
+      ...d,
+      options: d.options.map((o, i) => (i === index ? { ...o, ...patch } : o)),
+    }))
+
+  async function submit(event: FormEvent) {
+    if (await form.submit(event, proposalCommand(draft))) props.onDone()
+  }
+
+  return (
+    <form
+      className="decision-form"
+      aria-label="The proposal"
+      data-testid="proposal-form"
+      onSubmit={(event) => void submit(event)}
+    >
+      <label className="field" htmlFor={`${id}-title`}>
+        Title
+      </label>
+      <input
+        id={`${id}-title`}
+        data-testid="proposal-title-input"
+        value={draft.title}
+        maxLength={200}
+        aria-required="true"
+        onChange={(event) => change({ title: event.target.value })}
+      />
+      <TextField
+        id={`${id}-context`}
+        label="Context"
+        testId="proposal-context-input"
+        value={draft.context}
+        maxLength={4000}
+        rows={3}
+        onChange={(context) => change({ context })}
+      />
+      <fieldset className="decision-fieldset">
+        <legend>Options considered</legend>
+        {draft.options.map((option, index) => (
+          <div className="decision-option-row" key={index} data-testid="proposal-option-row">
+            <input
+              aria-label={`Option ${index + 1}`}
+              placeholder="Option"
+              data-testid="proposal-option-title"
+              value={option.title}
+              maxLength={200}
+              onChange={(event) => changeOption(index, { title: event.target.value })}
+            />
+            {(['pros', 'cons'] as const).map((side) => (
+              <textarea
+                key={side}
+                aria-label={`Option ${index + 1}: ${side}`}
+                placeholder={side === 'pros' ? 'Pros' : 'Cons'}
+                data-testid={`proposal-option-${side}`}
+                value={option[side]}
+                maxLength={1000}
+                rows={1}
+                onChange={(event) => changeOption(index, { [side]: event.target.value })}
+              />
+            ))}
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Remove option ${index + 1}`}
+              data-testid="proposal-option-remove"
+              onClick={() =>
+                setDraft((d) => ({ ...d, options: d.options.filter((_, i) => i !== index) }))
+              }
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="proposal-option-add"
+          disabled={draft.options.length >= MAX_OPTIONS}
+          onClick={() => setDraft((d) => ({ ...d, options: [...d.options, emptyOption] }))}
+        >
+          + Add an option
+        </button>
+      </fieldset>
+      <MemberField
+        id={`${id}-decider`}
+        label="Who decides"
+        testId="proposal-decider"
+        value={draft.deciderId}
+        members={props.members}
+        currentName={props.proposal?.deciderName ?? null}
+        onChange={(deciderId) => change({ deciderId })}
+      />
+      <FormFooter
+        look={formLook}
+        form={form}
+        submitTestId="proposal-save"
+        onCancel={props.onCancel}
+      >
+        Save the proposal
+      </FormFooter>
+    </form>
+  )
+}
