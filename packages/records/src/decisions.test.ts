@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { changeStatus, checkEditable, checkSupersedable, supersede } from './decisions.js'
+import type { DecisionRecord } from './model.js'
+
+const record = (over: Partial<DecisionRecord> = {}): DecisionRecord => ({
+  id: 'DR-1',
+  number: 1,
+  status: 'proposed',
+  date: '2026-11-21',
+  title: 'Move to PostgreSQL',
+  context: 'SQLite limits us',
+  drivers: [],
+  options: [],
+  chosenOption: null,
+  decision: 'We move',
+  rationale: 'Growth',
+  consequences: '',
+  decisionMakers: ['Ada'],
+  consulted: ['Bo'],
+  informed: [],
+  participants: ['Ada', 'Bo'],
+  stances: [],
+  dissent: [],
+  commitments: [],
+  tags: [],
+  source: { roomId: 'r', workshopTitle: 'Decide', template: 'disagree-and-commit', shapeIds: [] },
+  supersedes: null,
+  supersededBy: null,
+  history: [{ status: 'proposed', by: 'Ada', at: '2026-11-21T10:00:00.000Z', note: '' }],
+  ...over,
+})
+const by = { by: 'Ada', at: '2026-11-22T09:00:00.000Z', note: '' }
+
+describe('decision records', () => {
+  it('[DR1] a proposed record is accepted or rejected, each change logged with who and when', () => {
+    const accepted = changeStatus(record(), 'accepted', by)
+    expect(accepted.ok && accepted.value.status).toBe('accepted')
+    expect(accepted.ok && accepted.value.history.at(-1)).toEqual({ ...by, status: 'accepted' })
+    const reopened = changeStatus(record({ status: 'rejected' }), 'proposed', by)
+    expect(reopened.ok).toBe(true)
+    expect(changeStatus(record(), 'proposed', by)).toEqual({
+      ok: false,
+      error: 'DR-1 is already proposed',
+    })
+  })
+
+  it('[DR1] an accepted record changes only by being superseded', () => {
+    expect(changeStatus(record({ status: 'accepted' }), 'rejected', by)).toEqual({
+      ok: false,
+      error: 'DR-1 is accepted: it can only be superseded by a new record',
+    })
+    expect(changeStatus(record({ status: 'accepted' }), 'superseded', by).ok).toBe(false)
+    expect(changeStatus(record({ status: 'superseded' }), 'accepted', by).ok).toBe(false)
+  })
+
+  it('[DR2] content is edited in place only while proposed', () => {
+    expect(checkEditable(record()).ok).toBe(true)
+    expect(checkEditable(record({ status: 'accepted' }))).toEqual({
+      ok: false,
+      error: 'DR-1 is accepted: its content is kept as it is; supersede it instead',
+    })
+  })
+
+  it('[DR3] superseding links both records and leaves the original’s content as it was', () => {
+    const original = record({ status: 'accepted' })
+    const successor = record({ id: 'DR-2', number: 2, status: 'accepted', decision: 'We stay' })
+    const result = supersede(original, successor, by)
+    if (!result.ok) throw new Error(result.error)
+    expect(result.value.original).toEqual({
+      ...original,
+      status: 'superseded',
+      supersededBy: 'DR-2',
+      history: [...original.history, { ...by, status: 'superseded', note: 'superseded by DR-2' }],
+    })
+    expect(result.value.successor.supersedes).toBe('DR-1')
+    expect(result.value.original.decision).toBe('We move')
+  })
+
+  it('[DR3] only a settled record that is not yet superseded can be superseded', () => {
+    expect(checkSupersedable(record()).ok).toBe(false)
+    expect(checkSupersedable(record({ status: 'rejected' })).ok).toBe(true)
+    expect(checkSupersedable(record({ status: 'superseded', supersededBy: 'DR-7' }))).toEqual({
+      ok: false,
+      error: 'DR-1 is already superseded by DR-7',
+    })
+  })
+})

@@ -1,0 +1,72 @@
+/**
+ * The life of a decision record. Its content can change only while it is proposed; once accepted
+ * it is never edited in place — a change is a new record that supersedes it, and both link to each
+ * other. Every status change is logged with who and when.
+ */
+import { err, ok, type Result } from '@accord/facilitation'
+import type { DecisionRecord, DecisionStatus, StatusEvent } from './model.js'
+
+/** Status changes people may make directly (superseding happens only through a new record). */
+const allowed: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
+  proposed: ['accepted', 'rejected'],
+  rejected: ['proposed'],
+  accepted: [],
+  superseded: [],
+}
+
+/** [DR1] Moves a record to another status, logging who and when. */
+export function changeStatus(
+  record: DecisionRecord,
+  to: DecisionStatus,
+  event: Omit<StatusEvent, 'status'>,
+): Result<DecisionRecord> {
+  if (record.status === to) return err(`${record.id} is already ${to}`)
+  if (!allowed[record.status].includes(to)) {
+    return err(
+      record.status === 'accepted' && to !== 'superseded'
+        ? `${record.id} is accepted: it can only be superseded by a new record`
+        : `${record.id} cannot go from ${record.status} to ${to}${to === 'superseded' ? ': supersede it with a new record' : ''}`,
+    )
+  }
+  return ok({ ...record, status: to, history: [...record.history, { ...event, status: to }] })
+}
+
+/** [DR2] May this record's content be edited in place? Only while it is proposed. */
+export function checkEditable(record: DecisionRecord): Result<void> {
+  return record.status === 'proposed'
+    ? ok(undefined)
+    : err(`${record.id} is ${record.status}: its content is kept as it is; supersede it instead`)
+}
+
+/** [DR3] May a new record supersede this one? An accepted (or rejected) one, not yet superseded. */
+export function checkSupersedable(record: DecisionRecord): Result<void> {
+  if (record.status === 'superseded')
+    return err(`${record.id} is already superseded by ${record.supersededBy ?? 'another record'}`)
+  if (record.status === 'proposed') return err(`${record.id} is only proposed: edit it instead`)
+  return ok(undefined)
+}
+
+/**
+ * [DR3] The two sides of a supersede: the original marked superseded with a link to its
+ * successor (its content untouched), and the successor linking back.
+ */
+export function supersede(
+  original: DecisionRecord,
+  successor: DecisionRecord,
+  event: Omit<StatusEvent, 'status'>,
+): Result<{ original: DecisionRecord; successor: DecisionRecord }> {
+  const supersedable = checkSupersedable(original)
+  if (!supersedable.ok) return supersedable
+  return ok({
+    original: {
+      ...original,
+      status: 'superseded',
+      supersededBy: successor.id,
+      history: [
+        ...original.history,
+        { ...event, status: 'superseded', note: event.note || `superseded by ${successor.id}` },
+      ],
+    },
+    successor: { ...successor, supersedes: original.id },
+  })
+}

@@ -1,0 +1,166 @@
+/**
+ * What a workshop's structured result becomes when it is saved: a decision record (from a
+ * disagree-and-commit), action items with one owner each (from every method; a pre-mortem's
+ * mitigations too), risks, retro themes with their votes, and an empathy map's insights and needs.
+ */
+import {
+  type BlankResult,
+  type DecisionResult,
+  type EmpathyMapResult,
+  type PreMortemResult,
+  type RetroResult,
+  stanceLabel,
+  type WorkshopResult,
+} from '@accord/templates'
+import type {
+  ActionDraft,
+  DecisionDraft,
+  RecordedStance,
+  RecordSource,
+  WorkshopRecords,
+} from './model.js'
+
+export interface WorkshopMeta {
+  readonly roomId: string
+  readonly title: string
+  readonly template: string
+  /** When the workshop was closed (or the record made). */
+  readonly at: Date
+  /** Region key → frame id on the board, to link records back to where they came from. */
+  readonly regionFrames: ReadonlyMap<string, string>
+}
+
+const day = (at: Date | number) => new Date(at).toISOString().slice(0, 10)
+
+/** [RC1] The records a workshop's result leaves. */
+export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopRecords {
+  const source = (shapeIds: readonly string[]): RecordSource => ({
+    roomId: meta.roomId,
+    workshopTitle: meta.title,
+    template: meta.template,
+    shapeIds,
+  })
+  const base = {
+    source: source([]),
+    decision: null,
+    actions: [] as ActionDraft[],
+    risks: [],
+    themes: [],
+    insights: [],
+    needs: [],
+  }
+  const boardActions = (actions: BlankResult['actions']): ActionDraft[] =>
+    actions.map((action) => ({
+      key: action.shapeId,
+      source: source([action.shapeId]),
+      text: action.text,
+      ownerName: action.ownerName,
+      due: action.due,
+      status: 'open',
+    }))
+
+  switch (result.template) {
+    case 'disagree-and-commit': {
+      const decision = decisionOf(result as DecisionResult, meta, source)
+      return { ...base, decision, actions: boardActions((result as DecisionResult).actions) }
+    }
+    case 'pre-mortem': {
+      const register = result as PreMortemResult
+      const mitigations: ActionDraft[] = register.risks.flatMap((risk) =>
+        risk.mitigation
+          ? [
+              {
+                key: `mitigation:${risk.id}`,
+                source: source([risk.id]),
+                text: `${risk.name}: ${risk.mitigation.text}`,
+                ownerName: risk.mitigation.ownerName,
+                due: null,
+                status: 'open' as const,
+              },
+            ]
+          : [],
+      )
+      return {
+        ...base,
+        actions: [...mitigations, ...boardActions(register.actions)],
+        risks: register.risks.map((risk) => ({
+          name: risk.name,
+          reasons: risk.reasons,
+          rank: risk.rank,
+          score: risk.score,
+          likelihood: risk.likelihood,
+          impact: risk.impact,
+          mitigation: risk.mitigation?.text ?? null,
+          ownerName: risk.mitigation?.ownerName ?? null,
+          shapeId: risk.id,
+        })),
+      }
+    }
+    case 'retro': {
+      const retro = result as RetroResult
+      return {
+        ...base,
+        actions: boardActions(retro.actions),
+        themes: retro.themes.map((theme) => ({
+          name: theme.name,
+          notes: theme.notes,
+          dots: theme.dots,
+          rank: theme.rank,
+          discussionNote: theme.discussionNote,
+          shapeId: theme.id,
+        })),
+      }
+    }
+    case 'empathy-map': {
+      const map = result as EmpathyMapResult
+      return {
+        ...base,
+        actions: boardActions(map.actions),
+        insights: map.insights,
+        needs: map.needs,
+      }
+    }
+    default:
+      return { ...base, actions: boardActions((result as BlankResult).actions ?? []) }
+  }
+}
+
+function decisionOf(
+  result: DecisionResult,
+  meta: WorkshopMeta,
+  source: (shapeIds: readonly string[]) => RecordSource,
+): DecisionDraft | null {
+  const { proposal, decision } = result
+  if (!proposal) return null
+  const stance = (s: DecisionResult['stances'][number]): RecordedStance => ({
+    name: s.name,
+    stance: stanceLabel(s.value),
+    reason: s.reason,
+  })
+  const people = result.participants.map((person) => person.name)
+  const region = meta.regionFrames.get('proposal')
+  return {
+    title: proposal.title,
+    context: proposal.context,
+    drivers: [],
+    options: proposal.options,
+    chosenOption: decision?.option ?? null,
+    decision: decision?.text ?? '',
+    rationale: decision?.rationale ?? '',
+    consequences: '',
+    decisionMakers: [decision?.deciderName ?? proposal.deciderName],
+    consulted: people.filter((name) => name !== proposal.deciderName),
+    informed: [],
+    participants: people,
+    stances: result.stances.map(stance),
+    dissent: result.dissent.map(stance),
+    commitments: result.commitments.map((c) => ({
+      name: c.name,
+      at: new Date(c.at).toISOString(),
+    })),
+    tags: [],
+    status: decision ? decision.outcome : 'proposed',
+    date: day(decision?.at ?? meta.at),
+    source: source(region ? [region] : []),
+  }
+}
