@@ -6,6 +6,13 @@ export type {
 } from './access-repository.js'
 export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
 export type { PrivateNoteRecord, PrivateNoteRepository } from './private-note-repository.js'
+export type {
+  ActionItemQuery,
+  DecisionQuery,
+  RecordRepository,
+  SavedWorkshop,
+  WorkshopOutputs,
+} from './record-repository.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {
@@ -20,6 +27,7 @@ export { SqliteAccessRepository } from './sqlite-access-repository.js'
 export { SqliteBallotRepository } from './sqlite-ballot-repository.js'
 export { SqliteDocumentStore } from './sqlite-document-store.js'
 export { SqlitePrivateNoteRepository } from './sqlite-private-note-repository.js'
+export { SqliteRecordRepository } from './sqlite-record-repository.js'
 export { SqliteRoomRepository } from './sqlite-room-repository.js'
 export { SqliteWorkshopRepository } from './sqlite-workshop-repository.js'
 export type { StoredResult, SubmissionRecord, WorkshopRepository } from './workshop-repository.js'

@@ -83,7 +83,8 @@ export type ActionStatus = 'open' | 'done' | 'dropped'
 export const actionStatuses: readonly ActionStatus[] = ['open', 'done', 'dropped']
 
 export interface ActionChange {
-  readonly field: 'status' | 'owner' | 'due'
+  /** `text` changes when a workshop is closed again after its note was reworded. */
+  readonly field: 'status' | 'owner' | 'due' | 'text'
   readonly from: string | null
   readonly to: string | null
   readonly by: string | null

@@ -4,3 +4,10 @@ export { rooms } from './rooms.js'
 export { voteBallots } from './votes.js'
 export { privateNotes } from './private-notes.js'
 export { submissions, workshopResults } from './workshops.js'
+export {
+  actionItemEvents,
+  actionItems,
+  decisionRecords,
+  decisionStatusEvents,
+  workshopOutputs,
+} from './records.js'
