@@ -2,6 +2,7 @@ import type {
   AccessRepository,
   BallotRepository,
   PrivateNoteRepository,
+  RecordRepository,
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
@@ -10,6 +11,8 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiError, errorHandler } from './http/api-error.js'
 import type { ServerLogger } from './log.js'
+import { actionItemRoutes } from './routes/action-items.js'
+import { decisionRoutes } from './routes/decisions.js'
 import { healthRoutes } from './routes/health.js'
 import { roomRoutes } from './routes/rooms.js'
 import { templateRoutes } from './routes/templates.js'
@@ -25,6 +28,7 @@ export interface AppDeps {
   readonly ballots: BallotRepository
   readonly notes: PrivateNoteRepository
   readonly workshops: WorkshopRepository
+  readonly records: RecordRepository
   readonly board: BoardWriter
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
@@ -65,6 +69,8 @@ export function createApp(deps: AppDeps): Hono {
   // Clients measure their clock's offset from this, so every timer shows the same time.
   app.get('/api/time', (c) => c.json({ now: now() }))
   app.route('/api/templates', templateRoutes())
+  app.route('/api/decisions', decisionRoutes({ ...deps, now }))
+  app.route('/api/action-items', actionItemRoutes({ ...deps, now }))
   app.route('/api/rooms', roomRoutes({ ...deps, now }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')

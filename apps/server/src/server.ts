@@ -6,6 +6,7 @@ import {
   SqliteBallotRepository,
   SqliteDocumentStore,
   SqlitePrivateNoteRepository,
+  SqliteRecordRepository,
   SqliteRoomRepository,
   SqliteWorkshopRepository,
 } from '@accord/db'
@@ -43,6 +44,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     ballots: new SqliteBallotRepository(database.db),
     notes: new SqlitePrivateNoteRepository(database.db),
     workshops: new SqliteWorkshopRepository(database.db),
+    records: new SqliteRecordRepository(database.db),
     board: new BoardWriter(registry),
     registry,
     connections,

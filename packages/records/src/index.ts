@@ -2,3 +2,35 @@ export * from './model.js'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
 export { changeStatus, checkEditable, checkSupersedable, supersede } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'
+export {
+  escapeHtml,
+  escapeMarkdown,
+  mdBlock,
+  mdCell,
+  mdLine,
+  mdListItem,
+  neutraliseLineStart,
+  textLines,
+} from './render/markdown.js'
+export { boardPath, type ExportMeta } from './render/meta.js'
+export { workshopMarkdown } from './render/workshop-summary.js'
+export { madrMarkdown } from './render/madr.js'
+export {
+  actionItemsCsv,
+  csvField,
+  csvTable,
+  neutraliseFormula,
+  risksCsv,
+  workshopCsv,
+  type ActionRow,
+  type CsvOptions,
+  type CsvValue,
+  type RiskSource,
+} from './render/csv.js'
+export {
+  WORKSHOP_EXPORT_SCHEMA,
+  workshopExport,
+  workshopJson,
+  type WorkshopExportInput,
+} from './render/json.js'
+export { exportFileName } from './render/filename.js'

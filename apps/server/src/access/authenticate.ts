@@ -3,6 +3,7 @@ import { can, type Permission } from '@accord/facilitation'
 import type { Context, MiddlewareHandler } from 'hono'
 import { ApiError } from '../http/api-error.js'
 import { type Credential, resolveCredential } from './credentials.js'
+import { bearerToken } from './room-credential.js'
 
 export type AuthEnv = { Variables: { credential: Credential } }
 
@@ -12,8 +13,7 @@ export type AuthEnv = { Variables: { credential: Credential } }
  */
 export function authenticate(access: AccessRepository): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    const token = bearerToken(c.req.header('authorization'))
     const resolved = await resolveCredential(access, c.req.param('id') ?? '', token)
     if (!resolved.ok && resolved.error === 'room-not-found') {
       throw new ApiError(404, 'room_not_found', 'no room with this id exists')

@@ -2,6 +2,7 @@ import type {
   AccessRepository,
   BallotRepository,
   PrivateNoteRepository,
+  RecordRepository,
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
@@ -19,6 +20,7 @@ export interface CommandContext {
   readonly rooms: RoomRepository
   readonly registry: RoomRegistry
   readonly workshops: WorkshopRepository
+  readonly records: RecordRepository
   readonly access: AccessRepository
   readonly connections: LiveConnections
   readonly roomStates: RoomStates

@@ -8,6 +8,7 @@ import { memberRename } from './member-rename.js'
 import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
+import { recordsSave } from './records-commands.js'
 import { RoomQueue } from './room-queue.js'
 import { roomSettings } from './settings-commands.js'
 import { summon } from './summon-command.js'
@@ -42,6 +43,7 @@ const commands: Record<string, CommandDefinition> = {
   'turns.start': turnsStart,
   'turns.skip': turnsSkip,
   'workshop.close': workshopClose,
+  'records.save': recordsSave,
 }
 
 const queue = new RoomQueue()

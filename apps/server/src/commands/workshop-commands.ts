@@ -1,13 +1,14 @@
 import { ok } from '@accord/facilitation'
 import { z } from 'zod'
 import { requireMember } from '../access/credentials.js'
-import { liveResult } from '../workshops/live-result.js'
+import { saveWorkshopRecords } from '../records/save-records.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
 /**
  * Closes the workshop: its structured result, as it stands, is stored (each close adds a version;
- * the latest is current) and everyone moves to the closing phase.
+ * the latest is current), saved as records (decision, actions, risks, themes, insights) and
+ * everyone moves to the closing phase.
  */
 export const workshopClose = defineCommand({
   schema: z.object({ type: z.literal('workshop.close') }),
@@ -16,8 +17,13 @@ export const workshopClose = defineCommand({
   async run(context) {
     const closer = requireMember(context.credential)
     const { roomId } = context.credential
-    const { template, result } = await liveResult(context, roomId)
     const closedAt = context.now()
+    const { template, result, saved } = await saveWorkshopRecords(
+      context,
+      roomId,
+      closer.name,
+      new Date(closedAt),
+    )
     const stored = await context.workshops.addResult({
       roomId,
       template: template.id,
@@ -34,7 +40,13 @@ export const workshopClose = defineCommand({
         plan: closeIndex >= 0 ? { ...state.plan, currentIndex: closeIndex } : state.plan,
       })
     })
-    return { ...changed, result, version: stored.seq, closedAt: new Date(closedAt).toISOString() }
+    return {
+      ...changed,
+      result,
+      records: saved,
+      version: stored.seq,
+      closedAt: new Date(closedAt).toISOString(),
+    }
   },
 })
 

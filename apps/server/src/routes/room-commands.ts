@@ -2,6 +2,7 @@ import type {
   AccessRepository,
   BallotRepository,
   PrivateNoteRepository,
+  RecordRepository,
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
@@ -27,6 +28,7 @@ export function roomCommandRoutes(deps: {
   rooms: RoomRepository
   registry: RoomRegistry
   workshops: WorkshopRepository
+  records: RecordRepository
   access: AccessRepository
   ballots: BallotRepository
   notes: PrivateNoteRepository
@@ -41,6 +43,7 @@ export function roomCommandRoutes(deps: {
     rooms: deps.rooms,
     registry: deps.registry,
     workshops: deps.workshops,
+    records: deps.records,
     access: deps.access,
     ballots: deps.ballots,
     notes: deps.notes,

@@ -13,6 +13,7 @@ import { displayName, plainText } from '../http/schemas.js'
 import { readJson } from '../http/validate-json.js'
 import { roomBoardRoutes } from './room-board.js'
 import { roomCommandRoutes } from './room-commands.js'
+import { roomRecordRoutes } from './room-records.js'
 import { roomWorkshopRoutes } from './room-workshop.js'
 import { setUpWorkshop } from '../workshops/create-workshop.js'
 import { previousWorkshop } from '../workshops/previous-workshop.js'
@@ -127,5 +128,6 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
   app.route('/', roomCommandRoutes(deps))
   app.route('/', roomBoardRoutes(deps))
   app.route('/', roomWorkshopRoutes(deps))
+  app.route('/', roomRecordRoutes(deps))
   return app
 }

@@ -8,6 +8,7 @@ import {
   SqliteBallotRepository,
   SqliteDocumentStore,
   SqlitePrivateNoteRepository,
+  SqliteRecordRepository,
   SqliteRoomRepository,
   SqliteWorkshopRepository,
 } from '@accord/db'
@@ -39,6 +40,7 @@ export function inProcessApp(now: () => number = Date.now) {
     ballots: new SqliteBallotRepository(database.db),
     notes: new SqlitePrivateNoteRepository(database.db),
     workshops: new SqliteWorkshopRepository(database.db),
+    records: new SqliteRecordRepository(database.db),
     board: new BoardWriter(registry),
     registry,
     roomStates: new RoomStates(registry),

@@ -22,10 +22,16 @@ export async function roomMembers(services: WorkshopServices, roomId: string): P
 }
 
 /** The workshop's structured result as it stands now, derived from public state only. */
-export async function liveResult(
-  services: WorkshopServices,
-  roomId: string,
-): Promise<{ template: Template; state: RoomState; result: WorkshopResult }> {
+export interface LiveResult {
+  readonly template: Template
+  readonly state: RoomState
+  readonly result: WorkshopResult
+  readonly title: string
+  /** The board's records the result was derived from. */
+  readonly board: readonly unknown[]
+}
+
+export async function liveResult(services: WorkshopServices, roomId: string): Promise<LiveResult> {
   const [room, state, records, members] = await Promise.all([
     services.rooms.find(roomId),
     services.roomStates.read(roomId),
@@ -41,5 +47,5 @@ export async function liveResult(
     records,
     members,
   })
-  return { template, state, result }
+  return { template, state, result, title: room?.title ?? '', board: records }
 }

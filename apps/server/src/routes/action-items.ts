@@ -1,0 +1,85 @@
+import type { AccessRepository, RecordRepository } from '@accord/db'
+import { actionStatuses } from '@accord/records'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireRoomPermission } from '../access/room-credential.js'
+import { ApiError } from '../http/api-error.js'
+import { displayName } from '../http/schemas.js'
+import { readJson } from '../http/validate-json.js'
+
+const itemId = /^AI-\d{1,9}$/
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+
+/**
+ * Action items across workshops, for following up: filter by owner and status (overdue too);
+ * anyone who can edit the workshop an item came from updates its status, owner or due date.
+ */
+export function actionItemRoutes(deps: {
+  records: RecordRepository
+  access: AccessRepository
+  now: () => number
+}) {
+  const app = new Hono()
+
+  app.get('/', async (c) => {
+    const parsed = z
+      .object({
+        owner: z.string().max(80).optional(),
+        status: z.enum([...actionStatuses, 'overdue']).optional(),
+        room: z.string().max(64).optional(),
+      })
+      .safeParse(c.req.query())
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new ApiError(400, 'invalid_query', `${issue?.path.join('.')}: ${issue?.message}`)
+    }
+    const { owner, status, room } = parsed.data
+    const today = new Date(deps.now()).toISOString().slice(0, 10)
+    return c.json(
+      await deps.records.actionItems({
+        ...(owner ? { owner } : {}),
+        ...(room ? { roomId: room } : {}),
+        ...(status === 'overdue' ? { overdueOn: today } : status ? { status } : {}),
+      }),
+    )
+  })
+
+  app.get('/:id', async (c) => {
+    const id = c.req.param('id')
+    const item = itemId.test(id) ? await deps.records.actionItem(id) : null
+    if (!item) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
+    return c.json(item)
+  })
+
+  app.post('/:id', async (c) => {
+    const id = c.req.param('id')
+    const item = itemId.test(id) ? await deps.records.actionItem(id) : null
+    if (!item) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
+    const update = await readJson(
+      c,
+      z.object({
+        status: z.enum(actionStatuses).optional(),
+        ownerName: displayName.optional(),
+        due: isoDay.nullable().optional(),
+      }),
+    )
+    const who = await requireRoomPermission(
+      deps.access,
+      item.source.roomId,
+      c.req.header('authorization'),
+      'board.edit',
+      'update action items',
+    )
+    const changed = await deps.records.updateActionItem(
+      id,
+      Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)),
+      who.member?.name ?? null,
+      new Date(deps.now()),
+    )
+    if (!changed) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
+    if (!changed.ok) throw new ApiError(409, 'refused', changed.error)
+    return c.json(changed.value)
+  })
+
+  return app
+}

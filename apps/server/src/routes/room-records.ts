@@ -1,0 +1,88 @@
+import type { RecordRepository } from '@accord/db'
+import {
+  type ActionItemRecord,
+  exportFileName,
+  recordsOf,
+  workshopCsv,
+  workshopJson,
+  workshopMarkdown,
+  type WorkshopRecords,
+} from '@accord/records'
+import { regionFrames } from '@accord/templates'
+import { Hono } from 'hono'
+import type { AuthEnv } from '../access/authenticate.js'
+import { ApiError } from '../http/api-error.js'
+import { attachment } from '../http/attachment.js'
+import { liveResult } from '../workshops/live-result.js'
+import type { WorkshopServices } from '../workshops/workshop-services.js'
+
+/**
+ * `GET /api/rooms/:id/export?format=md|json|csv`: the workshop's summary at any time (not only
+ * after close), for anyone in the room; and the records saved from it. Mounted by `roomRoutes`
+ * behind its authentication.
+ */
+export function roomRecordRoutes(
+  services: WorkshopServices & { readonly records: RecordRepository },
+) {
+  const app = new Hono<AuthEnv>()
+
+  app.get('/:id/export', async (c) => {
+    const { roomId } = c.get('credential')
+    const format = c.req.query('format') ?? 'md'
+    if (!['md', 'json', 'csv'].includes(format))
+      throw new ApiError(400, 'invalid_format', 'format: md, json or csv')
+    const live = await liveResult(services, roomId)
+    const closedAt = live.state.workshop?.closedAt ?? null
+    const meta = { roomId, title: live.title, template: live.template.id, closedAt }
+    const records = withFollowUp(
+      recordsOf(
+        { ...meta, at: new Date(closedAt ?? Date.now()), regionFrames: regionFrames(live.board) },
+        live.result,
+      ),
+      await services.records.actionItems({ roomId }),
+    )
+    const name = (extension: string) => exportFileName(live.title || live.template.name, extension)
+    if (format === 'md') {
+      return attachment(c, workshopMarkdown(live.result, meta), name('md'), 'text/markdown')
+    }
+    if (format === 'csv') return attachment(c, workshopCsv(records), name('csv'), 'text/csv')
+    const decisions = await services.records.decisionsOfRoom(roomId)
+    return attachment(
+      c,
+      workshopJson({ workshop: meta, result: live.result, records, decisions }),
+      name('json'),
+      'application/json',
+    )
+  })
+
+  // The decisions recorded from this workshop (for the "decided in DR-n" marks on its board).
+  app.get('/:id/decisions', async (c) =>
+    c.json(await services.records.decisionsOfRoom(c.get('credential').roomId)),
+  )
+
+  // The action items saved from this workshop, with their follow-up status.
+  app.get('/:id/records/action-items', async (c) =>
+    c.json(await services.records.actionItems({ roomId: c.get('credential').roomId })),
+  )
+
+  return app
+}
+
+/**
+ * The status each action item has in the follow-up since it was saved (done, dropped): the board
+ * never says, so without this an export would show every item open. An item is known by the
+ * board shape it came from (its note, or the risk a mitigation is for).
+ */
+function withFollowUp(
+  records: WorkshopRecords,
+  saved: readonly ActionItemRecord[],
+): WorkshopRecords {
+  const statusOf = new Map(saved.map((item) => [item.source.shapeIds.join(' '), item.status]))
+  return {
+    ...records,
+    actions: records.actions.map((action) => ({
+      ...action,
+      status: statusOf.get(action.source.shapeIds.join(' ')) ?? action.status,
+    })),
+  }
+}

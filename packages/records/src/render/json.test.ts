@@ -1,0 +1,76 @@
+import type { WorkshopResult } from '@accord/templates'
+import { describe, expect, it } from 'vitest'
+import schema from '../../schema/workshop-export.schema.json' with { type: 'json' }
+import {
+  decision,
+  decisionRecordOf,
+  metaOf,
+  preMortem,
+  recordsFor,
+  results,
+} from '../testing/fixtures.js'
+import { expectGolden } from '../testing/golden.js'
+import { hostile } from '../testing/hostile.js'
+import { checkSchema } from '../testing/json-schema.js'
+import { WORKSHOP_EXPORT_SCHEMA, workshopExport, workshopJson } from './json.js'
+
+const exportOf = (result: WorkshopResult, closedAt?: number | null) => {
+  const meta = metaOf(result, closedAt)
+  return {
+    workshop: meta,
+    result,
+    records: recordsFor(result, meta),
+    decisions: result.template === 'disagree-and-commit' ? [decisionRecordOf(decision)] : [],
+  }
+}
+
+describe('workshop export (JSON)', () => {
+  it('[JS1] a pre-mortem: matches its golden file', () => {
+    expectGolden('workshop.json', workshopJson(exportOf(preMortem)))
+  })
+
+  it('[JS1] a decision, with its stored record: matches its golden file', () => {
+    expectGolden('decision-workshop.json', workshopJson(exportOf(decision)))
+  })
+
+  it.each(Object.entries(results))('[JS1] %s: fits the published schema', (_, result) => {
+    for (const value of [exportOf(result), exportOf(hostile(result), null)]) {
+      const json = JSON.parse(workshopJson(value)) as unknown
+      expect(checkSchema(schema, json, { strict: true })).toEqual([])
+    }
+  })
+
+  it('[JS1] the schema check notices what the schema does not document', () => {
+    const json = JSON.parse(workshopJson(exportOf(preMortem))) as {
+      workshop: Record<string, unknown>
+      records: Record<string, unknown>
+    }
+    json.workshop.closedAt = 1741968000000
+    json.records.extra = true
+    expect(checkSchema(schema, json, { strict: true })).toEqual([
+      '.workshop.closedAt is integer, not string or null',
+      '.records.extra is not documented in the schema',
+    ])
+  })
+
+  it('[JS1] a template the schema does not describe still fits it', () => {
+    const result = { template: 'lean-coffee', title: 'Lean coffee', topics: ['a'] }
+    const json = JSON.parse(workshopJson(exportOf(result))) as unknown
+    expect(checkSchema(schema, json)).toEqual([])
+  })
+
+  it('[JS1] is versioned, and the same whatever order the result’s keys come in', () => {
+    const reordered = Object.fromEntries(Object.entries(preMortem).reverse()) as WorkshopResult
+    expect(workshopJson(exportOf(reordered))).toBe(workshopJson(exportOf(preMortem)))
+    expect(workshopExport(exportOf(preMortem)).schema).toBe(WORKSHOP_EXPORT_SCHEMA)
+    expect(schema.properties.schema.const).toBe(WORKSHOP_EXPORT_SCHEMA)
+  })
+
+  it('[JS1] hostile text survives the round trip unchanged', () => {
+    const evil = hostile(decision)
+    const value = exportOf(evil)
+    const json = JSON.parse(workshopJson(value)) as { result: unknown; records: unknown }
+    expect(json.result).toEqual(JSON.parse(JSON.stringify(evil)))
+    expect(json.records).toEqual(JSON.parse(JSON.stringify(value.records)))
+  })
+})

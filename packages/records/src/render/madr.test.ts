@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import type { DecisionRecord } from '../model.js'
+import { decision, decisionRecordOf, metaOf } from '../testing/fixtures.js'
+import { readFrontMatter } from '../testing/front-matter.js'
+import { expectGolden } from '../testing/golden.js'
+import { hostile, hostileTexts } from '../testing/hostile.js'
+import { madrMarkdown } from './madr.js'
+
+const record = decisionRecordOf(decision)
+
+/** A record whose every text is hostile, the date and the front matter's lists included. */
+function hostileRecord(): DecisionRecord {
+  const evil = hostile(decision)
+  const base = decisionRecordOf(evil, { ...metaOf(evil), roomId: 'room/../<x>' })
+  return {
+    ...base,
+    date: '2025-03-14\n---\nstatus: hacked',
+    drivers: hostileTexts.slice(0, 3),
+    consequences: hostileTexts.join('\n'),
+    decisionMakers: hostileTexts.slice(3, 6),
+    consulted: hostileTexts.slice(6, 12),
+    informed: hostileTexts.slice(12, 16),
+    tags: hostileTexts.slice(16),
+    supersedes: '# DR-3',
+    history: [
+      {
+        status: 'accepted',
+        by: hostileTexts[0] as string,
+        at: 'not a time',
+        note: hostileTexts[5] as string,
+      },
+    ],
+  }
+}
+
+describe('decision record (MADR)', () => {
+  it('[RN2] matches its golden file', () => {
+    expectGolden('decision-madr.md', madrMarkdown(record))
+  })
+
+  it('[RN2] hostile text: matches its golden file', () => {
+    expectGolden('hostile-decision-madr.md', madrMarkdown(hostileRecord()))
+  })
+
+  it('[RN2] has MADR front matter, title and sections, in MADR’s order', () => {
+    const { data, body } = readFrontMatter(madrMarkdown(record))
+    expect(data).toEqual({
+      status: 'accepted',
+      date: '2025-03-14',
+      'decision-makers': ['Ada'],
+      deciders: ['Ada'],
+      consulted: ['Bo', 'Cy'],
+      informed: ['Finance'],
+      tags: ['ledger', 'database'],
+    })
+    const headings = body.split('\n').filter((line) => /^#{1,3} /.test(line))
+    expect(headings).toEqual([
+      '# Primary database for the ledger',
+      '## Context and Problem Statement',
+      '## Decision Drivers',
+      '## Considered Options',
+      '## Decision Outcome',
+      '### Consequences',
+      '## Pros and Cons of the Options',
+      '### PostgreSQL',
+      '### CockroachDB',
+      '### Stay on SQLite',
+      '## More Information',
+      '### Participants',
+      '### Stances',
+      '### Dissent',
+      '### Commitments',
+      '### Status history',
+    ])
+    expect(body).toContain(
+      'Chosen option: "PostgreSQL", because it is the only option the team can operate today',
+    )
+    expect(body).toContain('- **Supersedes:** DR-3')
+    expect(body).toContain('board [/b/room-disagree-and-commit](/b/room-disagree-and-commit)')
+  })
+
+  it('[RN2] writes the metadata list log4brains reads after the title', () => {
+    const markdown = madrMarkdown({ ...record, status: 'superseded', supersededBy: 'DR-20' })
+    expect(markdown).toContain(
+      '# Primary database for the ledger\n\n- Status: superseded by DR-20\n- Date: 2025-03-14\n- Deciders: Ada\n- Tags: ledger, database\n\n## Context',
+    )
+    expect(readFrontMatter(markdown).data.status).toBe('superseded by DR-20')
+    expect(markdown).toContain('- **Superseded by:** DR-20')
+  })
+
+  it('[RN2] hostile text: the front matter stays one flat mapping with the values given', () => {
+    const evil = hostileRecord()
+    const markdown = madrMarkdown(evil)
+    const { data, body } = readFrontMatter(markdown)
+    expect(data).toEqual({
+      status: 'accepted',
+      date: evil.date,
+      'decision-makers': evil.decisionMakers,
+      deciders: evil.decisionMakers,
+      consulted: evil.consulted,
+      informed: evil.informed,
+      tags: evil.tags,
+    })
+    // Two fences, around the seven fields and the blank line; none in the body.
+    const lines = markdown.split('\n')
+    expect(lines.flatMap((line, i) => (line === '---' ? [i] : []))).toEqual([0, 9])
+    expect(body.split('\n').filter((line) => /^(-{3,}|\.{3})\s*$/.test(line))).toEqual([])
+    // One H1, and only the sections MADR and Accord write.
+    const headings = body.split('\n').filter((line) => /^ {0,3}#/.test(line))
+    expect(headings.filter((line) => line.startsWith('# '))).toHaveLength(1)
+    expect(headings.every((line) => /^#{1,3} \S/.test(line))).toBe(true)
+    expect(markdown).not.toMatch(/[<>]/)
+  })
+})

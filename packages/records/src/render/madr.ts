@@ -1,0 +1,168 @@
+/**
+ * [RN2] One decision record as a MADR file (https://adr.github.io/madr/): YAML front matter with
+ * MADR 4's fields (`status`, `date`, `decision-makers`, `consulted`, `informed`), MADR 3's name
+ * for the deciders (`deciders`) and `tags`; then the title, the same metadata as the list
+ * log4brains reads after the title (`- Status: …`, MADR 2 with its patch), and MADR's sections.
+ * What only Accord knows — the workshop and its board, participants, stances, dissent,
+ * commitments, supersedes / superseded by, the status history — is under "More Information".
+ *
+ * The front matter ends with a blank line before its closing `---`: YAML does not mind, and a
+ * renderer that does not know front matter (log4brains) then shows it as a paragraph between two
+ * rules instead of reading it as a heading that would hide log4brains' metadata list.
+ */
+import type { DecisionRecord, RecordedStance } from '../model.js'
+import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
+import { boardPath, isoMinute, templateName } from './meta.js'
+import { yamlList, yamlString } from './yaml.js'
+
+const anonymous = 'Anonymous'
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** The status as MADR and log4brains write it: `superseded by DR-13` names the successor. */
+const statusText = (record: DecisionRecord) =>
+  record.status === 'superseded' && record.supersededBy
+    ? `superseded by ${record.supersededBy}`
+    : record.status
+
+export function madrMarkdown(record: DecisionRecord): string {
+  return `${[
+    frontMatter(record),
+    `# ${mdLine(record.title) || 'Untitled decision'}`,
+    headerList(record),
+    section('Context and Problem Statement', mdBlock(record.context) || '_No context recorded._'),
+    section('Decision Drivers', bullets(record.drivers) || '_None recorded._'),
+    section(
+      'Considered Options',
+      bullets(record.options.map((option) => option.title)) || '_No options were listed._',
+    ),
+    section('Decision Outcome', outcome(record)),
+    `### Consequences\n\n${mdBlock(record.consequences) || '_None recorded._'}`,
+    record.options.length === 0
+      ? ''
+      : section('Pros and Cons of the Options', ...prosAndCons(record)),
+    section('More Information', ...moreInformation(record)),
+  ]
+    .filter((block) => block !== '')
+    .join('\n\n')}\n`
+}
+
+function frontMatter(record: DecisionRecord): string {
+  const fields: [string, string][] = [
+    ['status', yamlString(statusText(record))],
+    ['date', DAY.test(record.date) ? record.date : yamlString(record.date)],
+    ['decision-makers', yamlList(record.decisionMakers)],
+    ['deciders', yamlList(record.decisionMakers)],
+    ['consulted', yamlList(record.consulted)],
+    ['informed', yamlList(record.informed)],
+    ['tags', yamlList(record.tags)],
+  ]
+  return ['---', ...fields.map(([key, value]) => `${key}: ${value}`), '', '---'].join('\n')
+}
+
+/** log4brains' metadata list: one line each, names and tags escaped. */
+function headerList(record: DecisionRecord): string {
+  const names = (items: readonly string[]) => items.map((item) => mdLine(item)).join(', ')
+  return [
+    `- Status: ${mdLine(statusText(record))}`,
+    `- Date: ${mdLine(record.date)}`,
+    `- Deciders: ${names(record.decisionMakers)}`,
+    `- Tags: ${names(record.tags)}`,
+  ]
+    .map((line) => line.trimEnd())
+    .join('\n')
+}
+
+const section = (title: string, ...blocks: string[]) =>
+  [`## ${title}`, ...blocks].filter((block) => block !== '').join('\n\n')
+
+/** A list of user texts; MADR's own sections use `*`. */
+const bullets = (items: readonly string[], marker = '*') =>
+  items
+    .filter((item) => item.trim() !== '')
+    .map((item) => mdListItem(item, '', marker))
+    .join('\n')
+
+function outcome(record: DecisionRecord): string {
+  const decision = mdBlock(record.decision)
+  const rationale = mdBlock(record.rationale)
+  if (record.chosenOption !== null) {
+    const because = rationale || 'no rationale was recorded.'
+    const chosen = `Chosen option: "${mdLine(record.chosenOption)}", because ${because}`
+    return [chosen, decision].filter((block) => block !== '').join('\n\n')
+  }
+  if (!decision)
+    return record.status === 'proposed' ? '_Not decided yet._' : '_No decision text recorded._'
+  return [decision, rationale ? `Because:\n\n${rationale}` : '']
+    .filter((b) => b !== '')
+    .join('\n\n')
+}
+
+/** Each line of an option's pros is a "Good, because …", of its cons a "Bad, because …". */
+function prosAndCons(record: DecisionRecord): string[] {
+  const items = (text: string, lead: string) =>
+    textLines(text)
+      .filter((line) => line.trim() !== '')
+      .map((line) => mdListItem(line, lead, '*'))
+  return record.options.map((option) => {
+    const lines = [...items(option.pros, 'Good, because '), ...items(option.cons, 'Bad, because ')]
+    return [
+      `### ${mdLine(option.title) || 'Untitled option'}`,
+      lines.length > 0 ? lines.join('\n') : '_No pros or cons recorded._',
+    ].join('\n\n')
+  })
+}
+
+const stanceItem = (stance: RecordedStance) =>
+  mdListItem(
+    stance.reason,
+    `**${mdLine(stance.name ?? anonymous) || anonymous}** (${mdLine(stance.stance)})${stance.reason.trim() ? ': ' : ''}`,
+  )
+
+function moreInformation(record: DecisionRecord): string[] {
+  const { source } = record
+  const path = boardPath(source.roomId)
+  const facts = [
+    `- **Decision record:** ${mdLine(record.id)}`,
+    `- **Workshop:** ${mdLine(source.workshopTitle) || 'Untitled workshop'} (${mdLine(templateName(source.template))}), board [${path}](${path})`,
+  ]
+  if (source.shapeIds.length > 0)
+    facts.push(`- **Board shapes:** ${source.shapeIds.map((id) => mdLine(id)).join(', ')}`)
+  if (record.supersedes) facts.push(`- **Supersedes:** ${mdLine(record.supersedes)}`)
+  if (record.supersededBy) facts.push(`- **Superseded by:** ${mdLine(record.supersededBy)}`)
+
+  const committed = new Set(record.commitments.map((c) => c.name))
+  const pending = record.participants.filter((name) => !committed.has(name))
+  const sub = (title: string, ...blocks: string[]) =>
+    [`### ${title}`, ...blocks].filter((block) => block !== '').join('\n\n')
+  return [
+    facts.join('\n'),
+    sub('Participants', bullets(record.participants, '-') || '_None recorded._'),
+    sub('Stances', record.stances.map(stanceItem).join('\n') || '_None recorded._'),
+    sub(
+      'Dissent',
+      record.dissent.length === 0 ? '_No dissent._' : 'In the dissenters’ own words:',
+      record.dissent.map(stanceItem).join('\n'),
+    ),
+    sub(
+      'Commitments',
+      record.commitments
+        .map((c) => `- ${mdLine(c.name) || 'Unnamed'} — committed ${isoMinute(c.at)}`)
+        .join('\n') || '_Nobody has committed._',
+      pending.length === 0
+        ? ''
+        : `**Not committed:** ${pending.map((name) => mdLine(name) || 'Unnamed').join(', ')}`,
+    ),
+    record.history.length === 0
+      ? ''
+      : sub(
+          'Status history',
+          record.history
+            .map((event) => {
+              const by = event.by === null ? '' : ` by ${mdLine(event.by)}`
+              const colon = event.note.trim() ? ': ' : ''
+              return mdListItem(event.note, `${isoMinute(event.at)} — ${event.status}${by}${colon}`)
+            })
+            .join('\n'),
+        ),
+  ]
+}

@@ -1,0 +1,95 @@
+import type { WorkshopResult } from '@accord/templates'
+import { describe, expect, it } from 'vitest'
+import { type FixtureName, metaOf, results } from '../testing/fixtures.js'
+import { expectGolden } from '../testing/golden.js'
+import { hostile } from '../testing/hostile.js'
+import { workshopMarkdown } from './workshop-summary.js'
+
+const goldenNames: Record<FixtureName, string> = {
+  retro: 'retro',
+  preMortem: 'pre-mortem',
+  empathyMap: 'empathy-map',
+  decision: 'decision',
+  anonymousDecision: 'decision-anonymous',
+  blank: 'blank',
+}
+const fixtures = Object.entries(results) as [FixtureName, WorkshopResult][]
+
+/** A Markdown file's block structure: the kind of every line that opens or continues a block. */
+function skeleton(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      /^#{1,6} /.test(line)
+        ? `h${line.indexOf(' ')}`
+        : /^\s*[-*] /.test(line)
+          ? 'item'
+          : /^\|/.test(line)
+            ? `row${line.split(/(?<!\\)\|/).length}`
+            : /^>/.test(line)
+              ? 'quote'
+              : null,
+    )
+    .filter((kind): kind is string => kind !== null)
+}
+
+describe('workshop summary (Markdown)', () => {
+  it.each(fixtures)('[RN1] %s: matches its golden file', (name, result) => {
+    expectGolden(`${goldenNames[name]}-summary.md`, workshopMarkdown(result, metaOf(result)))
+  })
+
+  it.each(fixtures)('[RN1] %s, hostile text: matches its golden file', (name, result) => {
+    const evil = hostile(result)
+    const meta = { ...metaOf(evil), roomId: 'room/../../<x>?"' }
+    expectGolden(`hostile-${goldenNames[name]}-summary.md`, workshopMarkdown(evil, meta))
+  })
+
+  it.each(fixtures)('[RN1] %s, hostile text: adds no structure of its own', (_, result) => {
+    const evil = hostile(result)
+    const plain = workshopMarkdown(result, metaOf(result))
+    const markdown = workshopMarkdown(evil, metaOf(evil))
+    expect(skeleton(markdown)).toEqual(skeleton(plain))
+    expect(markdown).not.toMatch(/<script/i)
+    expect(markdown.replace(/<br>/g, '')).not.toMatch(/[<>]/)
+    // The only links are Accord's own, to boards.
+    for (const [, target] of markdown.matchAll(/(?<!\\)\]\(([^)]*)\)/g))
+      expect(target).toMatch(/^\/b\//)
+  })
+
+  it('[RN1] links to the board with the room id encoded', () => {
+    const meta = { ...metaOf(results.blank), roomId: 'a/b c?<d>(e)' }
+    expect(workshopMarkdown(results.blank, meta)).toContain(
+      '[/b/a%2Fb%20c%3F%3Cd%3E%28e%29](/b/a%2Fb%20c%3F%3Cd%3E%28e%29)',
+    )
+  })
+
+  it('[RN1] says a workshop that has not closed is not closed yet', () => {
+    const markdown = workshopMarkdown(results.retro, metaOf(results.retro, null))
+    expect(markdown).toContain('- **Date:** not closed yet')
+  })
+
+  it('[RN1] shows anonymous dissent as Anonymous, in the dissenters’ words', () => {
+    const markdown = workshopMarkdown(results.anonymousDecision, metaOf(results.anonymousDecision))
+    expect(markdown).toContain('- **Anonymous** (Block): Support needs cover on Fridays')
+    expect(markdown).toContain('**Not committed yet:** Ada, Bo, Cy')
+  })
+
+  it('[RN1] gives a template it does not know a header and its actions', () => {
+    const result = { template: 'lean-coffee', title: 'Lean coffee', actions: [], participants: [] }
+    expect(workshopMarkdown(result, metaOf(result))).toBe(
+      [
+        '# Lean coffee',
+        '',
+        '- **Template:** lean-coffee',
+        '- **Date:** 2025-03-14 (closed)',
+        '- **Board:** [/b/room-lean-coffee](/b/room-lean-coffee)',
+        '- **Participants:** _Nobody yet._',
+        '',
+        '## Action items',
+        '',
+        '_No action items._',
+        '',
+      ].join('\n'),
+    )
+  })
+})
