@@ -66,7 +66,9 @@ export interface RecordRepository {
    * decision: inserted if the room has no current (non-superseded) record; edited in place while
    * that record is proposed (its status follows the draft's, logged); if it is accepted or
    * rejected and the content differs, a new record supersedes it; identical content changes
-   * nothing. With no decision in `records`, any existing record is left as it is.
+   * nothing, and so does content identical to an earlier record of the room (the board unchanged
+   * since that record was superseded by hand). With no decision in `records`, any existing record
+   * is left as it is.
    */
   saveWorkshop(records: WorkshopRecords, by: string | null, at: Date): Promise<SavedWorkshop>
 

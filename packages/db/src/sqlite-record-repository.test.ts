@@ -255,6 +255,31 @@ describe('SqliteRecordRepository: saving a workshop', () => {
     expect(await records.decisionsOfRoom('r')).toHaveLength(2)
   })
 
+  it('closing again with an unchanged board keeps a decision superseded by hand since', async () => {
+    const save = (decision: DecisionDraft, iso: string) =>
+      records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
+    await save(draft(), '2026-11-20T10:00:00Z')
+    const manual = await records.supersedeDecision(
+      'DR-1',
+      content({ decision: 'We move to PostgreSQL 17' }),
+      'Bo',
+      at('2026-11-21T10:00:00Z'),
+    )
+    expect(manual?.ok && manual.value.successor).toMatchObject({ id: 'DR-2' })
+
+    // The board still says what DR-1 said: DR-2 stands.
+    const again = await save(draft(), '2026-11-22T10:00:00Z')
+    expect(again.decision).toMatchObject({ id: 'DR-2', status: 'accepted' })
+    expect((await records.decisionsOfRoom('r')).map((d) => [d.id, d.status])).toEqual([
+      ['DR-1', 'superseded'],
+      ['DR-2', 'accepted'],
+    ])
+
+    // A decision changed on the board since supersedes it as before.
+    const changed = await save(draft({ rationale: 'Cost too' }), '2026-11-23T10:00:00Z')
+    expect(changed.decision).toMatchObject({ id: 'DR-3', supersedes: 'DR-2' })
+  })
+
   it('a follow-up change stands when the board did not change that field since the last save', async () => {
     const save = (actions: ActionDraft[], iso: string) =>
       records.saveWorkshop(workshop({ actions }), 'Facilitator', at(iso))

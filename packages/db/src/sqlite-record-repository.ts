@@ -263,6 +263,14 @@ function saveDecision(db: Db, draft: DecisionDraft, by: string | null, at: Date)
   // A settled decision is superseded only by another settled one: a workshop reopened and closed
   // again before deciding anew leaves it as it is.
   if (draft.status === 'proposed' || sameContent(record, next.content)) return record
+  // Nor does closing again with a board that still says what an earlier record of this room said
+  // undo a change made since (a record superseded by hand through the decision log).
+  const earlier = db
+    .select({ content: decisionRecords.content })
+    .from(decisionRecords)
+    .where(roomIs(decisionRecords.roomId, draft.source.roomId))
+    .all()
+  if (earlier.some((row) => sameContent(row.content, next.content))) return record
   return supersedeWith(db, record, next, { by, at, note: '' })
 }
 
