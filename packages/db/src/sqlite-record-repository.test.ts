@@ -280,6 +280,20 @@ describe('SqliteRecordRepository: saving a workshop', () => {
     expect(changed.decision).toMatchObject({ id: 'DR-3', supersedes: 'DR-2' })
   })
 
+  it('people who commit after the decision was saved join it, without a new record', async () => {
+    const save = (decision: DecisionDraft, iso: string) =>
+      records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
+    await save(draft(), '2026-11-20T10:00:00Z')
+    const cy = { name: 'Cy', at: '2026-11-20T11:00:00.000Z' }
+    const again = await save(
+      draft({ commitments: [...content().commitments, cy] }),
+      '2026-11-20T12:00:00Z',
+    )
+    expect(again.decision).toMatchObject({ id: 'DR-1', status: 'accepted' })
+    expect(again.decision?.commitments.map((c) => c.name)).toEqual(['Bo', 'Cy'])
+    expect(await records.decisionsOfRoom('r')).toHaveLength(1)
+  })
+
   it('a follow-up change stands when the board did not change that field since the last save', async () => {
     const save = (actions: ActionDraft[], iso: string) =>
       records.saveWorkshop(workshop({ actions }), 'Facilitator', at(iso))

@@ -7,6 +7,9 @@ import {
   changeStatus,
   checkEditable,
   checkSupersedable,
+  addCommitments,
+  decisionContent,
+  sameDecision,
   type DecisionContent,
   type DecisionDraft,
   type DecisionRecord,
@@ -142,7 +145,7 @@ export class SqliteRecordRepository implements RecordRepository {
         tx,
         original,
         {
-          content: contentOf(content),
+          content: decisionContent(content),
           status: 'accepted',
           date: dayOf(at),
           source: original.source,
@@ -262,7 +265,18 @@ function saveDecision(db: Db, draft: DecisionDraft, by: string | null, at: Date)
   }
   // A settled decision is superseded only by another settled one: a workshop reopened and closed
   // again before deciding anew leaves it as it is.
-  if (draft.status === 'proposed' || sameContent(record, next.content)) return record
+  if (draft.status === 'proposed') return record
+  // The same decision, committed to by more people since: they join the record.
+  if (sameDecision(record, next.content)) {
+    const committed = addCommitments(record, next.content.commitments)
+    if (committed) {
+      db.update(decisionRecords)
+        .set({ content: decisionContent(committed) })
+        .where(eq(decisionRecords.number, record.number))
+        .run()
+    }
+    return readDecision(db, record.number)!
+  }
   // Nor does closing again with a board that still says what an earlier record of this room said
   // undo a change made since (a record superseded by hand through the decision log).
   const earlier = db
@@ -270,7 +284,7 @@ function saveDecision(db: Db, draft: DecisionDraft, by: string | null, at: Date)
     .from(decisionRecords)
     .where(roomIs(decisionRecords.roomId, draft.source.roomId))
     .all()
-  if (earlier.some((row) => sameContent(row.content, next.content))) return record
+  if (earlier.some((row) => sameDecision(row.content, next.content))) return record
   return supersedeWith(db, record, next, { by, at, note: '' })
 }
 
@@ -375,45 +389,11 @@ function withHistories(db: Db, rows: readonly DecisionRow[]): DecisionRecord[] {
 }
 
 const newDecision = (draft: DecisionDraft): NewDecision => ({
-  content: contentOf(draft),
+  content: decisionContent(draft),
   status: draft.status,
   date: draft.date,
   source: draft.source,
 })
-
-/** Exactly the content fields, in a fixed order: what is stored and compared. */
-function contentOf(c: DecisionContent): DecisionContent {
-  return {
-    title: c.title,
-    context: c.context,
-    drivers: c.drivers,
-    options: c.options,
-    chosenOption: c.chosenOption,
-    decision: c.decision,
-    rationale: c.rationale,
-    consequences: c.consequences,
-    decisionMakers: c.decisionMakers,
-    consulted: c.consulted,
-    informed: c.informed,
-    participants: c.participants,
-    stances: c.stances,
-    dissent: c.dissent,
-    commitments: c.commitments,
-    tags: c.tags,
-  }
-}
-
-function sameContent(a: DecisionContent, b: DecisionContent): boolean {
-  return canonical(contentOf(a)) === canonical(contentOf(b))
-}
-
-/** JSON with object keys sorted, so that equal content compares equal whatever its key order. */
-const canonical = (value: unknown) =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  )
 
 /** Everything a person might search a decision by, lowercased. */
 function searchTextOf(c: DecisionContent, workshopTitle: string): string {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { changeStatus, checkEditable, checkSupersedable, supersede } from './decisions.js'
+import {
+  addCommitments,
+  changeStatus,
+  checkEditable,
+  checkSupersedable,
+  sameDecision,
+  supersede,
+} from './decisions.js'
 import type { DecisionRecord } from './model.js'
 
 const record = (over: Partial<DecisionRecord> = {}): DecisionRecord => ({
@@ -83,5 +90,15 @@ describe('decision records', () => {
       ok: false,
       error: 'DR-1 is already superseded by DR-7',
     })
+  })
+
+  it('[DR4] people who commit later join the record; the decision itself is unchanged', () => {
+    const bo = { name: 'Bo', at: '2026-11-21T10:00:00.000Z' }
+    const cy = { name: 'Cy', at: '2026-11-21T10:05:00.000Z' }
+    const settled = record({ status: 'accepted', commitments: [bo] })
+    expect(addCommitments(settled, [bo, cy])?.commitments).toEqual([bo, cy])
+    expect(addCommitments(settled, [bo])).toBeNull()
+    expect(sameDecision(settled, { ...settled, commitments: [bo, cy] })).toBe(true)
+    expect(sameDecision(settled, { ...settled, rationale: 'Cost' })).toBe(false)
   })
 })

@@ -4,7 +4,7 @@
  * other. Every status change is logged with who and when.
  */
 import { err, ok, type Result } from '@accord/facilitation'
-import type { DecisionRecord, DecisionStatus, StatusEvent } from './model.js'
+import type { DecisionContent, DecisionRecord, DecisionStatus, StatusEvent } from './model.js'
 
 /** Status changes people may make directly (superseding happens only through a new record). */
 const allowed: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
@@ -70,3 +70,71 @@ export function supersede(
     successor: { ...successor, supersedes: original.id },
   })
 }
+
+/**
+ * [DR4] Commitments acknowledge a decision; they are not part of what it says. People who commit
+ * after the record was settled are added to it (never removed) without superseding it. Returns
+ * the record with them, or null when nobody new committed.
+ */
+export function addCommitments(
+  record: DecisionRecord,
+  commitments: DecisionContent['commitments'],
+): DecisionRecord | null {
+  const known = new Set(record.commitments.map((c) => c.name))
+  const added = commitments.filter((c) => !known.has(c.name))
+  return added.length === 0 ? null : { ...record, commitments: [...record.commitments, ...added] }
+}
+
+/** Do two records say the same thing, leaving aside who has committed to it? */
+export function sameDecision(a: DecisionContent, b: DecisionContent): boolean {
+  const said = (c: DecisionContent) => canonical({ ...decisionContent(c), commitments: [] })
+  return said(a) === said(b)
+}
+
+/** Exactly a decision's content fields, in a fixed order: what is stored and compared. */
+export function decisionContent(c: DecisionContent): DecisionContent {
+  const {
+    title,
+    context,
+    drivers,
+    options,
+    chosenOption,
+    decision,
+    rationale,
+    consequences,
+    decisionMakers,
+    consulted,
+    informed,
+    participants,
+    stances,
+    dissent,
+    commitments,
+    tags,
+  } = c
+  return {
+    title,
+    context,
+    drivers,
+    options,
+    chosenOption,
+    decision,
+    rationale,
+    consequences,
+    decisionMakers,
+    consulted,
+    informed,
+    participants,
+    stances,
+    dissent,
+    commitments,
+    tags,
+  }
+}
+
+/** JSON with object keys sorted, so equal content compares equal whatever its key order. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )

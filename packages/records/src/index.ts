@@ -1,6 +1,14 @@
 export * from './model.js'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
-export { changeStatus, checkEditable, checkSupersedable, supersede } from './decisions.js'
+export {
+  addCommitments,
+  changeStatus,
+  checkEditable,
+  checkSupersedable,
+  decisionContent,
+  sameDecision,
+  supersede,
+} from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'
 export {
   escapeHtml,
