@@ -1,4 +1,7 @@
+import { ActionItemsPage } from '../action-items/ActionItemsPage'
 import { BoardPage } from '../board/BoardPage'
+import { DecisionDetailPage } from '../decisions/DecisionDetailPage'
+import { DecisionLogPage } from '../decisions/DecisionLogPage'
 import { HomePage } from '../home/HomePage'
 import { usePathname } from './navigation'
 import { NotFoundPage } from './NotFoundPage'
@@ -11,6 +14,12 @@ export function App() {
       return <HomePage />
     case 'board':
       return <BoardPage key={route.roomId} roomId={route.roomId} />
+    case 'decisions':
+      return <DecisionLogPage />
+    case 'decision':
+      return <DecisionDetailPage key={route.id} id={route.id} />
+    case 'actions':
+      return <ActionItemsPage />
     case 'not-found':
       return <NotFoundPage />
   }

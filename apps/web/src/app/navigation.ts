@@ -7,7 +7,17 @@ export function navigate(path: string): void {
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 
-function subscribe(onChange: () => void): () => void {
+/**
+ * Rewrites the address without a new history entry or a re-render (a page mirroring its own
+ * state, such as the decision log's filters, into the URL so it can be shared).
+ */
+export function replaceAddress(path: string): void {
+  const current = window.location.pathname + window.location.search + window.location.hash
+  if (path !== current) window.history.replaceState(window.history.state, '', path)
+}
+
+/** Calls `onChange` after every change of page (a link, back and forward); returns the unsubscribe. */
+export function onNavigation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange)
   window.addEventListener(NAVIGATE_EVENT, onChange)
   return () => {
@@ -17,5 +27,5 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname)
+  return useSyncExternalStore(onNavigation, () => window.location.pathname)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPath, matchRoute } from './routes'
+import { boardFocusPath, boardPath, decisionPath, matchRoute } from './routes'
 
 describe('matchRoute', () => {
   it('maps the home page and board links', () => {
@@ -9,10 +9,28 @@ describe('matchRoute', () => {
     expect(matchRoute(boardPath('xyz'))).toEqual({ name: 'board', roomId: 'xyz' })
   })
 
+  it('maps the decision log, a decision record and the action items', () => {
+    expect(matchRoute('/decisions')).toEqual({ name: 'decisions' })
+    expect(matchRoute('/decisions/')).toEqual({ name: 'decisions' })
+    expect(matchRoute('/decisions/DR-12')).toEqual({ name: 'decision', id: 'DR-12' })
+    expect(matchRoute('/decisions/dr-3')).toEqual({ name: 'decision', id: 'DR-3' })
+    expect(matchRoute(decisionPath('DR-7'))).toEqual({ name: 'decision', id: 'DR-7' })
+    expect(matchRoute('/actions')).toEqual({ name: 'actions' })
+  })
+
   it('refuses anything else, including ids with characters a room id never has', () => {
     expect(matchRoute('/b/')).toEqual({ name: 'not-found' })
     expect(matchRoute('/b/a%2Fb')).toEqual({ name: 'not-found' })
     expect(matchRoute('/b/x/y')).toEqual({ name: 'not-found' })
     expect(matchRoute('/admin')).toEqual({ name: 'not-found' })
+    expect(matchRoute('/decisions/12')).toEqual({ name: 'not-found' })
+    expect(matchRoute('/decisions/DR-1/x')).toEqual({ name: 'not-found' })
+    expect(matchRoute('/actions/AI-1')).toEqual({ name: 'not-found' })
+  })
+})
+
+describe('boardFocusPath', () => {
+  it('links to the board with the shape to focus in the query', () => {
+    expect(boardFocusPath('room1', 'shape:abc')).toBe('/b/room1?focus=shape%3Aabc')
   })
 })

@@ -1,16 +1,38 @@
-/** The app's pages. Board links look like /b/<roomId>. */
+/**
+ * The app's pages. Board links look like /b/<roomId>; the decision log is /decisions (one record:
+ * /decisions/DR-12); action items across workshops are /actions.
+ */
 export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'board'; readonly roomId: string }
+  | { readonly name: 'decisions' }
+  | { readonly name: 'decision'; readonly id: string }
+  | { readonly name: 'actions' }
   | { readonly name: 'not-found' }
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' }
   const board = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname)
   if (board?.[1]) return { name: 'board', roomId: board[1] }
+  if (/^\/decisions\/?$/.test(pathname)) return { name: 'decisions' }
+  const decision = /^\/decisions\/(DR-\d{1,9})\/?$/i.exec(pathname)
+  if (decision?.[1]) return { name: 'decision', id: decision[1].toUpperCase() }
+  if (/^\/actions\/?$/.test(pathname)) return { name: 'actions' }
   return { name: 'not-found' }
 }
 
 export function boardPath(roomId: string): string {
   return `/b/${roomId}`
+}
+
+/** The board, opened zoomed to one shape (a region, a note) and highlighting it. */
+export function boardFocusPath(roomId: string, shapeId: string): string {
+  return `${boardPath(roomId)}?${new URLSearchParams({ focus: shapeId }).toString()}`
+}
+
+export const decisionLogPath = '/decisions'
+export const actionItemsPath = '/actions'
+
+export function decisionPath(id: string): string {
+  return `${decisionLogPath}/${encodeURIComponent(id)}`
 }

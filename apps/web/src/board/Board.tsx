@@ -4,6 +4,7 @@ import type { Editor } from 'tldraw'
 import type { RoomView } from '../api/rooms'
 import { ActionItemDialog } from '../facilitation/ActionItemDialog'
 import { ActionItemsPanel } from '../facilitation/ActionItemsPanel'
+import { DecisionMarksContext } from '../facilitation/decision-marks-context'
 import { phaseFocus } from '../facilitation/board-focus'
 import { PhaseBar } from '../facilitation/PhaseBar'
 import { useRoomCommand } from '../facilitation/use-room-command'
@@ -13,8 +14,11 @@ import { useMyBallot } from '../facilitation/use-my-ballot'
 import { useRoomState } from '../facilitation/use-room-state'
 import { useSummon } from '../facilitation/use-summon'
 import { findRecentBoard, rememberBoard } from '../home/recent-boards'
+import { useRoomDecisions } from '../records-export/use-room-decisions'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardHeader } from './BoardHeader'
+import { useFocusParam } from './focus-param'
+import { FocusParamHighlight } from './FocusParamHighlight'
 import { RefusedPage } from './RefusedPage'
 import type { StoredMember } from './room-access'
 import { useBoardSession } from './use-board-session'
@@ -41,6 +45,8 @@ export function Board(props: {
   )
   useSummon(editor, roomState.summon, `user:${member.id}`)
   useBoardFocus(editor, roomState)
+  // After the room's own camera moves: a `?focus=` link has the last word when the board opens.
+  const linkedShape = useFocusParam(editor)
   const focus = phaseFocus(roomState.plan)
   const canVote = can(member.role, 'vote.cast')
   const canEdit =
@@ -52,6 +58,7 @@ export function Board(props: {
   const workshopOpen = showWorkshop ?? (roomState.workshop?.template ?? 'blank') !== 'blank'
   const facilitates = can(member.role, 'room.facilitate')
   const myBallot = useMyBallot(roomId, member.token, roomState.vote)
+  const decisions = useRoomDecisions(roomId, member.token, roomState.workshop?.closedAt ?? null)
   const overlay = useMemo(
     () => ({
       locks: roomState.locks,
@@ -103,6 +110,8 @@ export function Board(props: {
           setShowWorkshop(!workshopOpen)
           if (!workshopOpen) setShowActions(false)
         }}
+        editor={editor}
+        state={roomState}
       />
       <PhaseBar
         state={roomState}
@@ -141,12 +150,15 @@ export function Board(props: {
           onClose={() => setActionFor(null)}
         />
       )}
-      <BoardCanvas
-        session={session}
-        store={snapshot.store}
-        overlay={overlay}
-        onEditor={setEditor}
-      />
+      <DecisionMarksContext.Provider value={decisions}>
+        <BoardCanvas
+          session={session}
+          store={snapshot.store}
+          overlay={overlay}
+          onEditor={setEditor}
+        />
+      </DecisionMarksContext.Provider>
+      {editor && <FocusParamHighlight editor={editor} shapeId={linkedShape} />}
     </div>
   )
 }

@@ -1,4 +1,7 @@
+import type { RoomState } from '@accord/facilitation'
+import type { Editor } from 'tldraw'
 import type { ShareLinks } from '../api/rooms'
+import { ExportMenu } from '../records-export/ExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DisplayNameField } from './DisplayNameField'
 import type { StoredMember } from './room-access'
@@ -22,6 +25,9 @@ export function BoardHeader(props: {
   onToggleActions: () => void
   workshopOpen: boolean
   onToggleWorkshop: () => void
+  /** For the board's image exports and the printed summary (null until the canvas is up). */
+  editor: Editor | null
+  state: RoomState
 }) {
   const { member } = props
   return (
@@ -58,6 +64,13 @@ export function BoardHeader(props: {
       >
         Actions
       </button>
+      <ExportMenu
+        roomId={props.roomId}
+        token={member.token}
+        title={props.title}
+        editor={props.editor}
+        state={props.state}
+      />
       <ShareMenu roomId={props.roomId} member={member} links={props.links} />
     </header>
   )

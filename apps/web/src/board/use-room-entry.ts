@@ -39,8 +39,9 @@ export function useRoomEntry(roomId: string) {
     const linkToken = linkTokenFromHash(window.location.hash)
     if (linkToken) {
       access = arriveWithLink(access, linkToken)
-      // The token stays in this browser, not in the address bar where it could be shared.
-      window.history.replaceState(null, '', window.location.pathname)
+      // The token stays in this browser, not in the address bar where it could be shared. The
+      // query stays: a link may also say where to look (`?focus=`, see focus-param.ts).
+      window.history.replaceState(null, '', window.location.pathname + window.location.search)
     }
     saveAccess(localStorage, roomId, access)
     void enterRoom(roomId, access, api).then((result) => {

@@ -1,4 +1,5 @@
 import { ActionBadges } from './ActionBadges'
+import { DecisionMarks } from './DecisionMarks'
 import { FocusOverlay } from './FocusOverlay'
 import { LockedFrameBadges } from './LockedFrameBadges'
 import { SelectionActions } from './SelectionActions'
@@ -10,6 +11,7 @@ export function CanvasOverlays() {
     <>
       <FocusOverlay />
       <LockedFrameBadges />
+      <DecisionMarks />
       <VoteOverlay />
       <ActionBadges />
       <SelectionActions />

@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { createRoom, joinRoom, type RoomSetup } from '../api/rooms'
 import { fetchTemplates, type TemplateSummary } from '../api/templates'
+import { Link } from '../app/Link'
 import { navigate } from '../app/navigation'
-import { boardPath } from '../app/routes'
+import { actionItemsPath, boardPath, decisionLogPath } from '../app/routes'
 import { guestName, MAX_DISPLAY_NAME, normaliseDisplayName } from '../board/current-user'
 import { rememberedName, rememberName, saveAccess } from '../board/room-access'
 import { FollowUpPicker, useEarlierRetros } from './FollowUpPicker'
@@ -163,6 +164,14 @@ export function HomePage() {
         <p className="home__tagline">
           Run live workshops on a shared whiteboard, and leave with decisions people can find again.
         </p>
+        <nav className="log-home-links" aria-label="Records">
+          <Link href={decisionLogPath} data-testid="home-decision-log">
+            Decision log
+          </Link>
+          <Link href={actionItemsPath} data-testid="home-action-items">
+            Action items
+          </Link>
+        </nav>
       </header>
 
       <section className="gallery" aria-labelledby="new-workshop-heading">

@@ -3,9 +3,12 @@ import type { RoomState } from '@accord/facilitation'
 import type { Editor } from 'tldraw'
 import type { RoomCommand } from '../facilitation/use-room-command'
 import type { StoredMember } from '../board/room-access'
+import { ExportMenu } from '../records-export/ExportMenu'
+import { refreshRoomDecisions, useRoomDecisions } from '../records-export/use-room-decisions'
 import { templatePanels } from './panels'
 import { roomTemplate, useLiveResult } from './use-live-result'
 import { useMembers } from './use-members'
+import { WorkshopRecords } from './WorkshopRecords'
 
 /**
  * The workshop's structured state beside the board — themes with votes, risks with scores and
@@ -28,10 +31,13 @@ export function WorkshopPanel(props: {
   const Panel = templatePanels[template.id] ?? templatePanels.blank
   const closedAt = state.workshop?.closedAt ?? null
   const [closing, setClosing] = useState(false)
+  const decisions = useRoomDecisions(props.roomId, member.token)
+  const actions = Array.isArray(result.actions) ? result.actions.length : 0
 
   async function closeWorkshop() {
     setClosing(true)
-    await props.send({ type: 'workshop.close' })
+    // Closing saves the records too: the decision's id and the action items appear below.
+    if (await props.send({ type: 'workshop.close' })) await refreshRoomDecisions(props.roomId)
     setClosing(false)
   }
 
@@ -72,8 +78,25 @@ export function WorkshopPanel(props: {
           editor={props.editor}
         />
       )}
-      {props.facilitates && (
-        <footer className="workshop-panel__footer">
+      <WorkshopRecords
+        roomId={props.roomId}
+        token={member.token}
+        facilitates={props.facilitates}
+        closedAt={closedAt}
+        decisions={decisions}
+        actionCount={actions}
+      />
+      <footer className="workshop-panel__footer">
+        <ExportMenu
+          roomId={props.roomId}
+          token={member.token}
+          title={props.title}
+          editor={props.editor}
+          state={state}
+          inline
+          testId="workshop-export"
+        />
+        {props.facilitates && (
           <button
             type="button"
             className="button"
@@ -83,8 +106,8 @@ export function WorkshopPanel(props: {
           >
             {closedAt === null ? 'Close workshop' : 'Store the result again'}
           </button>
-        </footer>
-      )}
+        )}
+      </footer>
     </aside>
   )
 }

@@ -1,0 +1,65 @@
+/**
+ * The records parts of the HTTP API the board uses: the workshop's exports (files), the decision
+ * records saved from this room, and saving the records now ("Record decision").
+ */
+import type { ActionItemRecord, DecisionRecord } from '@accord/records'
+import { type ApiResult, request, roomPath, sendCommand } from '../api/rooms'
+import { fileNameFromDisposition } from './content-disposition'
+
+export type ServerExportFormat = 'md' | 'json' | 'csv'
+
+/** What saving the records returned: the room's current decision record, and its action items. */
+export interface SavedRecords {
+  readonly decision: DecisionRecord | null
+  readonly actions: readonly ActionItemRecord[]
+}
+
+/** The decision records saved from this room (oldest first), superseded ones included. */
+export function fetchRoomDecisions(
+  roomId: string,
+  token: string,
+): Promise<ApiResult<DecisionRecord[]>> {
+  return request<DecisionRecord[]>('GET', `${roomPath(roomId)}/decisions`, token)
+}
+
+/** "Record decision": saves the workshop's records now, without closing it (facilitators). */
+export function saveRecords(roomId: string, token: string): Promise<ApiResult<SavedRecords>> {
+  return sendCommand<SavedRecords>(roomId, token, { type: 'records.save' })
+}
+
+export interface ExportFile {
+  readonly blob: Blob
+  /** The name the server gave the file, or null if it gave none. */
+  readonly fileName: string | null
+}
+
+/** `GET /api/rooms/:id/export?format=…` as a file, with the member's credential. */
+export async function fetchExport(
+  roomId: string,
+  token: string,
+  format: ServerExportFormat,
+): Promise<ApiResult<ExportFile>> {
+  let response: Response
+  try {
+    response = await fetch(`${roomPath(roomId)}/export?format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  } catch {
+    return { ok: false, status: 0, error: 'network', message: 'Cannot reach the Accord server.' }
+  }
+  if (!response.ok) {
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
+    return {
+      ok: false,
+      status: response.status,
+      error: typeof json?.error === 'string' ? json.error : 'http_error',
+      message:
+        typeof json?.message === 'string' ? json.message : `Export failed (${response.status})`,
+    }
+  }
+  const blob = await response.blob()
+  return {
+    ok: true,
+    value: { blob, fileName: fileNameFromDisposition(response.headers.get('content-disposition')) },
+  }
+}
