@@ -1,3 +1,4 @@
+import type { RecordRepository } from '@accord/db'
 import type { PreviousWorkshop } from '@accord/templates'
 import { resolveCredential } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
@@ -7,10 +8,12 @@ import type { WorkshopServices } from './workshop-services.js'
 /**
  * The earlier workshop a new one follows up — only for someone who facilitates it (its token
  * proves it), so nobody reads another team's actions by naming their room. Its open actions are
- * read from the board as it stands now (which is never older than its last stored result).
+ * read from the board as it stands now (never older than its last stored result), as followed up
+ * since: an item marked done or dropped in the action-item view is not carried over, and a new
+ * owner or due date given there is.
  */
 export async function previousWorkshop(
-  services: WorkshopServices,
+  services: WorkshopServices & { readonly records: RecordRepository },
   followUp: { roomId: string; token: string },
   template: string,
 ): Promise<PreviousWorkshop> {
@@ -30,10 +33,15 @@ export async function previousWorkshop(
       `followUp: the earlier workshop is a ${live.template.id}, not a ${template}`,
     )
   }
-  const room = await services.rooms.find(followUp.roomId)
-  return {
-    roomId: followUp.roomId,
-    title: room?.title ?? 'the last workshop',
-    openActions: live.template.openActions(live.result),
-  }
+  const [room, followedUp] = await Promise.all([
+    services.rooms.find(followUp.roomId),
+    services.records.actionItems({ roomId: followUp.roomId }),
+  ])
+  const saved = new Map(followedUp.map((item) => [item.text, item]))
+  const openActions = live.template.openActions(live.result).flatMap((action) => {
+    const item = saved.get(action.text)
+    if (!item) return [action]
+    return item.status === 'open' ? [{ ...action, ownerName: item.ownerName, due: item.due }] : []
+  })
+  return { roomId: followUp.roomId, title: room?.title ?? 'the last workshop', openActions }
 }

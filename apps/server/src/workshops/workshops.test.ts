@@ -158,6 +158,58 @@ describe('POST /api/rooms with a template', () => {
   })
 })
 
+describe('following up a retro', () => {
+  it('carries over its actions as followed up since: done ones stay behind, new owners come along', async () => {
+    const first = await t.createRoom({ title: 'Sprint 11', template: 'retro' })
+    const ada = await t.join(first.id, first.tokens.facilitator, 'Ada')
+    const bo = await t.join(first.id, first.tokens.participant, 'Bo')
+    const acquired = await t.registry.acquire(first.id)
+    if (!acquired.ok) throw new Error('no room')
+    const records = acquired.value.doc.getMap(RECORDS_MAP)
+    for (const [id, text] of [
+      ['shape:ci', 'Fix CI'],
+      ['shape:docs', 'Write docs'],
+    ] as const) {
+      records.set(id, {
+        typeName: 'shape',
+        type: 'note',
+        id,
+        parentId: 'page:page',
+        index: 'a9',
+        x: 0,
+        y: 2000,
+        props: {
+          richText: {
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+          },
+        },
+        meta: { action: { ownerId: bo.member.id, ownerName: 'Bo', due: null } },
+      })
+    }
+    t.registry.release(acquired.value)
+    expect((await t.command(first.id, ada.token, { type: 'workshop.close' })).status).toBe(200)
+    const saved = (await (await t.get(`/api/action-items?room=${first.id}`)).json()) as {
+      id: string
+      text: string
+    }[]
+    const idOf = (text: string) => saved.find((item) => item.text === text)?.id ?? ''
+    const update = (text: string, body: object) =>
+      t.post(`/api/action-items/${idOf(text)}`, JSON.stringify(body), bo.token)
+    expect((await update('Fix CI', { status: 'done' })).status).toBe(200)
+    expect((await update('Write docs', { ownerName: 'Cy' })).status).toBe(200)
+
+    const next = await t.createRoom({
+      template: 'retro',
+      followUp: { roomId: first.id, token: ada.token },
+    })
+    const { state } = await roomDoc(next.id)
+    expect(state.workshop?.data.review).toEqual([
+      { text: 'Write docs', ownerName: 'Cy', due: null, status: 'open' },
+    ])
+  })
+})
+
 describe('template commands', () => {
   it('a disagree-and-commit runs to its close; stances stay hidden until revealed', async () => {
     const room = await t.createRoom({ title: 'Adopt Postgres', template: 'disagree-and-commit' })
