@@ -91,44 +91,30 @@ export function sameDecision(a: DecisionContent, b: DecisionContent): boolean {
   return said(a) === said(b)
 }
 
-/** Exactly a decision's content fields, in a fixed order: what is stored and compared. */
+/** A decision's content fields, in the order they are stored and compared. */
+const contentKeys = [
+  'title',
+  'context',
+  'drivers',
+  'options',
+  'chosenOption',
+  'decision',
+  'rationale',
+  'consequences',
+  'decisionMakers',
+  'consulted',
+  'informed',
+  'participants',
+  'stances',
+  'dissent',
+  'commitments',
+  'tags',
+] as const satisfies readonly (keyof DecisionContent)[]
+
+/** Exactly a decision's content fields (nothing else a record carries), in a fixed order. */
 export function decisionContent(c: DecisionContent): DecisionContent {
-  const {
-    title,
-    context,
-    drivers,
-    options,
-    chosenOption,
-    decision,
-    rationale,
-    consequences,
-    decisionMakers,
-    consulted,
-    informed,
-    participants,
-    stances,
-    dissent,
-    commitments,
-    tags,
-  } = c
-  return {
-    title,
-    context,
-    drivers,
-    options,
-    chosenOption,
-    decision,
-    rationale,
-    consequences,
-    decisionMakers,
-    consulted,
-    informed,
-    participants,
-    stances,
-    dissent,
-    commitments,
-    tags,
-  }
+  // Every key of DecisionContent is listed above, so the object built is a DecisionContent.
+  return Object.fromEntries(contentKeys.map((key) => [key, c[key]])) as unknown as DecisionContent
 }
 
 /** JSON with object keys sorted, so equal content compares equal whatever its key order. */

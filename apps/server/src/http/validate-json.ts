@@ -22,3 +22,10 @@ export async function readJson<Schema extends z.ZodType>(
   if (!parsed.success) throw new ApiError(400, 'invalid_request', describeIssue(parsed.error))
   return parsed.data
 }
+
+/** Validates a request's query parameters against a schema; a problem is a 400 naming the field. */
+export function readQuery<Schema extends z.ZodType>(c: Context, schema: Schema): z.output<Schema> {
+  const parsed = schema.safeParse(c.req.query())
+  if (!parsed.success) throw new ApiError(400, 'invalid_query', describeIssue(parsed.error))
+  return parsed.data
+}

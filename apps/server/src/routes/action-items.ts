@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { ApiError } from '../http/api-error.js'
 import { displayName } from '../http/schemas.js'
-import { readJson } from '../http/validate-json.js'
+import { readJson, readQuery } from '../http/validate-json.js'
 
 const itemId = /^AI-\d{1,9}$/
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
@@ -22,18 +22,14 @@ export function actionItemRoutes(deps: {
   const app = new Hono()
 
   app.get('/', async (c) => {
-    const parsed = z
-      .object({
+    const { owner, status, room } = readQuery(
+      c,
+      z.object({
         owner: z.string().max(80).optional(),
         status: z.enum([...actionStatuses, 'overdue']).optional(),
         room: z.string().max(64).optional(),
-      })
-      .safeParse(c.req.query())
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new ApiError(400, 'invalid_query', `${issue?.path.join('.')}: ${issue?.message}`)
-    }
-    const { owner, status, room } = parsed.data
+      }),
+    )
     const today = new Date(deps.now()).toISOString().slice(0, 10)
     return c.json(
       await deps.records.actionItems({

@@ -12,7 +12,7 @@ import { requireRoomPermission } from '../access/room-credential.js'
 import { ApiError } from '../http/api-error.js'
 import { attachment } from '../http/attachment.js'
 import { plainText } from '../http/schemas.js'
-import { readJson } from '../http/validate-json.js'
+import { readJson, readQuery } from '../http/validate-json.js'
 
 const decisionId = /^DR-\d{1,9}$/
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
@@ -76,12 +76,7 @@ export function decisionRoutes(deps: {
   }
 
   app.get('/', async (c) => {
-    const parsed = filters.safeParse(c.req.query())
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new ApiError(400, 'invalid_query', `${issue?.path.join('.')}: ${issue?.message}`)
-    }
-    return c.json(await deps.records.searchDecisions(parsed.data))
+    return c.json(await deps.records.searchDecisions(readQuery(c, filters)))
   })
 
   app.get('/:id', async (c) => c.json(await find(c.req.param('id'))))

@@ -1,7 +1,8 @@
 import { can, type Role, roles } from '@accord/facilitation'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { sendCommand, type ShareLinks } from '../api/rooms'
 import type { StoredMember } from './room-access'
+import { useDismiss } from '../app/use-dismiss'
 
 const describe: Record<Role, string> = {
   facilitator: 'Facilitator — steers the workshop',
@@ -21,24 +22,7 @@ export function ShareMenu(props: {
   const panel = useRef<HTMLDivElement>(null)
   const facilitates = can(props.member.role, 'room.facilitate')
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: KeyboardEvent | MouseEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !panel.current?.contains(event.target as Node)
-      ) {
-        setOpen(false)
-      }
-    }
-    document.addEventListener('keydown', close)
-    document.addEventListener('mousedown', close)
-    return () => {
-      document.removeEventListener('keydown', close)
-      document.removeEventListener('mousedown', close)
-    }
-  }, [open])
+  useDismiss(open, panel, () => setOpen(false))
 
   async function copy(role: Role, url: string) {
     try {

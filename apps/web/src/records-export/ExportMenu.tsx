@@ -1,10 +1,11 @@
 import type { RoomState } from '@accord/facilitation'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { boardFileName, boardImage, type ImageFormat } from './board-image'
 import { PrintSummary } from './PrintSummary'
 import { fetchExport, type ServerExportFormat } from './room-records'
 import { saveFile } from './save-file'
+import { useDismiss } from '../app/use-dismiss'
 
 type Format = ServerExportFormat | ImageFormat
 
@@ -41,24 +42,7 @@ export function ExportMenu(props: {
   const [printing, setPrinting] = useState(false)
   const root = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: KeyboardEvent | MouseEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      ) {
-        setOpen(false)
-      }
-    }
-    document.addEventListener('keydown', close)
-    document.addEventListener('mousedown', close)
-    return () => {
-      document.removeEventListener('keydown', close)
-      document.removeEventListener('mousedown', close)
-    }
-  }, [open])
+  useDismiss(open, root, () => setOpen(false))
 
   async function download(format: Format) {
     setBusy(format)
