@@ -89,6 +89,8 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
     const form = faye.page.getByTestId('proposal-form')
     await form.getByTestId('proposal-title-input').fill('Move from SQLite to Postgres')
     await form.getByTestId('proposal-context-input').fill('Writes double next quarter.')
+    await form.getByTestId('proposal-drivers-input').fill('Month-end writes finish within the hour')
+    await form.getByTestId('proposal-tags-input').fill('database, ')
     for (const [title, pros, cons] of [
       ['Postgres', 'Proven at scale', 'Needs operating'],
       ['Stay on SQLite', 'Simple', 'One writer'],
@@ -116,6 +118,10 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
       await expect.poll(() => count(person.page, 'proposal-option')).toBe(2)
       expect(await text(person.page, 'proposal-decider')).toBe('Decides: Pat')
       expect(await text(person.page, 'proposal-context')).toBe('Writes double next quarter.')
+      expect(await texts(person.page, 'proposal-driver')).toEqual([
+        'Month-end writes finish within the hour',
+      ])
+      expect(await texts(person.page, 'proposal-tag')).toEqual(['database'])
     }
     expect(await texts(pat.page, 'proposal-option')).toEqual([
       expect.stringContaining('Postgres'),
@@ -222,6 +228,7 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
     await form
       .getByTestId('decision-rationale-input')
       .fill('Write load doubles; we hire a DBA first, as Quinn asked.')
+    await form.getByTestId('decision-consequences-input').fill('We hire a DBA before the move.')
     await form.getByTestId('decision-record').click()
     for (const person of everyone) {
       await expect
@@ -230,6 +237,9 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
       expect(await text(person.page, 'decision-outcome')).toBe('Accepted')
       expect(await text(person.page, 'decision-option')).toBe('Postgres')
       expect(await text(person.page, 'decision-rationale')).toContain('we hire a DBA first')
+      expect(await text(person.page, 'decision-consequences')).toContain(
+        'We hire a DBA before the move.',
+      )
     }
     await expect.poll(() => count(pat.page, 'decision-form')).toBe(0)
     expect(await count(pat.page, 'decision-change')).toBe(1)
@@ -286,6 +296,9 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
           { title: 'Postgres', pros: 'Proven at scale', cons: 'Needs operating' },
           { title: 'Stay on SQLite', pros: 'Simple', cons: 'One writer' },
         ],
+        drivers: ['Month-end writes finish within the hour'],
+        informed: [],
+        tags: ['database'],
         deciderName: 'Pat',
       },
       summary: { count: 3, average: 3.3, blocks: 0, dissenting: 1 },
@@ -294,6 +307,7 @@ describe('disagree and commit, run through the UI (real Chromium, built app)', (
         outcome: 'accepted',
         option: 'Postgres',
         text: 'We move to Postgres after the launch.',
+        consequences: 'We hire a DBA before the move.',
         deciderName: 'Pat',
       },
       notCommitted: [],

@@ -79,6 +79,9 @@ describe('decision records', () => {
         },
         { title: 'Keep polling', pros: 'Nothing to build', cons: 'Load grows with every service' },
       ],
+      drivers: ['Load must not grow with every new service'],
+      informed: ['Platform team'],
+      tags: ['event-bus'],
     }
     await send(faye.token, { type: 'proposal.set', ...proposal, deciderId: bo.memberId })
     const proposalRegion = regionFrame(fayeClient.doc, 'proposal').id
@@ -136,6 +139,7 @@ describe('decision records', () => {
       option: 'Zephyr bus',
       decision: 'We adopt the Zephyr bus for all new services this quarter.',
       rationale: 'Polling load is what limits us; the operating cost is accepted.',
+      consequences: 'We run a broker.\nServices stop polling each other.',
     }
     await send(bo.token, { type: 'decision.record', ...decision })
     await phase('commit')
@@ -182,15 +186,15 @@ describe('decision records', () => {
       date: decidedOn,
       title: proposal.title,
       context: proposal.context,
-      drivers: [],
+      drivers: proposal.drivers,
       options: proposal.options,
       chosenOption: 'Zephyr bus',
       decision: decision.decision,
       rationale: decision.rationale,
-      consequences: '',
+      consequences: decision.consequences,
       decisionMakers: ['Bo'],
       consulted: ['Faye', 'Cy', 'Dee'],
-      informed: [],
+      informed: proposal.informed,
       participants: ['Faye', 'Bo', 'Cy', 'Dee'],
       stances: expect.any(Array),
       dissent: [{ name: 'Cy', stance: '2 — Concerns', reason: dissent }],
@@ -198,7 +202,7 @@ describe('decision records', () => {
         name,
         at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       })),
-      tags: [],
+      tags: proposal.tags,
       source: {
         roomId,
         workshopTitle: roomTitle,
@@ -237,6 +241,8 @@ describe('decision records', () => {
       'decision-makers': ['Bo'],
       deciders: ['Bo'],
       consulted: ['Faye', 'Cy', 'Dee'],
+      informed: ['Platform team'],
+      tags: ['event-bus'],
     })
     const body = madr.text
     const inOrder = [
@@ -244,12 +250,16 @@ describe('decision records', () => {
       '- Status: accepted',
       '## Context and Problem Statement',
       'Services poll each other every second.',
+      '## Decision Drivers',
+      '* Load must not grow with every new service',
       '## Considered Options',
       '* Zephyr bus',
       '* Keep polling',
       '## Decision Outcome',
       `Chosen option: "Zephyr bus", because ${decision.rationale}`,
       decision.decision,
+      '### Consequences',
+      'We run a broker.',
       '## Pros and Cons of the Options',
       '### Zephyr bus',
       '* Good, because Decouples services',
@@ -301,7 +311,8 @@ describe('decision records', () => {
       ['owner=Faye', [], both], // consulted, not a decision-maker
       ['template=disagree-and-commit', both, []],
       ['template=retro', [], both],
-      ['tag=zephyr', [], both], // no tags yet: see the supersede tests
+      ['tag=EVENT-BUS', [id], [other.decisionId]],
+      ['tag=zephyr', [], both],
       [`from=${decidedOn}&to=${decidedOn}&q=zephyr`, both, []],
       [`to=${dayBefore(decidedOn)}`, [], both],
       ['q=zephyr&status=accepted&owner=bo&template=disagree-and-commit', [id], [other.decisionId]],

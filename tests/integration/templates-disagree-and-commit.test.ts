@@ -194,7 +194,15 @@ describe('disagree and commit', () => {
     expect(result.title).toBe('Move to PostgreSQL')
     expect(result.scale).toBe('agreement')
     expect(result.anonymous).toBe(true)
-    expect(result.proposal).toEqual({ ...proposal, deciderId: bo.memberId, deciderName: 'Bo' })
+    // Sent without drivers, people to inform or tags: they default to none.
+    expect(result.proposal).toEqual({
+      ...proposal,
+      drivers: [],
+      informed: [],
+      tags: [],
+      deciderId: bo.memberId,
+      deciderName: 'Bo',
+    })
     expect(result.stances).toEqual(revealed)
     expect(result.summary).toEqual({
       count: 4,
@@ -212,6 +220,7 @@ describe('disagree and commit', () => {
       option: 'PostgreSQL',
       text: decision.decision,
       rationale: decision.rationale,
+      consequences: '',
       deciderId: bo.memberId,
       deciderName: 'Bo',
       at: expect.any(Number),

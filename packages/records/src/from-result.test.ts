@@ -18,7 +18,7 @@ const action = {
 }
 
 describe('records of a workshop', () => {
-  it('[RC1] a disagree-and-commit leaves a decision record with stances, dissent and commitments', () => {
+  it('[RC1] a disagree-and-commit leaves a decision record with MADR’s fields, stances, dissent and commitments', () => {
     const result: DecisionResult = {
       template: 'disagree-and-commit',
       title: 'Move to PostgreSQL',
@@ -28,6 +28,9 @@ describe('records of a workshop', () => {
         title: 'Move to PostgreSQL',
         context: 'Writes double next quarter',
         options: [{ title: 'PostgreSQL', pros: 'Scale', cons: 'Ops' }],
+        drivers: ['Writes must keep up at month end', 'Two people can operate it'],
+        informed: ['Finance', 'Support'],
+        tags: ['database', 'ledger'],
         deciderId: 'm1',
         deciderName: 'Ada',
       },
@@ -42,6 +45,7 @@ describe('records of a workshop', () => {
         option: 'PostgreSQL',
         text: 'We move to PostgreSQL',
         rationale: 'Growth',
+        consequences: 'Good: month end closes on time.\nBad: we run PostgreSQL ourselves.',
         deciderId: 'm1',
         deciderName: 'Ada',
         at: Date.parse('2026-11-20T10:00:00Z'),
@@ -61,7 +65,11 @@ describe('records of a workshop', () => {
       date: '2026-11-20',
       chosenOption: 'PostgreSQL',
       decision: 'We move to PostgreSQL',
+      drivers: ['Writes must keep up at month end', 'Two people can operate it'],
+      consequences: 'Good: month end closes on time.\nBad: we run PostgreSQL ourselves.',
       decisionMakers: ['Ada'],
+      informed: ['Finance', 'Support'],
+      tags: ['database', 'ledger'],
       consulted: ['Bo'],
       participants: ['Ada', 'Bo'],
       dissent: [{ name: 'Bo', stance: '1 — Strong concerns', reason: 'Nobody runs it at night' }],
@@ -87,7 +95,12 @@ describe('records of a workshop', () => {
     expect(undecided.decision).toMatchObject({
       status: 'proposed',
       decision: '',
+      consequences: '',
       date: '2026-11-21',
+      // What the proposal says is recorded before anything is decided.
+      drivers: ['Writes must keep up at month end', 'Two people can operate it'],
+      informed: ['Finance', 'Support'],
+      tags: ['database', 'ledger'],
     })
     expect(
       recordsOf(meta('disagree-and-commit'), { ...result, proposal: null }).decision,

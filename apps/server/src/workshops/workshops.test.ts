@@ -227,6 +227,9 @@ describe('template commands', () => {
       title: 'Move to PostgreSQL',
       context: 'SQLite limits us',
       options: [{ title: 'PostgreSQL', pros: 'scale', cons: 'ops' }],
+      drivers: ['Writes keep up at month end'],
+      informed: ['Finance'],
+      tags: ['Storage', ' storage ', 'ledger'],
       deciderId: ada.member.id,
     })
     await send(bo.token, { type: 'proposal.set', title: 'x', deciderId: bo.member.id }, 403)
@@ -259,6 +262,7 @@ describe('template commands', () => {
       option: 'PostgreSQL',
       decision: 'We move to PostgreSQL',
       rationale: 'Growth',
+      consequences: 'We run PostgreSQL ourselves.\nMonth end closes on time.',
     })
     await send(ada.token, { type: 'phase.set', index: 5 })
     await send(bo.token, { type: 'commit' })
@@ -274,7 +278,17 @@ describe('template commands', () => {
     expect(stored.result).toMatchObject({
       template: 'disagree-and-commit',
       title: 'Move to PostgreSQL',
-      decision: { outcome: 'accepted', option: 'PostgreSQL', rationale: 'Growth' },
+      proposal: {
+        drivers: ['Writes keep up at month end'],
+        informed: ['Finance'],
+        tags: ['Storage', 'ledger'],
+      },
+      decision: {
+        outcome: 'accepted',
+        option: 'PostgreSQL',
+        rationale: 'Growth',
+        consequences: 'We run PostgreSQL ourselves.\nMonth end closes on time.',
+      },
       dissent: [{ name: 'Bo', value: 1, reason: 'Ops cost' }],
       commitments: [{ name: 'Bo' }],
       notCommitted: [{ name: 'Ada' }],
@@ -282,6 +296,25 @@ describe('template commands', () => {
     const { state } = await roomDoc(room.id)
     expect(state.plan.phases[state.plan.currentIndex]?.id).toBe('close')
     expect(state.workshop?.closedAt).toEqual(expect.any(Number))
+
+    // The decision record saved at the close carries them, and the log filters by the tag.
+    const tagged = (await (await t.get('/api/decisions?tag=STORAGE')).json()) as {
+      title: string
+      drivers: string[]
+      consequences: string
+      informed: string[]
+      tags: string[]
+    }[]
+    expect(tagged).toEqual([
+      expect.objectContaining({
+        title: 'Move to PostgreSQL',
+        drivers: ['Writes keep up at month end'],
+        consequences: 'We run PostgreSQL ourselves.\nMonth end closes on time.',
+        informed: ['Finance'],
+        tags: ['Storage', 'ledger'],
+      }),
+    ])
+    expect(await (await t.get('/api/decisions?tag=database')).json()).toEqual([])
   })
 
   it('unknown commands list the template’s own', async () => {

@@ -153,6 +153,9 @@ const decision: DecisionResult = {
       { title: 'Postgres', pros: 'Scales', cons: 'Needs operating' },
       { title: 'SQLite', pros: '', cons: 'One writer' },
     ],
+    drivers: ['Month-end writes finish within the hour'],
+    informed: ['Finance'],
+    tags: ['database'],
     deciderId: 'bo',
     deciderName: 'Bo',
   },
@@ -173,6 +176,7 @@ const decision: DecisionResult = {
     option: 'Postgres',
     text: 'We move after the launch.',
     rationale: 'Write load doubles.',
+    consequences: 'We run Postgres ourselves.',
     deciderId: 'bo',
     deciderName: 'Bo',
     at: closedAt,
@@ -272,7 +276,7 @@ describe('printDocument', () => {
     ])
   })
 
-  it('a decision: the record — proposal, options, decision, stances, dissent, commitments', () => {
+  it('a decision: the record — proposal, drivers, options, decision, consequences, stances, dissent, commitments', () => {
     const doc = printDocument(
       decision,
       meta('disagree-and-commit', { decision: { id: 'DR-12', status: 'accepted' } }),
@@ -287,6 +291,7 @@ describe('printDocument', () => {
     ])
     expect(titles(doc)).toEqual([
       'Proposal',
+      'Decision drivers',
       'Options considered',
       'Decision',
       'Stances',
@@ -298,6 +303,9 @@ describe('printDocument', () => {
       expect.arrayContaining([
         'Accepted by Bo on 2025-03-14. Chosen option: Postgres.',
         'Write load doubles.',
+        'Month-end writes finish within the hour',
+        'Consequences',
+        'We run Postgres ourselves.',
         'Pros: —',
         'Fist of five: 2 stances, average 3, 0 blocks, 1 dissenting.',
         '1 — Strong concerns',
@@ -306,6 +314,19 @@ describe('printDocument', () => {
         'Not committed yet: Ada',
       ]),
     )
+  })
+
+  it('a decision without drivers or consequences leaves them out', () => {
+    const plain = printDocument(
+      {
+        ...decision,
+        proposal: decision.proposal && { ...decision.proposal, drivers: [] },
+        decision: decision.decision && { ...decision.decision, consequences: ' ' },
+      },
+      meta('disagree-and-commit'),
+    )
+    expect(titles(plain)).not.toContain('Decision drivers')
+    expect(texts(plain)).not.toContain('Consequences')
   })
 
   it('a decision not reached yet says so', () => {

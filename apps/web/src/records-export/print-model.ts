@@ -296,6 +296,8 @@ function decision(result: DecisionResult): Body {
         )
       : section('Proposal', paragraph('No proposal recorded yet.', true)),
   )
+  if (proposal && filled(proposal.drivers).length > 0)
+    sections.push(section('Decision drivers', list(proposal.drivers)))
   if (proposal && proposal.options.length > 0) {
     sections.push(
       section(
@@ -320,6 +322,9 @@ function decision(result: DecisionResult): Body {
         ),
         decided.text.trim() === '' ? null : paragraph(decided.text),
         item('Rationale', text(decided.rationale, 'No rationale given.')),
+        decided.consequences.trim() === ''
+          ? null
+          : item('Consequences', paragraph(decided.consequences)),
       ),
     )
   } else {

@@ -74,6 +74,25 @@ describe('workshop summary (Markdown)', () => {
     expect(markdown).toContain('**Not committed yet:** Ada, Bo, Cy')
   })
 
+  it('[RN1] shows a decision’s drivers and consequences only when it has them', () => {
+    const { decision } = results
+    const markdown = workshopMarkdown(decision, metaOf(decision))
+    expect(markdown).toContain(
+      '## Decision drivers\n\n- Month-end writes must finish within the hour\n- Two people can operate it\n\n## Options considered',
+    )
+    expect(markdown).toContain(
+      '### Consequences\n\nGood: month-end closes in minutes.\\\nBad: we take on running PostgreSQL, including upgrades.\n\n## Stances',
+    )
+    const without = {
+      ...decision,
+      proposal: decision.proposal && { ...decision.proposal, drivers: [' '] },
+      decision: decision.decision && { ...decision.decision, consequences: '' },
+    }
+    const plain = workshopMarkdown(without, metaOf(without))
+    expect(plain).not.toContain('Decision drivers')
+    expect(plain).not.toContain('Consequences')
+  })
+
   it('[RN1] gives a template it does not know a header and its actions', () => {
     const result = { template: 'lean-coffee', title: 'Lean coffee', actions: [], participants: [] }
     expect(workshopMarkdown(result, metaOf(result))).toBe(

@@ -182,6 +182,9 @@ export const decision: DecisionResult = {
       { title: 'CockroachDB', pros: 'Scales out', cons: 'Nobody has run it\nLicence cost' },
       { title: 'Stay on SQLite', pros: '', cons: 'Does not fix month end' },
     ],
+    drivers: ['Month-end writes must finish within the hour', 'Two people can operate it'],
+    informed: ['Finance'],
+    tags: ['ledger', 'database'],
     deciderId: 'ada',
     deciderName: 'Ada',
   },
@@ -203,6 +206,8 @@ export const decision: DecisionResult = {
     option: 'PostgreSQL',
     text: 'We move the ledger to PostgreSQL 17 this quarter.',
     rationale: 'it is the only option the team can operate today',
+    consequences:
+      'Good: month-end closes in minutes.\nBad: we take on running PostgreSQL, including upgrades.',
     deciderId: 'ada',
     deciderName: 'Ada',
     at: Date.UTC(2025, 2, 14, 15, 40),
@@ -226,6 +231,9 @@ export const anonymousDecision: DecisionResult = {
     title: 'Four-day week trial',
     context: 'Try a four-day week for one quarter.',
     options: [],
+    drivers: [],
+    informed: [],
+    tags: [],
     deciderId: 'ada',
     deciderName: 'Ada',
   },
@@ -300,8 +308,8 @@ export function recordsFor(
 }
 
 /**
- * The stored decision record of a decision result: numbered, with what people added after the
- * workshop (drivers, consequences, who is informed, tags), superseding an older record.
+ * The stored decision record of a decision result: numbered, with its status history,
+ * superseding an older record.
  */
 export function decisionRecordOf(
   result: DecisionResult,
@@ -313,11 +321,6 @@ export function decisionRecordOf(
     ...draft,
     id: 'DR-12',
     number: 12,
-    drivers: ['Month-end writes must finish within the hour', 'Two people can operate it'],
-    consequences:
-      'Good: month-end closes in minutes.\nBad: we take on running PostgreSQL, including upgrades.',
-    informed: ['Finance'],
-    tags: ['ledger', 'database'],
     supersedes: 'DR-3',
     supersededBy: null,
     history: [

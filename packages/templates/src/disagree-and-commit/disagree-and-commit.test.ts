@@ -30,13 +30,16 @@ const proposal = {
   deciderId: 'bo',
 }
 
-const recorded = {
+/** A proposal as stored before it had drivers, people to inform and tags. */
+const olderProposal = {
   title: 'Adopt Postgres',
   context: 'SQLite is at its limits.',
   options: proposal.options,
   deciderId: 'bo',
   deciderName: 'Bo',
 }
+
+const recorded = { ...olderProposal, drivers: [], informed: [], tags: [] }
 
 /** The workshop in `phase`, with the proposal recorded and `data` on top. */
 function at(
@@ -229,9 +232,80 @@ describe('disagree and commit: the proposal', () => {
       title: 'Go',
       context: '',
       options: [],
+      drivers: [],
+      informed: [],
+      tags: [],
       deciderId: 'ada',
       deciderName: 'Ada',
     })
+  })
+
+  it('proposal.set records the decision drivers, who to inform and tags (trimmed, each once)', () => {
+    const state = stateFor(dac, {}, 'proposal')
+    const set = act(dac, state, 'proposal.set', {
+      ...proposal,
+      drivers: [' Month-end writes finish within the hour ', 'Two people can operate it'],
+      informed: ['Finance', ' Support team '],
+      tags: [' database ', 'ledger', 'Database', 'ledger ', 'Ops'],
+    })
+    if (!set.ok) throw new Error(set.error)
+    expect(set.value.data?.proposal).toEqual({
+      ...recorded,
+      drivers: ['Month-end writes finish within the hour', 'Two people can operate it'],
+      informed: ['Finance', 'Support team'],
+      tags: ['database', 'ledger', 'Ops'],
+    })
+  })
+
+  it('proposal.set bounds the drivers, who to inform and the tags', () => {
+    const state = stateFor(dac, {}, 'proposal')
+    const refused = (patch: Record<string, unknown>) =>
+      act(dac, state, 'proposal.set', { ...proposal, ...patch })
+    const n = (count: number, text: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => text(i))
+
+    expect(refused({ drivers: n(10, (i) => `Driver ${i}`) }).ok).toBe(true)
+    expect(refused({ drivers: n(11, (i) => `Driver ${i}`) })).toMatchObject({
+      ok: false,
+      invalid: true,
+      error: 'drivers: at most 10 decision drivers',
+    })
+    expect(refused({ drivers: ['x'.repeat(200)] }).ok).toBe(true)
+    expect(refused({ drivers: ['x'.repeat(201)] })).toMatchObject({
+      ok: false,
+      error: 'drivers.0: must be at most 200 characters',
+    })
+    expect(refused({ drivers: ['Fast', ' '] })).toMatchObject({
+      ok: false,
+      error: 'drivers.1: must not be empty',
+    })
+    expect(refused({ drivers: ['two\nlines'] })).toMatchObject({
+      ok: false,
+      error: 'drivers.0: must not contain control characters',
+    })
+
+    expect(refused({ informed: n(30, (i) => `Team ${i}`) }).ok).toBe(true)
+    expect(refused({ informed: n(31, (i) => `Team ${i}`) })).toMatchObject({
+      ok: false,
+      error: 'informed: at most 30 people to inform',
+    })
+    expect(refused({ informed: ['x'.repeat(81)] })).toMatchObject({
+      ok: false,
+      error: 'informed.0: must be at most 80 characters',
+    })
+
+    expect(refused({ tags: n(10, (i) => `tag-${i}`) }).ok).toBe(true)
+    expect(refused({ tags: n(11, (i) => `tag-${i}`) })).toMatchObject({
+      ok: false,
+      error: 'tags: at most 10 tags',
+    })
+    expect(refused({ tags: ['x'.repeat(40)] }).ok).toBe(true)
+    expect(refused({ tags: ['x'.repeat(41)] })).toMatchObject({
+      ok: false,
+      error: 'tags.0: must be at most 40 characters',
+    })
+    expect(refused({ tags: [''] })).toMatchObject({ ok: false, error: 'tags.0: must not be empty' })
+    expect(refused({ tags: 'database' })).toMatchObject({ ok: false, invalid: true })
   })
 
   it('proposal.set refuses a decider who is a viewer or not in the room', () => {
@@ -431,6 +505,7 @@ describe('disagree and commit: the decision', () => {
         option: 'Postgres',
         text: 'We move to Postgres after the launch.',
         rationale: 'Write load doubles next quarter.',
+        consequences: '',
         deciderId: 'bo',
         deciderName: 'Bo',
         at: 4242,
@@ -439,6 +514,21 @@ describe('disagree and commit: the decision', () => {
     })
     const none = act(dac, decide, 'decision.record', { ...decision, option: '' }, { actor: bo })
     expect(none.ok && (none.value.data?.decision as { option: unknown }).option).toBeNull()
+  })
+
+  it('[DC3] decision.record keeps the consequences, lines and all, trimmed and bounded', () => {
+    const consequences = ' Good: month-end closes in minutes.\nBad: we run PostgreSQL ourselves. '
+    const done = act(dac, decide, 'decision.record', { ...decision, consequences }, { actor: bo })
+    expect(done).toMatchObject({
+      ok: true,
+      value: { data: { decision: { consequences: consequences.trim() } } },
+    })
+    const long = { ...decision, consequences: 'x'.repeat(4001) }
+    expect(act(dac, decide, 'decision.record', long, { actor: bo })).toMatchObject({
+      ok: false,
+      invalid: true,
+      error: 'consequences: must be at most 4000 characters',
+    })
   })
 
   it('[DC3] decision.record is only for the decider', () => {
@@ -548,13 +638,47 @@ describe('disagree and commit: result', () => {
       { value: 0, reason: 'Migration during launch', memberId: 'ada', name: 'Ada' },
     ])
     expect(result.summary).toMatchObject({ count: 3, blocks: 1, dissenting: 2, average: 1.7 })
-    expect(result.decision).toEqual(made)
+    expect(result.decision).toEqual({ ...made, consequences: '' })
     expect(result.commitments).toEqual([{ memberId: 'cy', name: 'Cy', at: 20 }])
     expect(result.notCommitted).toEqual([
       { id: 'ada', name: 'Ada' },
       { id: 'bo', name: 'Bo' },
     ])
     expect(result.participants.map((p) => p.id)).not.toContain(vi.id)
+  })
+
+  it('[DC3] carries the drivers, who to inform, tags and consequences', () => {
+    const proposed = {
+      ...recorded,
+      drivers: ['Month-end writes finish within the hour'],
+      informed: ['Finance'],
+      tags: ['ledger'],
+    }
+    const decided = { ...made, consequences: 'We run PostgreSQL ourselves.' }
+    const result = resultOf(
+      at('close', { proposal: proposed, stances: revealed, decision: decided }),
+    )
+    expect(result.proposal).toEqual(proposed)
+    expect(result.decision).toEqual(decided)
+  })
+
+  it('[DC3] reads data stored before drivers, informed, tags and consequences as empty', () => {
+    const result = resultOf(
+      at('close', { proposal: olderProposal, stances: revealed, decision: made }),
+    )
+    expect(result.proposal).toEqual(recorded)
+    expect(result.proposal).toMatchObject({ drivers: [], informed: [], tags: [] })
+    expect(result.decision?.consequences).toBe('')
+    // Entries that are not text are left out; a list that is not one reads as none.
+    const odd = resultOf(
+      at('close', {
+        proposal: { ...olderProposal, drivers: ['Fast', 3, null], informed: 'Finance', tags: {} },
+        stances: revealed,
+        decision: { ...made, consequences: 42 },
+      }),
+    )
+    expect(odd.proposal).toMatchObject({ drivers: ['Fast'], informed: [], tags: [] })
+    expect(odd.decision?.consequences).toBe('')
   })
 
   it('[DC3] disagree-but-commit is dissent; anonymous dissent carries no names', () => {

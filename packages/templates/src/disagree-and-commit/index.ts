@@ -40,6 +40,21 @@ const fields: readonly OptionField[] = [
 
 const noLongerOpen = 'the stances are revealed; the proposal can no longer change'
 
+/** Tags as people type them: trimmed, each kept once (compared as the decision log does). */
+const tags = z
+  .array(text(40, { required: true }))
+  .max(10, 'at most 10 tags')
+  .default([])
+  .transform((given) => {
+    const seen = new Set<string>()
+    return given.filter((tag) => {
+      const key = tag.normalize('NFC').toLowerCase()
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  })
+
 export const disagreeAndCommit: Template = {
   id: 'disagree-and-commit',
   name: 'Disagree and commit',
@@ -129,6 +144,17 @@ export const disagreeAndCommit: Template = {
           )
           .max(10, 'at most 10 options')
           .default([]),
+        /** What the decision must satisfy (MADR's decision drivers). */
+        drivers: z
+          .array(text(200, { required: true }))
+          .max(10, 'at most 10 decision drivers')
+          .default([]),
+        /** People or teams to tell once it is decided (MADR's "informed"). */
+        informed: z
+          .array(text(80, { required: true }))
+          .max(30, 'at most 30 people to inform')
+          .default([]),
+        tags,
         deciderId: memberId,
       }),
       requires: 'room.facilitate',
@@ -209,13 +235,14 @@ export const disagreeAndCommit: Template = {
       },
     }),
 
-    /** The decider's outcome and rationale. */
+    /** The decider's outcome and rationale, and its consequences. */
     'decision.record': defineAction({
       schema: z.object({
         outcome: z.enum(['accepted', 'rejected']),
         option: text(200).nullable().default(null),
         decision: text(4000, { lines: true, required: true }),
         rationale: text(4000, { lines: true, required: true }),
+        consequences: text(4000, { lines: true }).default(''),
       }),
       requires: 'vote.cast',
       action: 'record the decision',
@@ -238,6 +265,7 @@ export const disagreeAndCommit: Template = {
               option,
               text: input.decision,
               rationale: input.rationale,
+              consequences: input.consequences,
               deciderId: context.actor.id,
               deciderName: context.actor.name,
               at: context.now,

@@ -1,7 +1,7 @@
 /**
- * A disagree-and-commit session's output: the proposal and who decides, the stances (named unless
- * the room is anonymous), the dissent in the dissenters' own words, the decision with its
- * rationale, and who committed.
+ * A disagree-and-commit session's output: the proposal (with its drivers, who to inform and its
+ * tags) and who decides, the stances (named unless the room is anonymous), the dissent in the
+ * dissenters' own words, the decision with its rationale and consequences, and who committed.
  */
 import { boardActions, participants, type ResultAction } from '../result-parts.js'
 import type { ResultInput, WorkshopResult } from '../template.js'
@@ -24,6 +24,11 @@ export interface Proposal {
   readonly title: string
   readonly context: string
   readonly options: readonly ConsideredOption[]
+  /** The decision drivers: what the decision must satisfy. */
+  readonly drivers: readonly string[]
+  /** People or teams to tell once it is decided. */
+  readonly informed: readonly string[]
+  readonly tags: readonly string[]
   readonly deciderId: string
   readonly deciderName: string
 }
@@ -40,6 +45,8 @@ export interface Decision {
   readonly option: string | null
   readonly text: string
   readonly rationale: string
+  /** What follows from it, good and bad. */
+  readonly consequences: string
   readonly deciderId: string
   readonly deciderName: string
   readonly at: number
@@ -81,6 +88,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 const strings = (v: Record<string, unknown>, ...keys: string[]) =>
   keys.every((key) => typeof v[key] === 'string')
+/** A list of texts; data stored before the list existed reads as none. */
+const textList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((item): item is string => typeof item === 'string') : []
 
 function readProposal(v: unknown): Proposal | null {
   if (!isObject(v) || !strings(v, 'title', 'context', 'deciderId', 'deciderName')) return null
@@ -89,11 +99,28 @@ function readProposal(v: unknown): Proposal | null {
         (o): o is ConsideredOption => isObject(o) && strings(o, 'title', 'pros', 'cons'),
       )
     : []
-  return { ...(v as unknown as Proposal), options }
+  return {
+    ...(v as unknown as Proposal),
+    options,
+    drivers: textList(v.drivers),
+    informed: textList(v.informed),
+    tags: textList(v.tags),
+  }
+}
+
+function readDecision(v: unknown): Decision | null {
+  if (
+    !isObject(v) ||
+    (v.outcome !== 'accepted' && v.outcome !== 'rejected') ||
+    !strings(v, 'text', 'rationale', 'deciderId', 'deciderName') ||
+    typeof v.at !== 'number'
+  )
+    return null
+  const consequences = typeof v.consequences === 'string' ? v.consequences : ''
+  return { ...(v as unknown as Decision), consequences }
 }
 
 export function readDecisionData(data: Readonly<Record<string, unknown>>): DecisionData {
-  const decision = data.decision
   return {
     proposal: readProposal(data.proposal),
     given: Array.isArray(data.given)
@@ -111,13 +138,7 @@ export function readDecisionData(data: Readonly<Record<string, unknown>>): Decis
             (s.name === null || typeof s.name === 'string'),
         )
       : null,
-    decision:
-      isObject(decision) &&
-      (decision.outcome === 'accepted' || decision.outcome === 'rejected') &&
-      strings(decision, 'text', 'rationale', 'deciderId', 'deciderName') &&
-      typeof decision.at === 'number'
-        ? (decision as unknown as Decision)
-        : null,
+    decision: readDecision(data.decision),
     commitments: Array.isArray(data.commitments)
       ? data.commitments.filter(
           (c): c is Commitment =>

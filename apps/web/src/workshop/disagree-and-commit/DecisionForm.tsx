@@ -6,8 +6,8 @@ import { formLook } from './form-look'
 import { decisionCommand, decisionDraft, type DecisionDraft } from './decision-view'
 
 /**
- * Recording the decision — the outcome, the option chosen, the decision and its rationale — or,
- * once recorded, a button to change it.
+ * Recording the decision — the outcome, the option chosen, the decision, its rationale and its
+ * consequences — or, once recorded, a button to change it.
  */
 export function DecisionForm(props: {
   proposal: Proposal
@@ -97,6 +97,15 @@ export function DecisionForm(props: {
         rows={3}
         required
         onChange={(rationale) => change({ rationale })}
+      />
+      <TextField
+        id={`${id}-consequences`}
+        label="Consequences"
+        testId="decision-consequences-input"
+        value={draft.consequences}
+        maxLength={4000}
+        rows={3}
+        onChange={(consequences) => change({ consequences })}
       />
       <FormFooter
         look={formLook}

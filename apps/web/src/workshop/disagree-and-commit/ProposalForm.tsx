@@ -10,9 +10,20 @@ import {
   proposalCommand,
   proposalDraft,
   type ProposalDraft,
+  proposalLimits,
 } from './decision-view'
 
-/** Writing the proposal: its title, context, the options considered and who decides. */
+/** A field's label with how to fill it in. */
+const hinted = (label: string, hint: string) => (
+  <>
+    {label} <span className="form-hint">({hint})</span>
+  </>
+)
+
+/**
+ * Writing the proposal: its title, context, decision drivers, the options considered, who decides,
+ * who to inform once it is decided, and its tags.
+ */
 export function ProposalForm(props: {
   proposal: Proposal | null
   members: readonly RoomMember[]
@@ -60,6 +71,15 @@ export function ProposalForm(props: {
         maxLength={4000}
         rows={3}
         onChange={(context) => change({ context })}
+      />
+      <TextField
+        id={`${id}-drivers`}
+        label={hinted('Decision drivers', 'one per line')}
+        testId="proposal-drivers-input"
+        value={draft.drivers}
+        maxLength={proposalLimits.drivers.count * (proposalLimits.drivers.length + 1)}
+        rows={2}
+        onChange={(drivers) => change({ drivers })}
       />
       <fieldset className="decision-fieldset">
         <legend>Options considered</legend>
@@ -116,6 +136,26 @@ export function ProposalForm(props: {
         members={props.members}
         currentName={props.proposal?.deciderName ?? null}
         onChange={(deciderId) => change({ deciderId })}
+      />
+      <label className="field" htmlFor={`${id}-informed`}>
+        {hinted('People to inform', 'separated by commas')}
+      </label>
+      <input
+        id={`${id}-informed`}
+        data-testid="proposal-informed-input"
+        value={draft.informed}
+        maxLength={proposalLimits.informed.count * (proposalLimits.informed.length + 2)}
+        onChange={(event) => change({ informed: event.target.value })}
+      />
+      <label className="field" htmlFor={`${id}-tags`}>
+        {hinted('Tags', 'separated by commas')}
+      </label>
+      <input
+        id={`${id}-tags`}
+        data-testid="proposal-tags-input"
+        value={draft.tags}
+        maxLength={proposalLimits.tags.count * (proposalLimits.tags.length + 2)}
+        onChange={(event) => change({ tags: event.target.value })}
       />
       <FormFooter
         look={formLook}

@@ -1,6 +1,9 @@
 import type { DecisionResult } from '@accord/templates'
 
-/** The decision as the decider recorded it: the outcome, the option chosen, the rationale. */
+/**
+ * The decision as the decider recorded it: the outcome, the option chosen, the rationale and the
+ * consequences.
+ */
 export function RecordedDecision({
   decision,
 }: {
@@ -28,6 +31,11 @@ export function RecordedDecision({
       <p className="decision-text" data-testid="decision-rationale">
         <strong>Rationale:</strong> {decision.rationale}
       </p>
+      {decision.consequences && (
+        <p className="decision-text" data-testid="decision-consequences">
+          <strong>Consequences:</strong> {decision.consequences}
+        </p>
+      )}
       <p className="form-hint">Decided by {decision.deciderName}</p>
     </div>
   )

@@ -22,6 +22,9 @@ const proposal = {
   title: 'Adopt Postgres',
   context: 'SQLite is at its limits.',
   options: [{ title: 'Postgres', pros: 'Proven', cons: 'Ops work' }],
+  drivers: ['Writes keep up at month end', 'Two people can operate it'],
+  informed: ['Finance', 'Support'],
+  tags: ['database', 'ledger'],
   deciderId: 'bo',
   deciderName: 'Bo',
 }
@@ -31,6 +34,7 @@ const decision = {
   option: 'Postgres',
   text: 'We move.',
   rationale: 'Load.',
+  consequences: 'We run it ourselves.',
   deciderId: 'bo',
   deciderName: 'Bo',
   at: 10,
@@ -184,11 +188,14 @@ describe('decision panel: the proposal form', () => {
       proposalCommand({
         title: ' Adopt Postgres ',
         context: ' Limits ',
+        drivers: '',
         options: [
           { title: 'Postgres', pros: ' Proven ', cons: '' },
           { title: ' ', pros: '', cons: '' },
         ],
         deciderId: 'bo',
+        informed: '',
+        tags: '',
       }),
     ).toEqual({
       ok: true,
@@ -196,14 +203,85 @@ describe('decision panel: the proposal form', () => {
         type: 'proposal.set',
         title: 'Adopt Postgres',
         context: 'Limits',
+        drivers: [],
         options: [{ title: 'Postgres', pros: 'Proven', cons: '' }],
         deciderId: 'bo',
+        informed: [],
+        tags: [],
       },
     })
   })
 
+  it('drivers are one per line; people to inform and tags are separated by commas', () => {
+    const outcome = proposalCommand({
+      title: 'Go',
+      context: '',
+      drivers: ' Writes keep up at month end \n\n Two people can operate it, at night \n',
+      options: [],
+      deciderId: 'bo',
+      informed: ' Finance ,, Support team, Finance ',
+      tags: ' database, Ledger ,ledger, , DATABASE ,ops',
+    })
+    expect(outcome).toEqual({
+      ok: true,
+      command: expect.objectContaining({
+        drivers: ['Writes keep up at month end', 'Two people can operate it, at night'],
+        informed: ['Finance', 'Support team'],
+        tags: ['database', 'Ledger', 'ops'],
+      }),
+    })
+  })
+
+  it('keeps drivers, people to inform and tags within what the room accepts', () => {
+    const draft = {
+      title: 'Go',
+      context: '',
+      drivers: '',
+      options: [],
+      deciderId: 'bo',
+      informed: '',
+      tags: '',
+    }
+    const lines = (count: number, join: string) =>
+      Array.from({ length: count }, (_, i) => `item ${i}`).join(join)
+    expect(proposalCommand({ ...draft, drivers: lines(10, '\n') }).ok).toBe(true)
+    expect(proposalCommand({ ...draft, drivers: lines(11, '\n') })).toEqual({
+      ok: false,
+      error: 'At most 10 decision drivers.',
+    })
+    expect(proposalCommand({ ...draft, drivers: 'x'.repeat(201) })).toEqual({
+      ok: false,
+      error: 'A decision driver is at most 200 characters.',
+    })
+    expect(proposalCommand({ ...draft, informed: lines(30, ', ') }).ok).toBe(true)
+    expect(proposalCommand({ ...draft, informed: lines(31, ', ') })).toEqual({
+      ok: false,
+      error: 'At most 30 people to inform.',
+    })
+    expect(proposalCommand({ ...draft, informed: 'x'.repeat(81) })).toEqual({
+      ok: false,
+      error: 'A name to inform is at most 80 characters.',
+    })
+    expect(proposalCommand({ ...draft, tags: lines(11, ',') })).toEqual({
+      ok: false,
+      error: 'At most 10 tags.',
+    })
+    expect(proposalCommand({ ...draft, tags: 'x'.repeat(41) })).toEqual({
+      ok: false,
+      error: 'A tag is at most 40 characters.',
+    })
+  })
+
   it('asks for a title, a decider, and a name for every option with pros or cons', () => {
-    const draft = { title: 'Go', context: '', options: [], deciderId: 'bo' }
+    const draft = {
+      title: 'Go',
+      context: '',
+      drivers: '',
+      options: [],
+      deciderId: 'bo',
+      informed: '',
+      tags: '',
+    }
     expect(proposalCommand({ ...draft, title: ' ' })).toEqual({
       ok: false,
       error: 'Give the proposal a title.',
@@ -223,10 +301,21 @@ describe('decision panel: the proposal form', () => {
     expect(proposalDraft(proposal)).toEqual({
       title: 'Adopt Postgres',
       context: 'SQLite is at its limits.',
+      drivers: 'Writes keep up at month end\nTwo people can operate it',
       options: [{ title: 'Postgres', pros: 'Proven', cons: 'Ops work' }],
       deciderId: 'bo',
+      informed: 'Finance, Support',
+      tags: 'database, ledger',
     })
-    expect(proposalDraft(null)).toEqual({ title: '', context: '', options: [], deciderId: '' })
+    expect(proposalDraft(null)).toEqual({
+      title: '',
+      context: '',
+      drivers: '',
+      options: [],
+      deciderId: '',
+      informed: '',
+      tags: '',
+    })
   })
 })
 
@@ -316,7 +405,13 @@ describe('decision panel: stances', () => {
 describe('decision panel: the decision form', () => {
   it('becomes decision.record; no chosen option is null', () => {
     expect(
-      decisionCommand({ outcome: 'rejected', option: '', decision: ' No ', rationale: ' Risk ' }),
+      decisionCommand({
+        outcome: 'rejected',
+        option: '',
+        decision: ' No ',
+        rationale: ' Risk ',
+        consequences: ' We keep SQLite.\nMonth end stays slow. ',
+      }),
     ).toEqual({
       ok: true,
       command: {
@@ -325,6 +420,7 @@ describe('decision panel: the decision form', () => {
         option: null,
         decision: 'No',
         rationale: 'Risk',
+        consequences: 'We keep SQLite.\nMonth end stays slow.',
       },
     })
     expect(
@@ -333,12 +429,19 @@ describe('decision panel: the decision form', () => {
         option: 'Postgres',
         decision: 'Go',
         rationale: 'Load',
-      }).ok,
-    ).toBe(true)
+        consequences: '',
+      }),
+    ).toMatchObject({ ok: true, command: { option: 'Postgres', consequences: '' } })
   })
 
   it('asks for the decision and its rationale', () => {
-    const draft = { outcome: 'accepted' as const, option: '', decision: 'Go', rationale: 'Load' }
+    const draft = {
+      outcome: 'accepted' as const,
+      option: '',
+      decision: 'Go',
+      rationale: 'Load',
+      consequences: '',
+    }
     expect(decisionCommand({ ...draft, decision: '' })).toEqual({
       ok: false,
       error: 'Write down the decision.',
@@ -355,12 +458,14 @@ describe('decision panel: the decision form', () => {
       option: 'Postgres',
       decision: 'We move.',
       rationale: 'Load.',
+      consequences: 'We run it ourselves.',
     })
     expect(decisionDraft(null)).toEqual({
       outcome: 'accepted',
       option: '',
       decision: '',
       rationale: '',
+      consequences: '',
     })
   })
 })

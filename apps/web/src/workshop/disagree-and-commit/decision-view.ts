@@ -14,6 +14,7 @@ import {
   type Scale,
   type StanceSummary,
 } from '@accord/templates'
+import { splitLines, splitNames } from '../../decisions/decision-view'
 import type { FormOutcome, Send } from '../form-command'
 
 export type StanceValue = number | 'agree' | 'disagree-commit' | 'block'
@@ -151,8 +152,14 @@ export interface OptionDraft {
 export interface ProposalDraft {
   readonly title: string
   readonly context: string
+  /** The decision drivers, one per line. */
+  readonly drivers: string
   readonly options: readonly OptionDraft[]
   readonly deciderId: string
+  /** People or teams to inform, separated by commas. */
+  readonly informed: string
+  /** Tags, separated by commas. */
+  readonly tags: string
 }
 
 export const emptyOption: OptionDraft = { title: '', pros: '', cons: '' }
@@ -162,15 +169,51 @@ export function proposalDraft(proposal: Proposal | null): ProposalDraft {
     ? {
         title: proposal.title,
         context: proposal.context,
+        drivers: proposal.drivers.join('\n'),
         options: proposal.options.map(({ title, pros, cons }) => ({ title, pros, cons })),
         deciderId: proposal.deciderId,
+        informed: proposal.informed.join(', '),
+        tags: proposal.tags.join(', '),
       }
-    : { title: '', context: '', options: [], deciderId: '' }
+    : { title: '', context: '', drivers: '', options: [], deciderId: '', informed: '', tags: '' }
 }
 
 export const MAX_OPTIONS = 10
 
-/** The proposal form → `proposal.set`; rows left entirely empty are dropped. */
+/** What `proposal.set` accepts: how many of each, and how long each may be. */
+export const proposalLimits = {
+  drivers: { count: 10, length: 200 },
+  informed: { count: 30, length: 80 },
+  tags: { count: 10, length: 40 },
+} as const
+
+/** Tags, each once whatever its case (as the decision log compares them). */
+function distinctTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return tags.filter((tag) => {
+    const key = tag.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** A list from the form against its limits: the problem to show, or null. */
+function listProblem(
+  items: readonly string[],
+  limit: { readonly count: number; readonly length: number },
+  what: { readonly many: string; readonly one: string },
+): string | null {
+  if (items.length > limit.count) return `At most ${limit.count} ${what.many}.`
+  return items.some((item) => item.length > limit.length)
+    ? `${what.one} is at most ${limit.length} characters.`
+    : null
+}
+
+/**
+ * The proposal form → `proposal.set`; rows left entirely empty are dropped. Drivers are one per
+ * line; people to inform and tags are separated by commas (blanks and repeats left out).
+ */
 export function proposalCommand(draft: ProposalDraft): FormOutcome {
   const title = draft.title.trim()
   if (title === '') return { ok: false, error: 'Give the proposal a title.' }
@@ -181,14 +224,31 @@ export function proposalCommand(draft: ProposalDraft): FormOutcome {
   if (options.some((o) => o.title === ''))
     return { ok: false, error: 'Every option considered needs a name.' }
   if (options.length > MAX_OPTIONS) return { ok: false, error: `At most ${MAX_OPTIONS} options.` }
+  const drivers = splitLines(draft.drivers)
+  const informed = splitNames(draft.informed)
+  const tags = distinctTags(splitNames(draft.tags))
+  const problem =
+    listProblem(drivers, proposalLimits.drivers, {
+      many: 'decision drivers',
+      one: 'A decision driver',
+    }) ??
+    listProblem(informed, proposalLimits.informed, {
+      many: 'people to inform',
+      one: 'A name to inform',
+    }) ??
+    listProblem(tags, proposalLimits.tags, { many: 'tags', one: 'A tag' })
+  if (problem !== null) return { ok: false, error: problem }
   return {
     ok: true,
     command: {
       type: 'proposal.set',
       title,
       context: draft.context.trim(),
+      drivers,
       options,
       deciderId: draft.deciderId,
+      informed,
+      tags,
     },
   }
 }
@@ -221,6 +281,7 @@ export interface DecisionDraft {
   readonly option: string
   readonly decision: string
   readonly rationale: string
+  readonly consequences: string
 }
 
 export function decisionDraft(decision: DecisionResult['decision']): DecisionDraft {
@@ -230,8 +291,9 @@ export function decisionDraft(decision: DecisionResult['decision']): DecisionDra
         option: decision.option ?? '',
         decision: decision.text,
         rationale: decision.rationale,
+        consequences: decision.consequences,
       }
-    : { outcome: 'accepted', option: '', decision: '', rationale: '' }
+    : { outcome: 'accepted', option: '', decision: '', rationale: '', consequences: '' }
 }
 
 /** The decider's form → `decision.record`. */
@@ -248,6 +310,7 @@ export function decisionCommand(draft: DecisionDraft): FormOutcome {
       option: draft.option === '' ? null : draft.option,
       decision,
       rationale,
+      consequences: draft.consequences.trim(),
     },
   }
 }

@@ -1,7 +1,8 @@
 /**
  * A disagree-and-commit session's summary — the decision record's content: the proposal and who
- * decides, the options with their pros and cons, the decision with its rationale, the stances,
- * the dissent in the dissenters' own words, and who committed (and who has not).
+ * decides, its decision drivers, the options with their pros and cons, the decision with its
+ * rationale and consequences, the stances, the dissent in the dissenters' own words, and who
+ * committed (and who has not).
  */
 import { type DecisionResult, stanceLabel, type StanceSummary } from '@accord/templates'
 import { mdLine, mdListItem } from '../markdown.js'
@@ -9,6 +10,7 @@ import { type ExportMeta, isoDay, isoMinute } from '../meta.js'
 import {
   actionsSection,
   header,
+  list,
   markdownDocument,
   paragraphs,
   plural,
@@ -52,12 +54,14 @@ function proposalSection({ proposal }: DecisionResult): string {
       ].join('\n'),
     ].join('\n\n'),
   )
+  const drivers = proposal.drivers.filter((driver) => driver.trim() !== '')
   return [
     section(
       'Proposal',
       `**${mdLine(proposal.title) || 'Untitled proposal'}**`,
       paragraphs(proposal.context, '_No context given._'),
     ),
+    drivers.length === 0 ? '' : section('Decision drivers', list(drivers)),
     options.length === 0 ? '' : section('Options considered', ...options),
   ]
     .filter((block) => block !== '')
@@ -76,6 +80,9 @@ function decisionSection({ decision }: DecisionResult): string {
       : `${verdict} Chosen option: **${mdLine(decision.option)}**.`,
     paragraphs(decision.text),
     `### Rationale\n\n${paragraphs(decision.rationale, '_No rationale given._')}`,
+    decision.consequences.trim() === ''
+      ? ''
+      : `### Consequences\n\n${paragraphs(decision.consequences)}`,
   )
 }
 
