@@ -13,7 +13,7 @@ const nobody: readonly RoomMember[] = []
 
 /**
  * "Print summary": the workshop's summary as it stands, as a clean document over the board, and
- * the browser's print dialog. The print stylesheet (`@media print` in styles.css) prints only
+ * the browser's print dialog. The print stylesheet (`@media print` in records-export.css) prints only
  * this document while it is open: no canvas, toolbars or panels.
  */
 export function PrintSummary(props: {
