@@ -21,6 +21,9 @@ export default defineConfig({
   build: {
     // tldraw is one large module graph; splitting it further gains nothing for a single page.
     chunkSizeWarningLimit: 4096,
+    // tldraw fetch()es its translations; a small one inlined as a `data:` URL would be refused by
+    // the server's Content-Security-Policy (`connect-src 'self'`), so JSON is never inlined.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     sourcemap: true,
   },
 })

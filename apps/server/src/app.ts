@@ -10,11 +10,18 @@ import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiError, errorHandler } from './http/api-error.js'
+import { requestLog } from './http/request-log.js'
+import { securityHeaders } from './http/security-headers.js'
+import { ServerMetrics } from './metrics/server-metrics.js'
+import { createInstanceAccess } from './access/instance-access.js'
+import { originCheck } from './access/origin-check.js'
 import type { ServerLogger } from './log.js'
 import { actionItemRoutes } from './routes/action-items.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { healthRoutes } from './routes/health.js'
+import { metricsRoutes } from './routes/metrics.js'
 import { roomRoutes } from './routes/rooms.js'
+import { sessionRoutes } from './routes/session.js'
 import { templateRoutes } from './routes/templates.js'
 import { webAppRoutes } from './routes/web-app.js'
 import type { LiveConnections } from './access/live-connections.js'
@@ -39,12 +46,28 @@ export interface AppDeps {
   readonly webDist: string | null
   readonly startedAt?: number
   readonly maxBodyBytes?: number
+  /** `ACCORD_ACCESS_KEY`: null or absent, the instance is open (README, "Instance access"). */
+  readonly accessKey?: string | null
+  /** `ACCORD_TRUST_PROXY`: believe `X-Forwarded-*` headers. */
+  readonly trustProxy?: boolean
+  /** What `/metrics` shows; the server shares it with its registry and store. Fresh if absent. */
+  readonly metrics?: ServerMetrics
 }
 
 /** The whole HTTP surface: thin routes that validate input and call the packages. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError(errorHandler(deps.logger))
+  const metrics = deps.metrics ?? new ServerMetrics(deps.startedAt)
+  // Outermost: every response, errors included, is logged, counted and carries the headers.
+  app.use(
+    '*',
+    requestLog({
+      logger: deps.logger,
+      onResponse: (status) => metrics.httpRequests.inc(String(status)),
+    }),
+  )
+  app.use('*', securityHeaders())
 
   app.route(
     '/',
@@ -66,9 +89,35 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
   const now = deps.now ?? Date.now
+  const trustProxy = deps.trustProxy ?? false
+  // No state change from another site's page (CSRF), whatever authenticates the request.
+  app.use('/api/*', originCheck({ trustProxy }))
   // Clients measure their clock's offset from this, so every timer shows the same time.
   app.get('/api/time', (c) => c.json({ now: now() }))
   app.route('/api/templates', templateRoutes())
+  // With an access key, creating workshops and the cross-workshop records need it; room links
+  // (everything under /api/rooms/:id, and /sync) open their one room as before.
+  const instance = createInstanceAccess({
+    accessKey: deps.accessKey ?? null,
+    trustProxy,
+    now,
+    logger: deps.logger,
+  })
+  app.route('/api/session', sessionRoutes(instance))
+  app.post('/api/rooms', instance.require)
+  app.use('/api/decisions/*', instance.require)
+  app.use('/api/action-items/*', instance.require)
+  app.route(
+    '/metrics',
+    metricsRoutes({
+      metrics,
+      live: {
+        connections: () => deps.connections.count,
+        roomsLoaded: () => deps.registry.loadedCount,
+      },
+      protect: instance.require,
+    }),
+  )
   app.route('/api/decisions', decisionRoutes({ ...deps, now }))
   app.route('/api/action-items', actionItemRoutes({ ...deps, now }))
   app.route('/api/rooms', roomRoutes({ ...deps, now }))
@@ -76,7 +125,7 @@ export function createApp(deps: AppDeps): Hono {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })
 
-  app.route('/sync', syncRoutes(deps))
+  app.route('/sync', syncRoutes({ ...deps, metrics }))
   // Any other WebSocket upgrade (e.g. /sync without a room id) gets a plain 404.
   app.use('*', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() === 'websocket') {

@@ -16,8 +16,27 @@ describe('loadConfig', () => {
         heartbeatMs: 30_000,
         webDist: null,
         logLevel: 'info',
+        accessKey: null,
+        trustProxy: false,
       },
     })
+  })
+
+  it('takes an access key of at least 16 printable characters, never echoing it', () => {
+    const key = 'correct-horse-battery'
+    expect(loadConfig({ ACCORD_ACCESS_KEY: key, ACCORD_TRUST_PROXY: 'true' })).toMatchObject({
+      ok: true,
+      value: { accessKey: key, trustProxy: true },
+    })
+    for (const bad of ['too-short-key', 'has spaces in the key', 'tab\tseparated-key-long']) {
+      const config = loadConfig({ ACCORD_ACCESS_KEY: bad })
+      expect(config.ok).toBe(false)
+      if (!config.ok) {
+        expect(config.error).toContain('ACCORD_ACCESS_KEY')
+        expect(config.error).not.toContain(bad)
+      }
+    }
+    expect(loadConfig({ ACCORD_TRUST_PROXY: 'yes' }).ok).toBe(false)
   })
 
   it('reads every variable, and treats empty ones as unset', () => {

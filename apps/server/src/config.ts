@@ -29,6 +29,15 @@ const envSchema = z.object({
   ACCORD_HEARTBEAT_MS: integer(30_000, 100, 10 * 60 * 1000),
   ACCORD_WEB_DIST: z.string().min(1).default(defaultWebDist),
   ACCORD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ACCORD_ACCESS_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(1024, 'must be at most 1024 characters')
+    .regex(/^[!-~]+$/, 'must be printable ASCII without spaces (it is sent as a Bearer token)')
+    .optional(),
+  ACCORD_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false'),
 })
 
 export interface Config {
@@ -44,6 +53,10 @@ export interface Config {
   /** The built web app, served from `/` when the folder exists. */
   readonly webDist: string | null
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  /** With a key, creating workshops and reading the decision log need it (README, "Instance access"). */
+  readonly accessKey: string | null
+  /** A reverse proxy sets `X-Forwarded-For`, `-Proto` and `-Host`: believe them. */
+  readonly trustProxy: boolean
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Result<Config, string> {
@@ -65,5 +78,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     heartbeatMs: e.ACCORD_HEARTBEAT_MS,
     webDist: existsSync(e.ACCORD_WEB_DIST) ? e.ACCORD_WEB_DIST : null,
     logLevel: e.ACCORD_LOG_LEVEL,
+    accessKey: e.ACCORD_ACCESS_KEY ?? null,
+    trustProxy: e.ACCORD_TRUST_PROXY === 'true' || e.ACCORD_TRUST_PROXY === '1',
   })
 }

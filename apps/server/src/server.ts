@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import {
+  holdDatabaseLock,
   openSqlite,
   SqliteAccessRepository,
   SqliteBallotRepository,
@@ -18,6 +19,8 @@ import { BoardWriter } from './room-state/board-writer.js'
 import { RoomStates } from './room-state/room-states.js'
 import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
+import { ServerMetrics } from './metrics/server-metrics.js'
+import { timedDocumentStore } from './metrics/timed-document-store.js'
 import { startHeartbeat } from './sync/heartbeat.js'
 
 export interface RunningServer {
@@ -29,11 +32,15 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: ServerLogger): Promise<RunningServer> {
   const database = openSqlite({ path: config.databasePath, synchronous: config.sqliteSynchronous })
+  // `<db>.lock` tells `accord restore` that this database is in use.
+  const lock = config.databasePath === ':memory:' ? null : holdDatabaseLock(config.databasePath)
   const rooms = new SqliteRoomRepository(database.db)
+  const metrics = new ServerMetrics()
   const registry = new RoomRegistry({
-    store: new SqliteDocumentStore(database.db),
+    store: timedDocumentStore(new SqliteDocumentStore(database.db), metrics.storageWrites),
     logger,
     idleUnloadMs: config.roomIdleMs,
+    metrics: metrics.sync,
   })
   const access = new SqliteAccessRepository(database.db)
   const connections = new LiveConnections()
@@ -51,6 +58,9 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     roomStates,
     logger,
     webDist: config.webDist,
+    accessKey: config.accessKey,
+    trustProxy: config.trustProxy,
+    metrics,
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
@@ -78,6 +88,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       for (const client of wss.clients) client.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
       database.close()
+      lock?.release()
     })())
 
   return { url, port, close }

@@ -1,3 +1,5 @@
+// First: zod must not probe for eval, which the Content-Security-Policy forbids.
+import './no-eval'
 import 'tldraw/tldraw.css'
 // Each area's styles live beside it, imported in the order their rules cascade: base first.
 import './styles.css'
@@ -10,6 +12,7 @@ import './records-export/records-export.css'
 import './decisions/decisions.css'
 import './board/focus-param.css'
 import './action-items/action-items.css'
+import './signin/signin.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

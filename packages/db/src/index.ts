@@ -4,7 +4,15 @@ export type {
   MemberRecord,
   RoomLink,
 } from './access-repository.js'
+export {
+  backupDatabase,
+  verifyDatabaseFile,
+  type BackupFailure,
+  type BackupOptions,
+  type DatabaseSummary,
+} from './backup.js'
 export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
+export { holdDatabaseLock, lockFileOf, runningHolder, type DatabaseLock } from './database-lock.js'
 export type { PrivateNoteRecord, PrivateNoteRepository } from './private-note-repository.js'
 export type {
   ActionItemQuery,
@@ -13,6 +21,7 @@ export type {
   SavedWorkshop,
   WorkshopOutputs,
 } from './record-repository.js'
+export { restoreDatabase, type RestoreOptions, type RestoreSummary } from './restore.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {

@@ -13,6 +13,7 @@ export {
 export type { DocumentStore, StoredDocument } from './document-store.js'
 export { silentLogger, type Logger } from './logger.js'
 export { MemoryDocumentStore } from './memory-document-store.js'
+export { noMetrics, type SyncMetrics, type SyncRefusal } from './metrics.js'
 export {
   decodeMessage,
   encodeAwareness,

@@ -8,6 +8,7 @@
 import { type CompactionPolicy, defaultCompactionPolicy } from './compaction-policy.js'
 import type { DocumentStore } from './document-store.js'
 import { type Logger, silentLogger } from './logger.js'
+import { noMetrics, type SyncMetrics } from './metrics.js'
 import { Room } from './room.js'
 import { err, ok, type Result } from './result.js'
 
@@ -17,6 +18,8 @@ export interface RoomRegistryOptions {
   readonly compaction?: CompactionPolicy
   /** How long a room with no connections stays in memory (0 = unload as soon as it is idle). */
   readonly idleUnloadMs?: number
+  /** Where rooms report refused messages; nothing is collected when omitted. */
+  readonly metrics?: SyncMetrics
 }
 
 type Entry =
@@ -32,12 +35,14 @@ export class RoomRegistry {
   private readonly logger: Logger
   private readonly compaction: CompactionPolicy
   private readonly idleUnloadMs: number
+  private readonly metrics: SyncMetrics
 
   constructor(options: RoomRegistryOptions) {
     this.store = options.store
     this.logger = options.logger ?? silentLogger
     this.compaction = options.compaction ?? defaultCompactionPolicy
     this.idleUnloadMs = options.idleUnloadMs ?? 0
+    this.metrics = options.metrics ?? noMetrics
   }
 
   /** Number of rooms held in memory (loading or loaded). */
@@ -103,6 +108,7 @@ export class RoomRegistry {
       store: this.store,
       logger: this.logger,
       compaction: this.compaction,
+      metrics: this.metrics,
       onBroken: (room) => this.evict(room),
     })
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from './close-codes.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
+import type { SyncMetrics, SyncRefusal } from './metrics.js'
 import { MemoryDocumentStore } from './memory-document-store.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.js'
 import { RoomRegistry } from './room-registry.js'
@@ -74,7 +75,12 @@ async function connect(
   return client
 }
 
-function setup(options: { compaction?: { maxUpdates: number; minBytes: number } } = {}) {
+function setup(
+  options: {
+    compaction?: { maxUpdates: number; minBytes: number }
+    metrics?: SyncMetrics
+  } = {},
+) {
   const store = new ControlledStore()
   store.inner.createRoom('room')
   const registry = new RoomRegistry({ store, idleUnloadMs: 0, ...options })
@@ -431,5 +437,39 @@ describe('Room', () => {
     b.doc.getMap('m').set('k', 'fine')
     await settle()
     expect(a.doc.getMap('m').get('k')).toBe('fine')
+  })
+
+  it('refusals are counted by reason through the metrics hook', async () => {
+    const counts = new Map<SyncRefusal, number>()
+    const metrics: SyncMetrics = {
+      refused: (reason) => counts.set(reason, (counts.get(reason) ?? 0) + 1),
+    }
+    const { registry } = setup({ metrics })
+    const viewer = await connect(registry, 'room', { access: readOnlyAccess, metrics })
+    viewer.doc.getText('t').insert(0, 'forged ')
+    viewer.doc.getText('t').insert(0, 'again ')
+    await settle()
+    const policed = await connect(registry, 'room', {
+      metrics,
+      access: { canWrite: true, canPublishPresence: true, checkWrites: () => ok(undefined) },
+    })
+    // An update on top of content the server never saw: refused, the connection stays.
+    const elsewhere = new Y.Doc()
+    elsewhere.getText('t').insert(0, 'unseen')
+    const base = Y.encodeStateVector(elsewhere)
+    elsewhere.getText('t').insert(6, ' more')
+    policed.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(elsewhere, base)))
+    const broken = await connect(registry, 'room', { metrics })
+    broken.sendRaw(encodeUpdate(Uint8Array.from([1, 1, 1, 0, 31, 0])))
+    const texting = await connect(registry, 'room', { metrics })
+    texting.sendRaw('text frame')
+    await settle()
+    expect(Object.fromEntries(counts)).toEqual({
+      read_only: 2,
+      missing_dependencies: 1,
+      malformed: 2,
+    })
+    expect(viewer.closedWith).toBeNull()
+    expect(policed.closedWith).toBeNull()
   })
 })

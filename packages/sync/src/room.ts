@@ -23,6 +23,7 @@ import { CloseCode } from './close-codes.js'
 import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
 import type { Logger } from './logger.js'
+import { noMetrics, type SyncMetrics } from './metrics.js'
 import { fullAccess, type PeerAccess } from './peer-access.js'
 import {
   type ClientMessage,
@@ -50,6 +51,8 @@ export interface RoomOptions {
   readonly store: DocumentStore
   readonly logger: Logger
   readonly compaction: CompactionPolicy
+  /** Where refused messages are counted; nothing is collected when omitted. */
+  readonly metrics?: SyncMetrics
   /** Called once if the room can no longer be trusted (storage failure); it must be evicted. */
   readonly onBroken: (room: Room) => void
   /** Runs a task at the end of the current event-loop turn; injectable for tests. */
@@ -75,6 +78,7 @@ export class Room {
 
   private readonly options: RoomOptions
   private readonly defer: (task: () => void) => void
+  private readonly metrics: SyncMetrics
   /**
    * Each peer and the one awareness client id it speaks for: the first id it announces (the stock
    * provider announces its own state as soon as it connects). Stock providers also echo every
@@ -97,6 +101,7 @@ export class Room {
     this.options = options
     this.id = options.id
     this.defer = options.defer ?? setImmediate
+    this.metrics = options.metrics ?? noMetrics
     this.lastSeq = options.stored.lastSeq
     this.doc = loadDocument(options.stored, options.logger, options.id)
     this.log = {
@@ -188,6 +193,7 @@ export class Room {
     if (checked.value.isEmpty) return
     const state = this.peers.get(peer)
     if (!state?.access.canWrite) {
+      this.metrics.refused('read_only')
       // Never applied, stored or relayed. Not a protocol error: a stock read-only client may
       // hold edits from before (its local copy), so it is told rather than disconnected.
       if (state && !state.toldReadOnly) {
@@ -222,7 +228,11 @@ export class Room {
   private checkWrites(access: PeerAccess, update: Uint8Array): Result<void, string> {
     if (!access.checkWrites) return ok(undefined)
     const writes = describeWrites(this.doc, update)
-    return writes.ok ? access.checkWrites(writes.value, this.doc) : writes
+    if (!writes.ok) {
+      this.metrics.refused('missing_dependencies')
+      return writes
+    }
+    return access.checkWrites(writes.value, this.doc)
   }
 
   private applyClientAwareness(peer: Peer, update: Uint8Array): void {
@@ -337,6 +347,7 @@ export class Room {
   }
 
   private refuse(peer: Peer, reason: string): void {
+    this.metrics.refused('malformed')
     this.options.logger.warn('message refused', { room: this.id, reason })
     this.leave(peer)
     peer.close(CloseCode.MalformedMessage, reason)

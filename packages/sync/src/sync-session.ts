@@ -6,6 +6,7 @@
  */
 import { CloseCode } from './close-codes.js'
 import type { Logger } from './logger.js'
+import { noMetrics, type SyncMetrics } from './metrics.js'
 import { fullAccess, type PeerAccess } from './peer-access.js'
 import { decodeMessage } from './protocol.js'
 import type { Peer, Room } from './room.js'
@@ -20,10 +21,13 @@ export interface SyncSessionOptions {
   readonly access?: PeerAccess
   /** Frames held while the room loads before the connection is refused. */
   readonly maxPendingFrames?: number
+  /** Where refused frames are counted; nothing is collected when omitted. */
+  readonly metrics?: SyncMetrics
 }
 
 export class SyncSession {
   private readonly options: SyncSessionOptions
+  private readonly metrics: SyncMetrics
   private room: Room | null = null
   private pending: Uint8Array[] | null = []
   private closed = false
@@ -32,6 +36,7 @@ export class SyncSession {
 
   constructor(options: SyncSessionOptions) {
     this.options = options
+    this.metrics = options.metrics ?? noMetrics
     this.peer = {
       send: (frame) => {
         if (!this.closed) options.transport.send(frame)
@@ -70,6 +75,7 @@ export class SyncSession {
     }
     if (this.pending !== null) {
       if (this.pending.length >= (this.options.maxPendingFrames ?? 256)) {
+        this.metrics.refused('too_many_pending')
         return this.closeWith(CloseCode.TooManyPendingMessages, 'too many messages while loading')
       }
       this.pending.push(frame)
@@ -96,6 +102,7 @@ export class SyncSession {
   }
 
   private refuse(reason: string): void {
+    this.metrics.refused('malformed')
     this.options.logger.warn('message refused', { room: this.options.roomId, reason })
     this.closeWith(CloseCode.MalformedMessage, reason)
   }

@@ -21,7 +21,11 @@ export function errorHandler(logger: ServerLogger) {
     if (error instanceof ApiError) {
       return c.json({ error: error.code, message: error.message }, error.status)
     }
-    logger.error('unhandled request error', { path: c.req.path, error: String(error) })
+    logger.error('unhandled request error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: String(error),
+    })
     return c.json({ error: 'internal_error', message: 'internal server error' }, 500)
   }
 }

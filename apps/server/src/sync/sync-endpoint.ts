@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import { type Credential, credentialName, resolveCredential } from '../access/credentials.js'
 import type { LiveConnections } from '../access/live-connections.js'
 import type { ServerLogger } from '../log.js'
+import type { ServerMetrics } from '../metrics/server-metrics.js'
 import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
 import { boardWritePolicy } from './write-policy.js'
@@ -15,49 +16,68 @@ import { boardWritePolicy } from './write-policy.js'
  * stock client connects with
  * `new WebsocketProvider(origin + '/sync', roomId, doc, { params: { token } })`.
  * What the connection may do follows from the token's role.
+ *
+ * Each connection logs one line when it opens and one when it closes (room, role, close code,
+ * the request id of its upgrade); the token is never logged.
  */
 export function syncRoutes(deps: {
   readonly registry: RoomRegistry
   readonly access: AccessRepository
   readonly logger: ServerLogger
   readonly connections: LiveConnections
+  readonly metrics: ServerMetrics
 }): Hono {
-  const { registry, access, logger, connections } = deps
+  const { registry, access, logger, connections, metrics } = deps
   const app = new Hono()
 
   app.get(
     '/:roomId',
     upgradeWebSocket(async (c) => {
       const roomId = c.req.param('roomId') ?? ''
+      const requestId = c.get('requestId')
       const resolved = roomIdPattern.test(roomId)
         ? await resolveCredential(access, roomId, c.req.query('token'))
         : err('room-not-found' as const)
       let session: SyncSession | null = null
       let forget = () => {}
+      let role: string | null = null
+      const openedAt = Date.now()
       return {
         onOpen(_event, ws) {
           const close = (code: number, reason: string) => ws.close(code, reason.slice(0, 120))
           if (!resolved.ok) {
-            if (resolved.error === 'room-not-found') close(CloseCode.RoomNotFound, 'room not found')
-            else close(CloseCode.Unauthorized, 'a valid token for this room is required')
+            if (resolved.error === 'room-not-found') {
+              metrics.refusals.inc('room_not_found')
+              close(CloseCode.RoomNotFound, 'room not found')
+            } else {
+              metrics.refusals.inc('unauthorized')
+              close(CloseCode.Unauthorized, 'a valid token for this room is required')
+            }
             return
           }
           const credential: Credential = resolved.value
           let name = credentialName(credential)
+          role = credential.role
+          logger.info('sync connection opened', { requestId, room: roomId, role })
           session = new SyncSession({
             roomId,
             registry,
             logger,
+            metrics: metrics.sync,
             transport: {
               send: (frame) => {
-                if (ws.readyState === 1) ws.send(frame as Uint8Array<ArrayBuffer>)
+                if (ws.readyState !== 1) return
+                metrics.messagesSent.inc()
+                ws.send(frame as Uint8Array<ArrayBuffer>)
               },
               close,
             },
             access: {
               canWrite: can(credential.role, 'board.edit'),
               canPublishPresence: can(credential.role, 'presence.publish'),
-              checkWrites: boardWritePolicy(credential.role),
+              checkWrites: boardWritePolicy(credential.role, (reason) =>
+                metrics.refusals.inc(reason),
+              ),
               stampPresence: (state) =>
                 stampPresence(state, {
                   name,
@@ -75,6 +95,7 @@ export function syncRoutes(deps: {
           void opened.open()
         },
         onMessage(event) {
+          metrics.messagesReceived.inc()
           const data = event.data
           session?.receive(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer))
         },
@@ -83,12 +104,19 @@ export function syncRoutes(deps: {
           session?.transportClosed()
           session = null
           if (event.code === CloseCode.MessageTooBig) {
-            logger.warn('sync message too big', { room: roomId })
+            metrics.refusals.inc('too_large')
+            logger.warn('sync message too big', { requestId, room: roomId })
           }
-          logger.debug('sync connection closed', { room: roomId, code: event.code })
+          logger.info('sync connection closed', {
+            requestId,
+            room: roomId,
+            role,
+            code: event.code,
+            seconds: Math.round((Date.now() - openedAt) / 100) / 10,
+          })
         },
         onError(event) {
-          logger.debug('sync socket error', { room: roomId, error: String(event) })
+          logger.debug('sync socket error', { requestId, room: roomId, error: String(event) })
         },
       }
     }),

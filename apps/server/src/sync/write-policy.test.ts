@@ -86,4 +86,24 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('facilitator')(nested, doc).ok).toBe(false)
     expect(writes.length).toBeGreaterThan(0)
   })
+
+  it('reports each refusal’s reason, for /metrics', () => {
+    const reasons: string[] = []
+    const policy = (role: 'facilitator' | 'participant') =>
+      boardWritePolicy(role, (reason) => reasons.push(reason))
+    const doc = room({ board: false, frames: ['shape:frame'] })
+    policy('participant')(
+      writesOf(doc, (client) => client.getMap(ROOM_STATE_MAP).set('locks', {})),
+      doc,
+    )
+    const nested = writesOf(doc, (client) => {
+      const inner = new Y.Map()
+      client.getMap('tldraw:records').set('shape:z', inner)
+      inner.set('k', 1)
+    })
+    policy('facilitator')(nested, doc)
+    policy('participant')(writesOf(doc, move('shape:in', 'shape:frame')), doc)
+    policy('participant')(writesOf(doc, move('shape:loose', 'page:page')), doc)
+    expect(reasons).toEqual(['server_owned', 'nested_record', 'locked'])
+  })
 })

@@ -16,7 +16,7 @@ import { RoomRegistry } from '@accord/sync'
 import { expect } from 'vitest'
 import { LiveConnections } from '../access/live-connections.js'
 import { createApp } from '../app.js'
-import { createLogger } from '../log.js'
+import { createLogger, type ServerLogger } from '../log.js'
 import { BoardWriter } from '../room-state/board-writer.js'
 import { RoomStates } from '../room-state/room-states.js'
 
@@ -30,7 +30,15 @@ export interface CreatedRoom {
 
 export type InProcessApp = ReturnType<typeof inProcessApp>
 
-export function inProcessApp(now: () => number = Date.now) {
+export function inProcessApp(
+  now: () => number = Date.now,
+  options: {
+    readonly accessKey?: string
+    readonly trustProxy?: boolean
+    /** Silent when omitted. */
+    readonly logger?: ServerLogger
+  } = {},
+) {
   const database = openSqlite({ path: ':memory:' })
   const access = new SqliteAccessRepository(database.db)
   const registry = new RoomRegistry({ store: new SqliteDocumentStore(database.db) })
@@ -48,6 +56,7 @@ export function inProcessApp(now: () => number = Date.now) {
     connections: new LiveConnections(),
     logger: createLogger('silent'),
     webDist: null,
+    ...options,
   })
 
   const json = { 'content-type': 'application/json' }

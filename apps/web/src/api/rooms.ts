@@ -1,5 +1,6 @@
 /** The HTTP API as the web app uses it. Failures are values: the UI decides what to show. */
 import type { Role } from '@accord/facilitation'
+import { signInFirst } from '../signin/sign-in-path'
 
 export type ShareLinks = Partial<Record<Role | 'board', string>>
 
@@ -68,7 +69,7 @@ export function roomPath(id: string): string {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   token: string | null,
   body?: unknown,
@@ -88,6 +89,9 @@ export async function request<T>(
   }
   const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
   if (response.ok && json) return { ok: true, value: json as T }
+  // The instance asks for its access key (creating a workshop, the decision log): whichever page
+  // met this goes to the sign-in page, which comes back here afterwards.
+  if (response.status === 401 && json?.error === 'access_key_required') signInFirst()
   return {
     ok: false,
     status: response.status,

@@ -3,6 +3,7 @@ import { BoardPage } from '../board/BoardPage'
 import { DecisionDetailPage } from '../decisions/DecisionDetailPage'
 import { DecisionLogPage } from '../decisions/DecisionLogPage'
 import { HomePage } from '../home/HomePage'
+import { SignInPage } from '../signin/SignInPage'
 import { usePathname } from './navigation'
 import { NotFoundPage } from './NotFoundPage'
 import { matchRoute } from './routes'
@@ -20,6 +21,8 @@ export function App() {
       return <DecisionDetailPage key={route.id} id={route.id} />
     case 'actions':
       return <ActionItemsPage />
+    case 'signin':
+      return <SignInPage />
     case 'not-found':
       return <NotFoundPage />
   }

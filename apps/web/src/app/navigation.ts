@@ -2,8 +2,10 @@ import { useSyncExternalStore } from 'react'
 
 const NAVIGATE_EVENT = 'accord:navigate'
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path)
+/** Goes to another page of the app; `replace`: in place of this one in the history. */
+export function navigate(path: string, options: { readonly replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', path)
+  else window.history.pushState(null, '', path)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 

@@ -1,6 +1,7 @@
 /**
  * The app's pages. Board links look like /b/<roomId>; the decision log is /decisions (one record:
- * /decisions/DR-12); action items across workshops are /actions.
+ * /decisions/DR-12); action items across workshops are /actions; /signin?next=… asks for the
+ * instance's access key, then goes on to `next`.
  */
 export type Route =
   | { readonly name: 'home' }
@@ -8,6 +9,7 @@ export type Route =
   | { readonly name: 'decisions' }
   | { readonly name: 'decision'; readonly id: string }
   | { readonly name: 'actions' }
+  | { readonly name: 'signin' }
   | { readonly name: 'not-found' }
 
 export function matchRoute(pathname: string): Route {
@@ -18,6 +20,7 @@ export function matchRoute(pathname: string): Route {
   const decision = /^\/decisions\/(DR-\d{1,9})\/?$/i.exec(pathname)
   if (decision?.[1]) return { name: 'decision', id: decision[1].toUpperCase() }
   if (/^\/actions\/?$/.test(pathname)) return { name: 'actions' }
+  if (/^\/signin\/?$/.test(pathname)) return { name: 'signin' }
   return { name: 'not-found' }
 }
 
@@ -35,4 +38,9 @@ export const actionItemsPath = '/actions'
 
 export function decisionPath(id: string): string {
   return `${decisionLogPath}/${encodeURIComponent(id)}`
+}
+
+/** The sign-in page, returning to `next` (a path of this app) afterwards. */
+export function signInPath(next: string): string {
+  return next === '/' ? '/signin' : `/signin?${new URLSearchParams({ next }).toString()}`
 }

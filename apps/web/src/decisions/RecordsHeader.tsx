@@ -1,5 +1,6 @@
 import { Link } from '../app/Link'
 import { actionItemsPath, decisionLogPath } from '../app/routes'
+import { SessionLink } from '../signin/SessionLink'
 
 /** The header of the record pages: home, and the two cross-workshop views. */
 export function RecordsHeader({ current }: { current: 'decisions' | 'actions' | null }) {
@@ -28,6 +29,7 @@ export function RecordsHeader({ current }: { current: 'decisions' | 'actions' | 
       <Link className="button button--quiet log-header__new" href="/">
         New workshop
       </Link>
+      <SessionLink />
     </header>
   )
 }

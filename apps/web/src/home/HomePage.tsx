@@ -6,6 +6,7 @@ import { navigate } from '../app/navigation'
 import { actionItemsPath, boardPath, decisionLogPath } from '../app/routes'
 import { guestName, MAX_DISPLAY_NAME, normaliseDisplayName } from '../board/current-user'
 import { rememberedName, rememberName, saveAccess } from '../board/room-access'
+import { SessionLink } from '../signin/SessionLink'
 import { FollowUpPicker, useEarlierRetros } from './FollowUpPicker'
 import {
   BLANK,
@@ -171,6 +172,7 @@ export function HomePage() {
           <Link href={actionItemsPath} data-testid="home-action-items">
             Action items
           </Link>
+          <SessionLink />
         </nav>
       </header>
 

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { silentLogger } from '../logger.js'
+import type { SyncMetrics } from '../metrics.js'
 import type { PeerAccess } from '../peer-access.js'
 import { MessageType } from '../protocol.js'
 import type { RoomRegistry } from '../room-registry.js'
@@ -27,6 +28,8 @@ export interface InProcessClientOptions {
   readonly echoAwareness?: boolean
   /** What the server lets this connection do (full access when omitted). */
   readonly access?: PeerAccess
+  /** Where the session counts refused frames. */
+  readonly metrics?: SyncMetrics
 }
 
 export class InProcessClient {
@@ -83,6 +86,7 @@ export class InProcessClient {
       registry: this.registry,
       logger: silentLogger,
       ...(this.options.access ? { access: this.options.access } : {}),
+      ...(this.options.metrics ? { metrics: this.options.metrics } : {}),
       transport: {
         send: (frame) => {
           if (this.session !== session) return
