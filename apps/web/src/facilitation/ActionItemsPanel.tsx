@@ -2,6 +2,7 @@ import { actionItems, isOverdue } from '@accord/facilitation'
 import { type Editor, useValue } from 'tldraw'
 import { formatDue } from './ActionBadges'
 import { showShape } from './show-shape'
+import { SidePanel } from '../app/SidePanel'
 
 /** Every action item on the board, soonest due first; choosing one brings it into view. */
 export function ActionItemsPanel(props: { editor: Editor; onClose: () => void }) {
@@ -10,23 +11,13 @@ export function ActionItemsPanel(props: { editor: Editor; onClose: () => void })
   const today = new Date().toISOString().slice(0, 10)
   const show = (id: string) => showShape(editor, id)
   return (
-    <aside
-      className="side-panel actions-panel"
-      aria-label="Action items"
-      data-testid="action-items"
-      data-over-canvas="right"
+    <SidePanel
+      title="Action items"
+      closeLabel="Close action items"
+      onClose={props.onClose}
+      className="actions-panel"
+      testId="action-items"
     >
-      <header className="side-panel__header">
-        <h2>Action items</h2>
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-label="Close action items"
-          onClick={props.onClose}
-        >
-          ✕
-        </button>
-      </header>
       {items.length === 0 && (
         <p className="form-hint">Select a note and choose “Action item” to give it an owner.</p>
       )}
@@ -50,6 +41,6 @@ export function ActionItemsPanel(props: { editor: Editor; onClose: () => void })
           </li>
         ))}
       </ul>
-    </aside>
+    </SidePanel>
   )
 }

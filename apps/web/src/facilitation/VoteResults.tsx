@@ -1,6 +1,7 @@
 import type { PublicVote } from '@accord/facilitation'
 import type { Editor } from 'tldraw'
 import { showShape } from './show-shape'
+import { SidePanel } from '../app/SidePanel'
 
 /** The closed vote's items, ranked; choosing one brings it into view. */
 export function VoteResults(props: {
@@ -13,23 +14,12 @@ export function VoteResults(props: {
     if (editor) showShape(editor, id)
   }
   return (
-    <aside
-      className="side-panel"
-      aria-label="Vote results"
-      data-testid="vote-results"
-      data-over-canvas="right"
+    <SidePanel
+      title="Vote results"
+      closeLabel="Close results"
+      onClose={props.onClose}
+      testId="vote-results"
     >
-      <header className="side-panel__header">
-        <h2>Vote results</h2>
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-label="Close results"
-          onClick={props.onClose}
-        >
-          ✕
-        </button>
-      </header>
       <p className="form-hint">
         {vote.voters ?? 0} {vote.voters === 1 ? 'person' : 'people'} voted, {vote.dotsPerPerson}{' '}
         dots each.
@@ -47,6 +37,6 @@ export function VoteResults(props: {
           </li>
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   )
 }

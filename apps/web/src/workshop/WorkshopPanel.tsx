@@ -9,6 +9,7 @@ import { templatePanels } from './panels'
 import { roomTemplate, useLiveResult } from './use-live-result'
 import { useMembers } from './use-members'
 import { WorkshopRecords } from './WorkshopRecords'
+import { SidePanel } from '../app/SidePanel'
 
 /**
  * The workshop's structured state beside the board — themes with votes, risks with scores and
@@ -42,23 +43,14 @@ export function WorkshopPanel(props: {
   }
 
   return (
-    <aside
-      className="side-panel workshop-panel"
-      aria-label={`${template.name}: workshop`}
-      data-testid="workshop-panel"
-      data-over-canvas="right"
+    <SidePanel
+      title={template.name}
+      label={`${template.name}: workshop`}
+      closeLabel="Close the workshop panel"
+      onClose={props.onClose}
+      className="workshop-panel"
+      testId="workshop-panel"
     >
-      <header className="side-panel__header">
-        <h2>{template.name}</h2>
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-label="Close the workshop panel"
-          onClick={props.onClose}
-        >
-          ✕
-        </button>
-      </header>
       {closedAt !== null && (
         <p className="workshop-closed" data-testid="workshop-closed" role="status">
           Closed {new Date(closedAt).toLocaleString()} — the result is stored.
@@ -108,6 +100,6 @@ export function WorkshopPanel(props: {
           </button>
         )}
       </footer>
-    </aside>
+    </SidePanel>
   )
 }
