@@ -6,6 +6,7 @@ import {
   updateActionItem,
 } from '../api/records'
 import { Link } from '../app/Link'
+import { useKeyedLoad } from '../app/use-keyed-load'
 import { onNavigation, replaceAddress } from '../app/navigation'
 import { actionItemsPath, boardFocusPath, boardPath, matchRoute } from '../app/routes'
 import { formatDay, formatInstant, RecordsHeader } from '../decisions/RecordsHeader'
@@ -26,10 +27,6 @@ import {
   visibleItems,
 } from './action-view'
 
-type Loaded =
-  | { readonly key: string; readonly ok: true; readonly items: readonly ActionItemRecord[] }
-  | { readonly key: string; readonly ok: false; readonly message: string }
-
 /**
  * `/actions`: the action items every workshop left, to follow up — open, overdue, done or all,
  * grouped by owner. Where this browser holds a credential of an item's workshop, it can be marked
@@ -39,12 +36,12 @@ export function ActionItemsPage() {
   const [filters, setFilters] = useState<ActionFilters>(() =>
     actionFiltersFromSearch(window.location.search),
   )
-  const [attempt, setAttempt] = useState(0)
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
   // Items changed here stay in view (with their new state) until the tab changes.
   const [keep, setKeep] = useState<ReadonlySet<string>>(new Set())
   const status = apiStatusFor(filters.tab)
-  const key = `${status ?? 'all'}#${attempt}`
+  const { loaded, loading, retry, update } = useKeyedLoad(status ?? 'all', () =>
+    fetchActionItems(status ? { status } : {}),
+  )
   const today = localToday()
 
   useEffect(() => {
@@ -63,23 +60,7 @@ export function ActionItemsPage() {
     [],
   )
 
-  useEffect(() => {
-    let live = true
-    void fetchActionItems(status ? { status } : {}).then((result) => {
-      if (!live) return
-      setLoaded(
-        result.ok
-          ? { key, ok: true, items: result.value }
-          : { key, ok: false, message: result.message },
-      )
-    })
-    return () => {
-      live = false
-    }
-  }, [key, status])
-
-  const loading = loaded?.key !== key
-  const all = loaded?.ok ? loaded.items : []
+  const all = loaded?.ok ? loaded.value : []
   const shown = visibleItems(all, filters, today, keep)
   const groups = groupByOwner(shown)
   const owners = ownersOf(all)
@@ -90,11 +71,7 @@ export function ActionItemsPage() {
   /** An item changed on the server: show its new state where it is (until the next load). */
   const replace = (item: ActionItemRecord) => {
     setKeep((ids) => new Set([...ids, item.id]))
-    setLoaded((current) =>
-      current?.ok
-        ? { ...current, items: current.items.map((old) => (old.id === item.id ? item : old)) }
-        : current,
-    )
+    update((items) => items.map((old) => (old.id === item.id ? item : old)))
   }
   const show = (next: ActionFilters) => {
     setKeep(new Set())
@@ -155,19 +132,19 @@ export function ActionItemsPage() {
           <p className="log-count" role="status" data-testid="actions-count">
             {loading
               ? 'Loading…'
-              : loaded.ok
+              : loaded?.ok
                 ? `${shown.length} ${shown.length === 1 ? 'item' : 'items'}`
                 : ''}
           </p>
           {loaded && !loaded.ok && (
             <div className="log-problem" role="alert">
               <p>The action items could not be loaded: {loaded.message}</p>
-              <button className="button" type="button" onClick={() => setAttempt((n) => n + 1)}>
+              <button className="button" type="button" onClick={retry}>
                 Try again
               </button>
             </div>
           )}
-          {!loading && loaded.ok && shown.length === 0 && (
+          {!loading && loaded?.ok && shown.length === 0 && (
             <div className="log-empty" data-testid="actions-empty">
               <p>
                 {filters.tab === 'overdue'

@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react'
 import { type DecisionRecord, decisionStatuses, searchDecisions } from '../api/records'
 import { Link } from '../app/Link'
+import { useKeyedLoad } from '../app/use-keyed-load'
 import { onNavigation, replaceAddress } from '../app/navigation'
 import { decisionLogPath, decisionPath, matchRoute } from '../app/routes'
 import { statusLabels } from './decision-view'
@@ -20,10 +21,6 @@ import { useTemplateNames } from './use-template-names'
 /** How long typing pauses before the search runs. */
 const DEBOUNCE_MS = 300
 
-type Results =
-  | { readonly key: string; readonly ok: true; readonly records: readonly DecisionRecord[] }
-  | { readonly key: string; readonly ok: false; readonly message: string }
-
 /**
  * `/decisions`: every decision across workshops, newest first — full-text search and filters,
  * kept in the address (`?q=…&status=…`) so a search can be shared and survives a reload.
@@ -33,11 +30,13 @@ export function DecisionLogPage() {
     filtersFromSearch(window.location.search),
   )
   const [applied, setApplied] = useState(draft)
-  const [attempt, setAttempt] = useState(0)
-  const [results, setResults] = useState<Results | null>(null)
   const templates = useTemplateNames()
   const appliedSearch = searchForFilters(applied)
-  const key = `${appliedSearch}#${attempt}`
+  const {
+    loaded: results,
+    loading,
+    retry,
+  } = useKeyedLoad(appliedSearch, () => searchDecisions(apiQuery(filtersFromSearch(appliedSearch))))
 
   useEffect(() => {
     document.title = 'Decision log · Accord'
@@ -63,23 +62,6 @@ export function DecisionLogPage() {
     [],
   )
 
-  useEffect(() => {
-    let live = true
-    const search = key.slice(0, key.lastIndexOf('#'))
-    void searchDecisions(apiQuery(filtersFromSearch(search))).then((result) => {
-      if (!live) return
-      setResults(
-        result.ok
-          ? { key, ok: true, records: result.value }
-          : { key, ok: false, message: result.message },
-      )
-    })
-    return () => {
-      live = false
-    }
-  }, [key])
-
-  const loading = results?.key !== key
   const change =
     (field: keyof DecisionFilters, immediate: boolean) =>
     (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -96,7 +78,7 @@ export function DecisionLogPage() {
     setApplied(draft)
   }
   const rangeProblem = dateRangeProblem(draft)
-  const records = results?.ok ? results.records : []
+  const records = results?.ok ? results.value : []
 
   return (
     <div className="log-page">
@@ -229,7 +211,7 @@ export function DecisionLogPage() {
           {results && !results.ok && (
             <div className="log-problem" role="alert">
               <p>The decision log could not be loaded: {results.message}</p>
-              <button className="button" type="button" onClick={() => setAttempt((n) => n + 1)}>
+              <button className="button" type="button" onClick={retry}>
                 Try again
               </button>
             </div>
