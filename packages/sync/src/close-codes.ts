@@ -15,8 +15,17 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** No room with this id exists. Rooms are created over HTTP, never by connecting. */
   RoomNotFound: 4404,
-  /** Too many messages arrived before the room finished loading. */
-  TooManyPendingMessages: 4429,
+  /**
+   * Too many messages: faster than the connection's rate limit (`ACCORD_MESSAGES_PER_SECOND`,
+   * `ACCORD_MESSAGE_BURST`), or too many before the room finished loading. Reconnecting later
+   * is fine; the stock provider does so with a back-off.
+   */
+  TooManyMessages: 4429,
+  /**
+   * Refused at connection: the room, or the client's address, already has as many connections as
+   * the server allows (`ACCORD_MAX_CONNECTIONS_PER_ROOM`, `ACCORD_MAX_CONNECTIONS_PER_IP`).
+   */
+  TooManyConnections: 4430,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

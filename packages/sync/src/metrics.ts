@@ -9,12 +9,24 @@
  *   (the connection is closed with 4400);
  * - `read_only`: an update from a connection that may not write (dropped; the peer is told);
  * - `missing_dependencies`: an update building on content the server does not have (dropped);
- * - `too_many_pending`: too many frames while the room was loading (closed with 4429).
+ * - `too_many_pending`: too many frames while the room was loading (closed with 4429);
+ * - `rate_limited`: frames faster than the connection's rate limit (closed with 4429);
+ * - `document_too_large`: an update that would grow the room's document past its bound (dropped;
+ *   the peer is told).
+ *
+ * `missing_dependencies` also counts updates whose missing parts the room discarded after applying
+ * the rest: content waiting for dependencies is never kept, so it cannot pile up in memory.
  *
  * Refusals by a `PeerAccess.checkWrites` policy are not counted here: the policy knows its own
  * reasons and reports them itself.
  */
-export type SyncRefusal = 'malformed' | 'read_only' | 'missing_dependencies' | 'too_many_pending'
+export type SyncRefusal =
+  | 'malformed'
+  | 'read_only'
+  | 'missing_dependencies'
+  | 'too_many_pending'
+  | 'rate_limited'
+  | 'document_too_large'
 
 export interface SyncMetrics {
   refused(reason: SyncRefusal): void

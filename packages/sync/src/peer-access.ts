@@ -13,9 +13,10 @@ export interface PeerAccess {
   readonly canPublishPresence: boolean
   /**
    * Rewrites a presence state before it is relayed, so that identity (name, role) comes from the
-   * server and not from the client.
+   * server and not from the client. `doc` is the room's document, for rules that depend on the
+   * room's state (e.g. what an anonymous room may reveal).
    */
-  readonly stampPresence?: (state: unknown) => unknown
+  readonly stampPresence?: (state: unknown, doc: Y.Doc) => unknown
   /**
    * Decides on an update from its description, before it is applied: e.g. no writes to
    * server-owned state or to locked content. A refused update is dropped whole and the peer is

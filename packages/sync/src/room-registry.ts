@@ -20,6 +20,8 @@ export interface RoomRegistryOptions {
   readonly idleUnloadMs?: number
   /** Where rooms report refused messages; nothing is collected when omitted. */
   readonly metrics?: SyncMetrics
+  /** Each room's bound on its stored document size (`RoomOptions.maxDocumentBytes`). */
+  readonly maxDocumentBytes?: number
 }
 
 type Entry =
@@ -36,6 +38,7 @@ export class RoomRegistry {
   private readonly compaction: CompactionPolicy
   private readonly idleUnloadMs: number
   private readonly metrics: SyncMetrics
+  private readonly maxDocumentBytes: number | undefined
 
   constructor(options: RoomRegistryOptions) {
     this.store = options.store
@@ -43,6 +46,7 @@ export class RoomRegistry {
     this.compaction = options.compaction ?? defaultCompactionPolicy
     this.idleUnloadMs = options.idleUnloadMs ?? 0
     this.metrics = options.metrics ?? noMetrics
+    this.maxDocumentBytes = options.maxDocumentBytes
   }
 
   /** Number of rooms held in memory (loading or loaded). */
@@ -109,6 +113,7 @@ export class RoomRegistry {
       logger: this.logger,
       compaction: this.compaction,
       metrics: this.metrics,
+      maxDocumentBytes: this.maxDocumentBytes,
       onBroken: (room) => this.evict(room),
     })
   }

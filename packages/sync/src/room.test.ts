@@ -79,6 +79,7 @@ function setup(
   options: {
     compaction?: { maxUpdates: number; minBytes: number }
     metrics?: SyncMetrics
+    maxDocumentBytes?: number
   } = {},
 ) {
   const store = new ControlledStore()
@@ -471,5 +472,121 @@ describe('Room', () => {
     })
     expect(viewer.closedWith).toBeNull()
     expect(policed.closedWith).toBeNull()
+  })
+})
+
+/** Counts refusals by reason, as `/metrics` does. */
+function countingMetrics() {
+  const counts = new Map<SyncRefusal, number>()
+  const metrics: SyncMetrics = {
+    refused: (reason) => counts.set(reason, (counts.get(reason) ?? 0) + 1),
+  }
+  return { metrics, counts: () => Object.fromEntries(counts) }
+}
+
+const permissionDenials = (client: InProcessClient): number =>
+  client.received.filter((frame) => frame[0] === MessageType.Auth).length
+
+async function loadedRoom(registry: RoomRegistry) {
+  const acquired = await registry.acquire('room')
+  if (!acquired.ok) throw new Error('room missing')
+  registry.release(acquired.value)
+  return acquired.value
+}
+
+describe('Room bounds', () => {
+  it('an update that would grow the document past its bound is refused; deletions still go', async () => {
+    const { metrics, counts } = countingMetrics()
+    const { store, registry } = setup({ maxDocumentBytes: 2000, metrics })
+    const a = await connect(registry)
+    const b = await connect(registry)
+    a.doc.getText('t').insert(0, 'x'.repeat(1500))
+    await settle()
+    expect(text(b)).toHaveLength(1500)
+
+    a.doc.getText('t').insert(0, 'y'.repeat(1000))
+    await settle()
+    expect(text(b)).toHaveLength(1500)
+    expect(permissionDenials(a)).toBe(1)
+    expect(permissionDenials(b)).toBe(0)
+    expect(counts()).toEqual({ document_too_large: 1 })
+    const stored = await store.inner.loadDocument('room')
+    for (const update of stored?.updates ?? []) {
+      expect(new TextDecoder().decode(update)).not.toContain('yyy')
+    }
+
+    // Deleting makes room; the writer is not stuck behind its refused update.
+    a.doc.getText('t').delete(0, a.doc.getText('t').length)
+    await settle()
+    expect(text(b)).toBe('')
+    a.doc.getText('t').insert(0, 'small')
+    await settle()
+    expect(text(b)).toBe('small')
+    expect(a.closedWith).toBeNull()
+  })
+
+  it('content waiting for dependencies the server lacks is never kept in memory', async () => {
+    const { metrics, counts } = countingMetrics()
+    const { registry } = setup({ metrics })
+    const honest = await connect(registry)
+    const hostile = await connect(registry)
+    // A client's second edit without its first: every struct of it waits for clock 0.
+    const elsewhere = new Y.Doc()
+    elsewhere.getText('t').insert(0, 'first')
+    const afterFirst = Y.encodeStateVector(elsewhere)
+    elsewhere.getText('t').insert(5, ' second')
+    hostile.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(elsewhere, afterFirst)))
+    // Deletions of content nobody has.
+    const deleter = new Y.Doc()
+    deleter.getText('t').insert(0, 'gone')
+    const beforeDelete = Y.encodeStateVector(deleter)
+    deleter.getText('t').delete(0, 4)
+    hostile.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(deleter, beforeDelete)))
+    await settle()
+
+    const room = await loadedRoom(registry)
+    expect(room.doc.store.pendingStructs).toBeNull()
+    expect(room.doc.store.pendingDs).toBeNull()
+    expect(counts()).toEqual({ missing_dependencies: 2 })
+    honest.doc.getText('t').insert(0, 'still fine')
+    await settle()
+    expect(text(hostile)).toBe('still fine')
+  })
+
+  it('an honest client whose edit overtakes its sync step 2 still converges', async () => {
+    const { registry } = setup()
+    const policy: InProcessClientOptions = {
+      access: { canWrite: true, canPublishPresence: true, checkWrites: () => ok(undefined) },
+    }
+    const a = await connect(registry, 'room', policy)
+    const b = await connect(registry)
+    a.disconnect()
+    a.doc.getText('t').insert(0, 'offline ')
+    // Reconnect, and edit before the server's sync step 1 arrives: this update depends on the
+    // offline one, which reaches the server only in the step 2 that follows.
+    const reconnecting = a.connect()
+    a.doc.getText('t').insert(8, 'and online')
+    await reconnecting
+    await settle()
+    expect(text(b)).toBe('offline and online')
+    expect(text(a)).toBe(text(b))
+  })
+
+  it('a connection faster than its rate limit is closed with 4429; others carry on', async () => {
+    const { metrics, counts } = countingMetrics()
+    const { registry } = setup({ metrics })
+    const flooder = await connect(registry, 'room', {
+      metrics,
+      messageRate: { perSecond: 1, burst: 10 },
+    })
+    const calm = await connect(registry)
+    for (let i = 0; i < 20; i++) flooder.doc.getText('t').insert(0, 'f')
+    await settle()
+    expect(flooder.closedWith?.code).toBe(CloseCode.TooManyMessages)
+    expect(counts()).toEqual({ rate_limited: 1 })
+    calm.doc.getText('t').insert(0, 'calm ')
+    await settle()
+    expect(calm.closedWith).toBeNull()
+    expect(text(calm)).toMatch(/^calm f*$/)
   })
 })

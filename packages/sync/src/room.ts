@@ -53,6 +53,11 @@ export interface RoomOptions {
   readonly compaction: CompactionPolicy
   /** Where refused messages are counted; nothing is collected when omitted. */
   readonly metrics?: SyncMetrics
+  /**
+   * Bound on the document's stored size (snapshot plus the updates since). A client update that
+   * would pass it is refused; deletions are always accepted. Unbounded when omitted.
+   */
+  readonly maxDocumentBytes?: number
   /** Called once if the room can no longer be trusted (storage failure); it must be evicted. */
   readonly onBroken: (room: Room) => void
   /** Runs a task at the end of the current event-loop turn; injectable for tests. */
@@ -89,6 +94,7 @@ export class Room {
   /** The live peer currently holding each client id: a second peer cannot take it over. */
   private readonly awarenessOwners = new Map<number, Peer>()
   private unpersisted: PendingUpdate[] = []
+  private unpersistedBytes = 0
   private flushScheduled = false
   private compactionScheduled = false
   /** Every storage operation is chained here, so appends and compactions never overlap. */
@@ -111,6 +117,7 @@ export class Room {
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.unpersisted.push({ update, origin })
+      this.unpersistedBytes += update.byteLength
       this.scheduleFlush()
     })
     this.awareness = new Awareness(this.doc)
@@ -202,16 +209,21 @@ export class Room {
       }
       return
     }
+    if (!checked.value.deletesOnly && this.outgrows(update)) {
+      this.metrics.refused('document_too_large')
+      return this.refuseUpdate(peer, update, 'the board is full: delete something to make room')
+    }
     const verdict = this.checkWrites(state.access, update)
-    if (!verdict.ok) {
-      this.options.logger.warn('update refused', { room: this.id, reason: verdict.error })
-      // Keep the writer's clock numbers in use, or its later (allowed) updates could never apply.
-      Y.applyUpdate(this.doc, placeholderFor(update), peer)
-      peer.send(encodePermissionDenied(verdict.error))
+    if (verdict === 'missing-dependencies') {
+      // Dropped whole, no placeholder: the writer's clock numbers must stay free for this very
+      // content, which an honest client sends again (with what it builds on) in its sync step 2.
+      this.metrics.refused('missing_dependencies')
       return
     }
+    if (!verdict.ok) return this.refuseUpdate(peer, update, verdict.error)
     try {
       Y.applyUpdate(this.doc, update, peer)
+      this.discardPending()
     } catch (error) {
       // The update decoded but failed half-way through: the in-memory document may now hold part
       // of it. Breaking the room drops everything not yet stored (none of it was relayed) and
@@ -225,13 +237,43 @@ export class Room {
     }
   }
 
-  private checkWrites(access: PeerAccess, update: Uint8Array): Result<void, string> {
+  /** Drops an update whole and tells its writer why. */
+  private refuseUpdate(peer: Peer, update: Uint8Array, reason: string): void {
+    this.options.logger.warn('update refused', { room: this.id, reason })
+    // Keep the writer's clock numbers in use, or its later (allowed) updates could never apply.
+    Y.applyUpdate(this.doc, placeholderFor(update), peer)
+    this.discardPending()
+    peer.send(encodePermissionDenied(reason))
+  }
+
+  /** Whether storing `update` would take the document past its bound. */
+  private outgrows(update: Uint8Array): boolean {
+    const max = this.options.maxDocumentBytes
+    if (max === undefined) return false
+    const stored = this.log.snapshotBytes + this.log.bytes + this.unpersistedBytes
+    return stored + update.byteLength > max
+  }
+
+  /**
+   * Yjs keeps the parts of an update whose dependencies it lacks, waiting for them. From a client
+   * they never need keeping: what the server lacks, an honest client sends again in its sync step
+   * 2 on (re)connecting. Kept, a hostile client could fill memory with content that never applies.
+   */
+  private discardPending(): void {
+    const store = this.doc.store
+    if (store.pendingStructs === null && store.pendingDs === null) return
+    store.pendingStructs = null
+    store.pendingDs = null
+    this.metrics.refused('missing_dependencies')
+  }
+
+  private checkWrites(
+    access: PeerAccess,
+    update: Uint8Array,
+  ): Result<void, string> | 'missing-dependencies' {
     if (!access.checkWrites) return ok(undefined)
     const writes = describeWrites(this.doc, update)
-    if (!writes.ok) {
-      this.metrics.refused('missing_dependencies')
-      return writes
-    }
+    if (!writes.ok) return 'missing-dependencies'
     return access.checkWrites(writes.value, this.doc)
   }
 
@@ -249,7 +291,7 @@ export class Room {
     if (owner !== undefined && owner !== peer) return
     const accepted = decoded.value
       .filter((entry) => entry.clientId === own)
-      .map((entry) => stamped(entry, state.access))
+      .map((entry) => stamped(entry, state.access, this.doc))
     if (accepted.length === 0) return
     this.awarenessOwners.set(own, peer)
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
@@ -291,6 +333,7 @@ export class Room {
   private startFlush(): void {
     const batch = this.unpersisted
     this.unpersisted = []
+    this.unpersistedBytes = 0
     this.writes = this.writes.then(() => this.persist(batch))
   }
 
@@ -357,16 +400,17 @@ export class Room {
     if (this.broken) return
     this.broken = true
     this.unpersisted = []
+    this.unpersistedBytes = 0
     this.options.onBroken(this)
     this.destroy(CloseCode.InternalError, reason)
   }
 }
 
 /** Applies the server's identity stamp to a presence state (a departure stays a departure). */
-function stamped(entry: AwarenessEntry, access: PeerAccess): AwarenessEntry {
+function stamped(entry: AwarenessEntry, access: PeerAccess, doc: Y.Doc): AwarenessEntry {
   if (!access.stampPresence || entry.stateJson === 'null') return entry
   const state: unknown = JSON.parse(entry.stateJson)
-  return { ...entry, stateJson: JSON.stringify(access.stampPresence(state)) }
+  return { ...entry, stateJson: JSON.stringify(access.stampPresence(state, doc)) }
 }
 
 /** Rebuilds a document from storage; a stored update that fails to apply is skipped and logged. */

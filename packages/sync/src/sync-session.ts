@@ -11,6 +11,7 @@ import { fullAccess, type PeerAccess } from './peer-access.js'
 import { decodeMessage } from './protocol.js'
 import type { Peer, Room } from './room.js'
 import type { RoomRegistry } from './room-registry.js'
+import { type RateLimit, TokenBucket } from './token-bucket.js'
 
 export interface SyncSessionOptions {
   readonly roomId: string
@@ -21,6 +22,8 @@ export interface SyncSessionOptions {
   readonly access?: PeerAccess
   /** Frames held while the room loads before the connection is refused. */
   readonly maxPendingFrames?: number
+  /** Frames accepted per second (with a burst); beyond it the connection is closed with 4429. */
+  readonly messageRate?: RateLimit
   /** Where refused frames are counted; nothing is collected when omitted. */
   readonly metrics?: SyncMetrics
 }
@@ -28,6 +31,7 @@ export interface SyncSessionOptions {
 export class SyncSession {
   private readonly options: SyncSessionOptions
   private readonly metrics: SyncMetrics
+  private readonly bucket: TokenBucket | null
   private room: Room | null = null
   private pending: Uint8Array[] | null = []
   private closed = false
@@ -37,6 +41,7 @@ export class SyncSession {
   constructor(options: SyncSessionOptions) {
     this.options = options
     this.metrics = options.metrics ?? noMetrics
+    this.bucket = options.messageRate ? new TokenBucket(options.messageRate) : null
     this.peer = {
       send: (frame) => {
         if (!this.closed) options.transport.send(frame)
@@ -70,13 +75,22 @@ export class SyncSession {
   /** Feeds one frame received from the client. Text frames are not part of the protocol. */
   receive(frame: Uint8Array | string): void {
     if (this.closed) return
+    if (this.bucket && !this.bucket.take()) {
+      this.metrics.refused('rate_limited')
+      const perSecond = this.options.messageRate?.perSecond ?? 0
+      this.options.logger.warn('connection over its message rate', { room: this.options.roomId })
+      return this.closeWith(
+        CloseCode.TooManyMessages,
+        `too many messages: more than ${perSecond} per second`,
+      )
+    }
     if (typeof frame === 'string') {
       return this.refuse('text frames are not part of the protocol')
     }
     if (this.pending !== null) {
       if (this.pending.length >= (this.options.maxPendingFrames ?? 256)) {
         this.metrics.refused('too_many_pending')
-        return this.closeWith(CloseCode.TooManyPendingMessages, 'too many messages while loading')
+        return this.closeWith(CloseCode.TooManyMessages, 'too many messages while loading')
       }
       this.pending.push(frame)
       return

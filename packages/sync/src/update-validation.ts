@@ -8,12 +8,17 @@ import { err, ok, type Result } from './result.js'
 export interface UpdateSummary {
   /** True when the update carries neither structs nor deletions (e.g. a no-op sync step 2). */
   readonly isEmpty: boolean
+  /** True when the update only deletes (it cannot grow the document). */
+  readonly deletesOnly: boolean
 }
 
 export function inspectUpdate(update: Uint8Array): Result<UpdateSummary, string> {
   try {
     const { structs, ds } = Y.decodeUpdate(update)
-    return ok({ isEmpty: structs.length === 0 && ds.clients.size === 0 })
+    return ok({
+      isEmpty: structs.length === 0 && ds.clients.size === 0,
+      deletesOnly: structs.length === 0,
+    })
   } catch {
     // Yjs throws on unknown content types, truncated structs and bad varints alike.
     return err('invalid Yjs update')

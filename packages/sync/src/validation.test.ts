@@ -11,14 +11,28 @@ function realUpdate(): Uint8Array {
 
 describe('inspectUpdate', () => {
   it('[P2] accepts a real update and reports it non-empty', () => {
-    expect(inspectUpdate(realUpdate())).toEqual({ ok: true, value: { isEmpty: false } })
+    expect(inspectUpdate(realUpdate())).toEqual({
+      ok: true,
+      value: { isEmpty: false, deletesOnly: false },
+    })
+  })
+
+  it('[P2] recognises an update that only deletes (it cannot grow the document)', () => {
+    const doc = new Y.Doc()
+    doc.getMap('m').set('k', 'value')
+    const before = Y.encodeStateVector(doc)
+    doc.getMap('m').delete('k')
+    expect(inspectUpdate(Y.encodeStateAsUpdate(doc, before))).toEqual({
+      ok: true,
+      value: { isEmpty: false, deletesOnly: true },
+    })
   })
 
   it('[P2] recognises the empty update a client sends when it has nothing new', () => {
     const doc = new Y.Doc()
     expect(inspectUpdate(Y.encodeStateAsUpdate(doc))).toEqual({
       ok: true,
-      value: { isEmpty: true },
+      value: { isEmpty: true, deletesOnly: true },
     })
   })
 

@@ -14,6 +14,7 @@ import type { PeerAccess } from '../peer-access.js'
 import { MessageType } from '../protocol.js'
 import type { RoomRegistry } from '../room-registry.js'
 import { SyncSession } from '../sync-session.js'
+import type { RateLimit } from '../token-bucket.js'
 
 export interface CloseRecord {
   readonly code: number
@@ -30,6 +31,8 @@ export interface InProcessClientOptions {
   readonly access?: PeerAccess
   /** Where the session counts refused frames. */
   readonly metrics?: SyncMetrics
+  /** The session's rate limit (none when omitted). */
+  readonly messageRate?: RateLimit
 }
 
 export class InProcessClient {
@@ -87,6 +90,7 @@ export class InProcessClient {
       logger: silentLogger,
       ...(this.options.access ? { access: this.options.access } : {}),
       ...(this.options.metrics ? { metrics: this.options.metrics } : {}),
+      ...(this.options.messageRate ? { messageRate: this.options.messageRate } : {}),
       transport: {
         send: (frame) => {
           if (this.session !== session) return
