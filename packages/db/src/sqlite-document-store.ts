@@ -1,7 +1,7 @@
 import type { DocumentStore, StoredDocument } from '@accord/sync'
 import { and, asc, eq, lte } from 'drizzle-orm'
 import type { AccordSqliteDb } from './sqlite-database.js'
-import { documentSnapshots, documentUpdates, rooms } from './schema/index.js'
+import { documentClientIds, documentSnapshots, documentUpdates, rooms } from './schema/index.js'
 
 /**
  * Room documents in SQLite. better-sqlite3 is synchronous, so each method has finished its
@@ -25,10 +25,16 @@ export class SqliteDocumentStore implements DocumentStore {
         .where(eq(documentUpdates.roomId, roomId))
         .orderBy(asc(documentUpdates.seq))
         .all()
+      const owners = tx
+        .select({ clientId: documentClientIds.clientId, principal: documentClientIds.principal })
+        .from(documentClientIds)
+        .where(eq(documentClientIds.roomId, roomId))
+        .all()
       return {
         snapshot: snapshot ? toBytes(snapshot.data) : null,
         updates: updates.map((row) => toBytes(row.data)),
         lastSeq: updates.at(-1)?.seq ?? snapshot?.throughSeq ?? 0,
+        clientIds: new Map(owners.map((row) => [row.clientId, row.principal])),
       }
     })
   }
@@ -56,6 +62,16 @@ export class SqliteDocumentStore implements DocumentStore {
         .where(and(eq(documentUpdates.roomId, roomId), lte(documentUpdates.seq, throughSeq)))
         .run()
     })
+  }
+
+  async claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
+    if (claims.size === 0) return
+    // One statement, one transaction; an id already claimed keeps its owner.
+    this.db
+      .insert(documentClientIds)
+      .values([...claims].map(([clientId, principal]) => ({ roomId, clientId, principal })))
+      .onConflictDoNothing()
+      .run()
   }
 }
 

@@ -17,15 +17,18 @@ export const CloseCode = {
   RoomNotFound: 4404,
   /**
    * Too many messages: faster than the connection's rate limit (`ACCORD_MESSAGES_PER_SECOND`,
-   * `ACCORD_MESSAGE_BURST`), or too many before the room finished loading. Reconnecting later
-   * is fine; the stock provider does so with a back-off.
+   * `ACCORD_MESSAGE_BURST`), or too many before the room finished loading. The stock provider
+   * (y-websocket ≥ 3.1) takes 4400–4499 as final and stops; Accord's web app reconnects after
+   * its back-off.
    */
   TooManyMessages: 4429,
   /**
-   * Refused at connection: the room, or the client's address, already has as many connections as
-   * the server allows (`ACCORD_MAX_CONNECTIONS_PER_ROOM`, `ACCORD_MAX_CONNECTIONS_PER_IP`).
+   * Refused at connection, for now: the room, or the client's address, already has as many
+   * connections as the server allows (`ACCORD_MAX_CONNECTIONS_PER_ROOM`,
+   * `ACCORD_MAX_CONNECTIONS_PER_IP`). In the 4500–4599 "try again later" range, so the stock
+   * provider keeps retrying with its back-off.
    */
-  TooManyConnections: 4430,
+  TooManyConnections: 4503,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

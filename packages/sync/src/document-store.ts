@@ -13,6 +13,8 @@ export interface StoredDocument {
   readonly updates: readonly Uint8Array[]
   /** Sequence number of the last stored update (0 when none was ever stored). */
   readonly lastSeq: number
+  /** Who each Yjs client id used in the room belongs to (`claimClientIds`). */
+  readonly clientIds: ReadonlyMap<number, string>
 }
 
 export interface DocumentStore {
@@ -28,4 +30,9 @@ export interface DocumentStore {
    * `throughSeq`. The snapshot must contain everything those updates contained.
    */
   compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /**
+   * Durably records who Yjs client ids belong to (a principal: who a connection speaks for), so
+   * that a restart does not leave them to whoever uses them first. An id keeps its first owner.
+   */
+  claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void>
 }

@@ -23,6 +23,7 @@ export {
   encodeSyncStep2,
   encodeUpdate,
   MessageType,
+  readPermissionDenied,
   SyncMessageType,
   type ClientMessage,
 } from './protocol.js'

@@ -3,6 +3,7 @@ import type { DocumentStore, StoredDocument } from './document-store.js'
 interface MemoryRoom {
   snapshot: Uint8Array | null
   updates: { seq: number; data: Uint8Array }[]
+  readonly clientIds: Map<number, string>
 }
 
 /** A `DocumentStore` held in memory: for tests and for embedding without a database. */
@@ -11,7 +12,9 @@ export class MemoryDocumentStore implements DocumentStore {
   private seq = 0
 
   createRoom(roomId: string): void {
-    if (!this.rooms.has(roomId)) this.rooms.set(roomId, { snapshot: null, updates: [] })
+    if (!this.rooms.has(roomId)) {
+      this.rooms.set(roomId, { snapshot: null, updates: [], clientIds: new Map() })
+    }
   }
 
   loadDocument(roomId: string): Promise<StoredDocument | null> {
@@ -21,6 +24,7 @@ export class MemoryDocumentStore implements DocumentStore {
       snapshot: room.snapshot,
       updates: room.updates.map((u) => u.data),
       lastSeq: room.updates.at(-1)?.seq ?? 0,
+      clientIds: new Map(room.clientIds),
     })
   }
 
@@ -36,6 +40,15 @@ export class MemoryDocumentStore implements DocumentStore {
     if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
     room.snapshot = snapshot.slice()
     room.updates = room.updates.filter((u) => u.seq > throughSeq)
+    return Promise.resolve()
+  }
+
+  claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
+    const room = this.rooms.get(roomId)
+    if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
+    for (const [clientId, principal] of claims) {
+      if (!room.clientIds.has(clientId)) room.clientIds.set(clientId, principal)
+    }
     return Promise.resolve()
   }
 

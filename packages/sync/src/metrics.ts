@@ -11,6 +11,7 @@
  * - `missing_dependencies`: an update building on content the server does not have (dropped);
  * - `too_many_pending`: too many frames while the room was loading (closed with 4429);
  * - `rate_limited`: frames faster than the connection's rate limit (closed with 4429);
+ * - `forged_client_id`: an update under a Yjs client id another principal uses (closed with 4400);
  * - `document_too_large`: an update that would grow the room's document past its bound (dropped;
  *   the peer is told).
  *
@@ -27,6 +28,7 @@ export type SyncRefusal =
   | 'too_many_pending'
   | 'rate_limited'
   | 'document_too_large'
+  | 'forged_client_id'
 
 export interface SyncMetrics {
   refused(reason: SyncRefusal): void

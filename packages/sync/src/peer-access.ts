@@ -12,6 +12,15 @@ export interface PeerAccess {
   /** Presence is relayed. Otherwise it is dropped silently (read-only watchers). */
   readonly canPublishPresence: boolean
   /**
+   * Who the connection speaks for (e.g. a member). A Yjs client id — in document updates and in
+   * presence — belongs to the principal that first uses it while the room is loaded; another
+   * principal's update under it is refused and its presence ignored. Yjs itself trusts the id
+   * inside an update, so without this anyone could write at someone else's next clock and the
+   * owner's own edit there would be dropped as already known. Without a principal, nothing is
+   * bound (tests, tools).
+   */
+  readonly principal?: string
+  /**
    * Rewrites a presence state before it is relayed, so that identity (name, role) comes from the
    * server and not from the client. `doc` is the room's document, for rules that depend on the
    * room's state (e.g. what an anonymous room may reveal).

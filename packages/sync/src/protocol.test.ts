@@ -1,12 +1,16 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import {
   decodeMessage,
   encodeAwareness,
+  encodePermissionDenied,
   encodeQueryAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  MessageType,
+  readPermissionDenied,
 } from './protocol.js'
 
 const payload = Uint8Array.from([1, 2, 3])
@@ -70,5 +74,14 @@ describe('decodeMessage', () => {
       ok: false,
       error: 'trailing bytes after message',
     })
+  })
+
+  it('reads the reason of a permission-denied message back', () => {
+    const frame = encodePermissionDenied('the board is full')
+    const decoder = decoding.createDecoder(frame)
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.Auth)
+    expect(readPermissionDenied(decoder)).toBe('the board is full')
+    expect(readPermissionDenied(decoding.createDecoder(Uint8Array.from([1])))).toBeNull()
+    expect(readPermissionDenied(decoding.createDecoder(Uint8Array.from([0, 9])))).toBeNull()
   })
 })

@@ -101,6 +101,19 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * Reads the rest of an auth message (after its type): the reason of a "permission denied", or
+ * null for anything else. For clients that show the server's refusals instead of only logging
+ * them, as the stock provider does.
+ */
+export function readPermissionDenied(decoder: decoding.Decoder): string | null {
+  try {
+    return decoding.readVarUint(decoder) === 0 ? decoding.readVarString(decoder) : null
+  } catch {
+    return null
+  }
+}
+
 export function encodeQueryAwareness(): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.QueryAwareness)

@@ -4,6 +4,7 @@ import { CloseCode } from './close-codes.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
 import type { SyncMetrics, SyncRefusal } from './metrics.js'
 import { MemoryDocumentStore } from './memory-document-store.js'
+import { encodeAwarenessUpdate } from './awareness-update.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.js'
 import { RoomRegistry } from './room-registry.js'
 import {
@@ -40,6 +41,10 @@ class ControlledStore implements DocumentStore {
 
   compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     return this.inner.compact(roomId, snapshot, throughSeq)
+  }
+
+  claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
+    return this.inner.claimClientIds(roomId, claims)
   }
 
   /** Lets the oldest held write finish, keeping the others held. */
@@ -588,5 +593,62 @@ describe('Room bounds', () => {
     await settle()
     expect(calm.closedWith).toBeNull()
     expect(text(calm)).toMatch(/^calm f*$/)
+  })
+
+  it('a Yjs client id belongs to the principal that used it first; others are refused', async () => {
+    const { metrics, counts } = countingMetrics()
+    const { registry } = setup({ metrics })
+    const as = (principal: string): InProcessClientOptions => ({
+      metrics,
+      access: { canWrite: true, canPublishPresence: true, principal },
+    })
+    const ada = await connect(registry, 'room', as('member:ada'))
+    const bo = await connect(registry, 'room', as('member:bo'))
+    ada.doc.getText('t').insert(0, 'ada ')
+    await settle()
+    ada.disconnect()
+    ada.doc.getText('t').insert(4, 'offline')
+
+    // Mallory writes at Ada's next clock, under Ada's id.
+    const mallory = await connect(registry, 'room', as('member:mallory'))
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(bo.doc))
+    // Set after loading: Yjs gives a document a new id when an update carries its own.
+    forger.clientID = ada.doc.clientID
+    forger.getText('t').insert(0, 'forged ')
+    mallory.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(bo.doc))))
+    await settle()
+    expect(mallory.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    expect(counts()).toEqual({ forged_client_id: 1 })
+
+    // Ada's own edit, made meanwhile, still reaches everyone.
+    await ada.connect()
+    await settle()
+    expect(text(bo)).toBe('ada offline')
+    expect(text(ada)).toBe(text(bo))
+  })
+
+  it('presence under an id another principal holds is ignored, also a viewer’s', async () => {
+    const { registry } = setup()
+    const watcher = await connect(registry)
+    const viewer = new InProcessClient(registry, 'room', {
+      access: { canWrite: false, canPublishPresence: false, principal: 'link:viewer' },
+    })
+    clients.push(viewer)
+    viewer.awareness.setLocalState({ watching: true })
+    await viewer.connect()
+    await settle()
+    const mallory = await connect(registry, 'room', {
+      access: { canWrite: true, canPublishPresence: true, principal: 'link:participant' },
+    })
+    mallory.sendRaw(
+      encodeAwareness(
+        encodeAwarenessUpdate([
+          { clientId: viewer.doc.clientID, clock: 100, stateJson: '{"cursor":"forged"}' },
+        ]),
+      ),
+    )
+    await settle()
+    expect(watcher.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
   })
 })

@@ -23,7 +23,7 @@ import { CloseCode } from './close-codes.js'
 import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
 import type { Logger } from './logger.js'
-import { noMetrics, type SyncMetrics } from './metrics.js'
+import { noMetrics, type SyncMetrics, type SyncRefusal } from './metrics.js'
 import { fullAccess, type PeerAccess } from './peer-access.js'
 import {
   type ClientMessage,
@@ -34,9 +34,12 @@ import {
   encodeUpdate,
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
-import { ok, type Result } from './result.js'
-import { inspectStateVector, inspectUpdate } from './update-validation.js'
+import { err, ok, type Result } from './result.js'
+import { inspectStateVector, inspectUpdate, type UpdateSummary } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
+
+/** The principal of the room's own writes (the server's commands). */
+const SERVER_PRINCIPAL = 'server'
 
 /** A connected client as the room sees it: something to send frames to and to close. */
 export interface Peer {
@@ -93,6 +96,13 @@ export class Room {
   private readonly peers = new Map<Peer, PeerState>()
   /** The live peer currently holding each client id: a second peer cannot take it over. */
   private readonly awarenessOwners = new Map<number, Peer>()
+  /**
+   * The principal each Yjs client id belongs to (`PeerAccess.principal`), claimed by its first
+   * use in an update or in presence, and stored with the room's next write. The server's own id
+   * (new at each load) is its own.
+   */
+  private readonly idOwners: Map<number, string>
+  private unstoredClaims = new Map<number, string>()
   private unpersisted: PendingUpdate[] = []
   private unpersistedBytes = 0
   private flushScheduled = false
@@ -120,6 +130,8 @@ export class Room {
       this.unpersistedBytes += update.byteLength
       this.scheduleFlush()
     })
+    this.idOwners = new Map(options.stored.clientIds)
+    this.idOwners.set(this.doc.clientID, SERVER_PRINCIPAL)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
@@ -164,7 +176,7 @@ export class Room {
 
   /** Resolves once every update applied so far is durably stored. */
   flushed(): Promise<void> {
-    if (this.unpersisted.length > 0) this.startFlush()
+    if (this.unpersisted.length > 0 || this.unstoredClaims.size > 0) this.startFlush()
     return this.writes
   }
 
@@ -194,10 +206,13 @@ export class Room {
     })
   }
 
-  private applyClientUpdate(peer: Peer, update: Uint8Array): void {
-    const checked = inspectUpdate(update)
+  private applyClientUpdate(peer: Peer, received: Uint8Array): void {
+    const checked = inspectUpdate(received)
     if (!checked.ok) return this.refuse(peer, checked.error)
     if (checked.value.isEmpty) return
+    // Content the room already has is cut off first: Yjs would skip it anyway, but continuing
+    // from the middle of content the room has garbage-collected makes it throw half-way through.
+    const { update, structs } = this.withoutKnownContent(received, checked.value.structs)
     const state = this.peers.get(peer)
     if (!state?.access.canWrite) {
       this.metrics.refused('read_only')
@@ -209,6 +224,8 @@ export class Room {
       }
       return
     }
+    const structure = this.checkStructs(state.access, structs)
+    if (!structure.ok) return this.refuse(peer, structure.error.message, structure.error.refusal)
     if (!checked.value.deletesOnly && this.outgrows(update)) {
       this.metrics.refused('document_too_large')
       return this.refuseUpdate(peer, update, 'the board is full: delete something to make room')
@@ -235,6 +252,58 @@ export class Room {
       this.refuse(peer, 'update could not be applied')
       this.breakRoom('room reloading after a rejected update')
     }
+  }
+
+  private withoutKnownContent(
+    update: Uint8Array,
+    structs: UpdateSummary['structs'],
+  ): { update: Uint8Array; structs: UpdateSummary['structs'] } {
+    const overlaps = structs.some((struct) => {
+      const known = Y.getState(this.doc.store, struct.id.client)
+      return struct.id.clock < known && known < struct.id.clock + struct.length
+    })
+    if (!overlaps) return { update, structs }
+    const trimmed = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
+    return { update: trimmed, structs: Y.decodeUpdate(trimmed).structs }
+  }
+
+  /**
+   * What Yjs would trust blindly in an update's structs: that their client ids are the writer's
+   * own. Claims new ones for the writer's principal.
+   */
+  private checkStructs(
+    access: PeerAccess,
+    structs: UpdateSummary['structs'],
+  ): Result<void, { message: string; refusal: SyncRefusal }> {
+    const fresh = new Set<number>()
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) continue
+      const { client, clock } = struct.id
+      const known = Y.getState(this.doc.store, client)
+      if (clock + struct.length <= known) continue // a resend: Yjs skips it
+      if (!this.mayUseId(access, client)) {
+        return err({
+          message: "update written under another client's id",
+          refusal: 'forged_client_id',
+        })
+      }
+      fresh.add(client)
+    }
+    for (const client of fresh) this.claimId(access, client)
+    return ok(undefined)
+  }
+
+  private mayUseId(access: PeerAccess, clientId: number): boolean {
+    if (access.principal === undefined) return true
+    const owner = this.idOwners.get(clientId)
+    return owner === undefined || owner === access.principal
+  }
+
+  private claimId(access: PeerAccess, clientId: number): void {
+    if (access.principal === undefined || this.idOwners.has(clientId)) return
+    this.idOwners.set(clientId, access.principal)
+    this.unstoredClaims.set(clientId, access.principal)
+    this.scheduleFlush()
   }
 
   /** Drops an update whole and tells its writer why. */
@@ -281,17 +350,27 @@ export class Room {
     const decoded = decodeAwarenessUpdate(update)
     if (!decoded.ok) return this.refuse(peer, decoded.error)
     const state = this.peers.get(peer)
-    if (!state?.access.canPublishPresence) return
+    if (!state) return
     state.clientId ??= decoded.value[0]?.clientId ?? null
     const own = state.clientId
-    if (own === null) return
+    // Another principal's id (a forgery): ignored. Claimed even by connections whose presence is
+    // not published (viewers), so that nobody else can speak under their id either.
+    if (own === null || !this.mayUseId(state.access, own)) return
+    this.claimId(state.access, own)
+    if (!state.access.canPublishPresence) return
     const owner = this.awarenessOwners.get(own)
     // Held by another live connection (a forgery, or this client's previous connection that
     // has not been noticed dead yet): ignored until that connection leaves.
     if (owner !== undefined && owner !== peer) return
-    const accepted = decoded.value
-      .filter((entry) => entry.clientId === own)
-      .map((entry) => stamped(entry, state.access, this.doc))
+    let accepted: AwarenessEntry[]
+    try {
+      accepted = decoded.value
+        .filter((entry) => entry.clientId === own)
+        .map((entry) => stamped(entry, state.access, this.doc))
+    } catch {
+      // JSON that parses but cannot be written back (e.g. nested thousands deep).
+      return this.refuse(peer, 'invalid presence state')
+    }
     if (accepted.length === 0) return
     this.awarenessOwners.set(own, peer)
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
@@ -326,21 +405,29 @@ export class Room {
     this.flushScheduled = true
     this.defer(() => {
       this.flushScheduled = false
-      if (this.unpersisted.length > 0) this.startFlush()
+      if (this.unpersisted.length > 0 || this.unstoredClaims.size > 0) this.startFlush()
     })
   }
 
   private startFlush(): void {
     const batch = this.unpersisted
+    const claims = this.unstoredClaims
     this.unpersisted = []
     this.unpersistedBytes = 0
-    this.writes = this.writes.then(() => this.persist(batch))
+    this.unstoredClaims = new Map()
+    this.writes = this.writes.then(() => this.persist(batch, claims))
   }
 
-  private async persist(batch: readonly PendingUpdate[]): Promise<void> {
+  private async persist(
+    batch: readonly PendingUpdate[],
+    claims: ReadonlyMap<number, string>,
+  ): Promise<void> {
     if (this.broken) return
     let seq: number
     try {
+      // Owners first: content under a claimed id is never stored while its owner is not.
+      if (claims.size > 0) await this.options.store.claimClientIds(this.id, claims)
+      if (batch.length === 0) return
       seq = await this.options.store.appendUpdates(
         this.id,
         batch.map((entry) => entry.update),
@@ -389,8 +476,8 @@ export class Room {
     for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame)
   }
 
-  private refuse(peer: Peer, reason: string): void {
-    this.metrics.refused('malformed')
+  private refuse(peer: Peer, reason: string, refusal: SyncRefusal = 'malformed'): void {
+    this.metrics.refused(refusal)
     this.options.logger.warn('message refused', { room: this.id, reason })
     this.leave(peer)
     peer.close(CloseCode.MalformedMessage, reason)

@@ -10,12 +10,19 @@ export interface UpdateSummary {
   readonly isEmpty: boolean
   /** True when the update only deletes (it cannot grow the document). */
   readonly deletesOnly: boolean
+  /** The structs, as decoded, for the checks that need the room's document. */
+  readonly structs: ReturnType<typeof Y.decodeUpdate>['structs']
 }
 
 export function inspectUpdate(update: Uint8Array): Result<UpdateSummary, string> {
   try {
     const { structs, ds } = Y.decodeUpdate(update)
+    // Yjs never writes an empty deleted range, and one makes applying throw half-way through.
+    for (const ranges of ds.clients.values()) {
+      if (ranges.some((range) => range.len <= 0)) return err('invalid Yjs update: empty deletion')
+    }
     return ok({
+      structs,
       isEmpty: structs.length === 0 && ds.clients.size === 0,
       deletesOnly: structs.length === 0,
     })

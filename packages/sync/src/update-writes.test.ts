@@ -116,4 +116,41 @@ describe('describeWrites', () => {
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
     expect(describeWrites(server, Y.encodeStateAsUpdate(client))).toEqual({ ok: true, value: [] })
   })
+
+  it('places long chains of an update’s own items: what a client sends after working offline', () => {
+    // Each push continues the previous one and each overwrite names only the entry before it:
+    // chains hundreds long, all inside one update. A depth limit here once refused them.
+    const { server, client } = pair()
+    const writes = changes(server, client, () => {
+      for (let i = 0; i < 500; i++) {
+        client.getArray('items').push([i])
+        client.getMap('m').set('dragged', i)
+        client.getText('t').insert(0, 'x')
+      }
+    })
+    expect(writes.filter((write) => write.root === 'items')).toHaveLength(500)
+    const dragged = writes.filter((write) => write.key === 'dragged')
+    expect(dragged).toHaveLength(500)
+    expect(dragged.every((write) => write.root === 'm' && !write.nested)).toBe(true)
+    expect(writes.filter((write) => write.root === 't')).toHaveLength(500)
+  })
+
+  it('places children of a nested type created in the same update, however deep the chain', () => {
+    const { server, client } = pair()
+    const writes = changes(server, client, () => {
+      const inner = new Y.Map<number>()
+      client.getMap('records').set('shape:nested', inner)
+      // Each overwrite names only the entry before it; the first names the nested type.
+      for (let i = 0; i < 200; i++) inner.set('x', i)
+    })
+    const nested = writes.filter((write) => write.nested)
+    expect(nested).toContainEqual({
+      kind: 'set',
+      root: 'records',
+      key: null,
+      nested: true,
+      value: 199,
+    })
+    expect(nested.every((write) => write.root === 'records' && write.key === null)).toBe(true)
+  })
 })

@@ -36,13 +36,14 @@ type DecodedItem = ReturnType<typeof Y.decodeUpdate>['structs'][number]
 export function describeWrites(doc: Y.Doc, update: Uint8Array): Result<RootWrite[], string> {
   const { structs, ds } = Y.decodeUpdate(update)
   const local = indexStructs(structs)
+  const places: PlaceCache = new Map()
   const writes: RootWrite[] = []
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue
     // Already in the document (a client re-sending state): applying it changes nothing.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
-    const placement = placeUpdateItem(doc, local, struct, 0)
+    const placement = placeUpdateItem(doc, local, struct, places)
     if (placement === 'unknown') return err('update depends on content the server does not have')
     if (placement === 'collected') continue // attached to garbage-collected content: no effect
     writes.push({ kind: 'set', ...placement, value: lastValue(struct.content) })
@@ -54,7 +55,7 @@ export function describeWrites(doc: Y.Doc, update: Uint8Array): Result<RootWrite
         const placement =
           item.source === 'doc'
             ? placeDocItem(item.item)
-            : placeUpdateItem(doc, local, item.item, 0)
+            : placeUpdateItem(doc, local, item.item, places)
         if (placement === 'unknown' || placement === 'collected') continue
         writes.push({ kind: 'delete', ...placement, value: lastValue(item.item.content) })
       }
@@ -92,37 +93,74 @@ function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | 'collected' | undefined {
   return struct instanceof Y.GC ? 'collected' : struct
 }
 
-const MAX_DEPTH = 64
+type Place = Placement | 'unknown' | 'collected'
 
+/** Places already worked out for the update's items, so that long chains are walked once. */
+type PlaceCache = Map<DecodedItem, Place>
+
+/**
+ * Where an item of the update sits. It names its parent, or a parent type by id, or only a
+ * neighbour; neighbours may be items of the same update, in chains as long as the update (a
+ * client that typed or dragged for a while offline sends one such chain). The chain is walked
+ * iteratively to something placed — a root, an item of the document, an item placed before —
+ * and every item on the way gets its place.
+ */
 function placeUpdateItem(
   doc: Y.Doc,
   local: Map<number, Y.Item[]>,
-  item: DecodedItem,
-  depth: number,
-): Placement | 'unknown' | 'collected' {
-  if (depth > MAX_DEPTH || !(item instanceof Y.Item)) return 'unknown'
-  const parent: unknown = item.parent
-  if (typeof parent === 'string') return { root: parent, key: item.parentSub, nested: false }
-  if (parent instanceof Y.ID) {
-    // A child of a nested type: find the type's own item, here or in the document.
-    const owner = findInUpdate(local, parent) ?? findInDoc(doc, parent)
-    if (owner === undefined) return 'unknown'
-    if (owner === 'collected') return 'collected'
-    const at =
-      owner.parent instanceof Y.AbstractType
-        ? placeDocItem(owner)
-        : placeUpdateItem(doc, local, owner, depth + 1)
-    return typeof at === 'string' ? at : { root: at.root, key: null, nested: true }
+  start: DecodedItem,
+  cache: PlaceCache,
+): Place {
+  // Each step records whether it went through a nested type's id (everything below is nested).
+  const chain: { readonly item: Y.Item; readonly viaParent: boolean }[] = []
+  const onChain = new Set<DecodedItem>()
+  let node: DecodedItem = start
+  let place: Place
+  for (;;) {
+    const cached = cache.get(node)
+    if (cached !== undefined) {
+      place = cached
+      break
+    }
+    if (!(node instanceof Y.Item) || onChain.has(node)) {
+      place = 'unknown' // not an item, or references that go round in a circle
+      break
+    }
+    const parent: unknown = node.parent
+    if (typeof parent === 'string') {
+      place = { root: parent, key: node.parentSub, nested: false }
+      cache.set(node, place)
+      break
+    }
+    // A child of a nested type names the type's item; otherwise its neighbour shares its parent
+    // (and, for map entries, its key).
+    const viaParent = parent instanceof Y.ID
+    const nextId = parent instanceof Y.ID ? parent : (node.origin ?? node.rightOrigin)
+    chain.push({ item: node, viaParent })
+    onChain.add(node)
+    if (!nextId) {
+      place = 'unknown'
+      break
+    }
+    const next = findInUpdate(local, nextId) ?? findInDoc(doc, nextId)
+    if (next === undefined || next === 'collected') {
+      place = next ?? 'unknown'
+      break
+    }
+    if (next.parent instanceof Y.AbstractType) {
+      place = placeDocItem(next) // integrated in the document: its place is known
+      break
+    }
+    node = next
   }
-  // No parent written: it is the neighbour's parent (and, for map entries, the neighbour's key).
-  const neighbourId = item.origin ?? item.rightOrigin
-  if (!neighbourId) return 'unknown'
-  const neighbour = findInUpdate(local, neighbourId) ?? findInDoc(doc, neighbourId)
-  if (neighbour === undefined) return 'unknown'
-  if (neighbour === 'collected') return 'collected'
-  return neighbour.parent instanceof Y.AbstractType
-    ? placeDocItem(neighbour)
-    : placeUpdateItem(doc, local, neighbour, depth + 1)
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const step = chain[i]!
+    if (step.viaParent && typeof place !== 'string') {
+      place = { root: place.root, key: null, nested: true }
+    }
+    cache.set(step.item, place)
+  }
+  return place
 }
 
 /** Where an item already integrated in the document sits. */

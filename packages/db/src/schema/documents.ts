@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { rooms } from './rooms.js'
 
 /**
@@ -26,3 +26,20 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
   throughSeq: integer('through_seq').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/**
+ * Who each Yjs client id used in a room belongs to: the principal (a member, or a share link's
+ * role) whose connection used it first. Yjs trusts the id inside an update; the room refuses
+ * updates under an id that belongs to someone else, also after a restart.
+ */
+export const documentClientIds = sqliteTable(
+  'document_client_ids',
+  {
+    roomId: text('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    clientId: integer('client_id').notNull(),
+    principal: text('principal').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.roomId, table.clientId] })],
+)

@@ -1,5 +1,5 @@
 export { members, roomCommands, roomLinks } from './access.js'
-export { documentSnapshots, documentUpdates } from './documents.js'
+export { documentClientIds, documentSnapshots, documentUpdates } from './documents.js'
 export { rooms } from './rooms.js'
 export { voteBallots } from './votes.js'
 export { privateNotes } from './private-notes.js'

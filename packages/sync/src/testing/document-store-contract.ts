@@ -36,7 +36,12 @@ export function describeDocumentStoreContract(
     it('[ST2] an existing room starts empty', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
-        expect(await store.loadDocument('r1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+        expect(await store.loadDocument('r1')).toEqual({
+          snapshot: null,
+          updates: [],
+          lastSeq: 0,
+          clientIds: new Map(),
+        })
       }))
 
     it('[ST3] appends keep their order and return increasing sequence numbers', () =>
@@ -96,6 +101,36 @@ export function describeDocumentStoreContract(
     it('[ST8] appending to an unknown room fails', () =>
       withStore(async ({ store }) => {
         await expect(store.appendUpdates('missing', [bytes(1)])).rejects.toThrow()
+      }))
+
+    it('[ST9] a client id keeps the principal that claimed it first, per room', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('a')
+        await createRoom('b')
+        await store.claimClientIds(
+          'a',
+          new Map([
+            [1, 'member:ada'],
+            [2, 'link:viewer'],
+          ]),
+        )
+        await store.claimClientIds(
+          'a',
+          new Map([
+            [1, 'member:mallory'],
+            [3, 'member:bo'],
+          ]),
+        )
+        await store.claimClientIds('b', new Map([[1, 'member:cy']]))
+        expect((await store.loadDocument('a'))?.clientIds).toEqual(
+          new Map([
+            [1, 'member:ada'],
+            [2, 'link:viewer'],
+            [3, 'member:bo'],
+          ]),
+        )
+        expect((await store.loadDocument('b'))?.clientIds).toEqual(new Map([[1, 'member:cy']]))
+        await expect(store.claimClientIds('missing', new Map([[1, 'x']]))).rejects.toThrow()
       }))
   })
 }
