@@ -9,7 +9,9 @@ import type {
 import type { RoomRegistry } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { defaultLimits, type Limits } from './config.js'
 import { ApiError, errorHandler } from './http/api-error.js'
+import { roomCreationLimit } from './limits/room-creation-limit.js'
 import { requestLog } from './http/request-log.js'
 import { securityHeaders } from './http/security-headers.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
@@ -45,7 +47,8 @@ export interface AppDeps {
   readonly logger: ServerLogger
   readonly webDist: string | null
   readonly startedAt?: number
-  readonly maxBodyBytes?: number
+  /** Bounds on client input (README, "Limits"); the defaults when omitted. */
+  readonly limits?: Limits
   /** `ACCORD_ACCESS_KEY`: null or absent, the instance is open (README, "Instance access"). */
   readonly accessKey?: string | null
   /** `ACCORD_TRUST_PROXY`: believe `X-Forwarded-*` headers. */
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError(errorHandler(deps.logger))
   const metrics = deps.metrics ?? new ServerMetrics(deps.startedAt)
+  const limits = deps.limits ?? defaultLimits
   // Outermost: every response, errors included, is logged, counted and carries the headers.
   app.use(
     '*',
@@ -82,7 +86,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: deps.maxBodyBytes ?? 64 * 1024,
+      maxSize: limits.maxBodyBytes,
       onError: () => {
         throw new ApiError(413, 'body_too_large', 'request body is too large')
       },
@@ -104,7 +108,11 @@ export function createApp(deps: AppDeps): Hono {
     logger: deps.logger,
   })
   app.route('/api/session', sessionRoutes(instance))
-  app.post('/api/rooms', instance.require)
+  app.post(
+    '/api/rooms',
+    instance.require,
+    roomCreationLimit({ perHour: limits.roomsPerAddressPerHour, trustProxy, now }),
+  )
   app.use('/api/decisions/*', instance.require)
   app.use('/api/action-items/*', instance.require)
   app.route(
@@ -125,7 +133,7 @@ export function createApp(deps: AppDeps): Hono {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })
 
-  app.route('/sync', syncRoutes({ ...deps, metrics }))
+  app.route('/sync', syncRoutes({ ...deps, metrics, limits, trustProxy }))
   // Any other WebSocket upgrade (e.g. /sync without a room id) gets a plain 404.
   app.use('*', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() === 'websocket') {

@@ -11,7 +11,16 @@ describe('loadConfig', () => {
         host: '127.0.0.1',
         databasePath: './data/accord.db',
         sqliteSynchronous: 'FULL',
-        maxMessageBytes: 8 * 1024 * 1024,
+        limits: {
+          maxMessageBytes: 8 * 1024 * 1024,
+          maxBodyBytes: 64 * 1024,
+          maxDocumentBytes: 64 * 1024 * 1024,
+          messageRate: { perSecond: 200, burst: 1000 },
+          connectionsPerRoom: 500,
+          connectionsPerAddress: 200,
+          roomsPerAddressPerHour: 60,
+          authTimeoutMs: 10_000,
+        },
         roomIdleMs: 2000,
         heartbeatMs: 30_000,
         webDist: null,
@@ -46,6 +55,14 @@ describe('loadConfig', () => {
       DATABASE_URL: 'sqlite:///var/lib/accord/accord.db',
       ACCORD_SQLITE_SYNCHRONOUS: 'NORMAL',
       ACCORD_MAX_MESSAGE_BYTES: '65536',
+      ACCORD_MAX_BODY_BYTES: '2048',
+      ACCORD_MAX_DOCUMENT_BYTES: '1048576',
+      ACCORD_MESSAGES_PER_SECOND: '50',
+      ACCORD_MESSAGE_BURST: '80',
+      ACCORD_MAX_CONNECTIONS_PER_ROOM: '10',
+      ACCORD_MAX_CONNECTIONS_PER_IP: '0',
+      ACCORD_ROOMS_PER_IP_PER_HOUR: '5',
+      ACCORD_AUTH_TIMEOUT_MS: '2500',
       ACCORD_ROOM_IDLE_MS: '0',
       ACCORD_LOG_LEVEL: '',
     })
@@ -54,10 +71,33 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       databasePath: '/var/lib/accord/accord.db',
       sqliteSynchronous: 'NORMAL',
-      maxMessageBytes: 65536,
+      limits: {
+        maxMessageBytes: 65536,
+        maxBodyBytes: 2048,
+        maxDocumentBytes: 1048576,
+        messageRate: { perSecond: 50, burst: 80 },
+        connectionsPerRoom: 10,
+        connectionsPerAddress: null,
+        roomsPerAddressPerHour: 5,
+        authTimeoutMs: 2500,
+      },
       roomIdleMs: 0,
       logLevel: 'info',
     })
+  })
+
+  it('turns the rate limit off with 0, and refuses limits that make no sense', () => {
+    const off = loadConfig({ ACCORD_MESSAGES_PER_SECOND: '0' })
+    expect(off.ok && off.value.limits.messageRate).toBeNull()
+    for (const [name, value] of [
+      ['ACCORD_MAX_DOCUMENT_BYTES', '0'],
+      ['ACCORD_AUTH_TIMEOUT_MS', '0'],
+      ['ACCORD_MESSAGE_BURST', '0'],
+      ['ACCORD_MAX_CONNECTIONS_PER_IP', '-1'],
+    ] as const) {
+      const config = loadConfig({ [name]: value })
+      expect(config.ok ? 'accepted' : config.error, name).toContain(name)
+    }
   })
 
   it('names every invalid variable', () => {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { err, ok, type Result } from '@accord/sync'
+import { err, ok, type RateLimit, type Result } from '@accord/sync'
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -25,6 +25,14 @@ const envSchema = z.object({
     .transform((url) => url.replace(/^(sqlite|file):(\/\/)?/, '')),
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  ACCORD_MAX_BODY_BYTES: integer(64 * 1024, 1024, 64 * 1024 * 1024),
+  ACCORD_MAX_DOCUMENT_BYTES: integer(64 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
+  ACCORD_MESSAGES_PER_SECOND: integer(200, 0, 1_000_000),
+  ACCORD_MESSAGE_BURST: integer(1000, 1, 10_000_000),
+  ACCORD_MAX_CONNECTIONS_PER_ROOM: integer(500, 0, 1_000_000),
+  ACCORD_MAX_CONNECTIONS_PER_IP: integer(200, 0, 1_000_000),
+  ACCORD_ROOMS_PER_IP_PER_HOUR: integer(60, 0, 1_000_000),
+  ACCORD_AUTH_TIMEOUT_MS: integer(10_000, 100, 10 * 60 * 1000),
   ACCORD_ROOM_IDLE_MS: integer(2000, 0, 24 * 60 * 60 * 1000),
   ACCORD_HEARTBEAT_MS: integer(30_000, 100, 10 * 60 * 1000),
   ACCORD_WEB_DIST: z.string().min(1).default(defaultWebDist),
@@ -40,13 +48,36 @@ const envSchema = z.object({
     .default('false'),
 })
 
+/**
+ * Bounds on what clients may send and open (README, "Limits"). `null` means the bound is off
+ * (its variable set to 0), for benchmarks and trusted networks.
+ */
+export interface Limits {
+  /** Largest WebSocket frame; beyond it the connection is closed with 1009. */
+  readonly maxMessageBytes: number
+  /** Largest HTTP request body under /api; beyond it 413. */
+  readonly maxBodyBytes: number
+  /** Largest stored document per room; updates beyond it are refused, deletions go through. */
+  readonly maxDocumentBytes: number
+  /** Frames per second per sync connection, with a burst; beyond it close code 4429. */
+  readonly messageRate: RateLimit | null
+  /** Sync connections per room; beyond it close code 4503. */
+  readonly connectionsPerRoom: number | null
+  /** Sync connections per client address; beyond it close code 4503. */
+  readonly connectionsPerAddress: number | null
+  /** Workshops created per client address per hour; beyond it 429. */
+  readonly roomsPerAddressPerHour: number | null
+  /** Time a new connection has to send its request headers (and so its token); beyond it 408. */
+  readonly authTimeoutMs: number
+}
+
 export interface Config {
   readonly port: number
   readonly host: string
   /** Path of the SQLite file, or `:memory:`. */
   readonly databasePath: string
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
-  readonly maxMessageBytes: number
+  readonly limits: Limits
   readonly roomIdleMs: number
   /** Interval of WebSocket pings; a connection that misses one is terminated. */
   readonly heartbeatMs: number
@@ -73,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     host: e.HOST,
     databasePath: e.DATABASE_URL,
     sqliteSynchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
-    maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
+    limits: limitsFrom(e),
     roomIdleMs: e.ACCORD_ROOM_IDLE_MS,
     heartbeatMs: e.ACCORD_HEARTBEAT_MS,
     webDist: existsSync(e.ACCORD_WEB_DIST) ? e.ACCORD_WEB_DIST : null,
@@ -82,3 +113,28 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     trustProxy: e.ACCORD_TRUST_PROXY === 'true' || e.ACCORD_TRUST_PROXY === '1',
   })
 }
+
+type Env = z.infer<typeof envSchema>
+
+function offWhenZero(value: number): number | null {
+  return value === 0 ? null : value
+}
+
+function limitsFrom(e: Env): Limits {
+  return {
+    maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
+    maxBodyBytes: e.ACCORD_MAX_BODY_BYTES,
+    maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES,
+    messageRate:
+      e.ACCORD_MESSAGES_PER_SECOND === 0
+        ? null
+        : { perSecond: e.ACCORD_MESSAGES_PER_SECOND, burst: e.ACCORD_MESSAGE_BURST },
+    connectionsPerRoom: offWhenZero(e.ACCORD_MAX_CONNECTIONS_PER_ROOM),
+    connectionsPerAddress: offWhenZero(e.ACCORD_MAX_CONNECTIONS_PER_IP),
+    roomsPerAddressPerHour: offWhenZero(e.ACCORD_ROOMS_PER_IP_PER_HOUR),
+    authTimeoutMs: e.ACCORD_AUTH_TIMEOUT_MS,
+  }
+}
+
+/** The limits with every variable unset, for code that runs without a configuration (tests). */
+export const defaultLimits: Limits = limitsFrom(envSchema.parse({}))

@@ -41,6 +41,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     logger,
     idleUnloadMs: config.roomIdleMs,
     metrics: metrics.sync,
+    maxDocumentBytes: config.limits.maxDocumentBytes,
   })
   const access = new SqliteAccessRepository(database.db)
   const connections = new LiveConnections()
@@ -60,9 +61,10 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     webDist: config.webDist,
     accessKey: config.accessKey,
     trustProxy: config.trustProxy,
+    limits: config.limits,
     metrics,
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 
   const server = serve({
@@ -70,6 +72,14 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     port: config.port,
     hostname: config.host,
     websocket: { server: wss },
+    serverOptions: {
+      // A connection has this long to send its request headers — for a WebSocket, the upgrade
+      // and its token — or it is answered 408 and closed: idle sockets cannot pile up.
+      headersTimeout: config.limits.authTimeoutMs,
+      requestTimeout: Math.max(config.limits.authTimeoutMs, 60_000),
+      // How often Node looks for connections past those timeouts.
+      connectionsCheckingInterval: Math.min(1000, config.limits.authTimeoutMs),
+    },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -85,6 +95,9 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       stopHeartbeat()
       server.close()
       await registry.closeAll()
+      // Rooms have told every peer 1001; give those close frames a moment to get out (a slow
+      // reader may have megabytes queued before them) before cutting what is left.
+      await allClosed(wss, SHUTDOWN_GRACE_MS)
       for (const client of wss.clients) client.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
       database.close()
@@ -92,4 +105,24 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     })())
 
   return { url, port, close }
+}
+
+const SHUTDOWN_GRACE_MS = 2000
+
+/** Resolves once every socket of `wss` has closed, or after `ms`. */
+function allClosed(wss: WebSocketServer, ms: number): Promise<void> {
+  const open = [...wss.clients].filter((client) => client.readyState !== client.CLOSED)
+  if (open.length === 0) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    let left = open.length
+    for (const client of open) {
+      client.once('close', () => {
+        if (--left === 0) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    }
+  })
 }

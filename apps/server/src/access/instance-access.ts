@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { ApiError } from '../http/api-error.js'
 import type { ServerLogger } from '../log.js'
-import { FailureLimiter } from './failure-limiter.js'
+import { WindowLimiter } from '../limits/window-limiter.js'
 import { clientAddress, isHttps } from './forwarded.js'
 import { bearerToken } from './room-credential.js'
 import {
@@ -53,7 +53,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function createInstanceAccess(options: InstanceAccessOptions): InstanceAccess {
   const { accessKey, trustProxy, now, logger } = options
   const secret = accessKey === null ? null : sessionSecret(accessKey)
-  const failures = new FailureLimiter({
+  const failures = new WindowLimiter({
     limit: SIGN_IN_FAILURES_PER_MINUTE,
     windowMs: 60_000,
     now,
@@ -75,7 +75,7 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
       )
     }
     if (accessKey !== null && sameSecret(key, accessKey)) return true
-    failures.fail(client)
+    failures.count(client)
     return false
   }
 

@@ -1,9 +1,10 @@
 /**
- * Counts failed attempts per client (an IP address) in fixed windows: after `limit` failures a
- * client waits until its window ends. In memory, bounded: the oldest clients are forgotten first.
+ * Counts events per client (an IP address) in fixed windows — wrong access keys, rooms created —
+ * and after `limit` of them a client waits until its window ends. In memory, bounded: the oldest
+ * clients are forgotten first.
  */
-export class FailureLimiter {
-  private readonly clients = new Map<string, { failures: number; resetAt: number }>()
+export class WindowLimiter {
+  private readonly clients = new Map<string, { count: number; resetAt: number }>()
 
   constructor(
     private readonly options: {
@@ -18,19 +19,19 @@ export class FailureLimiter {
   retryAfterSeconds(client: string): number {
     const entry = this.clients.get(client)
     const now = this.options.now()
-    if (!entry || entry.resetAt <= now || entry.failures < this.options.limit) return 0
+    if (!entry || entry.resetAt <= now || entry.count < this.options.limit) return 0
     return Math.max(1, Math.ceil((entry.resetAt - now) / 1000))
   }
 
-  fail(client: string): void {
+  count(client: string): void {
     const now = this.options.now()
     const entry = this.clients.get(client)
     if (entry && entry.resetAt > now) {
-      entry.failures++
+      entry.count++
       return
     }
     this.clients.delete(client)
-    this.clients.set(client, { failures: 1, resetAt: now + this.options.windowMs })
+    this.clients.set(client, { count: 1, resetAt: now + this.options.windowMs })
     this.prune(now)
   }
 

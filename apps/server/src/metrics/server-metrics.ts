@@ -20,6 +20,8 @@ export type ServerRefusal =
   | 'nested_record'
   /** A participant's write to locked content, or outside a phase that allows editing (dropped). */
   | 'locked'
+  /** A sync connection beyond the connections allowed per room or per address (closed with 4503). */
+  | 'too_many_connections'
 
 export type RefusalReason = SyncRefusal | ServerRefusal
 
@@ -34,6 +36,10 @@ const knownRefusals: readonly RefusalReason[] = [
   'locked',
   'missing_dependencies',
   'too_many_pending',
+  'rate_limited',
+  'document_too_large',
+  'too_many_connections',
+  'forged_client_id',
 ]
 
 export type StorageOperation = 'append' | 'compact'
