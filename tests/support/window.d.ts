@@ -11,6 +11,7 @@ interface Window {
   accord?: {
     editor: {
       getCurrentPageShapes(): AccordTestShape[]
+      getSelectedShapeIds(): string[]
       getCollaborators(): { userName: string; userId: string }[]
       startFollowingUser(userId: string): void
       undo(): void

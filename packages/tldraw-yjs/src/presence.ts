@@ -60,7 +60,12 @@ export interface PresenceBindingOptions {
   readonly publishIntervalMs?: number
 }
 
-/** Publishes the local presence and mirrors everyone else's; returns a function that stops it. */
+/**
+ * Publishes the local presence and mirrors everyone else's; returns a function that stops it.
+ * Presence goes out under `awareness.clientID`: for anonymous rooms, that must not be the client
+ * id the board's document writes under, or every edit would name its author (the web app syncs
+ * through a relay document for this).
+ */
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,

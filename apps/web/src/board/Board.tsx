@@ -39,10 +39,6 @@ export function Board(props: {
   const [editor, setEditor] = useState<Editor | null>(null)
   const locks = participantLocks(roomState)
   useLockMirror(editor, session.editMode, member.role, locks)
-  useEffect(
-    () => session.setAnonymous(roomState.settings.anonymous),
-    [session, roomState.settings.anonymous],
-  )
   useSummon(editor, roomState.summon, `user:${member.id}`)
   useBoardFocus(editor, roomState)
   // After the room's own camera moves: a `?focus=` link has the last word when the board opens.
@@ -117,7 +113,7 @@ export function Board(props: {
         state={roomState}
         facilitates={facilitates}
         send={command.send}
-        error={command.error ?? myBallot.error}
+        error={command.error ?? myBallot.error ?? snapshot.status.refusal}
         editor={editor}
         canVote={canVote}
         dotsLeft={myBallot.dotsLeft}

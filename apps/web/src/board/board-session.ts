@@ -1,13 +1,16 @@
 /**
  * Everything one open board needs below the UI:
  * - the Y.Doc, its copy in this browser's IndexedDB (edits survive a reload while offline) and the
- *   y-websocket provider that syncs it with the server;
+ *   y-websocket provider that syncs it with the server (through a relay copy, so that presence
+ *   and edits carry different Yjs client ids: see `relay-doc.ts`);
  * - the tldraw store, bound to the doc (and presence to awareness) once there is a board to show.
  *
  * React subscribes to `getSnapshot` and calls `open`/`close` from an effect; both can be called
  * again (StrictMode does), so the session survives a remount.
  */
+import { readRoomState, type Role, ROOM_STATE_MAP } from '@accord/facilitation'
 import { CloseCode } from '@accord/sync/close-codes'
+import { MessageType, readPermissionDenied } from '@accord/sync/protocol'
 import { bindPresence, bindStoreToDoc, recordsOf } from '@accord/tldraw-yjs'
 import {
   type Atom,
@@ -23,8 +26,8 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Role } from '@accord/facilitation'
 import { memberUserAtom, userForMember } from './current-user'
+import { relayDoc, type RelayDoc } from './relay-doc'
 import type { StoredMember } from './room-access'
 import {
   connectionIndicator,
@@ -46,7 +49,9 @@ export function syncServerUrl(location: Pick<Location, 'protocol' | 'host'>): st
 
 interface OpenParts {
   readonly local: IndexeddbPersistence
+  readonly relay: RelayDoc
   readonly provider: WebsocketProvider
+  readonly stopFollowingAnonymity: () => void
   unbind?: () => void
 }
 
@@ -86,10 +91,6 @@ export class BoardSession {
     return this.member.role
   }
 
-  setAnonymous(anonymous: boolean): void {
-    this.anonymous.set(anonymous)
-  }
-
   /** The member's name changed (accepted by the server): mirror it locally. */
   renamed(name: string): void {
     this.user.set(userForMember({ id: this.member.id, name }))
@@ -97,12 +98,24 @@ export class BoardSession {
 
   open(): void {
     if (this.parts) return
-    const local = new IndexeddbPersistence(`accord:${this.roomId}`, this.doc)
-    const provider = new WebsocketProvider(syncServerUrl(window.location), this.roomId, this.doc, {
+    // One local copy per person: the server refuses edits under client ids that belong to someone
+    // else, so a copy shared by two people in one browser could hold edits neither may send.
+    const local = new IndexeddbPersistence(`accord:${this.roomId}:${this.member.id}`, this.doc)
+    const relay = relayDoc(this.doc)
+    const provider = new WebsocketProvider(syncServerUrl(window.location), this.roomId, relay.doc, {
       maxBackoffTime: 5000,
       params: { token: this.member.token },
+      // The stock rule stops at any 44xx close. Too many messages (4429) is a bound for now, not
+      // a verdict: retry after the back-off. Room gone or link revoked stop below.
+      shouldReconnect: (event) =>
+        event.code === CloseCode.TooManyMessages || event.code < 4400 || event.code >= 4500,
     })
-    const parts: OpenParts = { local, provider }
+    const parts: OpenParts = {
+      local,
+      relay,
+      provider,
+      stopFollowingAnonymity: this.followAnonymity(),
+    }
     this.parts = parts
     this.snapshot = { status: initialRoomStatus, store: { status: 'loading' } }
     // Events from a provider that has since been closed must not touch the current state.
@@ -116,6 +129,12 @@ export class BoardSession {
       live(() => this.dispatch({ type: 'socket', state: status })),
     )
     provider.on('sync', (synced: boolean) => live(() => this.dispatch({ type: 'synced', synced })))
+    // The stock provider only logs the server's "permission denied" (an edit it did not take):
+    // show it, so nobody keeps working on changes the others never see.
+    provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      const reason = readPermissionDenied(decoder)
+      if (reason !== null) live(() => this.dispatch({ type: 'edit-refused', reason }))
+    }
     provider.on('connection-close', (event) =>
       live(() => {
         // Retrying cannot help with these: the room is gone, or this credential no longer opens it.
@@ -125,6 +144,12 @@ export class BoardSession {
         } else if (event?.code === CloseCode.Unauthorized) {
           provider.disconnect()
           this.dispatch({ type: 'access-revoked' })
+        } else if (
+          event?.code === CloseCode.TooManyConnections ||
+          event?.code === CloseCode.TooManyMessages
+        ) {
+          // A bound of the server: the provider retries with its back-off; say why meanwhile.
+          this.dispatch({ type: 'connection-refused', reason: event.reason })
         }
       }),
     )
@@ -135,7 +160,9 @@ export class BoardSession {
     if (!parts) return
     this.parts = null
     parts.unbind?.()
+    parts.stopFollowingAnonymity()
     parts.provider.destroy()
+    parts.relay.stop()
     void parts.local.destroy()
   }
 
@@ -153,6 +180,24 @@ export class BoardSession {
     }
     this.snapshot = { status, store: this.storeStatus(status) }
     for (const listener of this.listeners) listener()
+  }
+
+  /**
+   * Follows the room's anonymous setting. When it changes, this person's edits go on under a new
+   * Yjs client id: what they wrote before (with their name on it, or without) and what they write
+   * from now on cannot be matched by the id they share.
+   */
+  private followAnonymity(): () => void {
+    const roomState = this.doc.getMap<unknown>(ROOM_STATE_MAP)
+    const follow = () => {
+      const { anonymous } = readRoomState({ settings: roomState.get('settings') }).settings
+      if (anonymous === this.anonymous.get()) return
+      this.anonymous.set(anonymous)
+      this.doc.clientID = newClientId()
+    }
+    follow()
+    roomState.observe(follow)
+    return () => roomState.unobserve(follow)
   }
 
   private bind(parts: OpenParts): void {
@@ -179,4 +224,9 @@ export class BoardSession {
       store: this.store,
     }
   }
+}
+
+/** A Yjs client id (an unsigned 32-bit number), as Yjs draws them. */
+function newClientId(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
 }

@@ -63,4 +63,31 @@ describe('room status', () => {
   it('reports a board that does not exist', () => {
     expect(connectionIndicator(run({ type: 'room-not-found' }))).toBe('not-found')
   })
+
+  it('shows the server’s refusal of a connection until the next sync', () => {
+    const refused = run(
+      { type: 'socket', state: 'connected' },
+      { type: 'synced', synced: true },
+      { type: 'connection-refused', reason: 'too many connections from your address' },
+      { type: 'socket', state: 'disconnected' },
+    )
+    expect(refused.refusal).toBe('Reconnecting: too many connections from your address')
+    const resynced = [
+      { type: 'socket', state: 'connected' } as const,
+      { type: 'synced', synced: true } as const,
+    ].reduce(reduceRoomStatus, refused)
+    expect(resynced.refusal).toBeNull()
+  })
+
+  it('keeps a refused edit on show while the connection stays up', () => {
+    const status = run(
+      { type: 'socket', state: 'connected' },
+      { type: 'synced', synced: true },
+      { type: 'edit-refused', reason: 'the board is full: delete something to make room' },
+      { type: 'synced', synced: true },
+    )
+    expect(status.refusal).toBe(
+      'Your last change was not saved: the board is full: delete something to make room',
+    )
+  })
 })

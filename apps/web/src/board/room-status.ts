@@ -17,6 +17,11 @@ export interface RoomStatus {
   readonly notFound: boolean
   /** The server no longer accepts this browser's credential (e.g. the link was rotated). */
   readonly revoked: boolean
+  /**
+   * The server's last refusal, in its words: a connection it turned away for now (a full room,
+   * too many messages) until the next sync, or an edit it did not take (e.g. the board is full).
+   */
+  readonly refusal: string | null
 }
 
 export type RoomEvent =
@@ -25,6 +30,10 @@ export type RoomEvent =
   | { readonly type: 'synced'; readonly synced: boolean }
   | { readonly type: 'room-not-found' }
   | { readonly type: 'access-revoked' }
+  /** Closed with a bound's close code; the provider retries on its own. */
+  | { readonly type: 'connection-refused'; readonly reason: string }
+  /** The server answered an edit with the protocol's "permission denied" message. */
+  | { readonly type: 'edit-refused'; readonly reason: string }
 
 export const initialRoomStatus: RoomStatus = {
   socket: 'connecting',
@@ -35,6 +44,7 @@ export const initialRoomStatus: RoomStatus = {
   offline: false,
   notFound: false,
   revoked: false,
+  refusal: null,
 }
 
 export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStatus {
@@ -54,11 +64,16 @@ export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStat
         synced: event.synced,
         everSynced: status.everSynced || event.synced,
         offline: event.synced ? false : status.offline,
+        refusal: event.synced && !status.synced ? null : status.refusal,
       }
     case 'room-not-found':
       return { ...status, notFound: true, socket: 'disconnected', synced: false }
     case 'access-revoked':
       return { ...status, revoked: true, socket: 'disconnected', synced: false }
+    case 'connection-refused':
+      return { ...status, refusal: `Reconnecting: ${event.reason}` }
+    case 'edit-refused':
+      return { ...status, refusal: `Your last change was not saved: ${event.reason}` }
   }
 }
 
