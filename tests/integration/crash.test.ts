@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readDatabase } from '../support/inspect.js'
+import { integrityOf } from '../support/inspect.js'
 import { createRoom, type ServerProcess } from '../support/server-process.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { type TestClient } from '../support/yjs-client.js'
@@ -17,8 +17,7 @@ const client = (server: ServerProcess, roomId: string, connect = true): TestClie
 
 /** Read-only: the check must not recover or checkpoint the file the next server will open. */
 function expectIntact(dbPath: string): void {
-  const result = readDatabase(dbPath, (db) => db.pragma('integrity_check', { simple: true }))
-  expect(result).toBe('ok')
+  expect(integrityOf(dbPath)).toBe('ok')
 }
 
 const EDITS_PER_ROUND = 200
