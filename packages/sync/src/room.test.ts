@@ -500,7 +500,7 @@ async function loadedRoom(registry: RoomRegistry) {
 }
 
 describe('Room bounds', () => {
-  it('an update that would grow the document past its bound is refused; deletions still go', async () => {
+  it('[B2] an update that would grow the document past its bound is refused; deletions still go', async () => {
     const { metrics, counts } = countingMetrics()
     const { store, registry } = setup({ maxDocumentBytes: 2000, metrics })
     const a = await connect(registry)
@@ -530,7 +530,7 @@ describe('Room bounds', () => {
     expect(a.closedWith).toBeNull()
   })
 
-  it('content waiting for dependencies the server lacks is never kept in memory', async () => {
+  it('[B4] content waiting for dependencies the server lacks is never kept in memory', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const honest = await connect(registry)
@@ -558,7 +558,7 @@ describe('Room bounds', () => {
     expect(text(hostile)).toBe('still fine')
   })
 
-  it('an honest client whose edit overtakes its sync step 2 still converges', async () => {
+  it('[B4] an honest client whose edit overtakes its sync step 2 still converges', async () => {
     const { registry } = setup()
     const policy: InProcessClientOptions = {
       access: { canWrite: true, canPublishPresence: true, checkWrites: () => ok(undefined) },
@@ -577,7 +577,7 @@ describe('Room bounds', () => {
     expect(text(a)).toBe(text(b))
   })
 
-  it('a connection faster than its rate limit is closed with 4429; others carry on', async () => {
+  it('[B1] a connection faster than its rate limit is closed with 4429; others carry on', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const flooder = await connect(registry, 'room', {
@@ -595,7 +595,7 @@ describe('Room bounds', () => {
     expect(text(calm)).toMatch(/^calm f*$/)
   })
 
-  it('a Yjs client id belongs to the principal that used it first; others are refused', async () => {
+  it('[R6] a Yjs client id belongs to the principal that used it first; others are refused', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const as = (principal: string): InProcessClientOptions => ({
@@ -628,7 +628,7 @@ describe('Room bounds', () => {
     expect(text(ada)).toBe(text(bo))
   })
 
-  it('presence under an id another principal holds is ignored, also a viewer’s', async () => {
+  it('[R6] presence under an id another principal holds is ignored, also a viewer’s', async () => {
     const { registry } = setup()
     const watcher = await connect(registry)
     const viewer = new InProcessClient(registry, 'room', {
@@ -650,5 +650,69 @@ describe('Room bounds', () => {
     )
     await settle()
     expect(watcher.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
+  })
+})
+
+describe('Room fan-out', () => {
+  const frames = (client: InProcessClient, type: number) =>
+    client.received.filter((frame) => frame[0] === type)
+
+  it('[S9] updates stored in one turn reach each peer as one frame, writers included', async () => {
+    const { registry } = setup()
+    const [a, b, observer] = [
+      await connect(registry),
+      await connect(registry),
+      await connect(registry),
+    ]
+    const before = frames(observer, MessageType.Sync).length
+    a.doc.getText('t').insert(0, 'a')
+    b.doc.getMap('m').set('b', 1)
+    await settle()
+    expect(frames(observer, MessageType.Sync)).toHaveLength(before + 1)
+    expect(text(observer)).toBe('a')
+    expect(observer.doc.getMap('m').get('b')).toBe(1)
+    expect(b.doc.getText('t').toString()).toBe('a')
+    // A lone writer's update is not echoed back to it.
+    const echoes = frames(a, MessageType.Sync).length
+    a.doc.getText('t').insert(1, 'b')
+    await settle()
+    expect(frames(a, MessageType.Sync)).toHaveLength(echoes)
+    expect(text(observer)).toBe('ab')
+  })
+
+  it('[A4] presence changed in one turn reaches each peer as one frame', async () => {
+    const { registry } = setup()
+    const [a, b, observer] = [
+      await connect(registry),
+      await connect(registry),
+      await connect(registry),
+    ]
+    const before = frames(observer, MessageType.Awareness).length
+    a.awareness.setLocalState({ cursor: 1 })
+    b.awareness.setLocalState({ cursor: 2 })
+    await settle()
+    expect(frames(observer, MessageType.Awareness)).toHaveLength(before + 1)
+    expect(observer.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: 1 })
+    expect(observer.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: 2 })
+  })
+
+  it('[S9] joiners that arrive together share one encoding of the whole document', async () => {
+    const { registry } = setup()
+    const writer = await connect(registry)
+    writer.doc.getText('t').insert(0, 'shared state')
+    await settle()
+    const joiners = await Promise.all([connect(registry), connect(registry), connect(registry)])
+    const stepTwos = joiners.map((joiner) =>
+      joiner.received.find((frame) => frame[0] === MessageType.Sync && frame[1] === 1),
+    )
+    expect(stepTwos[0]).toBeDefined()
+    expect(stepTwos[1]).toBe(stepTwos[0])
+    expect(stepTwos[2]).toBe(stepTwos[0])
+    for (const joiner of joiners) expect(text(joiner)).toBe('shared state')
+    // A later change makes a new encoding.
+    writer.doc.getText('t').insert(0, 'more ')
+    await settle()
+    const late = await connect(registry)
+    expect(text(late)).toBe('more shared state')
   })
 })

@@ -105,6 +105,12 @@ export class Room {
   private unstoredClaims = new Map<number, string>()
   private unpersisted: PendingUpdate[] = []
   private unpersistedBytes = 0
+  /** Presence that changed this event-loop turn, and from which peers: relayed once per turn. */
+  private awarenessChanged = new Set<number>()
+  private awarenessOrigins = new Set<unknown>()
+  /** Bumped on every document change; keys the encoded full state that joiners share. */
+  private version = 0
+  private fullState: { readonly version: number; readonly frame: Uint8Array } | null = null
   private flushScheduled = false
   private compactionScheduled = false
   /** Every storage operation is chained here, so appends and compactions never overlap. */
@@ -126,6 +132,7 @@ export class Room {
       snapshotBytes: options.stored.snapshot?.byteLength ?? 0,
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.version++
       this.unpersisted.push({ update, origin })
       this.unpersistedBytes += update.byteLength
       this.scheduleFlush()
@@ -200,10 +207,28 @@ export class Room {
     if (!checked.ok) return this.refuse(peer, checked.error)
     // Encode now and send once what it contains is stored. Encoding after the wait would also
     // include updates that arrived meanwhile and are still being written.
-    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    const reply = checked.value.size === 0 ? this.fullStateFrame() : this.stepTwoFor(stateVector)
     void this.flushed().then(() => {
       if (this.peers.has(peer) && !this.broken) peer.send(reply)
     })
+  }
+
+  private stepTwoFor(stateVector: Uint8Array): Uint8Array {
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  /**
+   * The whole document as a sync step 2, encoded once per version: a crowd joining at once (a
+   * workshop starting) costs one encoding, not one each.
+   */
+  private fullStateFrame(): Uint8Array {
+    if (this.fullState?.version !== this.version) {
+      this.fullState = {
+        version: this.version,
+        frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)),
+      }
+    }
+    return this.fullState.frame
   }
 
   private applyClientUpdate(peer: Peer, received: Uint8Array): void {
@@ -397,7 +422,25 @@ export class Room {
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     if (changed.length === 0 || this.peers.size === 0) return
-    this.broadcast(encodeAwareness(encodeAwarenessStates(this.awareness, changed)), origin)
+    const first = this.awarenessChanged.size === 0
+    for (const id of changed) this.awarenessChanged.add(id)
+    this.awarenessOrigins.add(origin)
+    if (first) this.defer(this.flushAwareness)
+  }
+
+  /**
+   * One awareness message per turn for every change in it, encoded once: with hundreds of people
+   * moving their cursors, each peer gets one frame a turn instead of one per person.
+   */
+  private readonly flushAwareness = (): void => {
+    const changed = [...this.awarenessChanged]
+    const origins = [...this.awarenessOrigins]
+    this.awarenessChanged = new Set()
+    this.awarenessOrigins = new Set()
+    if (this.peers.size === 0 || this.broken) return
+    const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed))
+    // A peer's own presence is not sent back to it when it is the only one that changed.
+    this.broadcast(frame, origins.length === 1 ? origins[0] : undefined)
   }
 
   private scheduleFlush(): void {
@@ -443,7 +486,7 @@ export class Room {
       updates: this.log.updates + batch.length,
       bytes: this.log.bytes + batch.reduce((sum, entry) => sum + entry.update.byteLength, 0),
     }
-    for (const entry of batch) this.broadcast(encodeUpdate(entry.update), entry.origin)
+    this.relayBatch(batch)
     if (shouldCompact(this.log, this.options.compaction)) this.scheduleCompaction()
   }
 
@@ -470,6 +513,18 @@ export class Room {
       return
     }
     this.log = { updates: 0, bytes: 0, snapshotBytes: snapshot.byteLength }
+  }
+
+  /**
+   * One frame per turn for everything stored in it, encoded once. A batch from several writers is
+   * merged and sent to everyone, its writers included (Yjs ignores what a client already has):
+   * cheaper than one frame per update per peer when many people drag at once.
+   */
+  private relayBatch(batch: readonly PendingUpdate[]): void {
+    const origins = new Set(batch.map((entry) => entry.origin))
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
+    this.broadcast(encodeUpdate(update), origins.size === 1 ? batch[0]!.origin : undefined)
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {

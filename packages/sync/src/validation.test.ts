@@ -42,7 +42,7 @@ describe('inspectUpdate', () => {
     expect(inspectUpdate(Uint8Array.from([5, 200, 1, 9, 9, 9])).ok).toBe(false)
   })
 
-  it('[P2] refuses a deletion of an empty range (Yjs would throw half-way through applying it)', () => {
+  it('[P2][B3] refuses a deletion of an empty range (Yjs would throw half-way through applying it)', () => {
     // No structs; one client (1) with one deleted range at clock 0 of length 0.
     expect(inspectUpdate(Uint8Array.from([0, 1, 1, 1, 0, 0]))).toEqual({
       ok: false,

@@ -1,5 +1,5 @@
 /**
- * One contract suite for every `DocumentStore` implementation (memory, SQLite, later PostgreSQL).
+ * One contract suite for every `DocumentStore` implementation (memory, SQLite, PostgreSQL).
  * Each implementation's test file calls `describeDocumentStoreContract` with a factory.
  */
 import { describe, expect, it } from 'vitest'
@@ -131,6 +131,29 @@ export function describeDocumentStoreContract(
         )
         expect((await store.loadDocument('b'))?.clientIds).toEqual(new Map([[1, 'member:cy']]))
         await expect(store.claimClientIds('missing', new Map([[1, 'x']]))).rejects.toThrow()
+      }))
+
+    it('[ST10] client ids span the whole unsigned 32-bit range Yjs draws them from', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const claims = new Map([
+          [0, 'member:zero'],
+          [2 ** 31, 'member:mid'],
+          [2 ** 32 - 1, 'member:max'],
+        ])
+        await store.claimClientIds('r1', claims)
+        expect((await store.loadDocument('r1'))?.clientIds).toEqual(claims)
+      }))
+
+    it('[ST11] stores every byte value, and large updates, unchanged', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        const all = Uint8Array.from({ length: 256 }, (_, i) => i)
+        const large = Uint8Array.from({ length: 1 << 18 }, (_, i) => (i * 31) % 251)
+        const through = await store.appendUpdates('r1', [all, large])
+        expect((await store.loadDocument('r1'))?.updates).toEqual([all, large])
+        await store.compact('r1', large, through)
+        expect((await store.loadDocument('r1'))?.snapshot).toEqual(large)
       }))
   })
 }
