@@ -19,7 +19,7 @@ const restrict = (...patterns) => ({
 
 const ui = ['react', 'react-dom', 'tldraw', '@tldraw/*']
 const http = ['hono', '@hono/*', 'ws']
-const database = ['drizzle-orm*', 'better-sqlite3']
+const database = ['drizzle-orm*', 'better-sqlite3', 'pg']
 
 export default tseslint.config(
   {
@@ -77,5 +77,10 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: restrict(...http, ...database, '@accord/db', '@accord/server'),
+  },
+  {
+    // The benchmark drives every server from outside, through its process and protocol only.
+    files: ['bench/src/**/*.ts'],
+    rules: restrict(...ui, '@accord/*'),
   },
 )

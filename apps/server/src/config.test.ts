@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from './config.js'
+import { databaseLabel, loadConfig } from './config.js'
 
 describe('loadConfig', () => {
   it('has documented defaults', () => {
@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         host: '127.0.0.1',
         databasePath: './data/accord.db',
         sqliteSynchronous: 'FULL',
+        postgresUrl: null,
         limits: {
           maxMessageBytes: 8 * 1024 * 1024,
           maxBodyBytes: 64 * 1024,
@@ -109,11 +110,23 @@ describe('loadConfig', () => {
     }
   })
 
-  it('refuses a PostgreSQL URL with a clear reason (not supported yet)', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://db/accord' })
-    expect(config).toEqual({
-      ok: false,
-      error: expect.stringContaining('PostgreSQL is not supported yet') as unknown,
-    })
+  it('takes a PostgreSQL URL, never echoing it; logs show it without its password', () => {
+    const url = 'postgresql://accord:s3cret@db.internal:5433/accord?sslmode=require'
+    const config = loadConfig({ DATABASE_URL: url })
+    expect(config.ok && config.value).toMatchObject({ databasePath: null, postgresUrl: url })
+    expect(config.ok && databaseLabel(config.value)).toBe(
+      'postgresql://accord:redacted@db.internal:5433/accord?sslmode=require',
+    )
+    expect(databaseLabel({ databasePath: './data/accord.db', postgresUrl: null })).toBe(
+      './data/accord.db',
+    )
+    for (const bad of ['postgres://', 'postgres://:s3cret@/x', 'postgres://[s3cret/x']) {
+      const refused = loadConfig({ DATABASE_URL: bad })
+      expect(refused.ok).toBe(false)
+      if (!refused.ok) {
+        expect(refused.error).toContain('DATABASE_URL: not a PostgreSQL URL')
+        expect(refused.error).not.toContain('s3cret')
+      }
+    }
   })
 })

@@ -9,6 +9,8 @@ import { err, ok, type RateLimit, type Result } from '@accord/sync'
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
+const postgresScheme = /^postgres(ql)?:\/\//
+
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
 
@@ -19,10 +21,20 @@ const envSchema = z.object({
     .string()
     .min(1)
     .default('./data/accord.db')
-    .refine((url) => !/^postgres(ql)?:\/\//.test(url), {
-      message: 'PostgreSQL is not supported yet; use a SQLite file path',
-    })
-    .transform((url) => url.replace(/^(sqlite|file):(\/\/)?/, '')),
+    .transform((url, ctx) => {
+      if (!postgresScheme.test(url)) {
+        return { path: url.replace(/^(sqlite|file):(\/\/)?/, ''), postgresUrl: null }
+      }
+      // The message never repeats the URL: it may hold a password.
+      if (!URL.canParse(url) || new URL(url).hostname === '') {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not a PostgreSQL URL of the form postgres://user:password@host:port/database',
+        })
+        return z.NEVER
+      }
+      return { path: null, postgresUrl: url }
+    }),
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_MAX_BODY_BYTES: integer(64 * 1024, 1024, 64 * 1024 * 1024),
@@ -74,9 +86,11 @@ export interface Limits {
 export interface Config {
   readonly port: number
   readonly host: string
-  /** Path of the SQLite file, or `:memory:`. */
-  readonly databasePath: string
+  /** Path of the SQLite file, or `:memory:`; null when storage is PostgreSQL. */
+  readonly databasePath: string | null
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
+  /** `postgres://…` when storage is PostgreSQL (`DATABASE_URL`), else null. */
+  readonly postgresUrl: string | null
   readonly limits: Limits
   readonly roomIdleMs: number
   /** Interval of WebSocket pings; a connection that misses one is terminated. */
@@ -102,8 +116,9 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
   return ok({
     port: e.PORT,
     host: e.HOST,
-    databasePath: e.DATABASE_URL,
+    databasePath: e.DATABASE_URL.path,
     sqliteSynchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
+    postgresUrl: e.DATABASE_URL.postgresUrl,
     limits: limitsFrom(e),
     roomIdleMs: e.ACCORD_ROOM_IDLE_MS,
     heartbeatMs: e.ACCORD_HEARTBEAT_MS,
@@ -112,6 +127,14 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     accessKey: e.ACCORD_ACCESS_KEY ?? null,
     trustProxy: e.ACCORD_TRUST_PROXY === 'true' || e.ACCORD_TRUST_PROXY === '1',
   })
+}
+
+/** The database for logs and messages: the SQLite path, or the PostgreSQL URL without its password. */
+export function databaseLabel(config: Pick<Config, 'databasePath' | 'postgresUrl'>): string {
+  if (config.postgresUrl === null) return config.databasePath ?? ''
+  const url = new URL(config.postgresUrl)
+  if (url.password !== '') url.password = 'redacted'
+  return url.toString()
 }
 
 type Env = z.infer<typeof envSchema>

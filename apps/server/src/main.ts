@@ -1,5 +1,5 @@
 /** Entry point: `node apps/server/dist/main.js` (what `pnpm start` runs). */
-import { loadConfig } from './config.js'
+import { databaseLabel, loadConfig } from './config.js'
 import { createLogger } from './log.js'
 import { startServer } from './server.js'
 
@@ -13,7 +13,7 @@ const server = await startServer(config.value, logger)
 logger.info('listening', {
   url: server.url,
   port: server.port,
-  database: config.value.databasePath,
+  database: databaseLabel(config.value),
   webApp: config.value.webDist !== null,
 })
 process.stdout.write(`\n  Accord is running at ${server.url}\n\n`)

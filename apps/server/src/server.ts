@@ -1,16 +1,5 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import {
-  holdDatabaseLock,
-  openSqlite,
-  SqliteAccessRepository,
-  SqliteBallotRepository,
-  SqliteDocumentStore,
-  SqlitePrivateNoteRepository,
-  SqliteRecordRepository,
-  SqliteRoomRepository,
-  SqliteWorkshopRepository,
-} from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
 import { LiveConnections } from './access/live-connections.js'
@@ -21,6 +10,7 @@ import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedDocumentStore } from './metrics/timed-document-store.js'
+import { openStorage } from './storage.js'
 import { startHeartbeat } from './sync/heartbeat.js'
 
 export interface RunningServer {
@@ -31,28 +21,25 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, logger: ServerLogger): Promise<RunningServer> {
-  const database = openSqlite({ path: config.databasePath, synchronous: config.sqliteSynchronous })
-  // `<db>.lock` tells `accord restore` that this database is in use.
-  const lock = config.databasePath === ':memory:' ? null : holdDatabaseLock(config.databasePath)
-  const rooms = new SqliteRoomRepository(database.db)
+  const storage = await openStorage(config, logger)
+  const { rooms, access } = storage
   const metrics = new ServerMetrics()
   const registry = new RoomRegistry({
-    store: timedDocumentStore(new SqliteDocumentStore(database.db), metrics.storageWrites),
+    store: timedDocumentStore(storage.documents, metrics.storageWrites),
     logger,
     idleUnloadMs: config.roomIdleMs,
     metrics: metrics.sync,
     maxDocumentBytes: config.limits.maxDocumentBytes,
   })
-  const access = new SqliteAccessRepository(database.db)
   const connections = new LiveConnections()
   const roomStates = new RoomStates(registry)
   const app = createApp({
     rooms,
     access,
-    ballots: new SqliteBallotRepository(database.db),
-    notes: new SqlitePrivateNoteRepository(database.db),
-    workshops: new SqliteWorkshopRepository(database.db),
-    records: new SqliteRecordRepository(database.db),
+    ballots: storage.ballots,
+    notes: storage.notes,
+    workshops: storage.workshops,
+    records: storage.records,
     board: new BoardWriter(registry),
     registry,
     connections,
@@ -100,8 +87,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       await allClosed(wss, SHUTDOWN_GRACE_MS)
       for (const client of wss.clients) client.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
-      database.close()
-      lock?.release()
+      await storage.close()
     })())
 
   return { url, port, close }

@@ -4,21 +4,18 @@ import {
   type ActionDraft,
   type ActionItemRecord,
   type ActionUpdate,
+  addCommitments,
   changeStatus,
   checkEditable,
   checkSupersedable,
-  addCommitments,
   decisionContent,
-  sameDecision,
   type DecisionContent,
   type DecisionDraft,
   type DecisionRecord,
   type DecisionStatus,
-  type RiskRecord,
-  type RecordSource,
+  sameDecision,
   type StatusEvent,
   supersede,
-  type ThemeRecord,
   updateAction,
   type WorkshopRecords,
 } from '@accord/records'
@@ -32,6 +29,24 @@ import type {
   SavedWorkshop,
   WorkshopOutputs,
 } from './record-repository.js'
+import {
+  actionSaved,
+  type ChangeEvent,
+  dayOf,
+  decisionColumns,
+  keyOf,
+  newActionColumns,
+  newDecision,
+  type NewDecision,
+  numberOf,
+  outputRows,
+  outputsOf,
+  statusColumns,
+  statusEvent,
+  toActionRecords,
+  toDecisionRecords,
+  words,
+} from './record-rows.js'
 import type { AccordSqliteDb } from './sqlite-database.js'
 import type * as schema from './schema/index.js'
 import {
@@ -46,21 +61,6 @@ import {
 type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
 type DecisionRow = typeof decisionRecords.$inferSelect
 type ActionRow = typeof actionItems.$inferSelect
-
-/** Who made a change, when, and (optionally) why. */
-interface ChangeEvent {
-  readonly by: string | null
-  readonly at: Date
-  readonly note?: string
-}
-
-/** A decision about to be stored: its content, status, day and source. */
-interface NewDecision {
-  readonly content: DecisionContent
-  readonly status: DecisionStatus
-  readonly date: string
-  readonly source: RecordSource
-}
 
 export class SqliteRecordRepository implements RecordRepository {
   constructor(private readonly db: AccordSqliteDb) {}
@@ -218,14 +218,7 @@ export class SqliteRecordRepository implements RecordRepository {
       .where(eq(workshopOutputs.roomId, roomId))
       .orderBy(asc(workshopOutputs.position))
       .all()
-    const of = <T>(kind: (typeof rows)[number]['kind']) =>
-      rows.filter((row) => row.kind === kind).map((row) => row.data as T)
-    return {
-      risks: of<RiskRecord>('risk'),
-      themes: of<ThemeRecord>('theme'),
-      insights: of<string>('insight'),
-      needs: of<string>('need'),
-    }
+    return outputsOf(rows)
   }
 }
 
@@ -325,28 +318,10 @@ function insertDecision(
   return number
 }
 
-/** The columns that follow from a decision's content and source (not its status or links). */
-function decisionColumns({ content, date, source }: NewDecision) {
-  return {
-    date,
-    roomId: source.roomId || null,
-    template: source.template,
-    workshopTitle: source.workshopTitle,
-    content,
-    sourceShapeIds: [...source.shapeIds],
-    searchText: searchTextOf(content, source.workshopTitle),
-    ownerKeys: content.decisionMakers.map(keyOf),
-    tagKeys: content.tags.map(keyOf),
-  }
-}
-
 /** Stores a status the rules produced: the status, the successor link, and the latest event. */
 function storeStatus(db: Db, record: DecisionRecord) {
   db.update(decisionRecords)
-    .set({
-      status: record.status,
-      supersededBy: record.supersededBy === null ? null : numberOf('DR', record.supersededBy),
-    })
+    .set(statusColumns(record))
     .where(eq(decisionRecords.number, record.number))
     .run()
   const event = record.history.at(-1)!
@@ -373,59 +348,8 @@ function withHistories(db: Db, rows: readonly DecisionRow[]): DecisionRecord[] {
     )
     .orderBy(asc(decisionStatusEvents.seq))
     .all()
-  return rows.map((row) => ({
-    ...row.content,
-    id: drId(row.number),
-    number: row.number,
-    status: row.status,
-    date: row.date,
-    source: sourceOf(row),
-    supersedes: row.supersedes === null ? null : drId(row.supersedes),
-    supersededBy: row.supersededBy === null ? null : drId(row.supersededBy),
-    history: events
-      .filter((event) => event.recordNumber === row.number)
-      .map(({ status, by, at, note }) => ({ status, by, at, note })),
-  }))
+  return toDecisionRecords(rows, events)
 }
-
-const newDecision = (draft: DecisionDraft): NewDecision => ({
-  content: decisionContent(draft),
-  status: draft.status,
-  date: draft.date,
-  source: draft.source,
-})
-
-/** Everything a person might search a decision by, lowercased. */
-function searchTextOf(c: DecisionContent, workshopTitle: string): string {
-  const stance = (s: DecisionContent['stances'][number]) => [s.name ?? '', s.stance, s.reason]
-  return [
-    c.title,
-    c.context,
-    ...c.drivers,
-    ...c.options.flatMap((option) => [option.title, option.pros, option.cons]),
-    c.decision,
-    c.rationale,
-    c.consequences,
-    ...c.decisionMakers,
-    ...c.consulted,
-    ...c.informed,
-    ...c.participants,
-    ...c.stances.flatMap(stance),
-    ...c.dissent.flatMap(stance),
-    ...c.commitments.map((commitment) => commitment.name),
-    ...c.tags,
-    workshopTitle,
-  ]
-    .filter((part) => part !== '')
-    .map(keyOf)
-    .join('\n')
-}
-
-const statusEvent = ({ by, at, note }: ChangeEvent) => ({
-  by,
-  at: at.toISOString(),
-  note: note ?? '',
-})
 
 // ---- Action items ----------------------------------------------------------------------------
 
@@ -436,58 +360,16 @@ function upsertAction(db: Db, draft: ActionDraft, by: string | null, at: Date): 
     .from(actionItems)
     .where(and(roomIs(actionItems.roomId, draft.source.roomId), eq(actionItems.key, draft.key)))
     .get()
-  const board = { boardText: draft.text, boardOwnerName: draft.ownerName, boardDue: draft.due }
-  const source = {
-    template: draft.source.template,
-    workshopTitle: draft.source.workshopTitle,
-    sourceShapeIds: [...draft.source.shapeIds],
-  }
   if (!existing) {
     const { id } = db
       .insert(actionItems)
-      .values({
-        ...source,
-        ...board,
-        text: draft.text,
-        ownerName: draft.ownerName,
-        ownerKey: keyOf(draft.ownerName),
-        due: draft.due,
-        roomId: draft.source.roomId || null,
-        key: draft.key,
-        status: draft.status,
-        createdAt: at,
-        updatedAt: at,
-      })
+      .values(newActionColumns(draft, at))
       .returning({ id: actionItems.id })
       .get()
     return readAction(db, id)!
   }
-  // Only what changed on the board since the last save is taken from it; a change made in the
-  // follow-up view since then stands.
-  const fromBoard = <T>(current: T, lastSaved: T, now: T): T => (now === lastSaved ? current : now)
-  const text = fromBoard(existing.text, existing.boardText, draft.text)
-  const ownerName = fromBoard(existing.ownerName, existing.boardOwnerName, draft.ownerName)
-  const due = fromBoard(existing.due, existing.boardDue, draft.due)
-  const iso = at.toISOString()
-  const change = (field: ActionChange['field'], from: string | null, to: string | null) =>
-    from === to ? [] : [{ field, from, to, by, at: iso }]
-  const changes: ActionChange[] = [
-    ...change('text', existing.text, text),
-    ...change('owner', existing.ownerName, ownerName),
-    ...change('due', existing.due, due),
-  ]
-  db.update(actionItems)
-    .set({
-      ...source,
-      ...board,
-      text,
-      ownerName,
-      ownerKey: keyOf(ownerName),
-      due,
-      ...(changes.length > 0 ? { updatedAt: at } : {}),
-    })
-    .where(eq(actionItems.id, existing.id))
-    .run()
+  const { columns, changes } = actionSaved(existing, draft, by, at)
+  db.update(actionItems).set(columns).where(eq(actionItems.id, existing.id)).run()
   logChanges(db, existing.id, changes)
   return readAction(db, existing.id)!
 }
@@ -517,17 +399,7 @@ function withChanges(db: Db, rows: readonly ActionRow[]): ActionItemRecord[] {
     )
     .orderBy(asc(actionItemEvents.seq))
     .all()
-  return rows.map((row) => ({
-    id: `AI-${row.id}`,
-    source: sourceOf(row),
-    text: row.text,
-    ownerName: row.ownerName,
-    due: row.due,
-    status: row.status,
-    history: events
-      .filter((event) => event.itemId === row.id)
-      .map(({ field, from, to, by, at }) => ({ field, from, to, by, at })),
-  }))
+  return toActionRecords(rows, events)
 }
 
 // ---- Workshop outputs ------------------------------------------------------------------------
@@ -535,12 +407,7 @@ function withChanges(db: Db, rows: readonly ActionRow[]): ActionItemRecord[] {
 function replaceOutputs(db: Db, records: WorkshopRecords) {
   const roomId = records.source.roomId
   db.delete(workshopOutputs).where(eq(workshopOutputs.roomId, roomId)).run()
-  const rows = [
-    ...records.risks.map((data, position) => ({ kind: 'risk' as const, position, data })),
-    ...records.themes.map((data, position) => ({ kind: 'theme' as const, position, data })),
-    ...records.insights.map((data, position) => ({ kind: 'insight' as const, position, data })),
-    ...records.needs.map((data, position) => ({ kind: 'need' as const, position, data })),
-  ]
+  const rows = outputRows(records)
   if (rows.length > 0) {
     db.insert(workshopOutputs)
       .values(rows.map((row) => ({ roomId, ...row })))
@@ -550,40 +417,9 @@ function replaceOutputs(db: Db, records: WorkshopRecords) {
 
 // ---- Shared ----------------------------------------------------------------------------------
 
-/** `DR-12` → 12 (any case); anything else → null. */
-function numberOf(prefix: 'DR' | 'AI', id: string): number | null {
-  const match = /^([a-z]+)-(\d{1,15})$/i.exec(id.trim())
-  if (!match || match[1]!.toUpperCase() !== prefix) return null
-  const number = Number(match[2])
-  return number > 0 ? number : null
-}
-
-const drId = (number: number) => `DR-${number}`
-
-/** How names, tags and search words are compared: trimmed, NFC, lowercased. */
-const keyOf = (text: string) => text.normalize('NFC').trim().toLowerCase()
-
-const words = (q: string) => keyOf(q).split(/\s+/).filter(Boolean)
-
-const dayOf = (at: Date) => at.toISOString().slice(0, 10)
-
 /** A room id of '' stands for "no board" (a room deleted since, or none): stored as null. */
 const roomIs = (column: SQLiteColumn, roomId: string) =>
   roomId ? eq(column, roomId) : isNull(column)
-
-function sourceOf(row: {
-  roomId: string | null
-  workshopTitle: string
-  template: string
-  sourceShapeIds: string[]
-}): RecordSource {
-  return {
-    roomId: row.roomId ?? '',
-    workshopTitle: row.workshopTitle,
-    template: row.template,
-    shapeIds: row.sourceShapeIds,
-  }
-}
 
 /** Whether a JSON array column holds `value`. */
 const jsonHas = (column: SQLiteColumn, value: string) =>

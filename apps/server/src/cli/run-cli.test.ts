@@ -93,9 +93,15 @@ describe('accord CLI', () => {
 
   it('reports a configuration error and a missing database plainly', async () => {
     const { accord } = instance()
-    const invalid = await accord(['backup', 'x.db'], { DATABASE_URL: 'postgres://db/accord' })
+    const invalid = await accord(['backup', 'x.db'], { DATABASE_URL: 'postgres://' })
     expect(invalid.code).toBe(1)
     expect(invalid.err).toMatch(/DATABASE_URL/)
+    for (const command of ['backup', 'restore']) {
+      const pg = await accord([command, 'x.db'], { DATABASE_URL: 'postgres://u:pw@db/accord' })
+      expect(pg).toMatchObject({ code: 1, out: '' })
+      expect(pg.err).toMatch(/works on a SQLite database.*PostgreSQL.*pg_dump/)
+      expect(pg.err).not.toContain('pw@')
+    }
     const memory = await accord(['backup', 'x.db'], { DATABASE_URL: ':memory:' })
     expect(memory.code).toBe(1)
     const missing = await accord(['backup', 'x.db'], { DATABASE_URL: '/nonexistent/accord.db' })

@@ -42,12 +42,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(`accord: ${config.error}`)
     return 1
   }
-  if (config.value.databasePath === ':memory:') {
+  const { databasePath } = config.value
+  if (databasePath === null) {
+    io.err(
+      `accord: ${name} works on a SQLite database, and DATABASE_URL names a PostgreSQL one: ` +
+        'use PostgreSQL\'s own tools, e.g. `pg_dump --format=custom --file=accord.dump "$DATABASE_URL"` ' +
+        'and `pg_restore --clean --dbname="$DATABASE_URL" accord.dump`',
+    )
+    return 1
+  }
+  if (databasePath === ':memory:') {
     io.err('accord: DATABASE_URL is :memory:, which cannot be backed up or restored')
     return 1
   }
   const command = commands[name as keyof typeof commands]
-  return command({ databasePath: config.value.databasePath, file, force: values.force }, io)
+  return command({ databasePath, file, force: values.force }, io)
 }
 
 function parse(args: readonly string[]) {

@@ -1,11 +1,4 @@
-import type {
-  ActionChange,
-  ActionStatus,
-  DecisionContent,
-  DecisionStatus,
-  RiskRecord,
-  ThemeRecord,
-} from '@accord/records'
+import type { DecisionContent, RiskRecord, ThemeRecord } from '@accord/records'
 import {
   type AnySQLiteColumn,
   index,
@@ -15,22 +8,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { actionField, actionStatus, decisionStatus, outputKind } from './record-enums.js'
 import { rooms } from './rooms.js'
-
-const decisionStatus = [
-  'proposed',
-  'accepted',
-  'rejected',
-  'superseded',
-] as const satisfies readonly DecisionStatus[]
-const actionStatus = ['open', 'done', 'dropped'] as const satisfies readonly ActionStatus[]
-const actionField = [
-  'status',
-  'owner',
-  'due',
-  'text',
-] as const satisfies readonly ActionChange['field'][]
-const outputKind = ['risk', 'theme', 'insight', 'need'] as const
 
 /**
  * Decision records: what the decision says, and where it came from. `number` is the DR number

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describeDocumentStoreContract } from '@accord/sync/testing'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { describe, expect, it } from 'vitest'
-import { openSqlite } from './sqlite-database.js'
-import { SqliteDocumentStore } from './sqlite-document-store.js'
+import { migrationsFolder, openSqlite } from './sqlite-database.js'
 import { SqliteRoomRepository } from './sqlite-room-repository.js'
 
 function tokensFor(roomId: string) {
@@ -23,20 +24,6 @@ function openTemp() {
     },
   }
 }
-
-describeDocumentStoreContract('SQLite file', () => {
-  const { handle, close } = openTemp()
-  const rooms = new SqliteRoomRepository(handle.db)
-  return {
-    store: new SqliteDocumentStore(handle.db),
-    createRoom: (id) =>
-      rooms.create(
-        { id, title: id, createdAt: new Date(), template: 'blank', previousRoomId: null },
-        tokensFor(id),
-      ),
-    close,
-  }
-})
 
 describe('SQLite database', () => {
   it('applies the committed migrations and runs in WAL mode', () => {
@@ -98,6 +85,42 @@ describe('SQLite database', () => {
       expect(await rooms.find('missing')).toBeNull()
     } finally {
       close()
+    }
+  })
+})
+
+describe('the room-access migration', () => {
+  it('gives rooms created before it three fresh, distinct links', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-migration-'))
+    try {
+      // A database at the first migration only, with a room in it.
+      const firstOnly = join(dir, 'first-only')
+      cpSync(migrationsFolder, firstOnly, { recursive: true })
+      const journalPath = join(firstOnly, 'meta', '_journal.json')
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] }
+      writeFileSync(
+        journalPath,
+        JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }),
+      )
+      const path = join(dir, 'old.db')
+      const old = new Database(path)
+      migrate(drizzle({ client: old }), { migrationsFolder: firstOnly })
+      old.prepare('INSERT INTO rooms (id, title, created_at) VALUES (?, ?, ?)').run('old', 'Old', 1)
+      old.close()
+
+      const upgraded = openSqlite({ path })
+      try {
+        const links = upgraded.sqlite
+          .prepare('SELECT role, token, generation FROM room_links WHERE room_id = ? ORDER BY role')
+          .all('old') as { role: string; token: string; generation: number }[]
+        expect(links.map((l) => l.role)).toEqual(['facilitator', 'participant', 'viewer'])
+        expect(new Set(links.map((l) => l.token)).size).toBe(3)
+        expect(links.every((l) => l.token.length >= 32 && l.generation === 1)).toBe(true)
+      } finally {
+        upgraded.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -1,0 +1,13 @@
+export { members, roomCommands, roomLinks } from './access.js'
+export { documentClientIds, documentSnapshots, documentUpdates } from './documents.js'
+export { rooms } from './rooms.js'
+export { voteBallots } from './votes.js'
+export { privateNotes } from './private-notes.js'
+export { submissions, workshopResults } from './workshops.js'
+export {
+  actionItemEvents,
+  actionItems,
+  decisionRecords,
+  decisionStatusEvents,
+  workshopOutputs,
+} from './records.js'

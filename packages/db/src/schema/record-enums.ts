@@ -1,0 +1,17 @@
+import type { ActionChange, ActionStatus, DecisionStatus } from '@accord/records'
+
+/** The values of the records tables' enum columns, shared by the SQLite and PostgreSQL schemas. */
+export const decisionStatus = [
+  'proposed',
+  'accepted',
+  'rejected',
+  'superseded',
+] as const satisfies readonly DecisionStatus[]
+export const actionStatus = ['open', 'done', 'dropped'] as const satisfies readonly ActionStatus[]
+export const actionField = [
+  'status',
+  'owner',
+  'due',
+  'text',
+] as const satisfies readonly ActionChange['field'][]
+export const outputKind = ['risk', 'theme', 'insight', 'need'] as const

@@ -1,0 +1,299 @@
+import type { ActionDraft, DecisionDraft, RiskRecord, ThemeRecord } from '@accord/records'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { action, at, content, draft, openWithRooms, source, workshop } from './record-fixtures.js'
+import type { OpenStorage, StorageUnderTest } from './storage-under-test.js'
+
+export function describeRecordRepositoryContract(name: string, open: OpenStorage): void {
+  describe(`RecordRepository contract: ${name}`, () => {
+    let storage: StorageUnderTest
+    let records: StorageUnderTest['records']
+    beforeEach(async () => {
+      storage = await openWithRooms(open)
+      records = storage.records
+    })
+    afterEach(() => storage.close())
+
+    describe('saving a workshop', () => {
+      it('upserts action items by key: no duplicates, statuses kept, changes logged', async () => {
+        const first = await records.saveWorkshop(
+          workshop({ actions: [action('a'), action('b', { ownerName: 'Bo', due: '2026-12-01' })] }),
+          'Facilitator',
+          at('2026-11-20T10:00:00Z'),
+        )
+        expect(first.actions.map((a) => [a.id, a.status, a.history])).toEqual([
+          ['AI-1', 'open', []],
+          ['AI-2', 'open', []],
+        ])
+        await records.updateActionItem(
+          'AI-1',
+          { status: 'done' },
+          'Ada',
+          at('2026-11-21T09:00:00Z'),
+        )
+
+        const again = await records.saveWorkshop(
+          workshop({
+            actions: [
+              action('a', { text: 'Do a, properly' }),
+              action('b', { ownerName: 'Cy', due: '2026-12-01' }),
+              action('c'),
+            ],
+          }),
+          'Facilitator',
+          at('2026-11-22T10:00:00Z'),
+        )
+        expect(again.actions.map((a) => [a.id, a.text, a.ownerName, a.status])).toEqual([
+          ['AI-1', 'Do a, properly', 'Ada', 'done'],
+          ['AI-2', 'Do b', 'Cy', 'open'],
+          ['AI-3', 'Do c', 'Ada', 'open'],
+        ])
+        expect(again.actions[1]?.history).toEqual([
+          {
+            field: 'owner',
+            from: 'Bo',
+            to: 'Cy',
+            by: 'Facilitator',
+            at: '2026-11-22T10:00:00.000Z',
+          },
+        ])
+        expect(again.actions[0]?.history.map((change) => change.field)).toEqual(['status', 'text'])
+        expect(await records.actionItems({ roomId: 'retro' })).toHaveLength(3)
+      })
+
+      it("replaces the workshop's risks, themes, insights and needs as a whole", async () => {
+        const risk = (name: string, rank: number): RiskRecord => ({
+          name,
+          reasons: ['Because'],
+          rank,
+          score: 6,
+          likelihood: 2,
+          impact: 3,
+          mitigation: null,
+          ownerName: null,
+          shapeId: `shape:${name}`,
+        })
+        const theme: ThemeRecord = {
+          name: 'Flaky CI',
+          notes: ['Red builds', 'Retries'],
+          dots: 5,
+          rank: 1,
+          discussionNote: 'Quarantine flaky tests',
+          shapeId: 'shape:ci',
+        }
+        await records.saveWorkshop(
+          workshop({
+            risks: [risk('Outage', 1), risk('Churn', 2)],
+            themes: [theme],
+            insights: ['Wants speed'],
+            needs: ['Fewer clicks', 'Offline mode', '123', 'null'], // strings that look like JSON
+          }),
+          null,
+          at('2026-11-20T10:00:00Z'),
+        )
+        expect(await records.workshopOutputs('retro')).toEqual({
+          risks: [risk('Outage', 1), risk('Churn', 2)],
+          themes: [theme],
+          insights: ['Wants speed'],
+          needs: ['Fewer clicks', 'Offline mode', '123', 'null'], // strings that look like JSON
+        })
+
+        await records.saveWorkshop(
+          workshop({ risks: [risk('Churn', 1)] }),
+          null,
+          at('2026-11-21T10:00:00Z'),
+        )
+        expect(await records.workshopOutputs('retro')).toEqual({
+          risks: [risk('Churn', 1)],
+          themes: [],
+          insights: [],
+          needs: [],
+        })
+        expect(await records.workshopOutputs('r')).toEqual({
+          risks: [],
+          themes: [],
+          insights: [],
+          needs: [],
+        })
+      })
+
+      it('a decision is inserted, edited while proposed, then superseded once accepted', async () => {
+        const save = (decision: DecisionDraft, iso: string) =>
+          records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
+
+        const proposed = await save(
+          draft({ status: 'proposed', decision: '' }),
+          '2026-11-20T10:00:00Z',
+        )
+        expect(proposed.decision).toMatchObject({ id: 'DR-1', status: 'proposed', decision: '' })
+        expect(proposed.decision?.history).toEqual([
+          { status: 'proposed', by: 'Ada', at: '2026-11-20T10:00:00.000Z', note: '' },
+        ])
+
+        // Still proposed: its content is edited in place; then deciding accepts the same record.
+        const edited = await save(
+          draft({ status: 'proposed', decision: 'Maybe' }),
+          '2026-11-20T11:00Z',
+        )
+        expect(edited.decision).toMatchObject({ id: 'DR-1', status: 'proposed', decision: 'Maybe' })
+        const accepted = await save(draft(), '2026-11-20T12:00:00Z')
+        expect(accepted.decision).toMatchObject({ id: 'DR-1', status: 'accepted' })
+        expect(accepted.decision?.decision).toBe('We move the server to PostgreSQL')
+        expect(accepted.decision?.history.map((e) => [e.status, e.by, e.at])).toEqual([
+          ['proposed', 'Ada', '2026-11-20T10:00:00.000Z'],
+          ['accepted', 'Ada', '2026-11-20T12:00:00.000Z'],
+        ])
+
+        // Closing again with the same content changes nothing.
+        const before = await storage.storedDecisionContent(1)
+        expect((await save(draft(), '2026-11-21T09:00:00Z')).decision).toEqual(accepted.decision)
+
+        // Different content: a new record supersedes the accepted one, which is kept as it was.
+        const changed = await save(draft({ rationale: 'Cost too' }), '2026-11-22T09:00:00Z')
+        expect(changed.decision).toMatchObject({
+          id: 'DR-2',
+          status: 'accepted',
+          rationale: 'Cost too',
+          supersedes: 'DR-1',
+          supersededBy: null,
+        })
+        const original = await records.decision('DR-1')
+        expect(original).toMatchObject({ status: 'superseded', supersededBy: 'DR-2' })
+        expect(original?.history.at(-1)).toEqual({
+          status: 'superseded',
+          by: 'Ada',
+          at: '2026-11-22T09:00:00.000Z',
+          note: 'superseded by DR-2',
+        })
+        expect(await storage.storedDecisionContent(1)).toBe(before)
+        expect((await records.decisionsOfRoom('r')).map((d) => [d.id, d.status])).toEqual([
+          ['DR-1', 'superseded'],
+          ['DR-2', 'accepted'],
+        ])
+
+        // Reopened and closed again before deciding anew: the settled decision stands.
+        const reopened = await save(
+          draft({ status: 'proposed', decision: '' }),
+          '2026-11-23T09:00Z',
+        )
+        expect(reopened.decision).toMatchObject({ id: 'DR-2', status: 'accepted' })
+        expect(await records.decisionsOfRoom('r')).toHaveLength(2)
+      })
+
+      it('closing again with an unchanged board keeps a decision superseded by hand since', async () => {
+        const save = (decision: DecisionDraft, iso: string) =>
+          records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
+        await save(draft(), '2026-11-20T10:00:00Z')
+        const manual = await records.supersedeDecision(
+          'DR-1',
+          content({ decision: 'We move to PostgreSQL 17' }),
+          'Bo',
+          at('2026-11-21T10:00:00Z'),
+        )
+        expect(manual?.ok && manual.value.successor).toMatchObject({ id: 'DR-2' })
+
+        // The board still says what DR-1 said: DR-2 stands.
+        const again = await save(draft(), '2026-11-22T10:00:00Z')
+        expect(again.decision).toMatchObject({ id: 'DR-2', status: 'accepted' })
+        expect((await records.decisionsOfRoom('r')).map((d) => [d.id, d.status])).toEqual([
+          ['DR-1', 'superseded'],
+          ['DR-2', 'accepted'],
+        ])
+
+        // A decision changed on the board since supersedes it as before.
+        const changed = await save(draft({ rationale: 'Cost too' }), '2026-11-23T10:00:00Z')
+        expect(changed.decision).toMatchObject({ id: 'DR-3', supersedes: 'DR-2' })
+      })
+
+      it('people who commit after the decision was saved join it, without a new record', async () => {
+        const save = (decision: DecisionDraft, iso: string) =>
+          records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
+        await save(draft(), '2026-11-20T10:00:00Z')
+        const cy = { name: 'Cy', at: '2026-11-20T11:00:00.000Z' }
+        const again = await save(
+          draft({ commitments: [...content().commitments, cy] }),
+          '2026-11-20T12:00:00Z',
+        )
+        expect(again.decision).toMatchObject({ id: 'DR-1', status: 'accepted' })
+        expect(again.decision?.commitments.map((c) => c.name)).toEqual(['Bo', 'Cy'])
+        expect(await records.decisionsOfRoom('r')).toHaveLength(1)
+      })
+
+      it('a follow-up change stands when the board did not change that field since the last save', async () => {
+        const save = (actions: ActionDraft[], iso: string) =>
+          records.saveWorkshop(workshop({ actions }), 'Facilitator', at(iso))
+        await save([action('a', { ownerName: 'Bo' })], '2026-11-20T10:00:00Z')
+        await records.updateActionItem(
+          'AI-1',
+          { ownerName: 'Cy' },
+          'Cy',
+          at('2026-11-21T09:00:00Z'),
+        )
+
+        // Closing again with the board as it was: Cy keeps the item.
+        const again = await save([action('a', { ownerName: 'Bo' })], '2026-11-22T10:00:00Z')
+        expect(again.actions[0]).toMatchObject({ ownerName: 'Cy' })
+        expect(again.actions[0]?.history).toHaveLength(1)
+
+        // Someone gives it to Di on the board: that is newer, and it is taken (and logged).
+        const reassigned = await save([action('a', { ownerName: 'Di' })], '2026-11-23T10:00:00Z')
+        expect(reassigned.actions[0]).toMatchObject({ ownerName: 'Di' })
+        expect(reassigned.actions[0]?.history.at(-1)).toEqual({
+          field: 'owner',
+          from: 'Cy',
+          to: 'Di',
+          by: 'Facilitator',
+          at: '2026-11-23T10:00:00.000Z',
+        })
+      })
+    })
+
+    describe('durability', () => {
+      it('keeps every record across a re-open of the database (migrations run again harmlessly)', async () => {
+        await records.saveWorkshop(
+          workshop({
+            source: source('r'),
+            decision: draft(),
+            actions: [action('a')],
+            needs: ['Speed'],
+          }),
+          'Ada',
+          at('2026-11-20T10:00:00Z'),
+        )
+        await records.supersedeDecision('DR-1', content({ title: 'Later' }), 'Bo', new Date())
+        await records.updateActionItem('AI-1', { status: 'done' }, 'Ada', new Date())
+        const decisions = await records.searchDecisions()
+        const items = await records.actionItems()
+        storage = await storage.reopen()
+        records = storage.records
+        expect(await records.searchDecisions()).toEqual(decisions)
+        expect(await records.actionItems()).toEqual(items)
+        expect((await records.workshopOutputs('r')).needs).toEqual(['Speed'])
+
+        const count = await storage.appliedMigrations()
+        storage = await storage.reopen()
+        records = storage.records
+        expect(await storage.appliedMigrations()).toBe(count)
+        expect(await records.decision('DR-2')).toEqual(decisions[0])
+      })
+
+      it('outlives its board: deleting the room keeps decisions and action items', async () => {
+        await records.saveWorkshop(
+          workshop({
+            source: source('r'),
+            decision: draft(),
+            actions: [action('a', { source: source('r') })],
+          }),
+          'Ada',
+          at('2026-11-20T10:00:00Z'),
+        )
+        await storage.deleteRoom('r')
+        expect(await records.decision('DR-1')).toMatchObject({
+          title: 'Move to PostgreSQL',
+          source: { roomId: '', workshopTitle: 'Database choice', template: 'disagree-and-commit' },
+        })
+        expect((await records.actionItem('AI-1'))?.source.roomId).toBe('')
+        expect(await records.searchDecisions({ q: 'database choice' })).toHaveLength(1)
+      })
+    })
+  })
+}

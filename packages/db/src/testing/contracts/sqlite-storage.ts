@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SqliteAccessRepository } from '../../sqlite-access-repository.js'
+import { SqliteBallotRepository } from '../../sqlite-ballot-repository.js'
+import { openSqlite } from '../../sqlite-database.js'
+import { SqliteDocumentStore } from '../../sqlite-document-store.js'
+import { SqlitePrivateNoteRepository } from '../../sqlite-private-note-repository.js'
+import { SqliteRecordRepository } from '../../sqlite-record-repository.js'
+import { SqliteRoomRepository } from '../../sqlite-room-repository.js'
+import { SqliteWorkshopRepository } from '../../sqlite-workshop-repository.js'
+import type { StorageUnderTest } from './storage-under-test.js'
+
+/** A SQLite file in a temp dir of its own, removed on close. */
+export async function openSqliteStorage(): Promise<StorageUnderTest> {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-db-'))
+  return open(join(dir, 'accord.db'), () => rmSync(dir, { recursive: true, force: true }))
+}
+
+function open(path: string, removeFiles: () => void): StorageUnderTest {
+  const { db, sqlite, close } = openSqlite({ path })
+  return {
+    rooms: new SqliteRoomRepository(db),
+    access: new SqliteAccessRepository(db),
+    ballots: new SqliteBallotRepository(db),
+    notes: new SqlitePrivateNoteRepository(db),
+    workshops: new SqliteWorkshopRepository(db),
+    records: new SqliteRecordRepository(db),
+    documents: new SqliteDocumentStore(db),
+    deleteRoom: async (id) => {
+      sqlite.prepare('delete from rooms where id = ?').run(id)
+    },
+    storedDecisionContent: async (number) =>
+      sqlite
+        .prepare('select content from decision_records where number = ?')
+        .pluck()
+        .get(number) as string,
+    appliedMigrations: async () =>
+      sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get() as number,
+    reopen: async () => {
+      close()
+      return open(path, removeFiles)
+    },
+    close: async () => {
+      close()
+      removeFiles()
+    },
+  }
+}

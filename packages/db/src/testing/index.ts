@@ -1,0 +1,1 @@
+export { postgresBinDir, startPostgres, type PostgresServer } from './postgres-server.js'
