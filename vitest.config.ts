@@ -9,6 +9,7 @@ export default defineConfig({
       'apps/web',
       'tests/integration/vitest.config.ts',
       'tests/e2e/vitest.config.ts',
+      'bench',
     ],
   },
 })

@@ -1,0 +1,67 @@
+/**
+ * The benchmark's harness on a tiny load, against Accord only: the real built server, a real
+ * generator process, real sockets. It checks that the harness works — deliveries counted,
+ * figures computed, report files written — never how fast anything is.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { runBench } from './bench.js'
+import { built } from './paths.js'
+import type { BenchReport } from './report/report.js'
+import { fanout } from './scenarios/scenarios.js'
+
+const outDir = mkdtempSync(join(tmpdir(), 'accord-bench-test-'))
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed, report written', async () => {
+  for (const entry of [built.accord, built.generator, built.probe]) {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`)
+  }
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [fanout(3)],
+    servers: ['accord'],
+    // The window ends once the writer has sent its 20 edits; the times are only upper bounds.
+    timing: { warmupMs: 200, measureMs: 30_000, drainMs: 10_000, editsPerWriter: 20 },
+    outDir,
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  expect(report.runs).toHaveLength(1)
+  const run = report.runs[0]
+  expect(run?.error).toBeNull()
+  const metrics = run?.metrics
+  expect(metrics).toMatchObject({
+    sent: 20,
+    expected: 60,
+    delivered: 60,
+    notDelivered: 0,
+    identical: true,
+    complete: true,
+  })
+  if (!metrics) return
+  const latencies = [metrics.p50Ms, metrics.p95Ms, metrics.p99Ms, metrics.maxMs]
+  for (const value of latencies) expect(value).toEqual(expect.any(Number))
+  expect([...latencies].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(latencies)
+  expect(run?.latencyHistogram?.count).toBe(60)
+  if (process.platform === 'linux') {
+    expect(metrics.cpuPerDeliveryUs).toEqual(expect.any(Number))
+    expect(metrics.peakRssMb).toBeGreaterThan(0)
+    expect(metrics.eventLoopP99Ms).toEqual(expect.any(Number))
+  }
+  // Only Accord ran: nothing to compare it with.
+  expect(report.comparisons).toEqual([])
+
+  const json = JSON.parse(readFileSync(files.json, 'utf8')) as BenchReport
+  expect(json).toEqual(JSON.parse(JSON.stringify(report)))
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toContain('## Fan-out: 1 writer at 25 Hz → N observers')
+  expect(markdown).toMatch(/^\| 3 \| Accord \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| 0 of 60 \|/m)
+  const svg = readFileSync(files.svg, 'utf8')
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+  expect(svg).toContain('Accord, N=3: p99')
+})

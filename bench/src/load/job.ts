@@ -1,0 +1,93 @@
+/**
+ * What the orchestrator asks a generator process to do (sent over its IPC channel) and what the
+ * generator answers. Plain data only: both sides are separate Node processes.
+ */
+import type { HistogramData } from '../report/histogram.js'
+
+export type ServerKind = 'accord' | 'y-websocket' | 'hocuspocus'
+
+/** Where the load goes: one room (document) on one running server. */
+export interface Target {
+  readonly kind: ServerKind
+  /** The WebSocket URL every client of the room connects to. */
+  readonly url: string
+  /** Hocuspocus multiplexes documents over a socket: the name every message is addressed to. */
+  readonly documentName: string
+  /** Hocuspocus' auth message carries a token (the others take theirs in the URL). */
+  readonly token: string
+  /** The server process, whose CPU time and memory the generator reads from /proc. */
+  readonly pid: number
+  /** Where the server's event-loop probe writes its figures (see `servers/eld-probe.ts`). */
+  readonly probeFile: string
+}
+
+/** `doc`: edits of one tldraw record each (Y.Map set); `presence`: awareness states. */
+export type EditKind = 'doc' | 'presence'
+
+export interface Load {
+  readonly edits: EditKind
+  /** Clients that send (`hz` edits a second each); every one of them also receives. */
+  readonly writers: number
+  /** Clients that only receive. */
+  readonly observers: number
+  readonly hz: number
+  /** Real Y.Doc clients that check, at the end, that every document is the same and complete. */
+  readonly checkers: number
+}
+
+export interface Timing {
+  /** Sending before the measured window (JIT, caches, rooms loaded). */
+  readonly warmupMs: number
+  readonly measureMs: number
+  /** Once sending stops, how long messages may take to arrive before they count as lost. */
+  readonly drainMs: number
+  /** When set, each writer stops after this many measured edits (the window may end earlier). */
+  readonly editsPerWriter?: number
+}
+
+export interface Job {
+  readonly target: Target
+  readonly load: Load
+  readonly timing: Timing
+  /** Seeds positions, client ids and send phases, so every server gets the same load. */
+  readonly seed: number
+}
+
+export interface EventLoopFigures {
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly maxMs: number
+}
+
+export interface Convergence {
+  readonly checkers: number
+  /** Every checker holds the same document (or the same presence states). */
+  readonly identical: boolean
+  /** …and it holds every writer's last edit. */
+  readonly complete: boolean
+  readonly detail: string
+}
+
+export interface JobResult {
+  /** Edits sent in the measured window, over all writers. */
+  readonly sent: number
+  /** Deliveries owed: each measured edit to every receiving client but its writer. */
+  readonly expected: number
+  /** Distinct measured edits that arrived, over all receivers, before the drain ended. */
+  readonly delivered: number
+  readonly latency: HistogramData
+  /** From the start of the window to the last delivery (or the end of the drain). */
+  readonly elapsedMs: number
+  readonly serverCpuSeconds: number | null
+  readonly serverPeakRssBytes: number | null
+  readonly eventLoop: EventLoopFigures | null
+  /** The generator's own CPU use over the window, as a share of one core: near 1 means it, not the server, was the limit. */
+  readonly generatorCpuShare: number
+  readonly convergence: Convergence
+  /** Connections the server closed during the run, by close code. */
+  readonly closes: Readonly<Record<string, number>>
+  readonly connectMs: number
+}
+
+export type GeneratorReply =
+  { readonly ok: true; readonly result: JobResult } | { readonly ok: false; readonly error: string }

@@ -1,0 +1,97 @@
+/**
+ * `pnpm bench [--quick] [options]`: see `--help`. Prints progress, then the Markdown report, and
+ * leaves results.md, results.json and p99-latency.svg in the output folder.
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { runBench } from './bench.js'
+import type { ServerKind } from './load/job.js'
+import { defaultResultsDir } from './paths.js'
+import { toMarkdown } from './report/markdown.js'
+import { drag, fanout, type Mode, plan, presence, type Scenario } from './scenarios/scenarios.js'
+import { serverKinds } from './servers/start-server.js'
+
+const usage = `Usage: pnpm bench [--quick] [options]
+
+Runs Accord, @y/websocket-server (LevelDB) and Hocuspocus (SQLite) one after the other on
+loopback and drives each with the same load from a separate process.
+
+  --quick               the reduced set (fan-out 10/100, drag 50, presence 100), under 2 minutes
+  --scenarios <list>    instead of the plan: e.g. fanout-1000,drag-100,presence-2000
+  --servers <list>      some of: ${serverKinds.join(', ')} (default: all)
+  --measure <seconds>   the measured window of each run (quick: 4, full: 10)
+  --out <dir>           where to write the report (default: bench/results/<time>-<mode>)
+  --seed <n>            seeds positions, client ids and send phases (default: 1)
+  --no-pin              do not pin the server and the generator to cores
+  -h, --help            this text
+`
+
+const builders = { fanout, drag, presence } as const
+
+function parseScenario(id: string): Scenario {
+  const match = /^(fanout|drag|presence)-(\d+)$/.exec(id)
+  if (!match) throw new Error(`unknown scenario "${id}" (expected e.g. fanout-100)`)
+  return builders[match[1] as keyof typeof builders](Number(match[2]))
+}
+
+function parseServers(list: string): ServerKind[] {
+  const kinds = list.split(',').map((kind) => kind.trim())
+  for (const kind of kinds) {
+    if (!serverKinds.includes(kind as ServerKind)) throw new Error(`unknown server "${kind}"`)
+  }
+  return kinds as ServerKind[]
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-').slice(0, 19)
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      scenarios: { type: 'string' },
+      servers: { type: 'string' },
+      measure: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'no-pin': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(usage)
+    return 0
+  }
+  const mode: Mode = values.quick ? 'quick' : 'full'
+  const chosen = plan(mode)
+  const scenarios = values.scenarios
+    ? values.scenarios.split(',').map((id) => parseScenario(id.trim()))
+    : chosen.scenarios
+  const timing = values.measure
+    ? { ...chosen.timing, measureMs: Number(values.measure) * 1000 }
+    : chosen.timing
+  const label = values.scenarios ? 'custom' : mode
+  const outDir = values.out ?? join(defaultResultsDir, `${stamp(new Date())}-${label}`)
+  const { report, files } = await runBench({
+    mode: label,
+    scenarios,
+    servers: values.servers ? parseServers(values.servers) : serverKinds,
+    timing,
+    outDir,
+    pin: !values['no-pin'],
+    seed: Number(values.seed),
+    log: (line) => process.stdout.write(`${line}\n`),
+  })
+  process.stdout.write(`\n${toMarkdown(report)}\n`)
+  process.stdout.write(`Report: ${files.markdown}\n        ${files.json}\n        ${files.svg}\n`)
+  return report.runs.some((run) => run.error) ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(2)
+  },
+)

@@ -1,0 +1,29 @@
+/** Numbers as the report prints them. */
+import type { ServerKind } from '../load/job.js'
+
+export const serverLabels: Record<ServerKind, string> = {
+  accord: 'Accord',
+  'y-websocket': 'y-websocket',
+  hocuspocus: 'Hocuspocus',
+}
+
+export function ms(value: number | null): string {
+  if (value === null) return 'n/a'
+  if (value < 10) return value.toFixed(2)
+  if (value < 100) return value.toFixed(1)
+  return value.toFixed(0)
+}
+
+export function ratio(value: number | null): string {
+  if (value === null) return 'n/a'
+  if (value < 0.1) return `${value.toFixed(3)}×`
+  return `${value.toFixed(2)}×`
+}
+
+export function percent(share: number | null): string {
+  return share === null ? 'n/a' : `${Math.round(share * 100)} %`
+}
+
+export function count(value: number): string {
+  return value.toLocaleString('en-US')
+}

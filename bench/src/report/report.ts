@@ -1,0 +1,69 @@
+/** The benchmark's result as one document: what the JSON file holds and the Markdown shows. */
+import type { Load, ServerKind, Timing } from '../load/job.js'
+import type { RunOutcome } from '../scenarios/run-scenario.js'
+import type { Family } from '../scenarios/scenarios.js'
+import type { Environment } from './environment.js'
+import type { HistogramData } from './histogram.js'
+import { type Comparison, compare, metricsOf, type RunMetrics } from './metrics.js'
+
+export interface RunEntry {
+  readonly scenario: string
+  readonly family: Family
+  readonly n: number
+  readonly server: ServerKind
+  readonly load: Load
+  readonly metrics: RunMetrics | null
+  readonly convergence: string | null
+  /** Connections the server closed during the run, by close code. */
+  readonly closes: Readonly<Record<string, number>>
+  readonly connectMs: number | null
+  readonly latencyHistogram: HistogramData | null
+  readonly error: string | null
+}
+
+export interface BenchReport {
+  readonly tool: 'accord-bench'
+  readonly format: 1
+  readonly mode: string
+  readonly startedAt: string
+  readonly durationSeconds: number
+  readonly environment: Environment
+  readonly timing: Timing
+  readonly runs: readonly RunEntry[]
+  /** Accord / reference, per scenario and metric: below 1 means Accord is better. */
+  readonly comparisons: readonly Comparison[]
+}
+
+export function buildReport(input: {
+  mode: string
+  startedAt: Date
+  finishedAt: Date
+  environment: Environment
+  timing: Timing
+  outcomes: readonly RunOutcome[]
+}): BenchReport {
+  return {
+    tool: 'accord-bench',
+    format: 1,
+    mode: input.mode,
+    startedAt: input.startedAt.toISOString(),
+    durationSeconds:
+      Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 100) / 10,
+    environment: input.environment,
+    timing: input.timing,
+    runs: input.outcomes.map((outcome) => ({
+      scenario: outcome.scenario.id,
+      family: outcome.scenario.family,
+      n: outcome.scenario.n,
+      server: outcome.server,
+      load: outcome.scenario.load,
+      metrics: metricsOf(outcome),
+      convergence: outcome.result?.convergence.detail ?? null,
+      closes: outcome.result?.closes ?? {},
+      connectMs: outcome.result ? Math.round(outcome.result.connectMs) : null,
+      latencyHistogram: outcome.result?.latency ?? null,
+      error: outcome.error,
+    })),
+    comparisons: compare(input.outcomes),
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A server process's CPU time and peak memory, read from Linux's /proc — the same way for every
+ * server, whatever it reports itself. Elsewhere these read as null ("n/a" in the report).
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+
+/** Clock ticks per second for /proc/<pid>/stat (`getconf CLK_TCK`: 100 on Linux). */
+const TICKS_PER_SECOND = 100
+
+/** User plus system CPU seconds of every thread of the process so far. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+  } catch {
+    return null
+  }
+}
+
+/** Peak resident memory (VmHWM) since the process started or since `resetPeakRss`. */
+export function peakRssBytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(status)
+    return match ? Number(match[1]) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** Starts a new peak at the current resident size (Linux ≥ 4.0: `5` to clear_refs). */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    return true
+  } catch {
+    return false
+  }
+}
