@@ -21,7 +21,8 @@ export interface SqliteOptions {
   readonly synchronous?: SqliteSynchronous
 }
 
-export type AccordSqliteDb = BetterSQLite3Database<typeof schema>
+/** The drizzle database, with the better-sqlite3 connection under it (for prepared hot paths). */
+export type AccordSqliteDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export interface SqliteHandle {
   readonly db: AccordSqliteDb
