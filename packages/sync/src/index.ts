@@ -33,5 +33,10 @@ export { Room, type Peer, type RoomOptions } from './room.js'
 export { RoomRegistry, type AcquireError, type RoomRegistryOptions } from './room-registry.js'
 export { SyncSession, type SyncSessionOptions } from './sync-session.js'
 export { TokenBucket, type RateLimit } from './token-bucket.js'
-export { inspectStateVector, inspectUpdate, type UpdateSummary } from './update-validation.js'
+export {
+  inspectStateVector,
+  inspectUpdate,
+  type DecodedUpdate,
+  type UpdateSummary,
+} from './update-validation.js'
 export { describeWrites, type RootWrite } from './update-writes.js'

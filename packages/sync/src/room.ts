@@ -35,7 +35,7 @@ import {
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
 import { err, ok, type Result } from './result.js'
-import { inspectStateVector, inspectUpdate, type UpdateSummary } from './update-validation.js'
+import { type DecodedUpdate, inspectStateVector, inspectUpdate } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
 
 /** The principal of the room's own writes (the server's commands). */
@@ -237,7 +237,7 @@ export class Room {
     if (checked.value.isEmpty) return
     // Content the room already has is cut off first: Yjs would skip it anyway, but continuing
     // from the middle of content the room has garbage-collected makes it throw half-way through.
-    const { update, structs } = this.withoutKnownContent(received, checked.value.structs)
+    const { update, decoded } = this.withoutKnownContent(received, checked.value.decoded)
     const state = this.peers.get(peer)
     if (!state?.access.canWrite) {
       this.metrics.refused('read_only')
@@ -249,13 +249,13 @@ export class Room {
       }
       return
     }
-    const structure = this.checkStructs(state.access, structs)
+    const structure = this.checkStructs(state.access, decoded.structs)
     if (!structure.ok) return this.refuse(peer, structure.error.message, structure.error.refusal)
     if (!checked.value.deletesOnly && this.outgrows(update)) {
       this.metrics.refused('document_too_large')
       return this.refuseUpdate(peer, update, 'the board is full: delete something to make room')
     }
-    const verdict = this.checkWrites(state.access, update)
+    const verdict = this.checkWrites(state.access, decoded)
     if (verdict === 'missing-dependencies') {
       // Dropped whole, no placeholder: the writer's clock numbers must stay free for this very
       // content, which an honest client sends again (with what it builds on) in its sync step 2.
@@ -281,15 +281,15 @@ export class Room {
 
   private withoutKnownContent(
     update: Uint8Array,
-    structs: UpdateSummary['structs'],
-  ): { update: Uint8Array; structs: UpdateSummary['structs'] } {
-    const overlaps = structs.some((struct) => {
+    decoded: DecodedUpdate,
+  ): { update: Uint8Array; decoded: DecodedUpdate } {
+    const overlaps = decoded.structs.some((struct) => {
       const known = Y.getState(this.doc.store, struct.id.client)
       return struct.id.clock < known && known < struct.id.clock + struct.length
     })
-    if (!overlaps) return { update, structs }
+    if (!overlaps) return { update, decoded }
     const trimmed = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
-    return { update: trimmed, structs: Y.decodeUpdate(trimmed).structs }
+    return { update: trimmed, decoded: Y.decodeUpdate(trimmed) }
   }
 
   /**
@@ -298,7 +298,7 @@ export class Room {
    */
   private checkStructs(
     access: PeerAccess,
-    structs: UpdateSummary['structs'],
+    structs: DecodedUpdate['structs'],
   ): Result<void, { message: string; refusal: SyncRefusal }> {
     const fresh = new Set<number>()
     for (const struct of structs) {
@@ -363,7 +363,7 @@ export class Room {
 
   private checkWrites(
     access: PeerAccess,
-    update: Uint8Array,
+    update: DecodedUpdate,
   ): Result<void, string> | 'missing-dependencies' {
     if (!access.checkWrites) return ok(undefined)
     const writes = describeWrites(this.doc, update)

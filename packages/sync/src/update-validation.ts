@@ -5,13 +5,15 @@
 import * as Y from 'yjs'
 import { err, ok, type Result } from './result.js'
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 export interface UpdateSummary {
   /** True when the update carries neither structs nor deletions (e.g. a no-op sync step 2). */
   readonly isEmpty: boolean
   /** True when the update only deletes (it cannot grow the document). */
   readonly deletesOnly: boolean
-  /** The structs, as decoded, for the checks that need the room's document. */
-  readonly structs: ReturnType<typeof Y.decodeUpdate>['structs']
+  /** The update as decoded, for the checks that need the room's document (decoded once). */
+  readonly decoded: DecodedUpdate
 }
 
 export function inspectUpdate(update: Uint8Array): Result<UpdateSummary, string> {
@@ -22,7 +24,7 @@ export function inspectUpdate(update: Uint8Array): Result<UpdateSummary, string>
       if (ranges.some((range) => range.len <= 0)) return err('invalid Yjs update: empty deletion')
     }
     return ok({
-      structs,
+      decoded: { structs, ds },
       isEmpty: structs.length === 0 && ds.clients.size === 0,
       deletesOnly: structs.length === 0,
     })

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs'
 import { err, ok, type Result } from './result.js'
+import type { DecodedUpdate } from './update-validation.js'
 
 export interface RootWrite {
   readonly kind: 'set' | 'delete'
@@ -32,9 +33,12 @@ interface Placement {
 
 type DecodedItem = ReturnType<typeof Y.decodeUpdate>['structs'][number]
 
-/** Describes an update that has already passed `inspectUpdate`. */
-export function describeWrites(doc: Y.Doc, update: Uint8Array): Result<RootWrite[], string> {
-  const { structs, ds } = Y.decodeUpdate(update)
+/** Describes an update that has already passed `inspectUpdate` (as bytes, or as it decoded). */
+export function describeWrites(
+  doc: Y.Doc,
+  update: Uint8Array | DecodedUpdate,
+): Result<RootWrite[], string> {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
   const local = indexStructs(structs)
   const places: PlaceCache = new Map()
   const writes: RootWrite[] = []
