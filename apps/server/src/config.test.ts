@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { databaseLabel, loadConfig } from './config.js'
+import { databaseLabel, loadConfig, redisLabel } from './config.js'
 
 describe('loadConfig', () => {
   it('has documented defaults', () => {
@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         databasePath: './data/accord.db',
         sqliteSynchronous: 'FULL',
         postgresUrl: null,
+        redisUrl: null,
         limits: {
           maxMessageBytes: 8 * 1024 * 1024,
           maxBodyBytes: 64 * 1024,
@@ -125,6 +126,21 @@ describe('loadConfig', () => {
       expect(refused.ok).toBe(false)
       if (!refused.ok) {
         expect(refused.error).toContain('DATABASE_URL: not a PostgreSQL URL')
+        expect(refused.error).not.toContain('s3cret')
+      }
+    }
+  })
+
+  it('takes a Redis URL, never echoing it; logs show it without its password', () => {
+    const url = 'redis://:s3cret@cache.internal:6380/2'
+    const config = loadConfig({ REDIS_URL: url })
+    expect(config.ok && config.value.redisUrl).toBe(url)
+    expect(redisLabel(url)).toBe('redis://:redacted@cache.internal:6380/2')
+    for (const bad of ['cache.internal:6379', 'http://s3cret@cache', 'redis://[s3cret']) {
+      const refused = loadConfig({ REDIS_URL: bad })
+      expect(refused.ok).toBe(false)
+      if (!refused.ok) {
+        expect(refused.error).toContain('REDIS_URL: not a Redis URL')
         expect(refused.error).not.toContain('s3cret')
       }
     }

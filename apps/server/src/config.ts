@@ -35,6 +35,13 @@ const envSchema = z.object({
       }
       return { path: null, postgresUrl: url }
     }),
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\//.test(url) && URL.canParse(url), {
+      // The message never repeats the URL: it may hold a password.
+      message: 'not a Redis URL of the form redis://[user:password@]host:port[/db]',
+    })
+    .optional(),
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_MAX_BODY_BYTES: integer(64 * 1024, 1024, 64 * 1024 * 1024),
@@ -92,6 +99,11 @@ export interface Config {
   /** `postgres://…` when storage is PostgreSQL (`DATABASE_URL`), else null. */
   readonly postgresUrl: string | null
   readonly limits: Limits
+  /**
+   * `redis://…` when several instances serve the same rooms (`REDIS_URL`; README, "Running more
+   * than one instance"), else null.
+   */
+  readonly redisUrl: string | null
   readonly roomIdleMs: number
   /** Interval of WebSocket pings; a connection that misses one is terminated. */
   readonly heartbeatMs: number
@@ -120,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     sqliteSynchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
     postgresUrl: e.DATABASE_URL.postgresUrl,
     limits: limitsFrom(e),
+    redisUrl: e.REDIS_URL ?? null,
     roomIdleMs: e.ACCORD_ROOM_IDLE_MS,
     heartbeatMs: e.ACCORD_HEARTBEAT_MS,
     webDist: existsSync(e.ACCORD_WEB_DIST) ? e.ACCORD_WEB_DIST : null,
@@ -135,6 +148,13 @@ export function databaseLabel(config: Pick<Config, 'databasePath' | 'postgresUrl
   const url = new URL(config.postgresUrl)
   if (url.password !== '') url.password = 'redacted'
   return url.toString()
+}
+
+/** The Redis URL without its password, for logs. */
+export function redisLabel(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.password !== '') parsed.password = 'redacted'
+  return parsed.toString()
 }
 
 type Env = z.infer<typeof envSchema>

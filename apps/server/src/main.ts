@@ -1,5 +1,5 @@
 /** Entry point: `node apps/server/dist/main.js` (what `pnpm start` runs). */
-import { databaseLabel, loadConfig } from './config.js'
+import { databaseLabel, loadConfig, redisLabel } from './config.js'
 import { createLogger } from './log.js'
 import { startServer } from './server.js'
 
@@ -14,6 +14,7 @@ logger.info('listening', {
   url: server.url,
   port: server.port,
   database: databaseLabel(config.value),
+  ...(config.value.redisUrl === null ? {} : { redis: redisLabel(config.value.redisUrl) }),
   webApp: config.value.webDist !== null,
 })
 process.stdout.write(`\n  Accord is running at ${server.url}\n\n`)

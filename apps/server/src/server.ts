@@ -10,6 +10,7 @@ import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedDocumentStore } from './metrics/timed-document-store.js'
+import { openRedisRelay } from './scale-out/redis-relay.js'
 import { openStorage } from './storage.js'
 import { startHeartbeat } from './sync/heartbeat.js'
 
@@ -24,12 +25,14 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   const storage = await openStorage(config, logger)
   const { rooms, access } = storage
   const metrics = new ServerMetrics()
+  const relay = config.redisUrl === null ? null : await openRedisRelay(config.redisUrl, logger)
   const registry = new RoomRegistry({
     store: timedDocumentStore(storage.documents, metrics.storageWrites),
     logger,
     idleUnloadMs: config.roomIdleMs,
     metrics: metrics.sync,
     maxDocumentBytes: config.limits.maxDocumentBytes,
+    relay: relay ?? undefined,
   })
   const connections = new LiveConnections()
   const roomStates = new RoomStates(registry)
@@ -87,6 +90,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       await allClosed(wss, SHUTDOWN_GRACE_MS)
       for (const client of wss.clients) client.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
+      await relay?.close()
       await storage.close()
     })())
 

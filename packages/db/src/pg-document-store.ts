@@ -1,5 +1,5 @@
 import type { DocumentStore, StoredDocument } from '@accord/sync'
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import type { AccordPgDb } from './pg-database.js'
 import { documentClientIds, documentSnapshots, documentUpdates, rooms } from './schema-pg/index.js'
 
@@ -64,6 +64,51 @@ export class PgDocumentStore implements DocumentStore {
     })
   }
 
+  async compactStored(
+    roomId: string,
+    merge: (parts: readonly Uint8Array[]) => Uint8Array,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // The room's row lock serialises compactions of one room across processes. Appends do not
+      // take it: a sequence number can commit after a higher one, so the delete names exactly
+      // the rows read — a range (`seq <= last`) could take an update committed meanwhile.
+      await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for('update')
+      const [snapshot] = await tx
+        .select({ data: documentSnapshots.data })
+        .from(documentSnapshots)
+        .where(eq(documentSnapshots.roomId, roomId))
+      const updates = await tx
+        .select({ seq: documentUpdates.seq, data: documentUpdates.data })
+        .from(documentUpdates)
+        .where(eq(documentUpdates.roomId, roomId))
+        .orderBy(asc(documentUpdates.seq))
+        .limit(MAX_UPDATES_PER_COMPACTION)
+      const last = updates.at(-1)
+      if (last === undefined) return
+      const parts = updates.map((row) => toBytes(row.data))
+      if (snapshot) parts.unshift(toBytes(snapshot.data))
+      const row = {
+        roomId,
+        data: Buffer.from(merge(parts)),
+        throughSeq: last.seq,
+        updatedAt: new Date(),
+      }
+      await tx
+        .insert(documentSnapshots)
+        .values(row)
+        .onConflictDoUpdate({ target: documentSnapshots.roomId, set: row })
+      await tx.delete(documentUpdates).where(
+        and(
+          eq(documentUpdates.roomId, roomId),
+          inArray(
+            documentUpdates.seq,
+            updates.map((update) => update.seq),
+          ),
+        ),
+      )
+    })
+  }
+
   async claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
     if (claims.size === 0) return
     // One statement, one transaction; an id already claimed keeps its owner.
@@ -73,6 +118,9 @@ export class PgDocumentStore implements DocumentStore {
       .onConflictDoNothing()
   }
 }
+
+/** Keeps the delete's list of sequence numbers well under PostgreSQL's 65,535 parameters. */
+const MAX_UPDATES_PER_COMPACTION = 10_000
 
 /** Copies out of the driver's buffer, so callers own bytes that nothing else will change. */
 function toBytes(buffer: Buffer): Uint8Array {

@@ -77,6 +77,47 @@ export class SqliteDocumentStore implements DocumentStore {
     })
   }
 
+  async compactStored(
+    roomId: string,
+    merge: (parts: readonly Uint8Array[]) => Uint8Array,
+  ): Promise<void> {
+    // IMMEDIATE takes the write lock before the reads: another process appending to the same
+    // file waits, so the updates deleted are exactly the updates merged.
+    this.db.transaction(
+      (tx) => {
+        const snapshot = tx
+          .select({ data: documentSnapshots.data })
+          .from(documentSnapshots)
+          .where(eq(documentSnapshots.roomId, roomId))
+          .get()
+        const updates = tx
+          .select({ seq: documentUpdates.seq, data: documentUpdates.data })
+          .from(documentUpdates)
+          .where(eq(documentUpdates.roomId, roomId))
+          .orderBy(asc(documentUpdates.seq))
+          .all()
+        const last = updates.at(-1)
+        if (last === undefined) return
+        const parts = updates.map((row) => toBytes(row.data))
+        if (snapshot) parts.unshift(toBytes(snapshot.data))
+        const row = {
+          roomId,
+          data: Buffer.from(merge(parts)),
+          throughSeq: last.seq,
+          updatedAt: new Date(),
+        }
+        tx.insert(documentSnapshots)
+          .values(row)
+          .onConflictDoUpdate({ target: documentSnapshots.roomId, set: row })
+          .run()
+        tx.delete(documentUpdates)
+          .where(and(eq(documentUpdates.roomId, roomId), lte(documentUpdates.seq, last.seq)))
+          .run()
+      },
+      { behavior: 'immediate' },
+    )
+  }
+
   async claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
     if (claims.size === 0) return
     // One statement, one transaction; an id already claimed keeps its owner.

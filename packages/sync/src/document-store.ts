@@ -31,6 +31,13 @@ export interface DocumentStore {
    */
   compact(roomId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   /**
+   * Folds the stored log into a new snapshot in one atomic step: reads the snapshot and the
+   * updates, stores `merge([snapshot, ...updates])` as the snapshot and deletes exactly the
+   * updates it read; does nothing when there are none. Unlike `compact` it needs no in-memory
+   * document, so it stays safe while other processes append to the same room (a relay).
+   */
+  compactStored(roomId: string, merge: (parts: readonly Uint8Array[]) => Uint8Array): Promise<void>
+  /**
    * Durably records who Yjs client ids belong to (a principal: who a connection speaks for), so
    * that a restart does not leave them to whoever uses them first. An id keeps its first owner.
    */

@@ -13,6 +13,7 @@ export {
 export type { DocumentStore, StoredDocument } from './document-store.js'
 export { silentLogger, type Logger } from './logger.js'
 export { MemoryDocumentStore } from './memory-document-store.js'
+export { MemoryRelayEndpoint, MemoryRoomRelay } from './memory-room-relay.js'
 export { noMetrics, type SyncMetrics, type SyncRefusal } from './metrics.js'
 export {
   decodeMessage,
@@ -30,6 +31,12 @@ export {
 export { err, ok, type Result } from './result.js'
 export { fullAccess, readOnlyAccess, type PeerAccess } from './peer-access.js'
 export { Room, type Peer, type RoomOptions } from './room.js'
+export {
+  relayOrigin,
+  type RelayMessage,
+  type RelaySubscriber,
+  type RoomRelay,
+} from './room-relay.js'
 export { RoomRegistry, type AcquireError, type RoomRegistryOptions } from './room-registry.js'
 export { SyncSession, type SyncSessionOptions } from './sync-session.js'
 export { TokenBucket, type RateLimit } from './token-bucket.js'

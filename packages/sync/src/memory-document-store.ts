@@ -3,6 +3,8 @@ import type { DocumentStore, StoredDocument } from './document-store.js'
 interface MemoryRoom {
   snapshot: Uint8Array | null
   updates: { seq: number; data: Uint8Array }[]
+  /** The last sequence number folded into the snapshot. */
+  throughSeq: number
   readonly clientIds: Map<number, string>
 }
 
@@ -13,7 +15,7 @@ export class MemoryDocumentStore implements DocumentStore {
 
   createRoom(roomId: string): void {
     if (!this.rooms.has(roomId)) {
-      this.rooms.set(roomId, { snapshot: null, updates: [], clientIds: new Map() })
+      this.rooms.set(roomId, { snapshot: null, updates: [], throughSeq: 0, clientIds: new Map() })
     }
   }
 
@@ -23,7 +25,7 @@ export class MemoryDocumentStore implements DocumentStore {
     return Promise.resolve({
       snapshot: room.snapshot,
       updates: room.updates.map((u) => u.data),
-      lastSeq: room.updates.at(-1)?.seq ?? 0,
+      lastSeq: room.updates.at(-1)?.seq ?? room.throughSeq,
       clientIds: new Map(room.clientIds),
     })
   }
@@ -39,7 +41,26 @@ export class MemoryDocumentStore implements DocumentStore {
     const room = this.rooms.get(roomId)
     if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
     room.snapshot = snapshot.slice()
+    room.throughSeq = Math.max(room.throughSeq, throughSeq)
     room.updates = room.updates.filter((u) => u.seq > throughSeq)
+    return Promise.resolve()
+  }
+
+  compactStored(
+    roomId: string,
+    merge: (parts: readonly Uint8Array[]) => Uint8Array,
+  ): Promise<void> {
+    const room = this.rooms.get(roomId)
+    if (!room) return Promise.reject(new Error(`unknown room ${roomId}`))
+    if (room.updates.length === 0) return Promise.resolve()
+    const read = [...room.updates]
+    const updates = read.map((u) => u.data)
+    const snapshot = merge(room.snapshot ? [room.snapshot, ...updates] : updates).slice()
+    const last = read.at(-1)!.seq
+    // Exactly what was read is replaced: an append made meanwhile stays in the log.
+    room.snapshot = snapshot
+    room.throughSeq = last
+    room.updates = room.updates.filter((u) => u.seq > last)
     return Promise.resolve()
   }
 

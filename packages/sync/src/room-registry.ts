@@ -6,11 +6,12 @@
  * loads it afresh, so a room is never unloaded with a save in flight nor loaded twice.
  */
 import { type CompactionPolicy, defaultCompactionPolicy } from './compaction-policy.js'
-import type { DocumentStore } from './document-store.js'
+import type { DocumentStore, StoredDocument } from './document-store.js'
 import { type Logger, silentLogger } from './logger.js'
 import { noMetrics, type SyncMetrics } from './metrics.js'
 import { Room } from './room.js'
 import { err, ok, type Result } from './result.js'
+import type { RelayMessage, RoomRelay } from './room-relay.js'
 
 export interface RoomRegistryOptions {
   readonly store: DocumentStore
@@ -22,6 +23,8 @@ export interface RoomRegistryOptions {
   readonly metrics?: SyncMetrics
   /** Each room's bound on its stored document size (`RoomOptions.maxDocumentBytes`). */
   readonly maxDocumentBytes?: number
+  /** Other instances serving the same rooms (`RoomOptions.relay`); none when omitted. */
+  readonly relay?: RoomRelay
 }
 
 type Entry =
@@ -39,6 +42,9 @@ export class RoomRegistry {
   private readonly idleUnloadMs: number
   private readonly metrics: SyncMetrics
   private readonly maxDocumentBytes: number | undefined
+  private readonly relay: RoomRelay | undefined
+  /** Ends each loaded room's relay subscription. */
+  private readonly unsubscribes = new WeakMap<Room, () => void>()
 
   constructor(options: RoomRegistryOptions) {
     this.store = options.store
@@ -47,6 +53,7 @@ export class RoomRegistry {
     this.idleUnloadMs = options.idleUnloadMs ?? 0
     this.metrics = options.metrics ?? noMetrics
     this.maxDocumentBytes = options.maxDocumentBytes
+    this.relay = options.relay
   }
 
   /** Number of rooms held in memory (loading or loaded). */
@@ -104,8 +111,45 @@ export class RoomRegistry {
   }
 
   private async load(roomId: string): Promise<Room | null> {
+    if (this.relay) return this.loadRelayed(roomId, this.relay)
     const stored = await this.store.loadDocument(roomId)
     if (stored === null) return null
+    return this.createRoom(roomId, stored)
+  }
+
+  /**
+   * Subscribes first, then reads storage (X3): whatever another instance stores meanwhile is
+   * either in what is read or among the messages held back until the room exists (applying
+   * something twice is harmless).
+   */
+  private async loadRelayed(roomId: string, relay: RoomRelay): Promise<Room | null> {
+    let room: Room | null = null
+    const early: RelayMessage[] = []
+    let gap = false
+    const unsubscribe = await relay.subscribe(roomId, {
+      onMessage: (message) => (room ? room.applyRelayed(message) : early.push(message)),
+      onGap: () => (room ? void room.resync() : (gap = true)),
+    })
+    let stored: StoredDocument | null
+    try {
+      stored = await this.store.loadDocument(roomId)
+    } catch (error) {
+      unsubscribe()
+      throw error
+    }
+    if (stored === null) {
+      unsubscribe()
+      return null
+    }
+    const loaded = this.createRoom(roomId, stored)
+    this.unsubscribes.set(loaded, unsubscribe)
+    room = loaded
+    for (const message of early) loaded.applyRelayed(message)
+    if (gap) void loaded.resync()
+    return loaded
+  }
+
+  private createRoom(roomId: string, stored: StoredDocument): Room {
     return new Room({
       id: roomId,
       stored,
@@ -115,6 +159,7 @@ export class RoomRegistry {
       metrics: this.metrics,
       maxDocumentBytes: this.maxDocumentBytes,
       onBroken: (room) => this.evict(room),
+      relay: this.relay,
     })
   }
 
@@ -153,6 +198,7 @@ export class RoomRegistry {
     } catch (error) {
       this.logger.error('flush before unload failed', { room: roomId, error: String(error) })
     } finally {
+      this.unsubscribe(room)
       room.destroy()
       this.entries.delete(roomId)
       finish()
@@ -160,7 +206,13 @@ export class RoomRegistry {
     this.logger.info('room unloaded', { room: roomId })
   }
 
+  private unsubscribe(room: Room): void {
+    this.unsubscribes.get(room)?.()
+    this.unsubscribes.delete(room)
+  }
+
   private evict(room: Room): void {
+    this.unsubscribe(room)
     const entry = this.entries.get(room.id)
     if (entry?.state === 'loaded' && entry.room === room) {
       clearTimeout(entry.idleTimer)

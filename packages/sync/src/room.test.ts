@@ -43,6 +43,10 @@ class ControlledStore implements DocumentStore {
     return this.inner.compact(roomId, snapshot, throughSeq)
   }
 
+  compactStored(roomId: string, merge: (parts: readonly Uint8Array[]) => Uint8Array) {
+    return this.inner.compactStored(roomId, merge)
+  }
+
   claimClientIds(roomId: string, claims: ReadonlyMap<number, string>): Promise<void> {
     return this.inner.claimClientIds(roomId, claims)
   }

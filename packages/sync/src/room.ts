@@ -35,6 +35,7 @@ import {
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
 import { err, ok, type Result } from './result.js'
+import { type RelayMessage, relayOrigin, type RoomRelay } from './room-relay.js'
 import { type DecodedUpdate, inspectStateVector, inspectUpdate } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
 
@@ -65,6 +66,11 @@ export interface RoomOptions {
   readonly onBroken: (room: Room) => void
   /** Runs a task at the end of the current event-loop turn; injectable for tests. */
   readonly defer?: (task: () => void) => void
+  /**
+   * Other instances serving the same rooms (`room-relay.ts`): what this room stores and the
+   * presence of its peers are published there. Rooms on one instance only when omitted.
+   */
+  readonly relay?: RoomRelay
 }
 
 interface PeerState {
@@ -118,6 +124,12 @@ export class Room {
   private lastSeq: number
   private log: LogSize
   private broken = false
+  /** Presence of this instance's own peers that changed this turn: published once per turn. */
+  private awarenessToPublish = new Set<number>()
+  private awarenessFlushScheduled = false
+  /** A re-read from storage in progress, and whether another was asked for meanwhile. */
+  private resyncing: Promise<void> | null = null
+  private resyncAgain = false
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -133,6 +145,11 @@ export class Room {
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.version++
+      if (origin === relayOrigin) {
+        // Stored by the instance that received it: passed on to this room's peers, not stored.
+        this.broadcast(encodeUpdate(update), undefined)
+        return
+      }
       this.unpersisted.push({ update, origin })
       this.unpersistedBytes += update.byteLength
       this.scheduleFlush()
@@ -178,6 +195,76 @@ export class Room {
         peer.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)))
         return
       }
+    }
+  }
+
+  /**
+   * Applies what another instance published (X2): it was validated and stored there, so it is
+   * neither checked nor stored again here, only passed on to this room's peers.
+   */
+  applyRelayed(message: RelayMessage): void {
+    if (this.broken) return
+    try {
+      if (message.kind === 'awareness') {
+        applyAwarenessUpdate(this.awareness, message.update, relayOrigin)
+        return
+      }
+      for (const [clientId, principal] of message.claims) {
+        if (!this.idOwners.has(clientId)) this.idOwners.set(clientId, principal)
+      }
+      Y.applyUpdate(this.doc, message.update, relayOrigin)
+    } catch (error) {
+      this.options.logger.error('relayed message failed to apply', {
+        room: this.id,
+        error: String(error),
+      })
+    }
+    const store = this.doc.store
+    // It builds on something this instance missed (X3): storage has it.
+    if (store.pendingStructs !== null || store.pendingDs !== null) void this.resync()
+  }
+
+  /**
+   * Re-reads the room from storage and applies whatever this instance lacks (X3): after the
+   * relay may have dropped messages. Concurrent requests share one read plus one more.
+   */
+  resync(): Promise<void> {
+    if (this.resyncing) {
+      this.resyncAgain = true
+      return this.resyncing
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.resyncAgain = false
+        let stored: StoredDocument | null
+        try {
+          stored = await this.options.store.loadDocument(this.id)
+        } catch (error) {
+          this.options.logger.error('re-reading the room from storage failed', {
+            room: this.id,
+            error: String(error),
+          })
+          this.breakRoom('storage unavailable')
+          return
+        }
+        if (stored === null || this.broken) return
+        this.applyStored(stored)
+      } while (this.resyncAgain && !this.broken)
+    }
+    this.resyncing = run().finally(() => (this.resyncing = null))
+    return this.resyncing
+  }
+
+  private applyStored(stored: StoredDocument): void {
+    for (const [clientId, principal] of stored.clientIds) {
+      if (!this.idOwners.has(clientId)) this.idOwners.set(clientId, principal)
+    }
+    const loaded = loadDocument(stored, this.options.logger, this.id)
+    try {
+      const missing = Y.encodeStateAsUpdate(loaded, Y.encodeStateVector(this.doc))
+      Y.applyUpdate(this.doc, missing, relayOrigin)
+    } finally {
+      loaded.destroy()
     }
   }
 
@@ -421,11 +508,20 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
-    if (changed.length === 0 || this.peers.size === 0) return
-    const first = this.awarenessChanged.size === 0
-    for (const id of changed) this.awarenessChanged.add(id)
-    this.awarenessOrigins.add(origin)
-    if (first) this.defer(this.flushAwareness)
+    if (changed.length === 0) return
+    if (this.peers.size > 0) {
+      for (const id of changed) this.awarenessChanged.add(id)
+      this.awarenessOrigins.add(origin)
+    }
+    // Changes made here (a peer's presence, a peer leaving) go to the other instances; relayed
+    // ones came from there, and every instance times out silent clients on its own (X4).
+    if (this.options.relay && origin !== relayOrigin && origin !== 'timeout') {
+      for (const id of changed) this.awarenessToPublish.add(id)
+    }
+    if (this.awarenessChanged.size === 0 && this.awarenessToPublish.size === 0) return
+    if (this.awarenessFlushScheduled) return
+    this.awarenessFlushScheduled = true
+    this.defer(this.flushAwareness)
   }
 
   /**
@@ -433,11 +529,19 @@ export class Room {
    * moving their cursors, each peer gets one frame a turn instead of one per person.
    */
   private readonly flushAwareness = (): void => {
+    this.awarenessFlushScheduled = false
     const changed = [...this.awarenessChanged]
     const origins = [...this.awarenessOrigins]
+    const toPublish = [...this.awarenessToPublish]
     this.awarenessChanged = new Set()
     this.awarenessOrigins = new Set()
-    if (this.peers.size === 0 || this.broken) return
+    this.awarenessToPublish = new Set()
+    if (this.broken) return
+    if (toPublish.length > 0) {
+      const update = encodeAwarenessStates(this.awareness, toPublish)
+      this.options.relay?.publish(this.id, { kind: 'awareness', update })
+    }
+    if (this.peers.size === 0 || changed.length === 0) return
     const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed))
     // A peer's own presence is not sent back to it when it is the only one that changed.
     this.broadcast(frame, origins.length === 1 ? origins[0] : undefined)
@@ -486,7 +590,9 @@ export class Room {
       updates: this.log.updates + batch.length,
       bytes: this.log.bytes + batch.reduce((sum, entry) => sum + entry.update.byteLength, 0),
     }
-    this.relayBatch(batch)
+    const update = this.relayBatch(batch)
+    // Only now, with the append resolved, may other instances see it (X1).
+    this.options.relay?.publish(this.id, { kind: 'update', update, claims: [...claims] })
     if (shouldCompact(this.log, this.options.compaction)) this.scheduleCompaction()
   }
 
@@ -502,6 +608,7 @@ export class Room {
 
   private async compact(): Promise<void> {
     if (this.broken || this.log.updates === 0) return
+    if (this.options.relay) return this.compactStored()
     // The document may already hold applied-but-unflushed updates: a snapshot with more than the
     // log is safe (Yjs updates are idempotent); deleting only up to `lastSeq` keeps the rest.
     const snapshot = Y.encodeStateAsUpdate(this.doc)
@@ -516,15 +623,43 @@ export class Room {
   }
 
   /**
+   * With other instances appending to the same room, "everything up to my last seq" may include
+   * an update of theirs that the relay has not brought here yet: compacting this document would
+   * delete it without it being in the snapshot. So the snapshot is built from what is stored,
+   * inside the storage transaction that replaces it (X5).
+   */
+  private async compactStored(): Promise<void> {
+    let snapshotBytes = 0
+    try {
+      await this.options.store.compactStored(this.id, (parts) => {
+        const doc = loadDocument(
+          { snapshot: null, updates: parts, lastSeq: 0, clientIds: new Map() },
+          this.options.logger,
+          this.id,
+        )
+        const snapshot = Y.encodeStateAsUpdate(doc)
+        doc.destroy()
+        snapshotBytes = snapshot.byteLength
+        return snapshot
+      })
+    } catch (error) {
+      this.options.logger.warn('compaction failed', { room: this.id, error: String(error) })
+      return
+    }
+    this.log = { updates: 0, bytes: 0, snapshotBytes }
+  }
+
+  /**
    * One frame per turn for everything stored in it, encoded once. A batch from several writers is
    * merged and sent to everyone, its writers included (Yjs ignores what a client already has):
    * cheaper than one frame per update per peer when many people drag at once.
    */
-  private relayBatch(batch: readonly PendingUpdate[]): void {
+  private relayBatch(batch: readonly PendingUpdate[]): Uint8Array {
     const origins = new Set(batch.map((entry) => entry.origin))
     const update =
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
     this.broadcast(encodeUpdate(update), origins.size === 1 ? batch[0]!.origin : undefined)
+    return update
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {

@@ -25,6 +25,7 @@ export function timedDocumentStore(
     appendUpdates: (roomId, updates) => timed('append', () => store.appendUpdates(roomId, updates)),
     compact: (roomId, snapshot, throughSeq) =>
       timed('compact', () => store.compact(roomId, snapshot, throughSeq)),
+    compactStored: (roomId, merge) => timed('compact', () => store.compactStored(roomId, merge)),
     // Rare (once per new client id) and tiny: not worth a histogram of its own.
     claimClientIds: (roomId, claims) => store.claimClientIds(roomId, claims),
   }

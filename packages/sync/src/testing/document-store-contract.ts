@@ -145,6 +145,54 @@ export function describeDocumentStoreContract(
         expect((await store.loadDocument('r1'))?.clientIds).toEqual(claims)
       }))
 
+    it('[ST12] compactStored folds the stored snapshot and every update into one snapshot', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        await createRoom('r2')
+        const merged: number[][][] = []
+        const concat = (parts: readonly Uint8Array[]) => {
+          merged.push(parts.map((part) => [...part]))
+          return Uint8Array.from(parts.flatMap((part) => [...part]))
+        }
+        await store.compactStored('r1', concat)
+        expect(merged).toEqual([]) // nothing logged: nothing to do
+        await store.appendUpdates('r1', [bytes(1), bytes(2)])
+        await store.appendUpdates('r2', [bytes(5)])
+        await store.compactStored('r1', concat)
+        const last = await store.appendUpdates('r1', [bytes(3)])
+        await store.compactStored('r1', concat)
+        expect(merged).toEqual([
+          [[1], [2]],
+          [[1, 2], [3]],
+        ])
+        expect(await store.loadDocument('r1')).toEqual({
+          snapshot: bytes(1, 2, 3),
+          updates: [],
+          lastSeq: last,
+          clientIds: new Map(),
+        })
+        expect((await store.loadDocument('r2'))?.updates).toEqual([bytes(5)])
+      }))
+
+    it('[ST13] compactStored keeps an update appended while it merges (another writer)', () =>
+      withStore(async ({ store, createRoom }) => {
+        await createRoom('r1')
+        await store.appendUpdates('r1', [bytes(1)])
+        let appended: Promise<number> | undefined
+        await store.compactStored('r1', (parts) => {
+          // Another process appends while this one merges: the append lands after the fold.
+          appended ??= store.appendUpdates('r1', [bytes(2)])
+          return Uint8Array.from(parts.flatMap((part) => [...part]))
+        })
+        await appended
+        const loaded = await store.loadDocument('r1')
+        const everything = [
+          ...(loaded?.snapshot ?? []),
+          ...(loaded?.updates.flatMap((u) => [...u]) ?? []),
+        ]
+        expect(everything.sort()).toEqual([1, 2])
+      }))
+
     it('[ST11] stores every byte value, and large updates, unchanged', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')

@@ -1,0 +1,118 @@
+/**
+ * Several instances (`REDIS_URL`): two built Accord processes on one PostgreSQL database, joined
+ * by one real Redis (Debian's `redis-server`, on loopback in a temp dir), with stock y-websocket
+ * clients on each — they converge, see each other's presence, and `kill -9` of one instance while
+ * its client edits loses nothing: the client moves to the other instance.
+ */
+import { type PostgresServer, startPostgres } from '@accord/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { usePerTestServers } from '../support/fixtures.js'
+import { type RedisServer, startRedis } from '../support/redis-server.js'
+import { createRoom, type ServerProcess } from '../support/server-process.js'
+import { waitFor } from '../support/wait.js'
+import { connectClient, type TestClient } from '../support/yjs-client.js'
+
+let postgres: PostgresServer
+let redis: RedisServer
+beforeAll(async () => {
+  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+})
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()])
+})
+
+const { start, client } = usePerTestServers()
+
+async function twoInstances(): Promise<{ a: ServerProcess; b: ServerProcess; url: string }> {
+  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
+  const [a, b] = await Promise.all([start({ env }), start({ env })])
+  return { a, b, url: env.DATABASE_URL }
+}
+
+const text = (c: TestClient): string => c.doc.getText('notes').toString()
+
+describe('Running more than one instance', () => {
+  it('[X1][X2][X4] clients on two instances converge and see each other’s presence', async () => {
+    const { a, b } = await twoInstances()
+    expect(a.output.join('\n')).toContain(`"redis":"${redis.url}`)
+    const roomId = await createRoom(a, 'Two instances')
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([onA.whenSynced(), onB.whenSynced()])
+
+    onA.doc.getText('notes').insert(0, 'from A;')
+    await waitFor(() => text(onB) === 'from A;', { what: 'A’s edit on B' })
+    onB.doc.getText('notes').insert(7, 'from B;')
+    await waitFor(() => text(onA) === 'from A;from B;', { what: 'B’s edit on A' })
+
+    onA.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID) !== undefined, {
+      what: 'A’s presence on B',
+    })
+    expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+      cursor: { x: 1, y: 2 },
+    })
+    onA.destroy() // a departure crosses instances too
+    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), {
+      what: 'A’s presence to leave B',
+    })
+  })
+
+  it('[X1][X3] kill -9 of an instance while its client edits loses nothing', async () => {
+    const { a, b, url } = await twoInstances()
+    const roomId = await createRoom(a, 'Through a crash')
+    const writer = client(a, roomId)
+    const watcher = client(b, roomId)
+    await Promise.all([writer.whenSynced(), watcher.whenSynced()])
+
+    const notes = writer.doc.getText('notes')
+    let n = 0
+    const typing = setInterval(() => notes.insert(notes.length, `${n++};`), 5)
+    await waitFor(() => text(watcher).length > 40, { what: 'edits to reach B' })
+    await a.stop('SIGKILL')
+    await new Promise((resolve) => setTimeout(resolve, 50)) // edits made while A is gone
+    clearInterval(typing)
+    const seenOnB = text(watcher)
+
+    // The client moves to B with the same document: its unsent edits go with it.
+    writer.destroy()
+    const moved = connectClient(b.wsUrl, roomId, { doc: writer.doc })
+    try {
+      await moved.whenSynced()
+      const everything = text(writer)
+      expect(everything.startsWith(seenOnB)).toBe(true)
+      await waitFor(() => text(watcher) === everything, { what: 'B to have every edit' })
+
+      // And it is in storage: a new instance, with nothing in memory, loads all of it.
+      await b.stop('SIGKILL')
+      const c = await start({ env: { DATABASE_URL: url, REDIS_URL: redis.url } })
+      const reader = client(c, roomId)
+      await waitFor(() => text(reader) === everything, { what: 'every edit, from storage' })
+    } finally {
+      moved.destroy()
+    }
+  })
+
+  it('[X3] a restart of Redis loses nothing: instances re-read rooms from storage', async () => {
+    const { a, b } = await twoInstances()
+    const roomId = await createRoom(a, 'Through a Redis restart')
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([onA.whenSynced(), onB.whenSynced()])
+    onA.doc.getText('notes').insert(0, 'before;')
+    await waitFor(() => text(onB) === 'before;', { what: 'the first edit on B' })
+
+    await redis.restart(async () => {
+      // Stored by each instance, but no relay to carry them while Redis is down.
+      onA.doc.getText('notes').insert(0, 'A while down;')
+      onB.doc.getText('notes').insert(0, 'B while down;')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    })
+    await waitFor(() => text(onA) === text(onB) && text(onA).length === 33, {
+      what: 'both instances to converge after Redis is back',
+      timeoutMs: 20_000,
+    })
+    onB.doc.getText('notes').insert(0, 'after;')
+    await waitFor(() => text(onA).startsWith('after;'), { what: 'the relay to work again' })
+  })
+})
