@@ -8,6 +8,13 @@ import type { ServerKind, Timing } from './load/job.js'
 import { environment } from './report/environment.js'
 import { buildReport, type BenchReport } from './report/report.js'
 import { type ReportFiles, writeReport } from './report/write-report.js'
+import {
+  type DurabilityOutcome,
+  type DurabilitySpec,
+  runDurability,
+} from './scenarios/durability.js'
+import { type JoinStormOutcome, type JoinStormSpec, runJoinStorm } from './scenarios/join-storm.js'
+import { type RoomsOutcome, type RoomsSpec, runRooms } from './scenarios/rooms.js'
 import { type RunOutcome, runScenario } from './scenarios/run-scenario.js'
 import type { Scenario } from './scenarios/scenarios.js'
 import { chooseCores } from './servers/cores.js'
@@ -15,6 +22,12 @@ import { chooseCores } from './servers/cores.js'
 export interface BenchOptions {
   readonly mode: string
   readonly scenarios: readonly Scenario[]
+  /** Scenario (4): rooms grown in steps, memory per room and per idle connection. */
+  readonly rooms?: readonly RoomsSpec[]
+  /** Scenario (5): join storms on a large document. */
+  readonly joinStorms?: readonly JoinStormSpec[]
+  /** Scenario (6): `kill -9` during a drag. */
+  readonly durability?: readonly DurabilitySpec[]
   readonly servers: readonly ServerKind[]
   readonly timing: Timing
   /** Where the report's files go. */
@@ -35,6 +48,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const cores = chooseCores(options.pin)
   const dataRoot = join(options.outDir, '.data')
   const outcomes: RunOutcome[] = []
+  const rooms: RoomsOutcome[] = []
+  const joinStorms: JoinStormOutcome[] = []
+  const durability: DurabilityOutcome[] = []
   try {
     for (const scenario of options.scenarios) {
       for (const server of options.servers) {
@@ -51,6 +67,30 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         outcomes.push(outcome)
       }
     }
+    for (const spec of options.rooms ?? []) {
+      for (const server of options.servers) {
+        options.log(`${spec.id} on ${server}…`)
+        const outcome = await runRooms(spec, server, cores, options.seed, dataRoot)
+        options.log(roomsLine(outcome))
+        rooms.push(outcome)
+      }
+    }
+    for (const spec of options.joinStorms ?? []) {
+      for (const server of options.servers) {
+        options.log(`${spec.id} on ${server}…`)
+        const outcome = await runJoinStorm(spec, server, cores, options.seed, dataRoot)
+        options.log(joinStormLine(outcome))
+        joinStorms.push(outcome)
+      }
+    }
+    for (const spec of options.durability ?? []) {
+      for (const server of options.servers) {
+        options.log(`${spec.id} on ${server}…`)
+        const outcome = await runDurability(spec, server, cores, options.seed, dataRoot)
+        options.log(durabilityLine(outcome))
+        durability.push(outcome)
+      }
+    }
   } finally {
     rmSync(dataRoot, { recursive: true, force: true })
   }
@@ -61,6 +101,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     environment: environment(cores),
     timing: options.timing,
     outcomes,
+    rooms,
+    joinStorms,
+    durability,
   })
   return { report, files: writeReport(report, options.outDir) }
 }
@@ -73,4 +116,22 @@ function summaryLine(outcome: RunOutcome): string {
     `  sent ${result.sent}, delivered ${result.delivered}/${result.expected}` +
     `${lost > 0 ? ` (${lost} not delivered)` : ''}, ${result.convergence.detail}`
   )
+}
+
+function joinStormLine(outcome: JoinStormOutcome): string {
+  const result = outcome.result
+  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  return `  ${result.joined}/${outcome.spec.joiners} joined in ${Math.round(result.stormMs)} ms`
+}
+
+function durabilityLine(outcome: DurabilityOutcome): string {
+  const result = outcome.result
+  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  return `  sent ${result.sent}, seen ${result.seen}, lost ${result.lost} after kill -9`
+}
+
+function roomsLine(outcome: RoomsOutcome): string {
+  const result = outcome.result
+  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  return `  ${result.steps.map((step) => step.rooms).join(' → ')} rooms, ${result.idleConnections} idle connections`
 }

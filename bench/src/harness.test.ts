@@ -10,15 +10,22 @@ import { afterAll, expect, it } from 'vitest'
 import { runBench } from './bench.js'
 import { built } from './paths.js'
 import type { BenchReport } from './report/report.js'
+import { durability } from './scenarios/durability.js'
+import { joinStorm } from './scenarios/join-storm.js'
+import { rooms } from './scenarios/rooms.js'
 import { fanout } from './scenarios/scenarios.js'
 
 const outDir = mkdtempSync(join(tmpdir(), 'accord-bench-test-'))
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
-it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed, report written', async () => {
+function requireBuild(): void {
   for (const entry of [built.accord, built.generator, built.probe]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`)
   }
+}
+
+it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed, report written', async () => {
+  requireBuild()
   const { report, files } = await runBench({
     mode: 'test',
     scenarios: [fanout(3)],
@@ -64,4 +71,53 @@ it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed,
   const svg = readFileSync(files.svg, 'utf8')
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
   expect(svg).toContain('Accord, N=3: p99')
+})
+
+it('runs 1 → 2 rooms, a join storm of 3 and a kill -9 under 3 writers on Accord: all joined, nothing lost, tables written', async () => {
+  requireBuild()
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [],
+    rooms: [rooms([1, 2], 300, 3)],
+    joinStorms: [joinStorm(3, 0.2)],
+    durability: [{ ...durability(3, 500), warmupMs: 300 }],
+    servers: ['accord'],
+    timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
+    outDir: join(outDir, 'extras'),
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  const [grown] = report.rooms
+  expect(grown).toMatchObject({ server: 'accord', rooms: 2, idleConnections: 3, error: null })
+  expect(grown?.steps.map((step) => step.rooms)).toEqual([1, 2])
+  if (process.platform === 'linux') {
+    for (const value of [
+      grown?.rssPerRoomKb,
+      grown?.heapPerIdleConnectionKb,
+      grown?.heapLeftPerRoomKb,
+    ]) {
+      expect(value).toEqual(expect.any(Number))
+    }
+  }
+
+  const [storm] = report.joinStorms
+  expect(storm).toMatchObject({ server: 'accord', joiners: 3, joined: 3, error: null })
+  expect(storm?.documentMb).toBeGreaterThan(0.15)
+  for (const value of [storm?.joinP50Ms, storm?.joinMaxMs, storm?.probeBaselineP99Ms]) {
+    expect(value).toEqual(expect.any(Number))
+  }
+  const [crash] = report.durability
+  expect(crash).toMatchObject({ server: 'accord', writers: 3, error: null })
+  expect(crash?.seen).toBeGreaterThan(0)
+  // DESIGN §4: an update is stored before anyone sees it, so a crash loses nothing seen.
+  expect(crash).toMatchObject({ missingAtFirstSync: 0, lost: 0, writersWithLoss: 0 })
+
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toMatch(/^\| 2 \| Accord \| [\d.]+ \| [\d.]+ \| \d+ \| \d+ \|$/m)
+  expect(markdown).toMatch(/^\| 3 \| Accord \| [\d.]+ \| 3\/3 \|/m)
+  expect(markdown).toMatch(
+    /^\| 3 \| Accord \| 0\.8 \| [\d,]+ \| [\d,]+ \| 0 \| \*\*0\*\* \| 0\/3 \|/m,
+  )
 })

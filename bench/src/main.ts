@@ -8,6 +8,9 @@ import { runBench } from './bench.js'
 import type { ServerKind } from './load/job.js'
 import { defaultResultsDir } from './paths.js'
 import { toMarkdown } from './report/markdown.js'
+import { type DurabilitySpec, durability } from './scenarios/durability.js'
+import { type JoinStormSpec, joinStorm } from './scenarios/join-storm.js'
+import { type RoomsSpec, rooms } from './scenarios/rooms.js'
 import { drag, fanout, type Mode, plan, presence, type Scenario } from './scenarios/scenarios.js'
 import { serverKinds } from './servers/start-server.js'
 
@@ -16,10 +19,13 @@ const usage = `Usage: pnpm bench [--quick] [options]
 Runs Accord, @y/websocket-server (LevelDB) and Hocuspocus (SQLite) one after the other on
 loopback and drives each with the same load from a separate process.
 
-  --quick               the reduced set (fan-out 10/100, drag 50, presence 100), under 2 minutes
-  --scenarios <list>    instead of the plan: e.g. fanout-1000,drag-100,presence-2000
+  --quick               the reduced set (fan-out 10/100, drag 50, presence 100, 10 → 20 rooms,
+                        a join storm of 50, kill -9 under 50 writers), under 2 minutes
+  --scenarios <list>    instead of the plan: e.g. fanout-1000,drag-100,presence-2000,
+                        rooms-800 (steps up to 800 rooms), joinstorm-50 (5 MB document),
+                        durability-50 (kill -9 after 5 s)
   --servers <list>      some of: ${serverKinds.join(', ')} (default: all)
-  --measure <seconds>   the measured window of each run (quick: 4, full: 10)
+  --measure <seconds>   the measured window of each run (quick: 3, full: 10)
   --out <dir>           where to write the report (default: bench/results/<time>-<mode>)
   --seed <n>            seeds positions, client ids and send phases (default: 1)
   --no-pin              do not pin the server and the generator to cores
@@ -28,10 +34,33 @@ loopback and drives each with the same load from a separate process.
 
 const builders = { fanout, drag, presence } as const
 
-function parseScenario(id: string): Scenario {
-  const match = /^(fanout|drag|presence)-(\d+)$/.exec(id)
-  if (!match) throw new Error(`unknown scenario "${id}" (expected e.g. fanout-100)`)
-  return builders[match[1] as keyof typeof builders](Number(match[2]))
+interface Chosen {
+  readonly scenarios: Scenario[]
+  readonly rooms: RoomsSpec[]
+  readonly joinStorms: JoinStormSpec[]
+  readonly durability: DurabilitySpec[]
+}
+
+/** `rooms-R`: steps doubling up to R rooms (from R/8), 5 s each, 1,000 idle connections. */
+function roomSteps(last: number): RoomsSpec {
+  const steps = [last]
+  while (steps.length < 4 && (steps[0] as number) >= 2)
+    steps.unshift(Math.floor((steps[0] as number) / 2))
+  return rooms(steps, 5000, 1000)
+}
+
+function parseScenarios(list: string): Chosen {
+  const chosen: Chosen = { scenarios: [], rooms: [], joinStorms: [], durability: [] }
+  for (const id of list.split(',').map((item) => item.trim())) {
+    const match = /^(fanout|drag|presence|rooms|joinstorm|durability)-(\d+)$/.exec(id)
+    if (!match) throw new Error(`unknown scenario "${id}" (expected e.g. fanout-100)`)
+    const [, family, n] = match as unknown as [string, string, string]
+    if (family === 'rooms') chosen.rooms.push(roomSteps(Number(n)))
+    else if (family === 'joinstorm') chosen.joinStorms.push(joinStorm(Number(n), 5))
+    else if (family === 'durability') chosen.durability.push(durability(Number(n), 5000))
+    else chosen.scenarios.push(builders[family as keyof typeof builders](Number(n)))
+  }
+  return chosen
 }
 
 function parseServers(list: string): ServerKind[] {
@@ -65,9 +94,12 @@ async function main(): Promise<number> {
   }
   const mode: Mode = values.quick ? 'quick' : 'full'
   const chosen = plan(mode)
-  const scenarios = values.scenarios
-    ? values.scenarios.split(',').map((id) => parseScenario(id.trim()))
-    : chosen.scenarios
+  const {
+    scenarios,
+    rooms: roomSpecs,
+    joinStorms,
+    durability,
+  } = values.scenarios ? parseScenarios(values.scenarios) : chosen
   const timing = values.measure
     ? { ...chosen.timing, measureMs: Number(values.measure) * 1000 }
     : chosen.timing
@@ -76,6 +108,9 @@ async function main(): Promise<number> {
   const { report, files } = await runBench({
     mode: label,
     scenarios,
+    rooms: roomSpecs,
+    joinStorms,
+    durability,
     servers: values.servers ? parseServers(values.servers) : serverKinds,
     timing,
     outDir,

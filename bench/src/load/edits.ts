@@ -35,6 +35,15 @@ export class ShapeWriter {
     return this.seq
   }
 
+  get clientId(): number {
+    return this.doc.clientID
+  }
+
+  /** This writer's clock: a document holds its first `clock` updates (one clock per edit). */
+  get clock(): number {
+    return Y.getState(this.doc.store, this.doc.clientID)
+  }
+
   /** The next edit, as a sync message: the shape moved a little further along its circle. */
   next(): Uint8Array {
     const seq = this.seq++

@@ -3,6 +3,9 @@
  * generator answers. Plain data only: both sides are separate Node processes.
  */
 import type { HistogramData } from '../report/histogram.js'
+import type { DurabilityJob } from './durability-job.js'
+import type { JoinStormJob } from './join-storm-job.js'
+import type { RoomsJob } from './rooms-job.js'
 
 export type ServerKind = 'accord' | 'y-websocket' | 'hocuspocus'
 
@@ -89,5 +92,15 @@ export interface JobResult {
   readonly connectMs: number
 }
 
+/** What a generator process is asked to run. */
+export type GeneratorTask =
+  | { readonly task: 'load'; readonly job: Job }
+  | { readonly task: 'durability'; readonly job: DurabilityJob }
+  | { readonly task: 'join-storm'; readonly job: JoinStormJob }
+  | { readonly task: 'rooms'; readonly job: RoomsJob }
+
 export type GeneratorReply =
-  { readonly ok: true; readonly result: JobResult } | { readonly ok: false; readonly error: string }
+  { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: string }
+
+/** A generator's answer, or a note on its way there. */
+export type GeneratorMessage = GeneratorReply | { readonly progress: string }

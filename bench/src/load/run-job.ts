@@ -18,6 +18,7 @@ import { PresenceWriter, ShapeWriter } from './edits.js'
 import type { Convergence, Job, JobResult, Load } from './job.js'
 import { DeliveryLedger, nowUs, scanMarks } from './marks.js'
 import { RawClient } from './raw-client.js'
+import { prng, sleep, waitUntil, withTimeout } from './wait.js'
 
 const CONNECT_BATCH = 50
 const CONNECT_TIMEOUT_MS = 30_000
@@ -176,39 +177,5 @@ async function converge(
         ? "every writer's last edit present"
         : `${incomplete} missing some writer's last edit`,
     ].join(', '),
-  }
-}
-
-/** mulberry32: a small seeded generator, so every server gets the same positions and phases. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Polls `done` until it holds or `timeoutMs` has passed. */
-async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (!done() && performance.now() < deadline) await sleep(10)
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)
-  })
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
   }
 }

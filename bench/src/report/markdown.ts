@@ -1,5 +1,7 @@
 /** The report as Markdown: one table per scenario family, Accord / reference rows under each N. */
 import { type Family, familyTitles } from '../scenarios/scenarios.js'
+import { durabilityTable, joinStormTable } from './extras.js'
+import { roomsTables } from './rooms-report.js'
 import { count, ms, percent, ratio, serverLabels } from './format.js'
 import type { Ratios, RunMetrics } from './metrics.js'
 import type { BenchReport, RunEntry } from './report.js'
@@ -119,6 +121,9 @@ export function toMarkdown(report: BenchReport): string {
     ...familyTable(report, 'fanout'),
     ...familyTable(report, 'drag'),
     ...familyTable(report, 'presence'),
+    ...roomsTables(report.rooms),
+    ...joinStormTable(report.joinStorms),
+    ...durabilityTable(report.durability),
     ...goals(report),
     '## How to read this',
     '',
@@ -137,6 +142,36 @@ export function toMarkdown(report: BenchReport): string {
     '- **Generator CPU**: the load generator’s own use of its core; ⚠ from 90 %, where the ' +
       'generator, not the server, may be the limit and latencies are upper bounds.',
     '- Ratio rows: Accord’s figure over the reference’s; below 1× Accord is better.',
+    ...(report.rooms.length > 0
+      ? [
+          '- **Rooms**: latency as in fan-out, at the observers; memory from the probe in each ' +
+            'server after a full GC (`--expose-gc`, given to every server alike, called only by ' +
+            'the probe). **Per room**: (memory at the last step − before any client) / R. **Per ' +
+            'idle connection**: K more clients that only sync into the loaded rooms, memory ' +
+            'after − before, / K. **Left once all left**: every client gone, 5 s later (Accord ' +
+            'unloads an idle room after 2 s), heap above the baseline per room that was loaded.',
+        ]
+      : []),
+    ...(report.joinStorms.length > 0
+      ? [
+          '- **Join storm**: the document is built with real Yjs edits (notes with text) and stays ' +
+            'open in one client; then N clients connect at once. **Join**: from a joiner’s connect ' +
+            'to its first complete sync. **Probe**: another room on the same server, one writer ' +
+            'and one observer at 25 Hz; its latency for 1 s before the storm and during it.',
+        ]
+      : []),
+    ...(report.durability.length > 0
+      ? [
+          '- **Durability**: the server is killed with SIGKILL while the writers drag, started again ' +
+            'on the same data, and a fresh client syncs. **Seen**: updates some other client had ' +
+            'received from the server before the kill; **updates lost**: seen updates the restarted ' +
+            'server does not have, nor sends within 3 s of the first sync (each writer’s updates are ' +
+            'one Yjs clock each, so its clock in the restarted document says how many survived). ' +
+            '**Missing at first sync**: seen updates the first sync after the restart did not carry ' +
+            '(a server that answers before its stored document is loaded). Every server keeps its ' +
+            'persistence defaults.',
+        ]
+      : []),
     '',
     ...(errors.length > 0
       ? [

@@ -2,9 +2,19 @@
 import type { Load, ServerKind, Timing } from '../load/job.js'
 import type { RunOutcome } from '../scenarios/run-scenario.js'
 import type { Family } from '../scenarios/scenarios.js'
+import type { DurabilityOutcome } from '../scenarios/durability.js'
+import type { JoinStormOutcome } from '../scenarios/join-storm.js'
+import type { RoomsOutcome } from '../scenarios/rooms.js'
 import type { Environment } from './environment.js'
+import {
+  type DurabilityEntry,
+  durabilityEntry,
+  type JoinStormEntry,
+  joinStormEntry,
+} from './extras.js'
 import type { HistogramData } from './histogram.js'
 import { type Comparison, compare, metricsOf, type RunMetrics } from './metrics.js'
+import { type RoomsEntry, roomsEntry } from './rooms-report.js'
 
 export interface RunEntry {
   readonly scenario: string
@@ -32,6 +42,12 @@ export interface BenchReport {
   readonly runs: readonly RunEntry[]
   /** Accord / reference, per scenario and metric: below 1 means Accord is better. */
   readonly comparisons: readonly Comparison[]
+  /** Scenario (4). */
+  readonly rooms: readonly RoomsEntry[]
+  /** Scenario (5). */
+  readonly joinStorms: readonly JoinStormEntry[]
+  /** Scenario (6). */
+  readonly durability: readonly DurabilityEntry[]
 }
 
 export function buildReport(input: {
@@ -41,6 +57,9 @@ export function buildReport(input: {
   environment: Environment
   timing: Timing
   outcomes: readonly RunOutcome[]
+  rooms?: readonly RoomsOutcome[]
+  joinStorms?: readonly JoinStormOutcome[]
+  durability?: readonly DurabilityOutcome[]
 }): BenchReport {
   return {
     tool: 'accord-bench',
@@ -65,5 +84,8 @@ export function buildReport(input: {
       error: outcome.error,
     })),
     comparisons: compare(input.outcomes),
+    rooms: (input.rooms ?? []).map(roomsEntry),
+    joinStorms: (input.joinStorms ?? []).map(joinStormEntry),
+    durability: (input.durability ?? []).map(durabilityEntry),
   }
 }

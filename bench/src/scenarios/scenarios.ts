@@ -5,8 +5,14 @@
  *   fanout    1 writer at 25 Hz, N observers: how fast one person's drag reaches a big audience
  *   drag      N writers at 20 Hz in one room, each moving a shape: a busy whiteboard
  *   presence  N users at 1 Hz, each moving a cursor: awareness only
+ *
+ * and the three that are not one steady load: rooms grown in steps (`rooms.ts`), join storms (`join-storm.ts`) and durability under
+ * `kill -9` (`durability.ts`).
  */
 import type { Load, Timing } from '../load/job.js'
+import { type DurabilitySpec, durability } from './durability.js'
+import { type JoinStormSpec, joinStorm } from './join-storm.js'
+import { type RoomsSpec, rooms } from './rooms.js'
 
 export type Family = 'fanout' | 'drag' | 'presence'
 
@@ -59,6 +65,9 @@ export type Mode = 'quick' | 'full'
 export interface Plan {
   readonly mode: Mode
   readonly scenarios: readonly Scenario[]
+  readonly rooms: readonly RoomsSpec[]
+  readonly joinStorms: readonly JoinStormSpec[]
+  readonly durability: readonly DurabilitySpec[]
   readonly timing: Timing
 }
 
@@ -67,7 +76,10 @@ export function plan(mode: Mode): Plan {
     ? {
         mode,
         scenarios: [fanout(10), fanout(100), drag(50), presence(100)],
-        timing: { warmupMs: 1000, measureMs: 4000, drainMs: 3000 },
+        rooms: [rooms([10, 20], 1500, 100)],
+        joinStorms: [joinStorm(50, 5)],
+        durability: [durability(50, 1500)],
+        timing: { warmupMs: 1000, measureMs: 3000, drainMs: 3000 },
       }
     : {
         mode,
@@ -80,6 +92,9 @@ export function plan(mode: Mode): Plan {
           presence(100),
           presence(500),
         ],
+        rooms: [rooms([50, 100, 200, 400, 800], 5000, 1000)],
+        joinStorms: [joinStorm(50, 5)],
+        durability: [durability(50, 5000), durability(200, 5000)],
         timing: { warmupMs: 2000, measureMs: 10_000, drainMs: 5000 },
       }
 }

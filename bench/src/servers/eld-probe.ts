@@ -6,8 +6,12 @@
  * The histogram samples a timer every `RESOLUTION_MS`; Node records the whole interval, so the
  * resolution is subtracted to get the delay. The file exists from the start, so that a process
  * without the probe (whom SIGUSR2 would kill) is never signalled.
+ *
+ * Each answer also carries the process's memory. When `<file>.gc` exists, the probe first runs a
+ * full garbage collection (every server is started with `--expose-gc`, and nothing else calls
+ * it), so that what the rooms scenario compares is live memory rather than garbage.
  */
-import { renameSync, writeFileSync } from 'node:fs'
+import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 const RESOLUTION_MS = 2
@@ -18,8 +22,13 @@ if (file) {
   histogram.enable()
   let seq = 0
   const delayMs = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS)
+  const gc = (globalThis as { gc?: () => void }).gc
   const write = () => {
+    if (gc && existsSync(`${file}.gc`)) gc()
+    const memory = process.memoryUsage()
     const figures = {
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
       seq,
       samples: histogram.count,
       p50Ms: delayMs(histogram.percentile(50)),

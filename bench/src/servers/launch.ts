@@ -30,6 +30,8 @@ export interface ServerProcess {
   output(): string
   /** SIGTERM (then SIGKILL after 5 s); removes the data directory. */
   stop(): Promise<void>
+  /** `kill -9`: the process dies at once, whatever it had not written yet; the data stays. */
+  crash(): Promise<void>
 }
 
 const KEPT_LINES = 40
@@ -53,6 +55,8 @@ export async function freePort(): Promise<number> {
 export async function launch(spec: LaunchSpec): Promise<ServerProcess> {
   const probeFile = join(spec.dataDir, 'event-loop.json')
   const [command, args] = nodeCommand(spec.core, [
+    // Only the probe calls gc(), and only when the rooms scenario asks (`eld-probe.ts`).
+    '--expose-gc',
     '--import',
     pathToFileURL(built.probe).href,
     spec.entry,
@@ -86,6 +90,11 @@ export async function launch(spec: LaunchSpec): Promise<ServerProcess> {
     stop: async () => {
       await stopChild(child, exited)
       rmSync(spec.dataDir, { recursive: true, force: true })
+    },
+    crash: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGKILL')
+      await exited
     },
   }
   try {

@@ -1,5 +1,5 @@
 /** Asks a server's event-loop probe (`eld-probe.ts`) for its figures, from the generator. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { EventLoopFigures } from '../load/job.js'
 
 /** A saturated server runs the probe's signal handler late; past this, its figure is n/a. */
@@ -8,6 +8,13 @@ const ANSWER_TIMEOUT_MS = 5000
 interface ProbeFile extends EventLoopFigures {
   readonly seq: number
   readonly samples: number
+  readonly rssBytes?: number
+  readonly heapUsedBytes?: number
+}
+
+export interface MemoryFigures {
+  readonly rssBytes: number
+  readonly heapUsedBytes: number
 }
 
 function read(file: string): ProbeFile | null {
@@ -24,6 +31,26 @@ function read(file: string): ProbeFile | null {
  * `ANSWER_TIMEOUT_MS`.
  */
 export async function probeEventLoop(pid: number, file: string): Promise<EventLoopFigures | null> {
+  const figures = await ask(pid, file)
+  return figures && figures.samples > 0
+    ? { p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, maxMs: figures.maxMs }
+    : null
+}
+
+/** The server's memory after a full garbage collection (and a new event-loop histogram). */
+export async function probeMemory(pid: number, file: string): Promise<MemoryFigures | null> {
+  writeFileSync(`${file}.gc`, '')
+  try {
+    const figures = await ask(pid, file)
+    return figures?.rssBytes === undefined || figures.heapUsedBytes === undefined
+      ? null
+      : { rssBytes: figures.rssBytes, heapUsedBytes: figures.heapUsedBytes }
+  } finally {
+    rmSync(`${file}.gc`, { force: true })
+  }
+}
+
+async function ask(pid: number, file: string): Promise<ProbeFile | null> {
   const previous = read(file)
   if (!previous) return null
   const before = previous.seq
@@ -35,11 +62,7 @@ export async function probeEventLoop(pid: number, file: string): Promise<EventLo
   const deadline = performance.now() + ANSWER_TIMEOUT_MS
   while (performance.now() < deadline) {
     const figures = read(file)
-    if (figures && figures.seq > before) {
-      return figures.samples > 0
-        ? { p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, maxMs: figures.maxMs }
-        : null
-    }
+    if (figures && figures.seq > before) return figures
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
   return null

@@ -1,0 +1,92 @@
+/**
+ * Scenario (4), rooms: many small rooms of 3 clients each (one writer at 1.5 Hz, two observers),
+ * grown in steps until p99 passes 100 ms or the steps run out; memory per loaded room and per
+ * idle connection, and what is left once every client has gone and the rooms could unload
+ * (Accord unloads a room `ACCORD_ROOM_IDLE_MS`, 2 s by default, after its last client leaves).
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ServerKind, Target } from '../load/job.js'
+import type { RoomsResult } from '../load/rooms-job.js'
+import type { Cores } from '../servers/cores.js'
+import { freePort } from '../servers/launch.js'
+import { startServer } from '../servers/start-server.js'
+import { runInGenerator } from './generate.js'
+
+export interface RoomsSpec {
+  readonly id: string
+  readonly steps: readonly number[]
+  readonly stepMs: number
+  readonly idleConnections: number
+}
+
+export function rooms(
+  steps: readonly number[],
+  stepMs: number,
+  idleConnections: number,
+): RoomsSpec {
+  return { id: `rooms-${steps.at(-1) ?? 0}`, steps, stepMs, idleConnections }
+}
+
+export interface RoomsOutcome {
+  readonly spec: RoomsSpec
+  readonly server: ServerKind
+  readonly result: RoomsResult | null
+  readonly error: string | null
+}
+
+const HZ = 1.5
+const P99_LIMIT_MS = 100
+/** Accord's default idle time before a room unloads, with room to spare. */
+const UNLOAD_WAIT_MS = 5000
+
+export async function runRooms(
+  spec: RoomsSpec,
+  kind: ServerKind,
+  cores: Cores,
+  seed: number,
+  dataRoot: string,
+): Promise<RoomsOutcome> {
+  mkdirSync(dataRoot, { recursive: true })
+  const dataDir = mkdtempSync(join(dataRoot, `${kind}-`))
+  let server
+  try {
+    server = await startServer(kind, { dataDir, port: await freePort(), core: cores.server })
+  } catch (error) {
+    return { spec, server: kind, result: null, error: String(error) }
+  }
+  try {
+    const targets: Target[] = []
+    const last = spec.steps.at(-1) ?? 0
+    for (let room = 0; room < last; room++) {
+      targets.push(await server.openRoom(`bench-${spec.id}-${seed}-${room}`))
+    }
+    const result = await runInGenerator<RoomsResult>(
+      {
+        task: 'rooms',
+        job: {
+          targets,
+          steps: spec.steps,
+          hz: HZ,
+          stepMs: spec.stepMs,
+          p99LimitMs: P99_LIMIT_MS,
+          idleConnections: spec.idleConnections,
+          unloadWaitMs: UNLOAD_WAIT_MS,
+          seed,
+        },
+      },
+      cores.generator,
+      spec.steps.length * (spec.stepMs + 30_000) + UNLOAD_WAIT_MS,
+    )
+    return { spec, server: kind, result, error: null }
+  } catch (error) {
+    return {
+      spec,
+      server: kind,
+      result: null,
+      error: `${String(error)}\n${server.process.output()}`,
+    }
+  } finally {
+    await server.process.stop()
+  }
+}
