@@ -19,6 +19,7 @@ import {
   decodeAwarenessUpdate,
   encodeAwarenessUpdate,
 } from './awareness-update.js'
+import { ClientIdOwners } from './client-ids.js'
 import { CloseCode } from './close-codes.js'
 import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
@@ -34,13 +35,10 @@ import {
   encodeUpdate,
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
-import { err, ok, type Result } from './result.js'
+import { ok, type Result } from './result.js'
 import { type RelayMessage, relayOrigin, type RoomRelay } from './room-relay.js'
 import { type DecodedUpdate, inspectStateVector, inspectUpdate } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
-
-/** The principal of the room's own writes (the server's commands). */
-const SERVER_PRINCIPAL = 'server'
 
 /** A connected client as the room sees it: something to send frames to and to close. */
 export interface Peer {
@@ -107,8 +105,7 @@ export class Room {
    * use in an update or in presence, and stored with the room's next write. The server's own id
    * (new at each load) is its own.
    */
-  private readonly idOwners: Map<number, string>
-  private unstoredClaims = new Map<number, string>()
+  private readonly clientIds: ClientIdOwners
   private unpersisted: PendingUpdate[] = []
   private unpersistedBytes = 0
   /** Presence that changed this event-loop turn, and from which peers: relayed once per turn. */
@@ -154,8 +151,7 @@ export class Room {
       this.unpersistedBytes += update.byteLength
       this.scheduleFlush()
     })
-    this.idOwners = new Map(options.stored.clientIds)
-    this.idOwners.set(this.doc.clientID, SERVER_PRINCIPAL)
+    this.clientIds = new ClientIdOwners(options.stored.clientIds, this.doc.clientID)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
@@ -209,9 +205,7 @@ export class Room {
         applyAwarenessUpdate(this.awareness, message.update, relayOrigin)
         return
       }
-      for (const [clientId, principal] of message.claims) {
-        if (!this.idOwners.has(clientId)) this.idOwners.set(clientId, principal)
-      }
+      this.clientIds.adopt(message.claims)
       Y.applyUpdate(this.doc, message.update, relayOrigin)
     } catch (error) {
       this.options.logger.error('relayed message failed to apply', {
@@ -256,9 +250,7 @@ export class Room {
   }
 
   private applyStored(stored: StoredDocument): void {
-    for (const [clientId, principal] of stored.clientIds) {
-      if (!this.idOwners.has(clientId)) this.idOwners.set(clientId, principal)
-    }
+    this.clientIds.adopt(stored.clientIds)
     const loaded = loadDocument(stored, this.options.logger, this.id)
     try {
       const missing = Y.encodeStateAsUpdate(loaded, Y.encodeStateVector(this.doc))
@@ -270,7 +262,7 @@ export class Room {
 
   /** Resolves once every update applied so far is durably stored. */
   flushed(): Promise<void> {
-    if (this.unpersisted.length > 0 || this.unstoredClaims.size > 0) this.startFlush()
+    if (this.unpersisted.length > 0 || this.clientIds.hasUnstored) this.startFlush()
     return this.writes
   }
 
@@ -336,8 +328,11 @@ export class Room {
       }
       return
     }
-    const structure = this.checkStructs(state.access, decoded.structs)
-    if (!structure.ok) return this.refuse(peer, structure.error.message, structure.error.refusal)
+    const claimed = this.clientIds.claimWriters(state.access, this.doc, decoded.structs)
+    if (claimed === null) {
+      return this.refuse(peer, "update written under another client's id", 'forged_client_id')
+    }
+    if (claimed) this.scheduleFlush()
     if (!checked.value.deletesOnly && this.outgrows(update)) {
       this.metrics.refused('document_too_large')
       return this.refuseUpdate(peer, update, 'the board is full: delete something to make room')
@@ -377,45 +372,6 @@ export class Room {
     if (!overlaps) return { update, decoded }
     const trimmed = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
     return { update: trimmed, decoded: Y.decodeUpdate(trimmed) }
-  }
-
-  /**
-   * What Yjs would trust blindly in an update's structs: that their client ids are the writer's
-   * own. Claims new ones for the writer's principal.
-   */
-  private checkStructs(
-    access: PeerAccess,
-    structs: DecodedUpdate['structs'],
-  ): Result<void, { message: string; refusal: SyncRefusal }> {
-    const fresh = new Set<number>()
-    for (const struct of structs) {
-      if (struct instanceof Y.Skip) continue
-      const { client, clock } = struct.id
-      const known = Y.getState(this.doc.store, client)
-      if (clock + struct.length <= known) continue // a resend: Yjs skips it
-      if (!this.mayUseId(access, client)) {
-        return err({
-          message: "update written under another client's id",
-          refusal: 'forged_client_id',
-        })
-      }
-      fresh.add(client)
-    }
-    for (const client of fresh) this.claimId(access, client)
-    return ok(undefined)
-  }
-
-  private mayUseId(access: PeerAccess, clientId: number): boolean {
-    if (access.principal === undefined) return true
-    const owner = this.idOwners.get(clientId)
-    return owner === undefined || owner === access.principal
-  }
-
-  private claimId(access: PeerAccess, clientId: number): void {
-    if (access.principal === undefined || this.idOwners.has(clientId)) return
-    this.idOwners.set(clientId, access.principal)
-    this.unstoredClaims.set(clientId, access.principal)
-    this.scheduleFlush()
   }
 
   /** Drops an update whole and tells its writer why. */
@@ -467,8 +423,8 @@ export class Room {
     const own = state.clientId
     // Another principal's id (a forgery): ignored. Claimed even by connections whose presence is
     // not published (viewers), so that nobody else can speak under their id either.
-    if (own === null || !this.mayUseId(state.access, own)) return
-    this.claimId(state.access, own)
+    if (own === null || !this.clientIds.mayUse(state.access, own)) return
+    if (this.clientIds.claim(state.access, own)) this.scheduleFlush()
     if (!state.access.canPublishPresence) return
     const owner = this.awarenessOwners.get(own)
     // Held by another live connection (a forgery, or this client's previous connection that
@@ -552,16 +508,15 @@ export class Room {
     this.flushScheduled = true
     this.defer(() => {
       this.flushScheduled = false
-      if (this.unpersisted.length > 0 || this.unstoredClaims.size > 0) this.startFlush()
+      if (this.unpersisted.length > 0 || this.clientIds.hasUnstored) this.startFlush()
     })
   }
 
   private startFlush(): void {
     const batch = this.unpersisted
-    const claims = this.unstoredClaims
+    const claims = this.clientIds.takeUnstored()
     this.unpersisted = []
     this.unpersistedBytes = 0
-    this.unstoredClaims = new Map()
     this.writes = this.writes.then(() => this.persist(batch, claims))
   }
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ClientIdOwners } from './client-ids.js'
+
+const as = (principal: string) => ({ canWrite: true, canPublishPresence: true, principal })
+
+/** The structs of an update written by a document with `clientId`. */
+function structsBy(clientId: number) {
+  const author = new Y.Doc()
+  author.clientID = clientId
+  const before = Y.encodeStateVector(author)
+  author.getMap('m').set(`k${clientId}`, 1)
+  return Y.decodeUpdate(Y.encodeStateAsUpdate(author, before)).structs
+}
+
+describe('ClientIdOwners [R6]', () => {
+  it('an id belongs to the first principal that uses it; the server’s own id is taken', () => {
+    const owners = new ClientIdOwners(new Map(), 99)
+    expect(owners.mayUse(as('member:ada'), 99)).toBe(false)
+    expect(owners.claim(as('member:ada'), 1)).toBe(true)
+    expect(owners.claim(as('member:ada'), 1)).toBe(false) // already hers: nothing new to store
+    expect(owners.mayUse(as('member:ada'), 1)).toBe(true)
+    expect(owners.mayUse(as('member:bo'), 1)).toBe(false)
+    // Connections without a principal (tests, tools) are not bound.
+    expect(owners.mayUse({ canWrite: true, canPublishPresence: true }, 1)).toBe(true)
+  })
+
+  it('hands new claims to storage once, and keeps what storage or other instances claimed', () => {
+    const owners = new ClientIdOwners(new Map([[1, 'member:ada']]), 99)
+    owners.claim(as('member:bo'), 2)
+    expect(owners.hasUnstored).toBe(true)
+    expect(owners.takeUnstored()).toEqual(new Map([[2, 'member:bo']]))
+    expect(owners.hasUnstored).toBe(false)
+    owners.adopt([
+      [1, 'member:mallory'],
+      [3, 'member:cy'],
+    ])
+    expect(owners.mayUse(as('member:ada'), 1)).toBe(true)
+    expect(owners.mayUse(as('member:cy'), 3)).toBe(true)
+    expect(owners.hasUnstored).toBe(false) // adopted claims are stored elsewhere already
+  })
+
+  it('an update is the writer’s when every id it writes new content under may be theirs', () => {
+    const doc = new Y.Doc()
+    const owners = new ClientIdOwners(new Map(), doc.clientID)
+    expect(owners.claimWriters(as('member:ada'), doc, structsBy(1))).toBe(true)
+    expect(owners.claimWriters(as('member:bo'), doc, structsBy(1))).toBeNull()
+    // Content the room already has is a resend, whoever sends it.
+    const ada = new Y.Doc()
+    ada.clientID = 1
+    ada.getMap('m').set('k', 1)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ada))
+    const resent = Y.decodeUpdate(Y.encodeStateAsUpdate(ada)).structs
+    expect(owners.claimWriters(as('member:bo'), doc, resent)).toBe(false)
+  })
+})
