@@ -3,13 +3,10 @@
  * a probe room on the same server (one writer, one observer, 25 Hz) shows whether the other rooms
  * stay responsive. Reports each joiner's time to its first sync and the probe's latency.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
 import type { JoinStormResult } from '../load/join-storm-job.js'
 import type { ServerKind } from '../load/job.js'
 import type { Cores } from '../servers/cores.js'
-import { freePort } from '../servers/launch.js'
-import { startServer } from '../servers/start-server.js'
+import { withFreshServer } from './fresh-server.js'
 import { runInGenerator } from './generate.js'
 
 export interface JoinStormSpec {
@@ -43,18 +40,10 @@ export async function runJoinStorm(
   seed: number,
   dataRoot: string,
 ): Promise<JoinStormOutcome> {
-  mkdirSync(dataRoot, { recursive: true })
-  const dataDir = mkdtempSync(join(dataRoot, `${kind}-`))
-  let server
-  try {
-    server = await startServer(kind, { dataDir, port: await freePort(), core: cores.server })
-  } catch (error) {
-    return { spec, server: kind, result: null, error: String(error) }
-  }
-  try {
+  const { result, error } = await withFreshServer(kind, cores, dataRoot, async (server) => {
     const target = await server.openRoom(`bench-${spec.id}-${seed}`)
     const probe = await server.openRoom(`bench-${spec.id}-${seed}-probe`)
-    const result = await runInGenerator<JoinStormResult>(
+    return runInGenerator<JoinStormResult>(
       {
         task: 'join-storm',
         job: {
@@ -70,15 +59,6 @@ export async function runJoinStorm(
       cores.generator,
       BASELINE_MS + 60_000,
     )
-    return { spec, server: kind, result, error: null }
-  } catch (error) {
-    return {
-      spec,
-      server: kind,
-      result: null,
-      error: `${String(error)}\n${server.process.output()}`,
-    }
-  } finally {
-    await server.process.stop()
-  }
+  })
+  return { spec, server: kind, result, error }
 }

@@ -4,13 +4,10 @@
  * idle connection, and what is left once every client has gone and the rooms could unload
  * (Accord unloads a room `ACCORD_ROOM_IDLE_MS`, 2 s by default, after its last client leaves).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
 import type { ServerKind, Target } from '../load/job.js'
 import type { RoomsResult } from '../load/rooms-job.js'
 import type { Cores } from '../servers/cores.js'
-import { freePort } from '../servers/launch.js'
-import { startServer } from '../servers/start-server.js'
+import { withFreshServer } from './fresh-server.js'
 import { runInGenerator } from './generate.js'
 
 export interface RoomsSpec {
@@ -47,21 +44,13 @@ export async function runRooms(
   seed: number,
   dataRoot: string,
 ): Promise<RoomsOutcome> {
-  mkdirSync(dataRoot, { recursive: true })
-  const dataDir = mkdtempSync(join(dataRoot, `${kind}-`))
-  let server
-  try {
-    server = await startServer(kind, { dataDir, port: await freePort(), core: cores.server })
-  } catch (error) {
-    return { spec, server: kind, result: null, error: String(error) }
-  }
-  try {
+  const { result, error } = await withFreshServer(kind, cores, dataRoot, async (server) => {
     const targets: Target[] = []
     const last = spec.steps.at(-1) ?? 0
     for (let room = 0; room < last; room++) {
       targets.push(await server.openRoom(`bench-${spec.id}-${seed}-${room}`))
     }
-    const result = await runInGenerator<RoomsResult>(
+    return runInGenerator<RoomsResult>(
       {
         task: 'rooms',
         job: {
@@ -78,15 +67,6 @@ export async function runRooms(
       cores.generator,
       spec.steps.length * (spec.stepMs + 30_000) + UNLOAD_WAIT_MS,
     )
-    return { spec, server: kind, result, error: null }
-  } catch (error) {
-    return {
-      spec,
-      server: kind,
-      result: null,
-      error: `${String(error)}\n${server.process.output()}`,
-    }
-  } finally {
-    await server.process.stop()
-  }
+  })
+  return { spec, server: kind, result, error }
 }
