@@ -2,7 +2,9 @@
  * Several instances (`REDIS_URL`): two built Accord processes on one PostgreSQL database, joined
  * by one real Redis (Debian's `redis-server`, on loopback in a temp dir), with stock y-websocket
  * clients on each — they converge, see each other's presence, and `kill -9` of one instance while
- * its client edits loses nothing: the client moves to the other instance.
+ * its client edits loses nothing: the client moves to the other instance. The presence of a
+ * killed instance's clients leaves the others within a few relay heartbeats, and `/readyz`
+ * follows Redis going away and coming back.
  */
 import { type PostgresServer, startPostgres } from '@accord/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -23,8 +25,10 @@ afterAll(async () => {
 
 const { start, client } = usePerTestServers()
 
-async function twoInstances(): Promise<{ a: ServerProcess; b: ServerProcess; url: string }> {
-  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
+async function twoInstances(
+  extraEnv: Record<string, string> = {},
+): Promise<{ a: ServerProcess; b: ServerProcess; url: string }> {
+  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url, ...extraEnv }
   const [a, b] = await Promise.all([start({ env }), start({ env })])
   return { a, b, url: env.DATABASE_URL }
 }
@@ -114,5 +118,42 @@ describe('Running more than one instance', () => {
     })
     onB.doc.getText('notes').insert(0, 'after;')
     await waitFor(() => text(onA).startsWith('after;'), { what: 'the relay to work again' })
+  })
+
+  it('[X6] the presence of a killed instance’s clients leaves the others within a few heartbeats', async () => {
+    const { a, b } = await twoInstances({ ACCORD_RELAY_HEARTBEAT_MS: '200' })
+    const roomId = await createRoom(a, 'Presence through a crash')
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([onA.whenSynced(), onB.whenSynced()])
+    onA.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
+    onB.provider.awareness.setLocalStateField('cursor', { x: 3, y: 4 })
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID) !== undefined, {
+      what: 'A’s presence on B',
+    })
+
+    await a.stop('SIGKILL')
+    // Well within y-protocols' 30 s outdated timeout, which would otherwise remove it.
+    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), {
+      what: 'the killed instance’s client to leave B’s presence',
+      timeoutMs: 10_000,
+    })
+    expect(onB.provider.awareness.getStates().get(onB.doc.clientID)).toMatchObject({
+      cursor: { x: 3, y: 4 },
+    })
+  })
+
+  it('[X8] /readyz answers 503 while Redis is unreachable, and 200 once it is back', async () => {
+    const { a } = await twoInstances()
+    const readyz = () => fetch(`${a.url}/readyz`)
+    expect((await readyz()).status).toBe(200)
+    await redis.restart(async () => {
+      await waitFor(async () => (await readyz()).status === 503, { what: '/readyz to answer 503' })
+      expect(await (await readyz()).json()).toMatchObject({ ok: false, error: 'relay_unavailable' })
+    })
+    await waitFor(async () => (await readyz()).status === 200, {
+      what: '/readyz to answer 200 again',
+      timeoutMs: 20_000,
+    })
   })
 })

@@ -20,7 +20,7 @@ import { originCheck } from './access/origin-check.js'
 import type { ServerLogger } from './log.js'
 import { actionItemRoutes } from './routes/action-items.js'
 import { decisionRoutes } from './routes/decisions.js'
-import { healthRoutes } from './routes/health.js'
+import { healthRoutes, type RelayStatus } from './routes/health.js'
 import { metricsRoutes } from './routes/metrics.js'
 import { roomRoutes } from './routes/rooms.js'
 import { sessionRoutes } from './routes/session.js'
@@ -55,6 +55,8 @@ export interface AppDeps {
   readonly trustProxy?: boolean
   /** What `/metrics` shows; the server shares it with its registry and store. Fresh if absent. */
   readonly metrics?: ServerMetrics
+  /** The relay to the other instances (`REDIS_URL`), whose connection `/readyz` checks. */
+  readonly relay?: RelayStatus | null
 }
 
 /** The whole HTTP surface: thin routes that validate input and call the packages. */
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
       startedAt: deps.startedAt ?? Date.now(),
       loadedRooms: () => deps.registry.loadedCount,
       connections: () => deps.connections.count,
+      relay: deps.relay ?? null,
     }),
   )
 

@@ -12,7 +12,9 @@ describe('loadConfig', () => {
         databasePath: './data/accord.db',
         sqliteSynchronous: 'FULL',
         postgresUrl: null,
+        pgPoolSize: 10,
         redisUrl: null,
+        relayHeartbeatMs: 2000,
         limits: {
           maxMessageBytes: 8 * 1024 * 1024,
           maxBodyBytes: 64 * 1024,
@@ -24,6 +26,7 @@ describe('loadConfig', () => {
           authTimeoutMs: 10_000,
         },
         roomIdleMs: 2000,
+        roomFramesPerSecond: 50_000,
         heartbeatMs: 30_000,
         webDist: null,
         logLevel: 'info',
@@ -66,6 +69,8 @@ describe('loadConfig', () => {
       ACCORD_ROOMS_PER_IP_PER_HOUR: '5',
       ACCORD_AUTH_TIMEOUT_MS: '2500',
       ACCORD_ROOM_IDLE_MS: '0',
+      ACCORD_ROOM_FRAMES_PER_SECOND: '0',
+      ACCORD_PG_POOL_SIZE: '40',
       ACCORD_LOG_LEVEL: '',
     })
     expect(config.ok && config.value).toMatchObject({
@@ -84,6 +89,8 @@ describe('loadConfig', () => {
         authTimeoutMs: 2500,
       },
       roomIdleMs: 0,
+      roomFramesPerSecond: 0,
+      pgPoolSize: 40,
       logLevel: 'info',
     })
   })

@@ -42,7 +42,9 @@ const envSchema = z.object({
       message: 'not a Redis URL of the form redis://[user:password@]host:port[/db]',
     })
     .optional(),
+  ACCORD_RELAY_HEARTBEAT_MS: integer(2000, 10, 60_000),
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  ACCORD_PG_POOL_SIZE: integer(10, 1, 1000),
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_MAX_BODY_BYTES: integer(64 * 1024, 1024, 64 * 1024 * 1024),
   ACCORD_MAX_DOCUMENT_BYTES: integer(64 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
@@ -53,6 +55,7 @@ const envSchema = z.object({
   ACCORD_ROOMS_PER_IP_PER_HOUR: integer(60, 0, 1_000_000),
   ACCORD_AUTH_TIMEOUT_MS: integer(10_000, 100, 10 * 60 * 1000),
   ACCORD_ROOM_IDLE_MS: integer(2000, 0, 24 * 60 * 60 * 1000),
+  ACCORD_ROOM_FRAMES_PER_SECOND: integer(50_000, 0, 100_000_000),
   ACCORD_HEARTBEAT_MS: integer(30_000, 100, 10 * 60 * 1000),
   ACCORD_WEB_DIST: z.string().min(1).default(defaultWebDist),
   ACCORD_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -98,13 +101,26 @@ export interface Config {
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
   /** `postgres://…` when storage is PostgreSQL (`DATABASE_URL`), else null. */
   readonly postgresUrl: string | null
+  /** Connections the server keeps to PostgreSQL at most. */
+  readonly pgPoolSize: number
   readonly limits: Limits
   /**
    * `redis://…` when several instances serve the same rooms (`REDIS_URL`; README, "Running more
    * than one instance"), else null.
    */
   readonly redisUrl: string | null
+  /**
+   * How often an instance tells the others through Redis that it is alive
+   * (`ACCORD_RELAY_HEARTBEAT_MS`); after three missed heartbeats the presence it relayed is
+   * removed everywhere.
+   */
+  readonly relayHeartbeatMs: number
   readonly roomIdleMs: number
+  /**
+   * Frames a room sends per second at most, summed over its peers, before changes are merged over
+   * a short wait (`packages/sync/src/flush-pacer.ts`); 0 sends every change at once.
+   */
+  readonly roomFramesPerSecond: number
   /** Interval of WebSocket pings; a connection that misses one is terminated. */
   readonly heartbeatMs: number
   /** The built web app, served from `/` when the folder exists. */
@@ -131,9 +147,12 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     databasePath: e.DATABASE_URL.path,
     sqliteSynchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
     postgresUrl: e.DATABASE_URL.postgresUrl,
+    pgPoolSize: e.ACCORD_PG_POOL_SIZE,
     limits: limitsFrom(e),
     redisUrl: e.REDIS_URL ?? null,
+    relayHeartbeatMs: e.ACCORD_RELAY_HEARTBEAT_MS,
     roomIdleMs: e.ACCORD_ROOM_IDLE_MS,
+    roomFramesPerSecond: e.ACCORD_ROOM_FRAMES_PER_SECOND,
     heartbeatMs: e.ACCORD_HEARTBEAT_MS,
     webDist: existsSync(e.ACCORD_WEB_DIST) ? e.ACCORD_WEB_DIST : null,
     logLevel: e.ACCORD_LOG_LEVEL,

@@ -10,7 +10,6 @@ import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedDocumentStore } from './metrics/timed-document-store.js'
-import { openRedisRelay } from './scale-out/redis-relay.js'
 import { openStorage } from './storage.js'
 import { startHeartbeat } from './sync/heartbeat.js'
 
@@ -25,13 +24,14 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   const storage = await openStorage(config, logger)
   const { rooms, access } = storage
   const metrics = new ServerMetrics()
-  const relay = config.redisUrl === null ? null : await openRedisRelay(config.redisUrl, logger)
+  const relay = await openRelay(config, logger)
   const registry = new RoomRegistry({
     store: timedDocumentStore(storage.documents, metrics.storageWrites),
     logger,
     idleUnloadMs: config.roomIdleMs,
     metrics: metrics.sync,
     maxDocumentBytes: config.limits.maxDocumentBytes,
+    framesPerSecond: config.roomFramesPerSecond,
     relay: relay ?? undefined,
   })
   const connections = new LiveConnections()
@@ -53,6 +53,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     trustProxy: config.trustProxy,
     limits: config.limits,
     metrics,
+    relay,
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
@@ -115,4 +116,11 @@ function allClosed(wss: WebSocketServer, ms: number): Promise<void> {
       })
     }
   })
+}
+
+/** Loaded only with `REDIS_URL`: a single instance never pays for the Redis client's memory. */
+async function openRelay(config: Config, logger: ServerLogger) {
+  if (config.redisUrl === null) return null
+  const { openRedisRelay } = await import('./scale-out/redis-relay.js')
+  return openRedisRelay(config.redisUrl, logger, { heartbeatMs: config.relayHeartbeatMs })
 }

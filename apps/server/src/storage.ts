@@ -6,15 +6,7 @@ import {
   type AccessRepository,
   type BallotRepository,
   holdDatabaseLock,
-  openPostgres,
   openSqlite,
-  PgAccessRepository,
-  PgBallotRepository,
-  PgDocumentStore,
-  PgPrivateNoteRepository,
-  PgRecordRepository,
-  PgRoomRepository,
-  PgWorkshopRepository,
   type PrivateNoteRepository,
   type RecordRepository,
   type RoomRepository,
@@ -41,26 +33,13 @@ export interface Storage {
   close(): Promise<void>
 }
 
-type StorageConfig = Pick<Config, 'databasePath' | 'sqliteSynchronous' | 'postgresUrl'>
+type StorageConfig = Pick<
+  Config,
+  'databasePath' | 'sqliteSynchronous' | 'postgresUrl' | 'pgPoolSize'
+>
 
 export async function openStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
-  if (config.postgresUrl !== null) {
-    const { db, close } = await openPostgres({
-      url: config.postgresUrl,
-      // The pool replaces a connection that dropped while idle; requests meanwhile fail as usual.
-      onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
-    })
-    return {
-      rooms: new PgRoomRepository(db),
-      access: new PgAccessRepository(db),
-      ballots: new PgBallotRepository(db),
-      notes: new PgPrivateNoteRepository(db),
-      workshops: new PgWorkshopRepository(db),
-      records: new PgRecordRepository(db),
-      documents: new PgDocumentStore(db),
-      close,
-    }
-  }
+  if (config.postgresUrl !== null) return openPostgresStorage(config.postgresUrl, config, logger)
   const path = config.databasePath ?? ':memory:'
   const database = openSqlite({ path, synchronous: config.sqliteSynchronous })
   // `<db>.lock` tells `accord restore` that this database is in use.
@@ -77,5 +56,30 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
       database.close()
       lock?.release()
     },
+  }
+}
+
+async function openPostgresStorage(
+  url: string,
+  config: StorageConfig,
+  logger: Logger,
+): Promise<Storage> {
+  // Loaded only here: a server on SQLite never pays for the PostgreSQL driver's memory.
+  const pg = await import('@accord/db/postgres')
+  const { db, close } = await pg.openPostgres({
+    url,
+    maxConnections: config.pgPoolSize,
+    // The pool replaces a connection that dropped while idle; requests meanwhile fail as usual.
+    onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
+  })
+  return {
+    rooms: new pg.PgRoomRepository(db),
+    access: new pg.PgAccessRepository(db),
+    ballots: new pg.PgBallotRepository(db),
+    notes: new pg.PgPrivateNoteRepository(db),
+    workshops: new pg.PgWorkshopRepository(db),
+    records: new pg.PgRecordRepository(db),
+    documents: new pg.PgDocumentStore(db),
+    close,
   }
 }

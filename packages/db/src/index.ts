@@ -13,20 +13,6 @@ export {
 } from './backup.js'
 export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
 export { holdDatabaseLock, lockFileOf, runningHolder, type DatabaseLock } from './database-lock.js'
-export {
-  openPostgres,
-  pgMigrationsFolder,
-  type AccordPgDb,
-  type PostgresHandle,
-  type PostgresOptions,
-} from './pg-database.js'
-export { PgAccessRepository } from './pg-access-repository.js'
-export { PgBallotRepository } from './pg-ballot-repository.js'
-export { PgDocumentStore } from './pg-document-store.js'
-export { PgPrivateNoteRepository } from './pg-private-note-repository.js'
-export { PgRecordRepository } from './pg-record-repository.js'
-export { PgRoomRepository } from './pg-room-repository.js'
-export { PgWorkshopRepository } from './pg-workshop-repository.js'
 export type { PrivateNoteRecord, PrivateNoteRepository } from './private-note-repository.js'
 export type {
   ActionItemQuery,

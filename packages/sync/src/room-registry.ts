@@ -11,7 +11,8 @@ import { type Logger, silentLogger } from './logger.js'
 import { noMetrics, type SyncMetrics } from './metrics.js'
 import { Room } from './room.js'
 import { err, ok, type Result } from './result.js'
-import type { RelayMessage, RoomRelay } from './room-relay.js'
+import type { RoomRelay } from './room-relay.js'
+import { RoomRelayLink } from './room-relay-link.js'
 
 export interface RoomRegistryOptions {
   readonly store: DocumentStore
@@ -23,6 +24,8 @@ export interface RoomRegistryOptions {
   readonly metrics?: SyncMetrics
   /** Each room's bound on its stored document size (`RoomOptions.maxDocumentBytes`). */
   readonly maxDocumentBytes?: number
+  /** Each room's frame budget (`RoomOptions.framesPerSecond`); unpaced when omitted. */
+  readonly framesPerSecond?: number
   /** Other instances serving the same rooms (`RoomOptions.relay`); none when omitted. */
   readonly relay?: RoomRelay
 }
@@ -42,9 +45,8 @@ export class RoomRegistry {
   private readonly idleUnloadMs: number
   private readonly metrics: SyncMetrics
   private readonly maxDocumentBytes: number | undefined
+  private readonly framesPerSecond: number
   private readonly relay: RoomRelay | undefined
-  /** Ends each loaded room's relay subscription. */
-  private readonly unsubscribes = new WeakMap<Room, () => void>()
 
   constructor(options: RoomRegistryOptions) {
     this.store = options.store
@@ -53,6 +55,7 @@ export class RoomRegistry {
     this.idleUnloadMs = options.idleUnloadMs ?? 0
     this.metrics = options.metrics ?? noMetrics
     this.maxDocumentBytes = options.maxDocumentBytes
+    this.framesPerSecond = options.framesPerSecond ?? 0
     this.relay = options.relay
   }
 
@@ -119,37 +122,26 @@ export class RoomRegistry {
 
   /**
    * Subscribes first, then reads storage (X3): whatever another instance stores meanwhile is
-   * either in what is read or among the messages held back until the room exists (applying
+   * either in what is read or among the messages the link holds until the room exists (applying
    * something twice is harmless).
    */
   private async loadRelayed(roomId: string, relay: RoomRelay): Promise<Room | null> {
-    let room: Room | null = null
-    const early: RelayMessage[] = []
-    let gap = false
-    const unsubscribe = await relay.subscribe(roomId, {
-      onMessage: (message) => (room ? room.applyRelayed(message) : early.push(message)),
-      onGap: () => (room ? void room.resync() : (gap = true)),
-    })
+    const link = await RoomRelayLink.open({ relay, roomId, store: this.store, logger: this.logger })
     let stored: StoredDocument | null
     try {
       stored = await this.store.loadDocument(roomId)
     } catch (error) {
-      unsubscribe()
+      link.close()
       throw error
     }
     if (stored === null) {
-      unsubscribe()
+      link.close()
       return null
     }
-    const loaded = this.createRoom(roomId, stored)
-    this.unsubscribes.set(loaded, unsubscribe)
-    room = loaded
-    for (const message of early) loaded.applyRelayed(message)
-    if (gap) void loaded.resync()
-    return loaded
+    return this.createRoom(roomId, stored, link)
   }
 
-  private createRoom(roomId: string, stored: StoredDocument): Room {
+  private createRoom(roomId: string, stored: StoredDocument, link?: RoomRelayLink): Room {
     return new Room({
       id: roomId,
       stored,
@@ -158,8 +150,9 @@ export class RoomRegistry {
       compaction: this.compaction,
       metrics: this.metrics,
       maxDocumentBytes: this.maxDocumentBytes,
+      framesPerSecond: this.framesPerSecond,
       onBroken: (room) => this.evict(room),
-      relay: this.relay,
+      link,
     })
   }
 
@@ -198,7 +191,7 @@ export class RoomRegistry {
     } catch (error) {
       this.logger.error('flush before unload failed', { room: roomId, error: String(error) })
     } finally {
-      this.unsubscribe(room)
+      // Also ends the room's relay subscription.
       room.destroy()
       this.entries.delete(roomId)
       finish()
@@ -206,13 +199,8 @@ export class RoomRegistry {
     this.logger.info('room unloaded', { room: roomId })
   }
 
-  private unsubscribe(room: Room): void {
-    this.unsubscribes.get(room)?.()
-    this.unsubscribes.delete(room)
-  }
-
+  /** A broken room leaves the registry; it destroys itself (and its relay subscription). */
   private evict(room: Room): void {
-    this.unsubscribe(room)
     const entry = this.entries.get(room.id)
     if (entry?.state === 'loaded' && entry.room === room) {
       clearTimeout(entry.idleTimer)

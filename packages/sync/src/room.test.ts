@@ -89,6 +89,7 @@ function setup(
     compaction?: { maxUpdates: number; minBytes: number }
     metrics?: SyncMetrics
     maxDocumentBytes?: number
+    framesPerSecond?: number
   } = {},
 ) {
   const store = new ControlledStore()
@@ -698,6 +699,45 @@ describe('Room fan-out', () => {
     expect(frames(observer, MessageType.Awareness)).toHaveLength(before + 1)
     expect(observer.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: 1 })
     expect(observer.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: 2 })
+  })
+
+  it('[A5] above the frame budget, changes from many turns go out merged, spaced peers / budget apart', async () => {
+    // 4 peers at 40 frames a second: at most one flush per 100 ms.
+    const { registry } = setup({ framesPerSecond: 40 })
+    const [a, b, c, observer] = [
+      await connect(registry),
+      await connect(registry),
+      await connect(registry),
+      await connect(registry),
+    ]
+    await new Promise((resolve) => setTimeout(resolve, 150)) // the joins' own flushes are past
+    const presenceBefore = frames(observer, MessageType.Awareness).length
+    const editsBefore = frames(observer, MessageType.Sync).length
+    for (const [index, client] of [a, b, c].entries()) {
+      client.awareness.setLocalState({ cursor: index })
+      client.doc.getMap('m').set(String(index), index)
+      await settle(1) // each change in a turn of its own
+    }
+    // At most one flush has gone out so far; the rest is waiting for the next allowed one.
+    expect(frames(observer, MessageType.Awareness).length - presenceBefore).toBeLessThanOrEqual(1)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    expect(frames(observer, MessageType.Awareness).length - presenceBefore).toBeLessThanOrEqual(2)
+    expect(frames(observer, MessageType.Sync).length - editsBefore).toBeLessThanOrEqual(2)
+    for (const [index, client] of [a, b, c].entries()) {
+      expect(observer.awareness.getStates().get(client.doc.clientID)).toEqual({ cursor: index })
+      expect(observer.doc.getMap('m').get(String(index))).toBe(index)
+    }
+  })
+
+  it('[A5] under the frame budget every change goes out in its own turn', async () => {
+    const { registry } = setup({ framesPerSecond: 1_000_000 })
+    const [a, observer] = [await connect(registry), await connect(registry)]
+    const before = frames(observer, MessageType.Awareness).length
+    for (let cursor = 0; cursor < 3; cursor++) {
+      a.awareness.setLocalState({ cursor })
+      await settle(1)
+    }
+    expect(frames(observer, MessageType.Awareness)).toHaveLength(before + 3)
   })
 
   it('[S9] joiners that arrive together share one encoding of the whole document', async () => {

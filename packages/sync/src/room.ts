@@ -21,8 +21,10 @@ import {
 } from './awareness-update.js'
 import { ClientIdOwners } from './client-ids.js'
 import { CloseCode } from './close-codes.js'
-import { type CompactionPolicy, type LogSize, shouldCompact } from './compaction-policy.js'
+import { type CompactionPolicy, shouldCompact } from './compaction-policy.js'
 import type { DocumentStore, StoredDocument } from './document-store.js'
+import { FlushPacer, systemClock } from './flush-pacer.js'
+import { loadDocument } from './load-document.js'
 import type { Logger } from './logger.js'
 import { noMetrics, type SyncMetrics, type SyncRefusal } from './metrics.js'
 import { fullAccess, type PeerAccess } from './peer-access.js'
@@ -36,7 +38,9 @@ import {
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
 import { ok, type Result } from './result.js'
-import { type RelayMessage, relayOrigin, type RoomRelay } from './room-relay.js'
+import { relayOrigin } from './room-relay.js'
+import type { RoomRelayLink } from './room-relay-link.js'
+import { StoredSize } from './stored-size.js'
 import { type DecodedUpdate, inspectStateVector, inspectUpdate } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
 
@@ -65,10 +69,17 @@ export interface RoomOptions {
   /** Runs a task at the end of the current event-loop turn; injectable for tests. */
   readonly defer?: (task: () => void) => void
   /**
-   * Other instances serving the same rooms (`room-relay.ts`): what this room stores and the
-   * presence of its peers are published there. Rooms on one instance only when omitted.
+   * Frames the room may send per second, summed over its peers, before changes wait a little
+   * and go out merged (`flush-pacer.ts`). Every change goes out at the end of its turn when
+   * omitted or 0.
    */
-  readonly relay?: RoomRelay
+  readonly framesPerSecond?: number
+  /**
+   * The room's link to other instances serving it (`room-relay-link.ts`), already subscribed:
+   * what this room stores and the presence of its peers are published there, and what the others
+   * publish is applied here. Rooms on one instance only when omitted.
+   */
+  readonly link?: RoomRelayLink
 }
 
 interface PeerState {
@@ -114,32 +125,28 @@ export class Room {
   /** Bumped on every document change; keys the encoded full state that joiners share. */
   private version = 0
   private fullState: { readonly version: number; readonly frame: Uint8Array } | null = null
-  private flushScheduled = false
+  /** When stored edits and changed presence go out: each turn, or spaced under a frame budget. */
+  private readonly editPacer: FlushPacer
+  private readonly presencePacer: FlushPacer
   private compactionScheduled = false
   /** Every storage operation is chained here, so appends and compactions never overlap. */
   private writes: Promise<void> = Promise.resolve()
   private lastSeq: number
-  private log: LogSize
+  private readonly size: StoredSize
   private broken = false
-  /** Presence of this instance's own peers that changed this turn: published once per turn. */
-  private awarenessToPublish = new Set<number>()
-  private awarenessFlushScheduled = false
-  /** A re-read from storage in progress, and whether another was asked for meanwhile. */
-  private resyncing: Promise<void> | null = null
-  private resyncAgain = false
 
   constructor(options: RoomOptions) {
     this.options = options
     this.id = options.id
     this.defer = options.defer ?? setImmediate
+    const clock = { ...systemClock, defer: this.defer }
+    const budget = options.framesPerSecond ?? 0
+    this.editPacer = new FlushPacer(budget, this.flushEdits, clock)
+    this.presencePacer = new FlushPacer(budget, this.flushAwareness, clock)
     this.metrics = options.metrics ?? noMetrics
     this.lastSeq = options.stored.lastSeq
     this.doc = loadDocument(options.stored, options.logger, options.id)
-    this.log = {
-      updates: options.stored.updates.length,
-      bytes: options.stored.updates.reduce((sum, u) => sum + u.byteLength, 0),
-      snapshotBytes: options.stored.snapshot?.byteLength ?? 0,
-    }
+    this.size = new StoredSize(options.stored)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.version++
       if (origin === relayOrigin) {
@@ -155,6 +162,15 @@ export class Room {
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
+    options.link?.attach({
+      doc: this.doc,
+      awareness: this.awareness,
+      clientIds: this.clientIds,
+      size: this.size,
+      defer: this.defer,
+      isLive: () => !this.broken,
+      fail: (reason) => this.breakRoom(reason),
+    })
   }
 
   join(peer: Peer, access: PeerAccess = fullAccess): void {
@@ -194,72 +210,6 @@ export class Room {
     }
   }
 
-  /**
-   * Applies what another instance published (X2): it was validated and stored there, so it is
-   * neither checked nor stored again here, only passed on to this room's peers.
-   */
-  applyRelayed(message: RelayMessage): void {
-    if (this.broken) return
-    try {
-      if (message.kind === 'awareness') {
-        applyAwarenessUpdate(this.awareness, message.update, relayOrigin)
-        return
-      }
-      this.clientIds.adopt(message.claims)
-      Y.applyUpdate(this.doc, message.update, relayOrigin)
-    } catch (error) {
-      this.options.logger.error('relayed message failed to apply', {
-        room: this.id,
-        error: String(error),
-      })
-    }
-    const store = this.doc.store
-    // It builds on something this instance missed (X3): storage has it.
-    if (store.pendingStructs !== null || store.pendingDs !== null) void this.resync()
-  }
-
-  /**
-   * Re-reads the room from storage and applies whatever this instance lacks (X3): after the
-   * relay may have dropped messages. Concurrent requests share one read plus one more.
-   */
-  resync(): Promise<void> {
-    if (this.resyncing) {
-      this.resyncAgain = true
-      return this.resyncing
-    }
-    const run = async (): Promise<void> => {
-      do {
-        this.resyncAgain = false
-        let stored: StoredDocument | null
-        try {
-          stored = await this.options.store.loadDocument(this.id)
-        } catch (error) {
-          this.options.logger.error('re-reading the room from storage failed', {
-            room: this.id,
-            error: String(error),
-          })
-          this.breakRoom('storage unavailable')
-          return
-        }
-        if (stored === null || this.broken) return
-        this.applyStored(stored)
-      } while (this.resyncAgain && !this.broken)
-    }
-    this.resyncing = run().finally(() => (this.resyncing = null))
-    return this.resyncing
-  }
-
-  private applyStored(stored: StoredDocument): void {
-    this.clientIds.adopt(stored.clientIds)
-    const loaded = loadDocument(stored, this.options.logger, this.id)
-    try {
-      const missing = Y.encodeStateAsUpdate(loaded, Y.encodeStateVector(this.doc))
-      Y.applyUpdate(this.doc, missing, relayOrigin)
-    } finally {
-      loaded.destroy()
-    }
-  }
-
   /** Resolves once every update applied so far is durably stored. */
   flushed(): Promise<void> {
     if (this.unpersisted.length > 0 || this.clientIds.hasUnstored) this.startFlush()
@@ -275,6 +225,9 @@ export class Room {
 
   /** Closes every peer and frees the document. The room must not be used afterwards. */
   destroy(code: number = CloseCode.GoingAway, reason = 'room closed'): void {
+    this.editPacer.stop()
+    this.presencePacer.stop()
+    this.options.link?.close()
     for (const peer of [...this.peers.keys()]) peer.close(code, reason)
     this.peers.clear()
     this.awareness.destroy()
@@ -387,8 +340,7 @@ export class Room {
   private outgrows(update: Uint8Array): boolean {
     const max = this.options.maxDocumentBytes
     if (max === undefined) return false
-    const stored = this.log.snapshotBytes + this.log.bytes + this.unpersistedBytes
-    return stored + update.byteLength > max
+    return this.size.total + this.unpersistedBytes + update.byteLength > max
   }
 
   /**
@@ -465,51 +417,34 @@ export class Room {
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     if (changed.length === 0) return
-    if (this.peers.size > 0) {
-      for (const id of changed) this.awarenessChanged.add(id)
-      this.awarenessOrigins.add(origin)
-    }
-    // Changes made here (a peer's presence, a peer leaving) go to the other instances; relayed
-    // ones came from there, and every instance times out silent clients on its own (X4).
-    if (this.options.relay && origin !== relayOrigin && origin !== 'timeout') {
-      for (const id of changed) this.awarenessToPublish.add(id)
-    }
-    if (this.awarenessChanged.size === 0 && this.awarenessToPublish.size === 0) return
-    if (this.awarenessFlushScheduled) return
-    this.awarenessFlushScheduled = true
-    this.defer(this.flushAwareness)
+    if (this.peers.size === 0) return
+    for (const id of changed) this.awarenessChanged.add(id)
+    this.awarenessOrigins.add(origin)
+    this.presencePacer.schedule(this.peers.size)
   }
 
   /**
-   * One awareness message per turn for every change in it, encoded once: with hundreds of people
-   * moving their cursors, each peer gets one frame a turn instead of one per person.
+   * One awareness message per flush for every change since the last, encoded once: with hundreds
+   * of people moving their cursors, each peer gets one frame a turn — or fewer, spaced by the
+   * pacer — instead of one per person.
    */
   private readonly flushAwareness = (): void => {
-    this.awarenessFlushScheduled = false
     const changed = [...this.awarenessChanged]
     const origins = [...this.awarenessOrigins]
-    const toPublish = [...this.awarenessToPublish]
     this.awarenessChanged = new Set()
     this.awarenessOrigins = new Set()
-    this.awarenessToPublish = new Set()
-    if (this.broken) return
-    if (toPublish.length > 0) {
-      const update = encodeAwarenessStates(this.awareness, toPublish)
-      this.options.relay?.publish(this.id, { kind: 'awareness', update })
-    }
-    if (this.peers.size === 0 || changed.length === 0) return
+    if (this.broken || this.peers.size === 0 || changed.length === 0) return
     const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed))
     // A peer's own presence is not sent back to it when it is the only one that changed.
     this.broadcast(frame, origins.length === 1 ? origins[0] : undefined)
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return
-    this.flushScheduled = true
-    this.defer(() => {
-      this.flushScheduled = false
-      if (this.unpersisted.length > 0 || this.clientIds.hasUnstored) this.startFlush()
-    })
+    this.editPacer.schedule(this.peers.size)
+  }
+
+  private readonly flushEdits = (): void => {
+    if (this.unpersisted.length > 0 || this.clientIds.hasUnstored) this.startFlush()
   }
 
   private startFlush(): void {
@@ -540,15 +475,11 @@ export class Room {
       return
     }
     this.lastSeq = seq
-    this.log = {
-      ...this.log,
-      updates: this.log.updates + batch.length,
-      bytes: this.log.bytes + batch.reduce((sum, entry) => sum + entry.update.byteLength, 0),
-    }
+    this.size.appended(batch.map((entry) => entry.update))
     const update = this.relayBatch(batch)
     // Only now, with the append resolved, may other instances see it (X1).
-    this.options.relay?.publish(this.id, { kind: 'update', update, claims: [...claims] })
-    if (shouldCompact(this.log, this.options.compaction)) this.scheduleCompaction()
+    this.options.link?.publishStored(update, claims)
+    if (shouldCompact(this.size.log, this.options.compaction)) this.scheduleCompaction()
   }
 
   private scheduleCompaction(): void {
@@ -562,8 +493,8 @@ export class Room {
   }
 
   private async compact(): Promise<void> {
-    if (this.broken || this.log.updates === 0) return
-    if (this.options.relay) return this.compactStored()
+    if (this.broken || this.size.log.updates === 0) return
+    if (this.options.link) return this.compactStored(this.options.link)
     // The document may already hold applied-but-unflushed updates: a snapshot with more than the
     // log is safe (Yjs updates are idempotent); deleting only up to `lastSeq` keeps the rest.
     const snapshot = Y.encodeStateAsUpdate(this.doc)
@@ -574,7 +505,7 @@ export class Room {
       this.options.logger.warn('compaction failed', { room: this.id, error: String(error) })
       return
     }
-    this.log = { updates: 0, bytes: 0, snapshotBytes: snapshot.byteLength }
+    this.size.compacted(snapshot.byteLength)
   }
 
   /**
@@ -583,8 +514,9 @@ export class Room {
    * delete it without it being in the snapshot. So the snapshot is built from what is stored,
    * inside the storage transaction that replaces it (X5).
    */
-  private async compactStored(): Promise<void> {
-    let snapshotBytes = 0
+  private async compactStored(link: RoomRelayLink): Promise<void> {
+    // Set inside the callback, where control-flow analysis cannot see it.
+    let snapshotBytes = null as number | null
     try {
       await this.options.store.compactStored(this.id, (parts) => {
         const doc = loadDocument(
@@ -601,7 +533,10 @@ export class Room {
       this.options.logger.warn('compaction failed', { room: this.id, error: String(error) })
       return
     }
-    this.log = { updates: 0, bytes: 0, snapshotBytes }
+    // Nothing to fold: another instance compacted everything this one appended.
+    if (snapshotBytes === null) return this.size.compacted(this.size.log.snapshotBytes)
+    this.size.compacted(snapshotBytes)
+    link.publishCompacted(snapshotBytes)
   }
 
   /**
@@ -643,38 +578,4 @@ function stamped(entry: AwarenessEntry, access: PeerAccess, doc: Y.Doc): Awarene
   if (!access.stampPresence || entry.stateJson === 'null') return entry
   const state: unknown = JSON.parse(entry.stateJson)
   return { ...entry, stateJson: JSON.stringify(access.stampPresence(state, doc)) }
-}
-
-/** Rebuilds a document from storage; a stored update that fails to apply is skipped and logged. */
-function loadDocument(stored: StoredDocument, logger: Logger, roomId: string): Y.Doc {
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
-  const doc = new Y.Doc()
-  if (parts.length === 0) return doc
-  try {
-    Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
-    return doc
-  } catch (error) {
-    logger.error('stored document failed to load as a whole; loading part by part', {
-      room: roomId,
-      error: String(error),
-    })
-  }
-  doc.destroy()
-  const partial = new Y.Doc()
-  for (const [index, part] of parts.entries()) {
-    if (!inspectUpdate(part).ok) {
-      logger.error('skipping corrupt stored update', { room: roomId, index })
-      continue
-    }
-    try {
-      Y.applyUpdate(partial, part)
-    } catch (error) {
-      logger.error('skipping stored update that fails to apply', {
-        room: roomId,
-        index,
-        error: String(error),
-      })
-    }
-  }
-  return partial
 }

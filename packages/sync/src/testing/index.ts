@@ -1,2 +1,3 @@
 export { describeDocumentStoreContract, type StoreUnderTest } from './document-store-contract.js'
 export { InProcessClient, settle, type CloseRecord } from './in-process-client.js'
+export { describeRoomRelayContract, type RelayUnderTest } from './room-relay-contract.js'

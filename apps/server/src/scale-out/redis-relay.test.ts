@@ -1,0 +1,78 @@
+/**
+ * The Redis relay against the `RoomRelay` contract (`@accord/sync/testing`), on a real
+ * `redis-server` (the integration tests' one, `tests/support/redis-server.ts`). Each instance
+ * reaches Redis through its own TCP proxy, so that one instance's connection can be cut while
+ * the others' stay up.
+ */
+import { connect, createServer, type Socket } from 'node:net'
+import { silentLogger } from '@accord/sync'
+import { describeRoomRelayContract } from '@accord/sync/testing'
+import { afterAll, beforeAll } from 'vitest'
+import { type RedisServer, startRedis } from '../../../../tests/support/redis-server.js'
+import { openRedisRelay, type RedisRelay } from './redis-relay.js'
+
+let redis: RedisServer
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(() => redis?.stop())
+
+describeRoomRelayContract<RedisRelay>('redis', async () => {
+  const opened: { relay: RedisRelay; proxy: TcpProxy }[] = []
+  return {
+    instance: async () => {
+      const proxy = await tcpProxy(redis.port)
+      const relay = await openRedisRelay(`redis://127.0.0.1:${proxy.port}`, silentLogger, {
+        heartbeatMs: 50,
+      })
+      opened.push({ relay, proxy })
+      return relay
+    },
+    interrupt: async (relay) => opened.find((each) => each.relay === relay)?.proxy.cut(),
+    // Closed, it sends nothing more: to the others, as silent as a killed process.
+    crash: (relay) => relay.close(),
+    goneWithinMs: 2000,
+    close: async () => {
+      await Promise.allSettled(opened.map(({ relay }) => relay.close()))
+      await Promise.all(opened.map(({ proxy }) => proxy.close()))
+    },
+  }
+})
+
+interface TcpProxy {
+  readonly port: number
+  /** Drops every connection through it, as a network failure would; new ones get through. */
+  cut(): void
+  close(): Promise<void>
+}
+
+async function tcpProxy(targetPort: number): Promise<TcpProxy> {
+  const sockets = new Set<Socket>()
+  const track = (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  }
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1')
+    track(client)
+    track(upstream)
+    client.pipe(upstream).on('error', () => client.destroy())
+    upstream.pipe(client).on('error', () => upstream.destroy())
+    client.on('error', () => upstream.destroy()).on('close', () => upstream.destroy())
+    upstream.on('error', () => client.destroy()).on('close', () => client.destroy())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('proxy has no port')
+  const cut = () => {
+    for (const socket of sockets) socket.destroy()
+  }
+  return {
+    port: address.port,
+    cut,
+    close: () => {
+      cut()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}
