@@ -701,7 +701,7 @@ describe('Room fan-out', () => {
     expect(observer.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: 2 })
   })
 
-  it('[A5] above the frame budget, changes from many turns go out merged, spaced peers / budget apart', async () => {
+  it('[A5] over the frame budget, changes from many turns wait and go out merged', async () => {
     // 4 peers at 40 frames a second: at most one flush per 100 ms.
     const { registry } = setup({ framesPerSecond: 40 })
     const [a, b, c, observer] = [
