@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { type BrowserOutcome, type BrowserSpec, runBrowser } from './browser/browser-scenario.js'
 import type { ServerKind, Timing } from './load/job.js'
 import { environment } from './report/environment.js'
 import { buildReport, type BenchReport } from './report/report.js'
@@ -28,6 +29,8 @@ export interface BenchOptions {
   readonly joinStorms?: readonly JoinStormSpec[]
   /** Scenario (6): `kill -9` during a drag. */
   readonly durability?: readonly DurabilitySpec[]
+  /** Scenario (7): a board in headless Chromium; Accord only, run when Accord is among `servers`. */
+  readonly browser?: readonly BrowserSpec[]
   readonly servers: readonly ServerKind[]
   readonly timing: Timing
   /** Where the report's files go. */
@@ -51,6 +54,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const rooms: RoomsOutcome[] = []
   const joinStorms: JoinStormOutcome[] = []
   const durability: DurabilityOutcome[] = []
+  const browser: BrowserOutcome[] = []
   try {
     for (const scenario of options.scenarios) {
       for (const server of options.servers) {
@@ -91,6 +95,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         durability.push(outcome)
       }
     }
+    for (const spec of options.servers.includes('accord') ? (options.browser ?? []) : []) {
+      options.log(`${spec.id} on accord, in headless Chromium…`)
+      const outcome = await runBrowser(spec, cores, options.seed, dataRoot)
+      options.log(browserLine(outcome))
+      browser.push(outcome)
+    }
   } finally {
     rmSync(dataRoot, { recursive: true, force: true })
   }
@@ -104,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     rooms,
     joinStorms,
     durability,
+    browser,
   })
   return { report, files: writeReport(report, options.outDir) }
 }
@@ -128,6 +139,18 @@ function durabilityLine(outcome: DurabilityOutcome): string {
   const result = outcome.result
   if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
   return `  sent ${result.sent}, seen ${result.seen}, lost ${result.lost} after kill -9`
+}
+
+function browserLine(outcome: BrowserOutcome): string {
+  if (outcome.skipped) return `  not measured: ${outcome.skipped}`
+  const result = outcome.result
+  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  const first = result.firstRender
+  const pans = result.pans.map((pan) => `${pan.view} p99 ${pan.p99Ms?.toFixed(1) ?? 'n/a'} ms`)
+  return (
+    `  board painted at ${Math.round(first.renderedMs ?? 0)} ms (${first.notesInView} notes in ` +
+    `view); panning: ${pans.join(', ')}`
+  )
 }
 
 function roomsLine(outcome: RoomsOutcome): string {

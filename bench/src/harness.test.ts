@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { afterAll, afterEach, expect, it, vi } from 'vitest'
 import { runBench } from './bench.js'
 import { built } from './paths.js'
 import type { BenchReport } from './report/report.js'
@@ -14,9 +14,11 @@ import { durability } from './scenarios/durability.js'
 import { joinStorm } from './scenarios/join-storm.js'
 import { rooms } from './scenarios/rooms.js'
 import { fanout } from './scenarios/scenarios.js'
+import type { BrowserSpec } from './browser/browser-scenario.js'
 
 const outDir = mkdtempSync(join(tmpdir(), 'accord-bench-test-'))
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+afterEach(() => vi.unstubAllEnvs())
 
 function requireBuild(): void {
   for (const entry of [built.accord, built.generator, built.probe]) {
@@ -120,4 +122,79 @@ it('runs 1 → 2 rooms, a join storm of 3 and a kill -9 under 3 writers on Accor
   expect(markdown).toMatch(
     /^\| 3 \| Accord \| 0\.8 \| [\d,]+ \| [\d,]+ \| 0 \| \*\*0\*\* \| 0\/3 \|/m,
   )
+})
+
+const tinyBoard: BrowserSpec = {
+  id: 'browser-50',
+  notes: 50,
+  views: ['opened', 'whole-board'],
+  panMs: 500,
+  settleMs: 100,
+}
+
+it('opens a board of 50 notes in Chromium and pans it: notes counted, frames collected, section written', async () => {
+  requireBuild()
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [],
+    browser: [tinyBoard],
+    servers: ['accord'],
+    timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
+    outDir: join(outDir, 'browser'),
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  const [board] = report.browser
+  expect(board).toMatchObject({ scenario: 'browser-50', notes: 50, skipped: null, error: null })
+  expect(board?.pageErrors).toEqual([])
+  const first = board?.firstRender
+  for (const value of [first?.editorMs, first?.storeCompleteMs, first?.firstNoteMs]) {
+    expect(value).toEqual(expect.any(Number))
+  }
+  // Painted only once the store held every note, and the first note no later than the board.
+  expect(first?.renderedMs).toBeGreaterThanOrEqual(first?.storeCompleteMs ?? Infinity)
+  expect(first?.renderedMs).toBeGreaterThanOrEqual(first?.firstNoteMs ?? Infinity)
+  expect(first?.notesInView).toBeGreaterThan(0)
+  expect(board?.domNodes).toBeGreaterThan(0)
+
+  expect(board?.pans.map((pan) => pan.view)).toEqual(['opened', 'whole-board'])
+  for (const pan of board?.pans ?? []) {
+    expect(pan.frames).toBeGreaterThan(0)
+    expect(pan.wheelEvents).toBeGreaterThan(0)
+    // The wheel moved the camera: the input reached tldraw.
+    expect(pan.cameraPathPx).toBeGreaterThan(0)
+    expect(pan.p50Ms).toBeLessThanOrEqual(pan.p99Ms ?? -1)
+    expect(pan.p99Ms).toBeLessThanOrEqual(pan.maxMs ?? -1)
+  }
+  // Zoomed to fit, every note is in view — the editor held all 50 of the records written.
+  expect(board?.pans[1]?.notesInView).toBe(50)
+
+  const json = JSON.parse(readFileSync(files.json, 'utf8')) as BenchReport
+  expect(json.browser).toEqual(JSON.parse(JSON.stringify(report.browser)))
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toContain('## Browser: a board of N sticky notes in headless Chromium (Accord)')
+  expect(markdown).toMatch(/^\| 50 \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \*\*[\d.]+\*\* \| \d+ \|/m)
+  expect(markdown).toMatch(/^\| 50 \| whole board \(zoom to fit\) \| [\d.]+ % \| 50 \| \d+ \|/m)
+})
+
+it('reports the browser scenario as not measured when there is no Chromium, and runs the rest', async () => {
+  vi.stubEnv('CHROMIUM_PATH', join(outDir, 'no-chromium'))
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [],
+    browser: [tinyBoard],
+    servers: ['accord'],
+    timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
+    outDir: join(outDir, 'no-browser'),
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  expect(report.browser).toMatchObject([{ firstRender: null, error: null, pans: [] }])
+  expect(report.browser[0]?.skipped).toContain('no Chromium at')
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toContain('browser-50: not measured — no Chromium at')
 })

@@ -5,7 +5,8 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runBench } from './bench.js'
-import type { ServerKind } from './load/job.js'
+import { type BrowserSpec, browserScenario, PLANNED_NOTES } from './browser/browser-scenario.js'
+import type { ServerKind, Timing } from './load/job.js'
 import { defaultResultsDir } from './paths.js'
 import { toMarkdown } from './report/markdown.js'
 import { type DurabilitySpec, durability } from './scenarios/durability.js'
@@ -20,12 +21,16 @@ Runs Accord, @y/websocket-server (LevelDB) and Hocuspocus (SQLite) one after the
 loopback and drives each with the same load from a separate process.
 
   --quick               the reduced set (fan-out 10/100, drag 50, presence 100, 10 → 20 rooms,
-                        a join storm of 50, kill -9 under 50 writers), under 2 minutes
+                        a join storm of 50, kill -9 under 50 writers, a board of 2,000 notes in
+                        Chromium), about 2 minutes
   --scenarios <list>    instead of the plan: e.g. fanout-1000,drag-100,presence-2000,
                         rooms-800 (steps up to 800 rooms), joinstorm-50 (5 MB document),
-                        durability-50 (kill -9 after 5 s)
+                        durability-50 (kill -9 after 5 s), browser-2000 (a board of 2,000 notes
+                        in headless Chromium, Accord only: first render, frame times panning)
   --servers <list>      some of: ${serverKinds.join(', ')} (default: all)
-  --measure <seconds>   the measured window of each run (quick: 3, full: 10)
+  --measure <seconds>   the measured window of each run, and each browser pan (quick: 3, full: 10)
+  --no-browser          leave the browser scenario out (it needs Chromium: CHROMIUM_PATH, or
+                        /usr/bin/chromium; without one the report says it was not measured)
   --out <dir>           where to write the report (default: bench/results/<time>-<mode>)
   --seed <n>            seeds positions, client ids and send phases (default: 1)
   --no-pin              do not pin the server and the generator to cores
@@ -39,6 +44,7 @@ interface Chosen {
   readonly rooms: RoomsSpec[]
   readonly joinStorms: JoinStormSpec[]
   readonly durability: DurabilitySpec[]
+  readonly browser: BrowserSpec[]
 }
 
 /** `rooms-R`: steps doubling up to R rooms (from R/8), 5 s each, 1,000 idle connections. */
@@ -49,15 +55,16 @@ function roomSteps(last: number): RoomsSpec {
   return rooms(steps, 5000, 1000)
 }
 
-function parseScenarios(list: string): Chosen {
-  const chosen: Chosen = { scenarios: [], rooms: [], joinStorms: [], durability: [] }
+function parseScenarios(list: string, timing: Timing): Chosen {
+  const chosen: Chosen = { scenarios: [], rooms: [], joinStorms: [], durability: [], browser: [] }
   for (const id of list.split(',').map((item) => item.trim())) {
-    const match = /^(fanout|drag|presence|rooms|joinstorm|durability)-(\d+)$/.exec(id)
+    const match = /^(fanout|drag|presence|rooms|joinstorm|durability|browser)-(\d+)$/.exec(id)
     if (!match) throw new Error(`unknown scenario "${id}" (expected e.g. fanout-100)`)
     const [, family, n] = match as unknown as [string, string, string]
     if (family === 'rooms') chosen.rooms.push(roomSteps(Number(n)))
     else if (family === 'joinstorm') chosen.joinStorms.push(joinStorm(Number(n), 5))
     else if (family === 'durability') chosen.durability.push(durability(Number(n), 5000))
+    else if (family === 'browser') chosen.browser.push(browserScenario(Number(n), timing))
     else chosen.scenarios.push(builders[family as keyof typeof builders](Number(n)))
   }
   return chosen
@@ -85,6 +92,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-pin': { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -94,15 +102,18 @@ async function main(): Promise<number> {
   }
   const mode: Mode = values.quick ? 'quick' : 'full'
   const chosen = plan(mode)
+  const timing = values.measure
+    ? { ...chosen.timing, measureMs: Number(values.measure) * 1000 }
+    : chosen.timing
   const {
     scenarios,
     rooms: roomSpecs,
     joinStorms,
     durability,
-  } = values.scenarios ? parseScenarios(values.scenarios) : chosen
-  const timing = values.measure
-    ? { ...chosen.timing, measureMs: Number(values.measure) * 1000 }
-    : chosen.timing
+    browser,
+  } = values.scenarios
+    ? parseScenarios(values.scenarios, timing)
+    : { ...chosen, browser: [browserScenario(PLANNED_NOTES, timing)] }
   const label = values.scenarios ? 'custom' : mode
   const outDir = values.out ?? join(defaultResultsDir, `${stamp(new Date())}-${label}`)
   const { report, files } = await runBench({
@@ -111,6 +122,7 @@ async function main(): Promise<number> {
     rooms: roomSpecs,
     joinStorms,
     durability,
+    browser: values['no-browser'] ? [] : browser,
     servers: values.servers ? parseServers(values.servers) : serverKinds,
     timing,
     outDir,
@@ -120,7 +132,8 @@ async function main(): Promise<number> {
   })
   process.stdout.write(`\n${toMarkdown(report)}\n`)
   process.stdout.write(`Report: ${files.markdown}\n        ${files.json}\n        ${files.svg}\n`)
-  return report.runs.some((run) => run.error) ? 1 : 0
+  const failed = [...report.runs, ...report.browser].some((entry) => entry.error)
+  return failed ? 1 : 0
 }
 
 main().then(

@@ -82,6 +82,8 @@ export interface JobResult {
   /** From the start of the window to the last delivery (or the end of the drain). */
   readonly elapsedMs: number
   readonly serverCpuSeconds: number | null
+  /** The part of `serverCpuSeconds` spent in the kernel (socket I/O, fsync). */
+  readonly serverSystemCpuSeconds: number | null
   readonly serverPeakRssBytes: number | null
   readonly eventLoop: EventLoopFigures | null
   /** The generator's own CPU use over the window, as a share of one core: near 1 means it, not the server, was the limit. */

@@ -11,7 +11,7 @@
  */
 import { Histogram } from '../report/histogram.js'
 import { probeEventLoop } from '../servers/probe-reader.js'
-import { cpuSeconds, peakRssBytes, resetPeakRss } from '../servers/proc.js'
+import { cpuTimes, peakRssBytes, resetPeakRss } from '../servers/proc.js'
 import { Checker } from './checker.js'
 import { dialectFor } from './dialect.js'
 import { PresenceWriter, ShapeWriter } from './edits.js'
@@ -102,7 +102,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   await sleep(timing.warmupMs)
   await probeEventLoop(target.pid, target.probeFile)
   resetPeakRss(target.pid)
-  const cpuBefore = cpuSeconds(target.pid)
+  const cpuBefore = cpuTimes(target.pid)
   const ownCpuBefore = process.cpuUsage()
   const windowStart = performance.now()
   writers.forEach((writer, index) => (ledger.firstMeasured[index] = writer.nextSeq))
@@ -118,7 +118,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   const expected = sent * (receivers - 1)
   await waitUntil(() => ledger.delivered >= expected, timing.drainMs)
   const elapsedMs = performance.now() - windowStart
-  const cpuAfter = cpuSeconds(target.pid)
+  const cpuAfter = cpuTimes(target.pid)
   const ownCpu = process.cpuUsage(ownCpuBefore)
   const serverPeakRssBytes = peakRssBytes(target.pid)
   const eventLoop = await probeEventLoop(target.pid, target.probeFile)
@@ -138,7 +138,17 @@ export async function runJob(job: Job): Promise<JobResult> {
     delivered: ledger.delivered,
     latency: latency.toData(),
     elapsedMs,
-    serverCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    serverCpuSeconds:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : cpuAfter.userSeconds +
+          cpuAfter.systemSeconds -
+          cpuBefore.userSeconds -
+          cpuBefore.systemSeconds,
+    serverSystemCpuSeconds:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : cpuAfter.systemSeconds - cpuBefore.systemSeconds,
     serverPeakRssBytes,
     eventLoop,
     generatorCpuShare: (ownCpu.user + ownCpu.system) / 1000 / elapsedMs,

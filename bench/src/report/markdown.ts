@@ -1,5 +1,6 @@
 /** The report as Markdown: one table per scenario family, Accord / reference rows under each N. */
 import { type Family, familyTitles } from '../scenarios/scenarios.js'
+import { browserNotes, browserTables } from './browser-report.js'
 import { durabilityTable, joinStormTable } from './extras.js'
 import { roomsTables } from './rooms-report.js'
 import { count, ms, percent, ratio, serverLabels } from './format.js'
@@ -31,9 +32,15 @@ function runRow(run: RunEntry): string {
   return (
     `| ${run.n} | ${label} | ${ms(m.p50Ms)} | ${ms(m.p95Ms)} | ${ms(m.p99Ms)} | ${ms(m.maxMs)} | ` +
     `${notDelivered} | ${m.cpuPerDeliveryUs === null ? 'n/a' : m.cpuPerDeliveryUs.toFixed(1)} | ` +
-    `${percent(m.serverCpuShare)} | ${m.peakRssMb === null ? 'n/a' : m.peakRssMb.toFixed(0)} | ` +
+    `${serverCpuCell(m)} | ${m.peakRssMb === null ? 'n/a' : m.peakRssMb.toFixed(0)} | ` +
     `${ms(m.eventLoopP99Ms)} | ${checkers(m)} | ${generatorCell(m.generatorCpuShare)} |`
   )
+}
+
+/** The server's share of a core, and how much of it the kernel spent (mostly socket writes). */
+function serverCpuCell(m: RunMetrics): string {
+  const share = percent(m.serverCpuShare)
+  return m.kernelCpuShare === null ? share : `${share} (${percent(m.kernelCpuShare)} kernel)`
 }
 
 function ratioRow(n: number, reference: string, r: Ratios): string {
@@ -124,6 +131,7 @@ export function toMarkdown(report: BenchReport): string {
     ...roomsTables(report.rooms),
     ...joinStormTable(report.joinStorms),
     ...durabilityTable(report.durability),
+    ...browserTables(report.browser),
     ...goals(report),
     '## How to read this',
     '',
@@ -132,7 +140,9 @@ export function toMarkdown(report: BenchReport): string {
     '- **Not delivered**: measured edits that had not reached every other client when the drain ended.',
     '- **CPU µs / delivery**: the server process’s user + system CPU time (all threads, from ' +
       '/proc/<pid>/stat) over the window and drain, divided by the deliveries. **Server CPU**: the ' +
-      'same time as a share of one core.',
+      'same time as a share of one core, and in brackets the part the kernel spent on the ' +
+      'server’s behalf (system time: socket writes and reads, fsync) — the same for every server ' +
+      'that writes one frame per recipient.',
     '- **Peak RSS**: VmHWM of the server process, reset at the start of the window.',
     '- **Loop delay p99**: the server’s event-loop delay, measured by a probe preloaded into every ' +
       'server alike (`node --import`), over the window; n/a when the server was too busy to answer ' +
@@ -172,6 +182,7 @@ export function toMarkdown(report: BenchReport): string {
             'persistence defaults.',
         ]
       : []),
+    ...(report.browser.some((entry) => !entry.skipped) ? [browserNotes] : []),
     '',
     ...(errors.length > 0
       ? [

@@ -19,6 +19,8 @@ export interface RunMetrics {
   readonly cpuPerDeliveryUs: number | null
   /** Server CPU time over the window, as a share of one core. */
   readonly serverCpuShare: number | null
+  /** The part of the server's CPU time spent in the kernel: socket writes and reads, fsync. */
+  readonly kernelCpuShare: number | null
   readonly peakRssMb: number | null
   readonly eventLoopP99Ms: number | null
   /** The longest the server's event loop was blocked in the window. */
@@ -45,6 +47,10 @@ export function metricsOf(outcome: RunOutcome): RunMetrics | null {
     cpuPerDeliveryUs:
       cpu === null || result.delivered === 0 ? null : (cpu * 1e6) / result.delivered,
     serverCpuShare: cpu === null ? null : cpu / (result.elapsedMs / 1000),
+    kernelCpuShare:
+      cpu === null || cpu === 0 || result.serverSystemCpuSeconds === null
+        ? null
+        : result.serverSystemCpuSeconds / cpu,
     peakRssMb: result.serverPeakRssBytes === null ? null : result.serverPeakRssBytes / 2 ** 20,
     eventLoopP99Ms: result.eventLoop?.p99Ms ?? null,
     eventLoopMaxMs: result.eventLoop?.maxMs ?? null,

@@ -1,10 +1,12 @@
 /** The benchmark's result as one document: what the JSON file holds and the Markdown shows. */
+import type { BrowserOutcome } from '../browser/browser-scenario.js'
 import type { Load, ServerKind, Timing } from '../load/job.js'
 import type { RunOutcome } from '../scenarios/run-scenario.js'
 import type { Family } from '../scenarios/scenarios.js'
 import type { DurabilityOutcome } from '../scenarios/durability.js'
 import type { JoinStormOutcome } from '../scenarios/join-storm.js'
 import type { RoomsOutcome } from '../scenarios/rooms.js'
+import { type BrowserEntry, browserEntry } from './browser-report.js'
 import type { Environment } from './environment.js'
 import {
   type DurabilityEntry,
@@ -48,6 +50,8 @@ export interface BenchReport {
   readonly joinStorms: readonly JoinStormEntry[]
   /** Scenario (6). */
   readonly durability: readonly DurabilityEntry[]
+  /** Scenario (7): first render and panning in headless Chromium (Accord only). */
+  readonly browser: readonly BrowserEntry[]
 }
 
 export function buildReport(input: {
@@ -60,6 +64,7 @@ export function buildReport(input: {
   rooms?: readonly RoomsOutcome[]
   joinStorms?: readonly JoinStormOutcome[]
   durability?: readonly DurabilityOutcome[]
+  browser?: readonly BrowserOutcome[]
 }): BenchReport {
   return {
     tool: 'accord-bench',
@@ -87,5 +92,6 @@ export function buildReport(input: {
     rooms: (input.rooms ?? []).map(roomsEntry),
     joinStorms: (input.joinStorms ?? []).map(joinStormEntry),
     durability: (input.durability ?? []).map(durabilityEntry),
+    browser: (input.browser ?? []).map(browserEntry),
   }
 }

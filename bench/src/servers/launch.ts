@@ -57,6 +57,8 @@ export async function launch(spec: LaunchSpec): Promise<ServerProcess> {
   const [command, args] = nodeCommand(spec.core, [
     // Only the probe calls gc(), and only when the rooms scenario asks (`eld-probe.ts`).
     '--expose-gc',
+    // To profile a server under load: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter((arg) => arg !== '') ?? []),
     '--import',
     pathToFileURL(built.probe).href,
     spec.entry,

@@ -7,16 +7,31 @@ import { readFileSync, writeFileSync } from 'node:fs'
 /** Clock ticks per second for /proc/<pid>/stat (`getconf CLK_TCK`: 100 on Linux). */
 const TICKS_PER_SECOND = 100
 
-/** User plus system CPU seconds of every thread of the process so far. */
-export function cpuSeconds(pid: number): number | null {
+export interface CpuTimes {
+  readonly userSeconds: number
+  /** Time in the kernel on the process's behalf: socket writes and reads, fsync, page faults. */
+  readonly systemSeconds: number
+}
+
+/** User and system CPU seconds of every thread of the process so far. */
+export function cpuTimes(pid: number): CpuTimes | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+    return {
+      userSeconds: Number(fields[11]) / TICKS_PER_SECOND,
+      systemSeconds: Number(fields[12]) / TICKS_PER_SECOND,
+    }
   } catch {
     return null
   }
+}
+
+/** User plus system CPU seconds of every thread of the process so far. */
+export function cpuSeconds(pid: number): number | null {
+  const times = cpuTimes(pid)
+  return times === null ? null : times.userSeconds + times.systemSeconds
 }
 
 /** Peak resident memory (VmHWM) since the process started or since `resetPeakRss`. */
