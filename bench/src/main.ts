@@ -113,7 +113,13 @@ async function main(): Promise<number> {
     browser,
   } = values.scenarios
     ? parseScenarios(values.scenarios, timing)
-    : { ...chosen, browser: [browserScenario(PLANNED_NOTES, timing)] }
+    : {
+        ...chosen,
+        // Quick pans 2 s per view, which keeps the whole quick run under two minutes.
+        browser: [
+          browserScenario(PLANNED_NOTES, timing, mode === 'quick' ? 2000 : timing.measureMs),
+        ],
+      }
   const label = values.scenarios ? 'custom' : mode
   const outDir = values.out ?? join(defaultResultsDir, `${stamp(new Date())}-${label}`)
   const { report, files } = await runBench({

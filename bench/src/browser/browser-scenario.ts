@@ -29,15 +29,19 @@ export interface BrowserSpec {
 export const PLANNED_NOTES = 2000
 
 /**
- * `notes` on the board; each pan lasts the runs' measured window, and the page settles for half
- * their warm-up before each (at most 1 s).
+ * `notes` on the board; each pan lasts `panMs` (by default the runs' measured window), and the
+ * page settles for half their warm-up before each (at most 1 s).
  */
-export function browserScenario(notes: number, timing: Timing): BrowserSpec {
+export function browserScenario(
+  notes: number,
+  timing: Timing,
+  panMs: number = timing.measureMs,
+): BrowserSpec {
   return {
     id: `browser-${notes}`,
     notes,
     views: ['opened', 'whole-board'],
-    panMs: timing.measureMs,
+    panMs,
     settleMs: Math.min(1000, timing.warmupMs / 2),
   }
 }
