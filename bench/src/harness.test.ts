@@ -132,19 +132,24 @@ const tinyBoard: BrowserSpec = {
   settleMs: 100,
 }
 
-it('opens a board of 50 notes in Chromium and pans it: notes counted, frames collected, section written', async () => {
-  requireBuild()
-  const { report, files } = await runBench({
+/** Accord alone, the tiny board only, its report in `outDir/<folder>`. */
+function runTinyBoard(folder: string) {
+  return runBench({
     mode: 'test',
     scenarios: [],
     browser: [tinyBoard],
     servers: ['accord'],
     timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
-    outDir: join(outDir, 'browser'),
+    outDir: join(outDir, folder),
     pin: false,
     seed: 7,
     log: () => {},
   })
+}
+
+it('opens a board of 50 notes in Chromium and pans it: notes counted, frames collected, section written', async () => {
+  requireBuild()
+  const { report, files } = await runTinyBoard('browser')
 
   const [board] = report.browser
   expect(board).toMatchObject({ scenario: 'browser-50', notes: 50, skipped: null, error: null })
@@ -181,17 +186,7 @@ it('opens a board of 50 notes in Chromium and pans it: notes counted, frames col
 
 it('reports the browser scenario as not measured when there is no Chromium, and runs the rest', async () => {
   vi.stubEnv('CHROMIUM_PATH', join(outDir, 'no-chromium'))
-  const { report, files } = await runBench({
-    mode: 'test',
-    scenarios: [],
-    browser: [tinyBoard],
-    servers: ['accord'],
-    timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
-    outDir: join(outDir, 'no-browser'),
-    pin: false,
-    seed: 7,
-    log: () => {},
-  })
+  const { report, files } = await runTinyBoard('no-browser')
 
   expect(report.browser).toMatchObject([{ firstRender: null, error: null, pans: [] }])
   expect(report.browser[0]?.skipped).toContain('no Chromium at')
