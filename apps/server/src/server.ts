@@ -1,9 +1,11 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
+import { handleUpgrades } from './http/websocket-upgrade.js'
 import { BoardWriter } from './room-state/board-writer.js'
 import { RoomStates } from './room-state/room-states.js'
 import type { Config } from './config.js'
@@ -55,14 +57,19 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     metrics,
     relay,
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.limits.maxMessageBytes,
+    // Never negotiated: the sync endpoint writes prebuilt frames straight to the socket, which
+    // is only safe while `ws` itself writes synchronously (websocket-frames.ts).
+    perMessageDeflate: false,
+  })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 
   const server = serve({
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    websocket: { server: wss },
     serverOptions: {
       // A connection has this long to send its request headers — for a WebSocket, the upgrade
       // and its token — or it is answered 408 and closed: idle sockets cannot pile up.
@@ -72,6 +79,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       connectionsCheckingInterval: Math.min(1000, config.limits.authTimeoutMs),
     },
   })
+  handleUpgrades({ server: server as Server, wss, fetch: app.fetch })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)

@@ -1,17 +1,25 @@
-import { upgradeWebSocket } from '@hono/node-server'
+import type { Duplex } from 'node:stream'
 import type { AccessRepository } from '@accord/db'
 import { can } from '@accord/facilitation'
-import { CloseCode, err, type RoomRegistry, SyncSession } from '@accord/sync'
+import { CloseCode, err, type Result, type RoomRegistry, SyncSession } from '@accord/sync'
 import { Hono } from 'hono'
-import { type Credential, credentialName, resolveCredential } from '../access/credentials.js'
+import type { WebSocket } from 'ws'
+import {
+  type Credential,
+  type CredentialError,
+  credentialName,
+  resolveCredential,
+} from '../access/credentials.js'
 import { clientAddress } from '../access/forwarded.js'
 import type { LiveConnections } from '../access/live-connections.js'
 import type { Limits } from '../config.js'
+import { acceptWebSocket, isWebSocketUpgrade } from '../http/websocket-upgrade.js'
 import { ConnectionLimits } from '../limits/connection-limits.js'
 import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
 import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
+import { binaryFrame, writeFrame } from './websocket-frames.js'
 import { boardWritePolicy } from './write-policy.js'
 
 /**
@@ -42,126 +50,142 @@ export function syncRoutes(deps: {
   })
   const app = new Hono()
 
-  app.get(
-    '/:roomId',
-    upgradeWebSocket(async (c) => {
-      const roomId = c.req.param('roomId') ?? ''
-      const requestId = c.get('requestId')
-      const address = clientAddress(c, deps.trustProxy)
-      const resolved = roomIdPattern.test(roomId)
+  app.get('/:roomId', async (c, next) => {
+    if (!isWebSocketUpgrade(c)) return next()
+    const roomId = c.req.param('roomId')
+    const upgrade: Upgrade = {
+      roomId,
+      requestId: c.get('requestId'),
+      address: clientAddress(c, deps.trustProxy),
+      // Checked before the handshake completes; a refusal is then a close code the client reads.
+      credential: roomIdPattern.test(roomId)
         ? await resolveCredential(access, roomId, c.req.query('token'))
-        : err('room-not-found' as const)
-      let session: SyncSession | null = null
-      let forget = () => {}
-      let releaseSlot = () => {}
-      let role: string | null = null
-      const openedAt = Date.now()
-      return {
-        onOpen(_event, ws) {
-          const close = (code: number, reason: string) => ws.close(code, reason.slice(0, 120))
-          if (!resolved.ok) {
-            if (resolved.error === 'room-not-found') {
-              metrics.refusals.inc('room_not_found')
-              close(CloseCode.RoomNotFound, 'room not found')
-            } else {
-              metrics.refusals.inc('unauthorized')
-              close(CloseCode.Unauthorized, 'a valid token for this room is required')
-            }
-            return
-          }
-          const slot = admitted.admit(roomId, address)
-          if (!slot.ok) {
-            metrics.refusals.inc('too_many_connections')
-            logger.warn('sync connection refused: too many connections', {
-              requestId,
-              room: roomId,
-              bound: slot.error,
-            })
-            close(
-              CloseCode.TooManyConnections,
-              slot.error === 'room-full'
-                ? 'this room has as many connections as the server allows'
-                : 'too many connections from your address',
-            )
-            return
-          }
-          releaseSlot = slot.value
-          const credential: Credential = resolved.value
-          let name = credentialName(credential)
-          role = credential.role
-          logger.info('sync connection opened', { requestId, room: roomId, role })
-          session = new SyncSession({
-            roomId,
-            registry,
-            logger,
-            metrics: metrics.sync,
-            ...(limits.messageRate ? { messageRate: limits.messageRate } : {}),
-            transport: {
-              send: (frame) => {
-                if (ws.readyState !== 1) return
-                metrics.messagesSent.inc()
-                ws.send(frame as Uint8Array<ArrayBuffer>)
-              },
-              close,
-            },
-            access: {
-              canWrite: can(credential.role, 'board.edit'),
-              canPublishPresence: can(credential.role, 'presence.publish'),
-              principal: credential.member
-                ? `member:${credential.member.id}`
-                : `link:${credential.role}`,
-              checkWrites: boardWritePolicy(credential.role, (reason) =>
-                metrics.refusals.inc(reason),
-              ),
-              stampPresence: (state, doc) =>
-                stampPresence(
-                  state,
-                  { name, role: credential.role, memberId: credential.member?.id ?? null },
-                  doc,
-                ),
-            },
-          })
-          const opened = session
-          forget = connections.add({
-            credential,
-            disconnect: (code, reason) => opened.disconnect(code, reason),
-            rename: (newName) => (name = newName),
-          })
-          void opened.open()
-        },
-        onMessage(event) {
-          metrics.messagesReceived.inc()
-          const data = event.data
-          session?.receive(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer))
-        },
-        onClose(event) {
-          forget()
-          releaseSlot()
-          session?.transportClosed()
-          session = null
-          logger.info('sync connection closed', {
-            requestId,
-            room: roomId,
-            role,
-            code: event.code,
-            seconds: Math.round((Date.now() - openedAt) / 100) / 10,
-          })
-        },
-        onError(event) {
-          // ws closes the connection with 1009 itself; its close event then reports 1006, as it
-          // stops reading before the client's closing handshake: count the refusal here.
-          const error: unknown = (event as Event & { error?: unknown }).error
-          if (isTooBig(error)) {
-            metrics.refusals.inc('too_large')
-            logger.warn('sync message too big', { requestId, room: roomId })
-            return
-          }
-          logger.debug('sync socket error', { requestId, room: roomId, error: String(error) })
-        },
-      }
-    }),
-  )
+        : err('room-not-found'),
+    }
+    acceptWebSocket(c, (ws, socket) => open(ws, socket, upgrade))
+    return c.body(null)
+  })
   return app
+
+  /** Runs once the handshake is done; it keeps `upgrade`, never the request. */
+  function open(ws: WebSocket, socket: Duplex, upgrade: Upgrade): void {
+    const { roomId, requestId } = upgrade
+    const openedAt = Date.now()
+    const joined = join(ws, socket, upgrade)
+    ws.on('close', (code) => {
+      joined?.leave()
+      logger.info('sync connection closed', {
+        requestId,
+        room: roomId,
+        role: joined?.role ?? null,
+        code,
+        seconds: Math.round((Date.now() - openedAt) / 100) / 10,
+      })
+    })
+    ws.on('error', (error) => {
+      // ws closes the connection with 1009 itself; its close event then reports 1006, as it
+      // stops reading before the client's closing handshake: count the refusal here.
+      if (isTooBig(error)) {
+        metrics.refusals.inc('too_large')
+        logger.warn('sync message too big', { requestId, room: roomId })
+        return
+      }
+      logger.debug('sync socket error', { requestId, room: roomId, error: String(error) })
+    })
+  }
+
+  /** Admits the connection to its room (null: refused, and closed with the reason). */
+  function join(
+    ws: WebSocket,
+    socket: Duplex,
+    upgrade: Upgrade,
+  ): { readonly role: string; leave(): void } | null {
+    const { roomId, requestId, address, credential: resolved } = upgrade
+    const close = (code: number, reason: string) => ws.close(code, reason.slice(0, 120))
+    if (!resolved.ok) {
+      if (resolved.error === 'room-not-found') {
+        metrics.refusals.inc('room_not_found')
+        close(CloseCode.RoomNotFound, 'room not found')
+      } else {
+        metrics.refusals.inc('unauthorized')
+        close(CloseCode.Unauthorized, 'a valid token for this room is required')
+      }
+      return null
+    }
+    const slot = admitted.admit(roomId, address)
+    if (!slot.ok) {
+      metrics.refusals.inc('too_many_connections')
+      logger.warn('sync connection refused: too many connections', {
+        requestId,
+        room: roomId,
+        bound: slot.error,
+      })
+      close(
+        CloseCode.TooManyConnections,
+        slot.error === 'room-full'
+          ? 'this room has as many connections as the server allows'
+          : 'too many connections from your address',
+      )
+      return null
+    }
+    const releaseSlot = slot.value
+    const credential: Credential = resolved.value
+    let name = credentialName(credential)
+    logger.info('sync connection opened', { requestId, room: roomId, role: credential.role })
+    const session = new SyncSession({
+      roomId,
+      registry,
+      logger,
+      metrics: metrics.sync,
+      ...(limits.messageRate ? { messageRate: limits.messageRate } : {}),
+      transport: {
+        send: (frame) => {
+          if (ws.readyState !== ws.OPEN) return
+          metrics.messagesSent.inc()
+          writeFrame(socket, binaryFrame(frame))
+        },
+        close,
+      },
+      access: {
+        canWrite: can(credential.role, 'board.edit'),
+        canPublishPresence: can(credential.role, 'presence.publish'),
+        principal: credential.member ? `member:${credential.member.id}` : `link:${credential.role}`,
+        checkWrites: boardWritePolicy(credential.role, (reason) => metrics.refusals.inc(reason)),
+        stampPresence: (state, doc) =>
+          stampPresence(
+            state,
+            { name, role: credential.role, memberId: credential.member?.id ?? null },
+            doc,
+          ),
+      },
+    })
+    const forget = connections.add({
+      credential,
+      disconnect: (code, reason) => session.disconnect(code, reason),
+      rename: (newName) => (name = newName),
+    })
+    ws.on('message', (data: Buffer, isBinary) => {
+      metrics.messagesReceived.inc()
+      session.receive(isBinary ? data : data.toString())
+    })
+    void session.open()
+    return {
+      role: credential.role,
+      leave() {
+        forget()
+        releaseSlot()
+        session.transportClosed()
+      },
+    }
+  }
+}
+
+/** What a connection keeps of its upgrade request. */
+interface Upgrade {
+  readonly roomId: string
+  readonly requestId: string
+  readonly address: string
+  readonly credential: Result<Credential, CredentialError>
 }
 
 function isTooBig(error: unknown): boolean {
