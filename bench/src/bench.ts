@@ -19,6 +19,7 @@ import { type RoomsOutcome, type RoomsSpec, runRooms } from './scenarios/rooms.j
 import { type RunOutcome, runScenario } from './scenarios/run-scenario.js'
 import type { Scenario } from './scenarios/scenarios.js'
 import { chooseCores } from './servers/cores.js'
+import { keepsDocuments } from './servers/start-server.js'
 
 export interface BenchOptions {
   readonly mode: string
@@ -31,6 +32,7 @@ export interface BenchOptions {
   readonly durability?: readonly DurabilitySpec[]
   /** Scenario (7): a board in headless Chromium; Accord only, run when Accord is among `servers`. */
   readonly browser?: readonly BrowserSpec[]
+  /** The floor, which keeps no document, runs in fan-out, drag and presence only. */
   readonly servers: readonly ServerKind[]
   readonly timing: Timing
   /** Where the report's files go. */
@@ -55,6 +57,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const joinStorms: JoinStormOutcome[] = []
   const durability: DurabilityOutcome[] = []
   const browser: BrowserOutcome[] = []
+  // Rooms, join storms and durability need a document; the floor keeps none.
+  const documentServers = options.servers.filter(keepsDocuments)
   try {
     for (const scenario of options.scenarios) {
       for (const server of options.servers) {
@@ -72,7 +76,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       }
     }
     for (const spec of options.rooms ?? []) {
-      for (const server of options.servers) {
+      for (const server of documentServers) {
         options.log(`${spec.id} on ${server}…`)
         const outcome = await runRooms(spec, server, cores, options.seed, dataRoot)
         options.log(roomsLine(outcome))
@@ -80,7 +84,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       }
     }
     for (const spec of options.joinStorms ?? []) {
-      for (const server of options.servers) {
+      for (const server of documentServers) {
         options.log(`${spec.id} on ${server}…`)
         const outcome = await runJoinStorm(spec, server, cores, options.seed, dataRoot)
         options.log(joinStormLine(outcome))
@@ -88,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       }
     }
     for (const spec of options.durability ?? []) {
-      for (const server of options.servers) {
+      for (const server of documentServers) {
         options.log(`${spec.id} on ${server}…`)
         const outcome = await runDurability(spec, server, cores, options.seed, dataRoot)
         options.log(durabilityLine(outcome))

@@ -20,8 +20,8 @@ const outDir = mkdtempSync(join(tmpdir(), 'accord-bench-test-'))
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 afterEach(() => vi.unstubAllEnvs())
 
-function requireBuild(): void {
-  for (const entry of [built.accord, built.generator, built.probe]) {
+function requireBuild(server: string = built.accord): void {
+  for (const entry of [server, built.generator, built.probe]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`)
   }
 }
@@ -73,6 +73,40 @@ it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed,
   const svg = readFileSync(files.svg, 'utf8')
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
   expect(svg).toContain('Accord, N=3: p99')
+})
+
+it('fans 20 edits out to 3 observers on the floor: all delivered, checkers converge, no document scenarios', async () => {
+  requireBuild(built.floor)
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [fanout(3)],
+    // The floor keeps no document: these must be skipped, not run.
+    rooms: [rooms([1], 300, 3)],
+    joinStorms: [joinStorm(3, 0.2)],
+    durability: [durability(3, 500)],
+    servers: ['floor'],
+    timing: { warmupMs: 200, measureMs: 30_000, drainMs: 10_000, editsPerWriter: 20 },
+    outDir: join(outDir, 'floor'),
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  expect(report.runs).toHaveLength(1)
+  expect(report.runs[0]).toMatchObject({ server: 'floor', error: null })
+  expect(report.runs[0]?.metrics).toMatchObject({
+    sent: 20,
+    expected: 60,
+    delivered: 60,
+    notDelivered: 0,
+    identical: true,
+    complete: true,
+  })
+  expect(report.comparisons).toEqual([])
+  expect([report.rooms, report.joinStorms, report.durability]).toEqual([[], [], []])
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toMatch(/^\| 3 \| floor \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| 0 of 60 \|/m)
+  expect(markdown).toContain('- **floor**: a stateless relay')
 })
 
 it('runs 1 → 2 rooms, a join storm of 3 and a kill -9 under 3 writers on Accord: all joined, nothing lost, tables written', async () => {

@@ -13,7 +13,7 @@ import { type DurabilitySpec, durability } from './scenarios/durability.js'
 import { type JoinStormSpec, joinStorm } from './scenarios/join-storm.js'
 import { type RoomsSpec, rooms } from './scenarios/rooms.js'
 import { drag, fanout, type Mode, plan, presence, type Scenario } from './scenarios/scenarios.js'
-import { serverKinds } from './servers/start-server.js'
+import { allServerKinds, serverKinds } from './servers/start-server.js'
 
 const usage = `Usage: pnpm bench [--quick] [options]
 
@@ -27,7 +27,10 @@ loopback and drives each with the same load from a separate process.
                         rooms-800 (steps up to 800 rooms), joinstorm-50 (5 MB document),
                         durability-50 (kill -9 after 5 s), browser-2000 (a board of 2,000 notes
                         in headless Chromium, Accord only: first render, frame times panning)
-  --servers <list>      some of: ${serverKinds.join(', ')} (default: all)
+  --servers <list>      some of: ${allServerKinds.join(', ')} (default: ${serverKinds.join(', ')});
+                        floor is a stateless relay that frames each message once and stores
+                        nothing, the least any relay pays: it runs in fan-out, drag and
+                        presence only, e.g. --servers ${allServerKinds.join(',')}
   --measure <seconds>   the measured window of each run, and each browser pan (quick: 3, full: 10)
   --no-browser          leave the browser scenario out (it needs Chromium: CHROMIUM_PATH, or
                         /usr/bin/chromium; without one the report says it was not measured)
@@ -73,7 +76,7 @@ function parseScenarios(list: string, timing: Timing): Chosen {
 function parseServers(list: string): ServerKind[] {
   const kinds = list.split(',').map((kind) => kind.trim())
   for (const kind of kinds) {
-    if (!serverKinds.includes(kind as ServerKind)) throw new Error(`unknown server "${kind}"`)
+    if (!allServerKinds.includes(kind as ServerKind)) throw new Error(`unknown server "${kind}"`)
   }
   return kinds as ServerKind[]
 }

@@ -11,6 +11,7 @@ export const built = {
   generator: join(benchRoot, 'dist/load/generator.js'),
   probe: join(benchRoot, 'dist/servers/eld-probe.js'),
   hocuspocus: join(benchRoot, 'dist/servers/hocuspocus-main.js'),
+  floor: join(benchRoot, 'dist/servers/floor-main.js'),
   accord: join(repoRoot, 'apps/server/dist/main.js'),
   yWebsocket: join(benchRoot, 'node_modules/@y/websocket-server/src/server.js'),
 }

@@ -7,7 +7,8 @@ import type { DurabilityJob } from './durability-job.js'
 import type { JoinStormJob } from './join-storm-job.js'
 import type { RoomsJob } from './rooms-job.js'
 
-export type ServerKind = 'accord' | 'y-websocket' | 'hocuspocus'
+/** The servers under test; `floor` is no reference but the least any relay pays (`servers/floor-main.ts`). */
+export type ServerKind = 'accord' | 'y-websocket' | 'hocuspocus' | 'floor'
 
 /** Where the load goes: one room (document) on one running server. */
 export interface Target {

@@ -76,6 +76,9 @@ export function environment(pinned: Cores): Environment {
         `@hocuspocus/server ${versionOf(join(hocuspocus, 'package.json'))} with ` +
         `@hocuspocus/extension-sqlite ${versionOf(join(hocuspocusSqlite, 'package.json'))} ` +
         `(better-sqlite3 ${resolvedVersion(hocuspocusSqlite, 'better-sqlite3')})`,
+      floor:
+        `a stateless relay (ws ${resolvedVersion(benchRoot, 'ws')}), frames built once, ` +
+        'nothing stored: the least any relay pays, not a reference',
     },
   }
 }

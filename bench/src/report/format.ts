@@ -5,6 +5,7 @@ export const serverLabels: Record<ServerKind, string> = {
   accord: 'Accord',
   'y-websocket': 'y-websocket',
   hocuspocus: 'Hocuspocus',
+  floor: 'floor',
 }
 
 export function ms(value: number | null): string {

@@ -17,6 +17,7 @@ const colors: Record<ServerKind, string> = {
   accord: '#2b8a3e',
   'y-websocket': '#1971c2',
   hocuspocus: '#e8590c',
+  floor: '#868e96',
 }
 
 const shortTitles: Record<Family, string> = {
