@@ -156,7 +156,10 @@ describe('presence in anonymous rooms (real Chromium, built app)', () => {
     expect([...writers].map(writtenBy).join()).toContain(beaMemberId)
     for (const id of beaPresenceIds()) expect(writers).not.toContain(id)
 
-    await ana.page.evaluate((id) => window.accord?.editor.startFollowingUser(id ?? ''), beaId)
+    // Braces: startFollowingUser returns the editor, which Playwright would try to serialize.
+    await ana.page.evaluate((id) => {
+      window.accord?.editor.startFollowingUser(id ?? '')
+    }, beaId)
     await bea.page.evaluate(() => {
       window.accord?.editor.setCamera({ x: 1800, y: 1200, z: 1 })
     })

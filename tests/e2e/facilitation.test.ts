@@ -90,7 +90,11 @@ describe('facilitation (real Chromium, built app)', () => {
         return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null
       })
     // Faye looks at a far corner of the board; Pat and Quinn are elsewhere.
-    await faye.page.evaluate(() => window.accord?.editor.setCamera({ x: -4000, y: -2500, z: 1 }))
+    // Braces here and below: the editor's methods return the editor, which Playwright would
+    // try to serialize (and fail on, now and then, as its object graph grows).
+    await faye.page.evaluate(() => {
+      window.accord?.editor.setCamera({ x: -4000, y: -2500, z: 1 })
+    })
     const target = await center(faye.page)
     expect(Math.abs((await center(pat.page))!.x - target!.x)).toBeGreaterThan(1000)
     await faye.page.getByTestId('summon').click()
@@ -115,8 +119,12 @@ describe('facilitation (real Chromium, built app)', () => {
       () => window.accord?.editor.getCollaborators().find((c) => c.userName === 'Faye')?.userId,
     )
     expect(fayeId).toMatch(/^user:/)
-    await quinn.page.evaluate((id) => window.accord?.editor.startFollowingUser(id ?? ''), fayeId)
-    await faye.page.evaluate(() => window.accord?.editor.setCamera({ x: 2500, y: 1800, z: 1 }))
+    await quinn.page.evaluate((id) => {
+      window.accord?.editor.startFollowingUser(id ?? '')
+    }, fayeId)
+    await faye.page.evaluate(() => {
+      window.accord?.editor.setCamera({ x: 2500, y: 1800, z: 1 })
+    })
     const target = await center(faye.page)
     await expect
       .poll(async () => {

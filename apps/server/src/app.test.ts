@@ -553,7 +553,28 @@ describe('summon', () => {
     expect(((await response.json()) as { state: { summon: unknown } }).state.summon).toEqual({
       userId: `user:${host.member.id}`,
       at: 7_000_000,
+      viewport: null,
     })
+  })
+
+  it('[SU2] carries the view the facilitator sent, and refuses one that is no view', async () => {
+    const room = await createRoom()
+    const host = await join(room.id, room.tokens.facilitator, 'Host')
+    const viewport = { x: -4640, y: -2900, w: 1280, h: 800 }
+    const response = await command(room.id, host.token, { type: 'summon', viewport })
+    expect(((await response.json()) as { state: { summon: unknown } }).state.summon).toMatchObject({
+      userId: `user:${host.member.id}`,
+      viewport,
+    })
+    for (const broken of [
+      { x: 0, y: 0, w: 0, h: 800 },
+      { x: 0, y: 0, w: 1280 },
+      { x: 'left', y: 0, w: 1280, h: 800 },
+      { x: 1e12, y: 0, w: 1280, h: 800 },
+    ]) {
+      const refused = await command(room.id, host.token, { type: 'summon', viewport: broken })
+      expect(refused.status).toBe(400)
+    }
   })
 })
 

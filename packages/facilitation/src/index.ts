@@ -46,6 +46,7 @@ export {
   type RoomSettings,
   type RoomState,
   type Summon,
+  type SummonViewport,
   type Workshop,
 } from './room-state.js'
 export {

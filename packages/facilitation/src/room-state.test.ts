@@ -9,7 +9,7 @@ describe('readRoomState', () => {
       locks: { board: true, frames: ['shape:f'], layout: ['shape:r'] },
       vote: null,
       settings: { anonymous: true },
-      summon: { userId: 'user:m1', at: 5 },
+      summon: { userId: 'user:m1', at: 5, viewport: { x: -40, y: 10, w: 1280, h: 720 } },
       spotlight: 'shape:t',
       turns: { order: [{ memberId: 'm1', name: 'Ada' }], current: 0, shared: 2 },
       workshop: {
@@ -20,6 +20,18 @@ describe('readRoomState', () => {
       },
     }
     expect(readRoomState(state)).toEqual(state)
+  })
+
+  it('reads a summon without a viewport (or with a broken one) as one to the presence view', () => {
+    expect(readRoomState({ summon: { userId: 'user:m1', at: 5 } }).summon).toEqual({
+      userId: 'user:m1',
+      at: 5,
+      viewport: null,
+    })
+    const broken = { x: 0, y: 0, w: -1, h: 10 }
+    expect(
+      readRoomState({ summon: { userId: 'user:m1', at: 5, viewport: broken } }).summon,
+    ).toMatchObject({ viewport: null })
   })
 
   it('reads rooms from before templates: no layout lock, no workshop', () => {

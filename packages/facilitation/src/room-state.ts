@@ -44,6 +44,19 @@ export interface Summon {
   /** The tldraw user id of the person to bring everyone to (`user:<memberId>`). */
   readonly userId: string
   readonly at: number
+  /**
+   * What the facilitator was looking at when they asked, in page coordinates. Sent with the
+   * command, because their presence (camera) may not have reached everyone yet; null from
+   * clients that did not send it, and then everyone goes to their presence's view.
+   */
+  readonly viewport: SummonViewport | null
+}
+
+export interface SummonViewport {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
 }
 
 export interface RoomSettings {
@@ -96,12 +109,25 @@ export function readRoomState(json: Record<string, unknown>): RoomState {
       isObject(json.summon) &&
       typeof json.summon.userId === 'string' &&
       typeof json.summon.at === 'number'
-        ? { userId: json.summon.userId, at: json.summon.at }
+        ? {
+            userId: json.summon.userId,
+            at: json.summon.at,
+            viewport: isViewport(json.summon.viewport) ? json.summon.viewport : null,
+          }
         : initial.summon,
     spotlight: typeof json.spotlight === 'string' ? json.spotlight : initial.spotlight,
     turns: isTurns(json.turns) ? json.turns : initial.turns,
     workshop: isWorkshop(json.workshop) ? json.workshop : initial.workshop,
   }
+}
+
+function isViewport(v: unknown): v is SummonViewport {
+  return (
+    isObject(v) &&
+    [v.x, v.y, v.w, v.h].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    (v.w as number) > 0 &&
+    (v.h as number) > 0
+  )
 }
 
 function isTurns(v: unknown): v is Turns {

@@ -3,16 +3,29 @@ import { requireMember } from '../access/credentials.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
-/** "Bring everyone to me": every participant's view moves to the facilitator's. */
+/** Page coordinates well beyond any board, so that a viewport is a number a client can use. */
+const coordinate = z.number().min(-1e9).max(1e9)
+const extent = z.number().positive().max(1e9)
+
+/**
+ * "Bring everyone to me": every participant's view moves to the facilitator's. The client sends
+ * the viewport it shows (optional): presence, where the camera otherwise comes from, is sent
+ * throttled and may still be on its way when the command lands.
+ */
 export const summon = defineCommand({
-  schema: z.object({ type: z.literal('summon') }),
+  schema: z.object({
+    type: z.literal('summon'),
+    viewport: z.object({ x: coordinate, y: coordinate, w: extent, h: extent }).optional(),
+  }),
   requires: 'room.facilitate',
   action: 'bring everyone to them',
-  run(context) {
+  run(context, { viewport }) {
     const self = requireMember(context.credential)
     return changeState(context, () => ({
       ok: true,
-      value: { summon: { userId: `user:${self.id}`, at: context.now() } },
+      value: {
+        summon: { userId: `user:${self.id}`, at: context.now(), viewport: viewport ?? null },
+      },
     }))
   },
 })

@@ -110,7 +110,7 @@ export function PhaseBar(props: {
           className="button button--quiet"
           data-testid="summon"
           title="Move everyone's view to yours"
-          onClick={() => void send({ type: 'summon' })}
+          onClick={() => void send(summonCommand(props.editor))}
         >
           Bring everyone
         </button>
@@ -159,4 +159,12 @@ export function PhaseBar(props: {
       )}
     </section>
   )
+}
+
+/** "Bring everyone", with the view this person sees now (their presence may lag behind it). */
+function summonCommand(editor: Editor | null): RoomCommand {
+  const view = editor?.getViewportPageBounds()
+  return view
+    ? { type: 'summon', viewport: { x: view.x, y: view.y, w: view.w, h: view.h } }
+    : { type: 'summon' }
 }

@@ -3,8 +3,9 @@ import { useEffect, useRef } from 'react'
 import { Box, type Editor, type TLUserId } from 'tldraw'
 
 /**
- * Answers "bring everyone to me": moves this person's view to the summoner's viewport, worked out
- * from the camera and screen size in their presence. Summons older than this page are ignored.
+ * Answers "bring everyone to me": moves this person's view to the summoner's viewport — the one
+ * sent with the summon, or else the one worked out from the camera and screen size in their
+ * presence. Summons older than this page are ignored.
  */
 export function useSummon(editor: Editor | null, summon: Summon | null, selfUserId: string): void {
   const since = useRef<number | null>(null)
@@ -18,6 +19,12 @@ export function useSummon(editor: Editor | null, summon: Summon | null, selfUser
     if (!summon || summon.at <= since.current) return
     since.current = summon.at
     if (summon.userId === selfUserId) return
+    const animation = { animation: { duration: 400 } }
+    if (summon.viewport) {
+      const { x, y, w, h } = summon.viewport
+      editor.zoomToBounds(new Box(x, y, w, h), animation)
+      return
+    }
     const presence = editor.getCollaborators().find((person) => person.userId === summon.userId)
     const { camera, screenBounds } = presence ?? {}
     if (camera && screenBounds) {
@@ -27,9 +34,9 @@ export function useSummon(editor: Editor | null, summon: Summon | null, selfUser
         screenBounds.w / camera.z,
         screenBounds.h / camera.z,
       )
-      editor.zoomToBounds(viewport, { animation: { duration: 400 } })
+      editor.zoomToBounds(viewport, animation)
     } else {
-      editor.zoomToUser(summon.userId as TLUserId, { animation: { duration: 400 } })
+      editor.zoomToUser(summon.userId as TLUserId, animation)
     }
   }, [editor, summon, selfUserId])
 }
