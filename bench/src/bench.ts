@@ -125,7 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
 
 function summaryLine(outcome: RunOutcome): string {
   const result = outcome.result
-  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  if (!result) return failedLine(outcome)
   const lost = result.expected - result.delivered
   return (
     `  sent ${result.sent}, delivered ${result.delivered}/${result.expected}` +
@@ -135,20 +135,20 @@ function summaryLine(outcome: RunOutcome): string {
 
 function joinStormLine(outcome: JoinStormOutcome): string {
   const result = outcome.result
-  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  if (!result) return failedLine(outcome)
   return `  ${result.joined}/${outcome.spec.joiners} joined in ${Math.round(result.stormMs)} ms`
 }
 
 function durabilityLine(outcome: DurabilityOutcome): string {
   const result = outcome.result
-  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  if (!result) return failedLine(outcome)
   return `  sent ${result.sent}, seen ${result.seen}, lost ${result.lost} after kill -9`
 }
 
 function browserLine(outcome: BrowserOutcome): string {
   if (outcome.skipped) return `  not measured: ${outcome.skipped}`
   const result = outcome.result
-  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  if (!result) return failedLine(outcome)
   const first = result.firstRender
   const pans = result.pans.map((pan) => `${pan.view} p99 ${pan.p99Ms?.toFixed(1) ?? 'n/a'} ms`)
   return (
@@ -159,6 +159,11 @@ function browserLine(outcome: BrowserOutcome): string {
 
 function roomsLine(outcome: RoomsOutcome): string {
   const result = outcome.result
-  if (!result) return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
+  if (!result) return failedLine(outcome)
   return `  ${result.steps.map((step) => step.rooms).join(' → ')} rooms, ${result.idleConnections} idle connections`
+}
+
+/** The first line of why a run has no result. */
+function failedLine(outcome: { readonly error: string | null }): string {
+  return `  failed: ${outcome.error?.split('\n')[0] ?? ''}`
 }

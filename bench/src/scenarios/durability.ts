@@ -18,6 +18,7 @@ import type { Cores } from '../servers/cores.js'
 import { freePort } from '../servers/launch.js'
 import { startServer } from '../servers/start-server.js'
 import { runInGenerator } from './generate.js'
+import type { Outcome } from './outcome.js'
 
 export interface DurabilitySpec {
   readonly id: string
@@ -50,12 +51,7 @@ export interface DurabilityResult {
   readonly restartMs: number
 }
 
-export interface DurabilityOutcome {
-  readonly spec: DurabilitySpec
-  readonly server: ServerKind
-  readonly result: DurabilityResult | null
-  readonly error: string | null
-}
+export type DurabilityOutcome = Outcome<DurabilitySpec, DurabilityResult>
 
 const SYNC_TIMEOUT_MS = 30_000
 const SETTLE_MS = 3000

@@ -8,6 +8,7 @@ import type { ServerKind } from '../load/job.js'
 import type { Cores } from '../servers/cores.js'
 import { withFreshServer } from './fresh-server.js'
 import { runInGenerator } from './generate.js'
+import type { Outcome } from './outcome.js'
 
 export interface JoinStormSpec {
   readonly id: string
@@ -23,12 +24,7 @@ export function joinStorm(joiners: number, documentMb: number): JoinStormSpec {
   }
 }
 
-export interface JoinStormOutcome {
-  readonly spec: JoinStormSpec
-  readonly server: ServerKind
-  readonly result: JoinStormResult | null
-  readonly error: string | null
-}
+export type JoinStormOutcome = Outcome<JoinStormSpec, JoinStormResult>
 
 const PROBE_HZ = 25
 const BASELINE_MS = 1000

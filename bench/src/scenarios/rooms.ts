@@ -9,6 +9,7 @@ import type { RoomsResult } from '../load/rooms-job.js'
 import type { Cores } from '../servers/cores.js'
 import { withFreshServer } from './fresh-server.js'
 import { runInGenerator } from './generate.js'
+import type { Outcome } from './outcome.js'
 
 export interface RoomsSpec {
   readonly id: string
@@ -25,12 +26,7 @@ export function rooms(
   return { id: `rooms-${steps.at(-1) ?? 0}`, steps, stepMs, idleConnections }
 }
 
-export interface RoomsOutcome {
-  readonly spec: RoomsSpec
-  readonly server: ServerKind
-  readonly result: RoomsResult | null
-  readonly error: string | null
-}
+export type RoomsOutcome = Outcome<RoomsSpec, RoomsResult>
 
 const HZ = 1.5
 const P99_LIMIT_MS = 100
