@@ -20,6 +20,16 @@ const outDir = mkdtempSync(join(tmpdir(), 'accord-bench-test-'))
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 afterEach(() => vi.unstubAllEnvs())
 
+/** 20 edits fanned out to 3 clients: every one delivered, both checkers identical and complete. */
+const twentyEditsToThree = {
+  sent: 20,
+  expected: 60,
+  delivered: 60,
+  notDelivered: 0,
+  identical: true,
+  complete: true,
+}
+
 function requireBuild(server: string = built.accord): void {
   for (const entry of [server, built.generator, built.probe]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`)
@@ -44,14 +54,7 @@ it('fans 20 edits out to 3 observers on Accord: all delivered, figures computed,
   const run = report.runs[0]
   expect(run?.error).toBeNull()
   const metrics = run?.metrics
-  expect(metrics).toMatchObject({
-    sent: 20,
-    expected: 60,
-    delivered: 60,
-    notDelivered: 0,
-    identical: true,
-    complete: true,
-  })
+  expect(metrics).toMatchObject(twentyEditsToThree)
   if (!metrics) return
   const latencies = [metrics.p50Ms, metrics.p95Ms, metrics.p99Ms, metrics.maxMs]
   for (const value of latencies) expect(value).toEqual(expect.any(Number))
@@ -94,14 +97,7 @@ it('fans 20 edits out to 3 observers on the floor: all delivered, checkers conve
 
   expect(report.runs).toHaveLength(1)
   expect(report.runs[0]).toMatchObject({ server: 'floor', error: null })
-  expect(report.runs[0]?.metrics).toMatchObject({
-    sent: 20,
-    expected: 60,
-    delivered: 60,
-    notDelivered: 0,
-    identical: true,
-    complete: true,
-  })
+  expect(report.runs[0]?.metrics).toMatchObject(twentyEditsToThree)
   expect(report.comparisons).toEqual([])
   expect([report.rooms, report.joinStorms, report.durability]).toEqual([[], [], []])
   const markdown = readFileSync(files.markdown, 'utf8')
