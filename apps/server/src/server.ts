@@ -98,6 +98,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       // reader may have megabytes queued before them) before cutting what is left.
       await allClosed(wss, SHUTDOWN_GRACE_MS)
       for (const client of wss.clients) client.terminate()
+      wss.close()
       if ('closeAllConnections' in server) server.closeAllConnections()
       await relay?.close()
       await storage.close()

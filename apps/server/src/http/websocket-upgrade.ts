@@ -39,7 +39,7 @@ export function isWebSocketUpgrade(c: Context): boolean {
  */
 export function acceptWebSocket(c: Context, onSocket: SocketHandler): boolean {
   const accept = acceptorOf(c)
-  if (accept === null || c.req.header('upgrade')?.toLowerCase() !== 'websocket') return false
+  if (accept === null || !isWebSocketUpgrade(c)) return false
   accept(onSocket)
   return true
 }
