@@ -10,6 +10,7 @@ export default defineConfig({
       'tests/integration/vitest.config.ts',
       'tests/e2e/vitest.config.ts',
       'bench',
+      'scripts',
     ],
   },
 })

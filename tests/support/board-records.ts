@@ -106,7 +106,6 @@ export function noteShape(spec: {
       fontSizeAdjustment: 1,
       url: '',
       scale: 1,
-      textLastEditedBy: null,
     },
   }
 }

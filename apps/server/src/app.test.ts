@@ -454,7 +454,7 @@ describe('private writing, reveal and anonymous mode', () => {
     if (!acquired.ok) throw new Error('no room')
     const records = [...acquired.value.doc.getMap('tldraw:records').values()] as {
       type?: string
-      props?: { richText: unknown; textLastEditedBy: string | null; color: string }
+      props?: { richText: unknown; color: string }
       meta?: Record<string, unknown>
     }[]
     registry.release(acquired.value)
@@ -499,7 +499,7 @@ describe('private writing, reveal and anonymous mode', () => {
     const notes = await boardNotes(room.id)
     expect(notes).toHaveLength(1)
     expect(JSON.stringify(notes[0]?.props?.richText)).toContain('Ada’s note')
-    expect(notes[0]?.props?.textLastEditedBy).toBe(`user:${ada.member.id}`)
+    expect(notes[0]?.meta?.author).toBe(`user:${ada.member.id}`)
     // Revealed notes can no longer be edited privately; Bob's is still private.
     const mine = (await (await get(`/api/rooms/${room.id}/private-notes`, ada.token)).json()) as {
       revealed: boolean
@@ -533,7 +533,6 @@ describe('private writing, reveal and anonymous mode', () => {
     const notes = await boardNotes(room.id)
     expect(notes).toHaveLength(3)
     for (const note of notes) {
-      expect(note.props?.textLastEditedBy).toBeNull()
       expect(note.props?.color).toBe('yellow')
       expect(note.meta).toEqual({ revealed: true })
     }

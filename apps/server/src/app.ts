@@ -7,6 +7,7 @@ import type {
   WorkshopRepository,
 } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
+import { type ClientConfig, defaultClientConfig } from '@accord/sync/client-config'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { defaultLimits, type Limits } from './config.js'
@@ -49,6 +50,8 @@ export interface AppDeps {
   readonly startedAt?: number
   /** Bounds on client input (README, "Limits"); the defaults when omitted. */
   readonly limits?: Limits
+  /** What the web app is told with every page (e.g. the tldraw licence key); defaults if absent. */
+  readonly clientConfig?: ClientConfig
   /** `ACCORD_ACCESS_KEY`: null or absent, the instance is open (README, "Instance access"). */
   readonly accessKey?: string | null
   /** `ACCORD_TRUST_PROXY`: believe `X-Forwarded-*` headers. */
@@ -144,6 +147,6 @@ export function createApp(deps: AppDeps): Hono {
     }
     await next()
   })
-  app.route('/', webAppRoutes(deps.webDist))
+  app.route('/', webAppRoutes(deps.webDist, deps.clientConfig ?? defaultClientConfig))
   return app
 }

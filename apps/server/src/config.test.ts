@@ -32,8 +32,25 @@ describe('loadConfig', () => {
         logLevel: 'info',
         accessKey: null,
         trustProxy: false,
+        tldrawLicenseKey: null,
       },
     })
+  })
+
+  it('passes a tldraw licence key on as given (trimmed); tldraw checks it in the browser', () => {
+    expect(loadConfig({ ACCORD_TLDRAW_LICENSE_KEY: ' tldraw-key/abc.def\n' })).toMatchObject({
+      ok: true,
+      value: { tldrawLicenseKey: 'tldraw-key/abc.def' },
+    })
+    expect(loadConfig({ ACCORD_TLDRAW_LICENSE_KEY: 'not a key at all' })).toMatchObject({
+      ok: true,
+      value: { tldrawLicenseKey: 'not a key at all' },
+    })
+    expect(loadConfig({ ACCORD_TLDRAW_LICENSE_KEY: '   ' })).toMatchObject({
+      ok: true,
+      value: { tldrawLicenseKey: null },
+    })
+    expect(loadConfig({ ACCORD_TLDRAW_LICENSE_KEY: 'x'.repeat(5000) }).ok).toBe(false)
   })
 
   it('takes an access key of at least 16 printable characters, never echoing it', () => {

@@ -68,6 +68,13 @@ const envSchema = z.object({
   ACCORD_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false'),
+  // Any text is passed on: tldraw itself checks the key in the browser, and a key it cannot
+  // verify just leaves its watermark showing.
+  ACCORD_TLDRAW_LICENSE_KEY: z
+    .string()
+    .trim()
+    .max(4096, 'must be at most 4096 characters')
+    .optional(),
 })
 
 /**
@@ -130,6 +137,11 @@ export interface Config {
   readonly accessKey: string | null
   /** A reverse proxy sets `X-Forwarded-For`, `-Proto` and `-Host`: believe them. */
   readonly trustProxy: boolean
+  /**
+   * `ACCORD_TLDRAW_LICENSE_KEY`: handed to the web app with every page (no rebuild); null shows
+   * tldraw's watermark (README, "tldraw licence").
+   */
+  readonly tldrawLicenseKey: string | null
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Result<Config, string> {
@@ -158,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     logLevel: e.ACCORD_LOG_LEVEL,
     accessKey: e.ACCORD_ACCESS_KEY ?? null,
     trustProxy: e.ACCORD_TRUST_PROXY === 'true' || e.ACCORD_TRUST_PROXY === '1',
+    tldrawLicenseKey: e.ACCORD_TLDRAW_LICENSE_KEY || null,
   })
 }
 

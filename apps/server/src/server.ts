@@ -51,6 +51,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     roomStates,
     logger,
     webDist: config.webDist,
+    clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
     accessKey: config.accessKey,
     trustProxy: config.trustProxy,
     limits: config.limits,

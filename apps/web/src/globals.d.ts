@@ -5,8 +5,4 @@ declare global {
   interface Window {
     accord?: { editor: Editor; doc: Y.Doc }
   }
-  interface ImportMetaEnv {
-    /** tldraw licence key, needed for production builds served over https on a real host. */
-    readonly VITE_TLDRAW_LICENSE_KEY?: string
-  }
 }

@@ -1,6 +1,6 @@
 /**
  * A board of sticky notes as the web app stores it: tldraw `note` shape records (every prop of
- * tldraw 5's note shape, rich text included) in the `tldraw:records` map, keyed by id, on the
+ * tldraw 3.15's note shape, rich text included) in the `tldraw:records` map, keyed by id, on the
  * board's first page. They mirror `noteRecord` in packages/tldraw-yjs, which is tested against
  * tldraw's own schema; the bench may not import it (it drives Accord from outside only), and the
  * browser scenario proves these are accepted: the editor must count every one of them.
@@ -118,7 +118,6 @@ export function noteRecords(count: number, seed: number): NoteRecord[] {
       fontSizeAdjustment: 1,
       url: '',
       scale: 1,
-      textLastEditedBy: null,
     },
   }))
 }

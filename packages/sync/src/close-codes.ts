@@ -16,6 +16,11 @@ export const CloseCode = {
   /** No room with this id exists. Rooms are created over HTTP, never by connecting. */
   RoomNotFound: 4404,
   /**
+   * The room exists but its document cannot be served by this version of the server (a board
+   * saved by a newer board editor). Final: retrying cannot help.
+   */
+  IncompatibleDocument: 4409,
+  /**
    * Too many messages: faster than the connection's rate limit (`ACCORD_MESSAGES_PER_SECOND`,
    * `ACCORD_MESSAGE_BURST`), or too many before the room finished loading. The stock provider
    * (y-websocket ≥ 3.1) takes 4400–4499 as final and stops; Accord's web app reconnects after

@@ -26,6 +26,11 @@ export interface SyncSessionOptions {
   readonly messageRate?: RateLimit
   /** Where refused frames are counted; nothing is collected when omitted. */
   readonly metrics?: SyncMetrics
+  /**
+   * Why this room's loaded document cannot be served here, or null. A reason closes the
+   * connection with 4409 before it joins the room; every room is served when omitted.
+   */
+  readonly refuseDocument?: (room: Room) => string | null
 }
 
 export class SyncSession {
@@ -61,8 +66,10 @@ export class SyncSession {
       return this.closeWith(CloseCode.InternalError, 'room failed to load')
     }
     if (!acquired.ok) return this.closeWith(CloseCode.RoomNotFound, 'room not found')
-    if (this.closed) {
+    const refusal = this.closed ? null : (this.options.refuseDocument?.(acquired.value) ?? null)
+    if (this.closed || refusal !== null) {
       registry.release(acquired.value)
+      if (refusal !== null) this.closeWith(CloseCode.IncompatibleDocument, refusal)
       return
     }
     this.room = acquired.value

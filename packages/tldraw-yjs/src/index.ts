@@ -1,3 +1,4 @@
+export { boardProblem, INCOMPATIBLE_BOARD, schemaProblem } from './board-compatibility.js'
 export {
   bindPresence,
   presenceIdFor,
@@ -29,6 +30,8 @@ export {
   firstPageId,
   highestIndex,
   indicesOnTop,
+  NOTE_AUTHOR_META,
+  noteAuthor,
   noteColors,
   noteRecord,
   plainTextToRichText,

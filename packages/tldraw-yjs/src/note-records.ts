@@ -45,6 +45,21 @@ export const noteColors: readonly NoteColor[] = [
   'red',
 ]
 
+/**
+ * The key in a note's `meta` that names who last wrote its text, as `user:<member id>`. tldraw
+ * 3.x has no attribution of its own, so Accord keeps it here and draws the label itself; in an
+ * anonymous room it is never set.
+ */
+export const NOTE_AUTHOR_META = 'author'
+
+/** The `user:<id>` a note's text is attributed to, or null. */
+export function noteAuthor(record: { readonly meta?: unknown }): string | null {
+  const meta = record.meta
+  if (typeof meta !== 'object' || meta === null) return null
+  const author = (meta as Record<string, unknown>)[NOTE_AUTHOR_META]
+  return typeof author === 'string' && author.startsWith('user:') ? author : null
+}
+
 export interface NoteSpec {
   /** A shape id: `shape:<something unique>`. */
   readonly id: string
@@ -55,7 +70,7 @@ export interface NoteSpec {
   readonly parentId: string
   readonly index: string
   readonly color: NoteColor
-  /** `user:<id>` of the author, for tldraw's attribution label; null shows no author. */
+  /** `user:<id>` of the author, shown on the note (see `NOTE_AUTHOR_META`); null: no author. */
   readonly author: string | null
   readonly meta?: Record<string, string | number | boolean | null>
 }
@@ -72,7 +87,10 @@ export function noteRecord(spec: NoteSpec): TLRecord {
     parentId: spec.parentId as TLShapeId,
     isLocked: false,
     opacity: 1,
-    meta: spec.meta ?? {},
+    meta: {
+      ...spec.meta,
+      ...(spec.author === null ? {} : { [NOTE_AUTHOR_META]: spec.author }),
+    },
     props: {
       color: spec.color,
       richText: plainTextToRichText(spec.text),
@@ -85,7 +103,6 @@ export function noteRecord(spec: NoteSpec): TLRecord {
       fontSizeAdjustment: 1,
       url: '',
       scale: 1,
-      textLastEditedBy: spec.author,
     },
   } as TLRecord
 }

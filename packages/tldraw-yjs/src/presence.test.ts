@@ -1,5 +1,5 @@
 import { atom } from '@tldraw/state'
-import { InstancePresenceRecordType, type TLUser, type TLUserId } from '@tldraw/tlschema'
+import { InstancePresenceRecordType, type TLPresenceUserInfo } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -10,7 +10,7 @@ function presenceOf(clientId: number, userName: string) {
   return InstancePresenceRecordType.create({
     id: presenceIdFor(clientId),
     currentPageId: PAGE_ID,
-    userId: `user:${clientId}` as TLUserId,
+    userId: `user:${clientId}`,
     userName,
   })
 }
@@ -41,7 +41,7 @@ describe('bindPresence', () => {
     const store = makeStore()
     const local = new Awareness(new Y.Doc())
     const remote = new Awareness(new Y.Doc())
-    const $user = atom<TLUser | null>('user', null)
+    const $user = atom<TLPresenceUserInfo | null>('user', null)
     const stop = bindPresence(store, local, $user)
     remote.setLocalStateField('presence', presenceOf(remote.clientID, 'Ada'))
     applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote')

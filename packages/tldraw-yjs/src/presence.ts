@@ -10,8 +10,8 @@ import {
   createPresenceStateDerivation,
   InstancePresenceRecordType,
   type TLInstancePresence,
+  type TLPresenceUserInfo,
   type TLStore,
-  type TLUser,
 } from '@tldraw/tlschema'
 import type { Awareness } from 'y-protocols/awareness'
 import { applyRemoteRecords } from './remote-records.js'
@@ -69,13 +69,16 @@ export interface PresenceBindingOptions {
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,
-  $user: Signal<TLUser | null>,
+  $user: Signal<TLPresenceUserInfo | null>,
   options: PresenceBindingOptions = {},
 ): () => void {
   const selfClientId = awareness.clientID
-  const $presence = createPresenceStateDerivation($user, {
-    instanceId: presenceIdFor(selfClientId),
-  })(store)
+  // tldraw's derivation takes a user signal that is never empty; without a user there is no
+  // presence to publish, which `null` below says.
+  const $presence = createPresenceStateDerivation(
+    $user as Signal<TLPresenceUserInfo>,
+    presenceIdFor(selfClientId),
+  )(store)
 
   let timer: ReturnType<typeof setTimeout> | undefined
   const publish = () => {

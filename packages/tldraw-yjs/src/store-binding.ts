@@ -21,7 +21,7 @@ import { applyRemoteRecords } from './remote-records.js'
 
 export const RECORDS_MAP = 'tldraw:records'
 export const META_MAP = 'tldraw:meta'
-const SCHEMA_KEY = 'schema'
+export const SCHEMA_KEY = 'schema'
 
 export interface StoreBinding {
   /** Stops syncing in both directions. The store and document are left as they are. */

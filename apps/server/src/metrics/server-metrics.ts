@@ -22,6 +22,8 @@ export type ServerRefusal =
   | 'locked'
   /** A sync connection beyond the connections allowed per room or per address (closed with 4503). */
   | 'too_many_connections'
+  /** A sync connection to a board saved by a newer board editor than this server's (closed with 4409). */
+  | 'incompatible_board'
 
 export type RefusalReason = SyncRefusal | ServerRefusal
 
@@ -40,6 +42,7 @@ const knownRefusals: readonly RefusalReason[] = [
   'document_too_large',
   'too_many_connections',
   'forged_client_id',
+  'incompatible_board',
 ]
 
 export type StorageOperation = 'append' | 'compact'

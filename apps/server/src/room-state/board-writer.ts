@@ -21,7 +21,7 @@ import { withRoom } from './with-room.js'
 export interface NewNote {
   readonly text: string
   readonly color: NoteColor
-  /** `user:<id>` for tldraw's attribution label, or null for no author. */
+  /** `user:<id>` of the author, shown on the note; null for no author. */
   readonly author: string | null
   /** The template region to put it in (e.g. a retro column); the page if null or missing. */
   readonly region: string | null

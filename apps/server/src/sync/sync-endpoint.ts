@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream'
 import type { AccessRepository } from '@accord/db'
 import { can } from '@accord/facilitation'
 import { CloseCode, err, type Result, type RoomRegistry, SyncSession } from '@accord/sync'
+import { boardProblem, INCOMPATIBLE_BOARD } from '@accord/tldraw-yjs'
 import { Hono } from 'hono'
 import type { WebSocket } from 'ws'
 import {
@@ -138,6 +139,17 @@ export function syncRoutes(deps: {
       logger,
       metrics: metrics.sync,
       ...(limits.messageRate ? { messageRate: limits.messageRate } : {}),
+      refuseDocument: (room) => {
+        const problem = boardProblem(room.doc)
+        if (problem === null) return null
+        metrics.refusals.inc('incompatible_board')
+        logger.warn('sync connection refused: board saved by a newer board editor', {
+          requestId,
+          room: roomId,
+          problem,
+        })
+        return INCOMPATIBLE_BOARD
+      },
       transport: {
         send: (frame) => {
           if (ws.readyState !== ws.OPEN) return

@@ -3,6 +3,7 @@ import { BoardPage } from '../board/BoardPage'
 import { DecisionDetailPage } from '../decisions/DecisionDetailPage'
 import { DecisionLogPage } from '../decisions/DecisionLogPage'
 import { HomePage } from '../home/HomePage'
+import { LicensesPage } from '../licenses/LicensesPage'
 import { SignInPage } from '../signin/SignInPage'
 import { usePathname } from './navigation'
 import { NotFoundPage } from './NotFoundPage'
@@ -23,6 +24,8 @@ export function App() {
       return <ActionItemsPage />
     case 'signin':
       return <SignInPage />
+    case 'licenses':
+      return <LicensesPage />
     case 'not-found':
       return <NotFoundPage />
   }

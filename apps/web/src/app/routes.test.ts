@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardFocusPath, boardPath, decisionPath, matchRoute } from './routes'
+import { boardFocusPath, boardPath, decisionPath, licensesPath, matchRoute } from './routes'
 
 describe('matchRoute', () => {
   it('maps the home page and board links', () => {
@@ -16,6 +16,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/decisions/dr-3')).toEqual({ name: 'decision', id: 'DR-3' })
     expect(matchRoute(decisionPath('DR-7'))).toEqual({ name: 'decision', id: 'DR-7' })
     expect(matchRoute('/actions')).toEqual({ name: 'actions' })
+  })
+
+  it('maps the licences page', () => {
+    expect(matchRoute('/licenses')).toEqual({ name: 'licenses' })
+    expect(matchRoute(licensesPath)).toEqual({ name: 'licenses' })
+    expect(matchRoute('/licenses/x')).toEqual({ name: 'not-found' })
   })
 
   it('refuses anything else, including ids with characters a room id never has', () => {

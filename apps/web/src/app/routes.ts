@@ -1,7 +1,8 @@
 /**
  * The app's pages. Board links look like /b/<roomId>; the decision log is /decisions (one record:
  * /decisions/DR-12); action items across workshops are /actions; /signin?next=… asks for the
- * instance's access key, then goes on to `next`.
+ * instance's access key, then goes on to `next`; /licenses shows Accord's licence and the
+ * third-party notices.
  */
 export type Route =
   | { readonly name: 'home' }
@@ -10,6 +11,7 @@ export type Route =
   | { readonly name: 'decision'; readonly id: string }
   | { readonly name: 'actions' }
   | { readonly name: 'signin' }
+  | { readonly name: 'licenses' }
   | { readonly name: 'not-found' }
 
 export function matchRoute(pathname: string): Route {
@@ -21,6 +23,7 @@ export function matchRoute(pathname: string): Route {
   if (decision?.[1]) return { name: 'decision', id: decision[1].toUpperCase() }
   if (/^\/actions\/?$/.test(pathname)) return { name: 'actions' }
   if (/^\/signin\/?$/.test(pathname)) return { name: 'signin' }
+  if (/^\/licenses\/?$/.test(pathname)) return { name: 'licenses' }
   return { name: 'not-found' }
 }
 
@@ -34,6 +37,7 @@ export function boardFocusPath(roomId: string, shapeId: string): string {
 }
 
 export const decisionLogPath = '/decisions'
+export const licensesPath = '/licenses'
 export const actionItemsPath = '/actions'
 
 export function decisionPath(id: string): string {

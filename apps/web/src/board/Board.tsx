@@ -22,6 +22,7 @@ import { FocusParamHighlight } from './FocusParamHighlight'
 import { RefusedPage } from './RefusedPage'
 import type { StoredMember } from './room-access'
 import { useBoardSession } from './use-board-session'
+import { useMemberNames } from './use-member-names'
 import { WorkshopPanel } from '../workshop/WorkshopPanel'
 
 /** An open board: header and canvas, for one member. */
@@ -34,6 +35,7 @@ export function Board(props: {
 }) {
   const { roomId, member, room, onRevoked } = props
   const { session, snapshot } = useBoardSession(roomId, member)
+  useMemberNames(session, roomId, member.token)
   const roomState = useRoomState(session.doc)
   const command = useRoomCommand(roomId, member.token)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -87,6 +89,7 @@ export function Board(props: {
   }, [snapshot.status.revoked, onRevoked])
 
   if (snapshot.status.notFound) return <RefusedPage reason="not-found" />
+  if (snapshot.status.incompatible) return <RefusedPage reason="incompatible" />
   return (
     <div className="board-page">
       <BoardHeader

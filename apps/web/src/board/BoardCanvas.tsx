@@ -4,6 +4,8 @@ import { type BoardOverlay, BoardOverlayContext } from '../facilitation/board-ov
 import { CanvasOverlays } from '../facilitation/CanvasOverlays'
 import { focusRevealedNotes } from '../facilitation/reveal-focus'
 import type { BoardSession } from './board-session'
+import { attributeNoteEdits } from './note-attribution'
+import { runtimeConfig } from '../app/runtime-config'
 
 // Fonts, icons and translations are bundled and served by Accord itself: no CDN, works offline.
 const assetUrls = getAssetUrlsByImport()
@@ -23,16 +25,22 @@ export function BoardCanvas(props: {
         <Tldraw
           store={props.store}
           components={components}
+          shapeUtils={props.session.shapeUtils}
+          user={props.session.tldrawUser}
           assetUrls={assetUrls}
-          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+          // Without a key (the default) tldraw shows its "Made with tldraw" watermark, which its
+          // 3.x licence requires; a business licence key, given to the server, removes it.
+          licenseKey={runtimeConfig().tldrawLicenseKey ?? undefined}
           onMount={(editor: Editor) => {
             props.onEditor(editor)
             const stopExposing = exposeForDebugging(editor, props.session)
             const stopFocusing = focusRevealedNotes(editor)
+            const stopAttributing = attributeNoteEdits(editor, props.session.author)
             return () => {
               props.onEditor(null)
               stopExposing()
               stopFocusing()
+              stopAttributing()
             }
           }}
         />

@@ -13,6 +13,10 @@ const messages: Record<RefusalReason, { title: string; body: string }> = {
     title: 'Board not found',
     body: 'This board does not exist, or its link is incomplete.',
   },
+  incompatible: {
+    title: 'This board cannot be opened here',
+    body: 'It was saved by a newer version of Accord’s board editor than this server runs. The decisions and action items it recorded are still in the decision log; the board itself opens only with that version.',
+  },
   offline: {
     title: 'Cannot reach Accord',
     body: 'Check your connection and reload. Boards you have joined before open offline.',

@@ -19,6 +19,8 @@ import {
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
+  type Signal,
+  type TLAnyShapeUtilConstructor,
   type TLStore,
   type TLStoreWithStatus,
   type TLUser,
@@ -26,7 +28,8 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { memberUserAtom, userForMember } from './current-user'
+import { type MemberUser, memberUser, tldrawUserFor } from './current-user'
+import { attributedNoteShapeUtil } from './AttributedNoteShapeUtil'
 import { relayDoc, type RelayDoc } from './relay-doc'
 import type { StoredMember } from './room-access'
 import {
@@ -58,9 +61,22 @@ interface OpenParts {
 export class BoardSession {
   readonly doc = new Y.Doc()
   /** This browser's user on the board: the member it joined as. */
-  readonly user: Atom<TLUser | null>
+  readonly user: Signal<MemberUser>
+  /** The same user as tldraw's own UI sees it (with this browser's preferences). */
+  readonly tldrawUser: TLUser
+  private readonly name: Atom<string>
   /** Whether the room is anonymous: then this person's edits carry no attribution. */
   private readonly anonymous = atom('anonymous room', false)
+  /** Whom this person's note edits are attributed to: nobody in an anonymous room. */
+  readonly author = computed('note author', () =>
+    this.anonymous.get() ? null : this.user.get().id,
+  )
+  /** The room's members' names by user id, as the server last listed them. */
+  readonly members = atom<ReadonlyMap<string, string>>('room members', new Map())
+  /** Names for note labels: the members, then everyone present as they call themselves now. */
+  readonly authorNames: Signal<ReadonlyMap<string, string>>
+  /** tldraw's shapes with Accord's changes (notes show their author); stable for the editor. */
+  readonly shapeUtils: readonly TLAnyShapeUtilConstructor[]
   /** Whether this person may edit right now; tldraw's editor follows it. */
   readonly editMode = atom<'readonly' | 'readwrite'>('edit mode', 'readwrite')
   readonly store: TLStore
@@ -73,18 +89,25 @@ export class BoardSession {
     readonly roomId: string,
     private readonly member: StoredMember,
   ) {
-    this.user = memberUserAtom(member)
+    this.name = atom('member name', member.name)
+    this.user = memberUser(member.id, this.name)
+    this.tldrawUser = tldrawUserFor(this.user)
     this.store = createTLStore({
+      // The attributed note keeps tldraw's note schema: the store validates with the defaults.
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
-      // In an anonymous room tldraw gets no current user, so it stamps no author on notes.
-      users: {
-        currentUser: computed('attributed user', () =>
-          this.anonymous.get() ? null : this.user.get(),
-        ),
-      },
       collaboration: { status: null, mode: this.editMode },
     })
+    const presences = this.store.query.records('instance_presence')
+    this.authorNames = computed('author names', () => {
+      const names = new Map(this.members.get())
+      for (const presence of presences.get()) {
+        if (presence.userName) names.set(presence.userId, presence.userName)
+      }
+      names.set(this.user.get().id, this.user.get().name)
+      return names
+    })
+    this.shapeUtils = [attributedNoteShapeUtil(this.authorNames)]
   }
 
   get role(): Role {
@@ -93,7 +116,7 @@ export class BoardSession {
 
   /** The member's name changed (accepted by the server): mirror it locally. */
   renamed(name: string): void {
-    this.user.set(userForMember({ id: this.member.id, name }))
+    this.name.set(name)
   }
 
   open(): void {
@@ -144,6 +167,9 @@ export class BoardSession {
         } else if (event?.code === CloseCode.Unauthorized) {
           provider.disconnect()
           this.dispatch({ type: 'access-revoked' })
+        } else if (event?.code === CloseCode.IncompatibleDocument) {
+          provider.disconnect()
+          this.dispatch({ type: 'board-incompatible' })
         } else if (
           event?.code === CloseCode.TooManyConnections ||
           event?.code === CloseCode.TooManyMessages
@@ -174,9 +200,11 @@ export class BoardSession {
   }
 
   private dispatch(event: RoomEvent): void {
-    const status = reduceRoomStatus(this.snapshot.status, event)
+    let status = reduceRoomStatus(this.snapshot.status, event)
     if (this.parts && !this.parts.unbind && !this.bindError && isBoardReady(status)) {
       this.bind(this.parts)
+      // This browser's copy is from a newer board editor (the server would refuse it too).
+      if (this.bindError) status = reduceRoomStatus(status, { type: 'board-incompatible' })
     }
     this.snapshot = { status, store: this.storeStatus(status) }
     for (const listener of this.listeners) listener()

@@ -8,7 +8,7 @@ describe('display names', () => {
     expect(normaliseDisplayName('   ')).toBe('')
   })
 
-  it('guest names are one word, since tldraw labels notes with the first word', () => {
+  it('guest names are one word, since notes are labelled with the first word', () => {
     for (const r of [0, 0.5, 0.999]) expect(guestName(() => r)).toMatch(/^\S+$/)
   })
 })

@@ -3,18 +3,20 @@
  * presence others see; the client mirrors it so its own UI agrees.
  */
 import {
-  atom,
-  createUserId,
+  type Atom,
+  computed,
+  createTLUser,
   defaultUserPreferences,
   getUserPreferences,
-  type Atom,
+  type Signal,
+  setUserPreferences,
+  type TLPresenceUserInfo,
   type TLUser,
-  UserRecordType,
 } from 'tldraw'
 
 export const MAX_DISPLAY_NAME = 40
 
-// tldraw labels notes with the first word of their author's name, so guest names are one word.
+// Notes are labelled with the first word of their author's name, so guest names are one word.
 const guestNames = [
   'Otter',
   'Heron',
@@ -57,15 +59,47 @@ export function normaliseDisplayName(input: string): string {
   return input.replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME)
 }
 
-/** A tldraw user for a member; the colour is this browser's own (tldraw's preferences). */
-export function userForMember(member: { id: string; name: string }): TLUser {
-  return UserRecordType.create({
-    id: createUserId(member.id),
-    name: member.name,
-    color: getUserPreferences().color ?? defaultUserPreferences.color,
-  })
+/** The member as others see them: `user:<member id>`, their name, this browser's colour. */
+export interface MemberUser extends TLPresenceUserInfo {
+  readonly id: string
+  readonly name: string
+  readonly color: string
 }
 
-export function memberUserAtom(member: { id: string; name: string }): Atom<TLUser | null> {
-  return atom<TLUser | null>('accord member user', userForMember(member))
+/** The id tldraw and presence use for a member. */
+export function memberUserId(memberId: string): string {
+  return `user:${memberId}`
+}
+
+/**
+ * This browser's member on a board. The id and name are the member's (the server stamps them on
+ * presence anyway); the colour is this browser's own tldraw preference, so picking one in the
+ * people menu changes the cursor others see.
+ */
+export function memberUser(memberId: string, name: Atom<string>): Signal<MemberUser> {
+  return computed('accord member user', () => ({
+    id: memberUserId(memberId),
+    name: name.get(),
+    color: getUserPreferences().color ?? defaultUserPreferences.color,
+  }))
+}
+
+/**
+ * The user tldraw's own UI shows (people menu, "You"): this browser's preferences — colour,
+ * theme, snapping, locale — with the member's id and name. Preferences changed in tldraw's menus
+ * are kept for every board; the id and name stay the member's (a name is changed in the header,
+ * where the server records it).
+ */
+export function tldrawUserFor(user: Signal<MemberUser>): TLUser {
+  return createTLUser({
+    userPreferences: computed('accord tldraw user', () => ({
+      ...getUserPreferences(),
+      id: user.get().id,
+      name: user.get().name,
+    })),
+    setUserPreferences: (preferences) => {
+      const { id, name } = getUserPreferences()
+      setUserPreferences({ ...preferences, id, name })
+    },
+  })
 }

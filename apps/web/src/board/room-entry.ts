@@ -23,6 +23,8 @@ export type RefusalReason =
   /** The link no longer works (rotated) — or this browser's membership was revoked. */
   | 'link-invalid'
   | 'not-found'
+  /** The board was saved by a newer board editor than this server runs (close code 4409). */
+  | 'incompatible'
   /** The server cannot be reached and this browser has never joined the board. */
   | 'offline'
 

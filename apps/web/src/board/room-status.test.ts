@@ -35,6 +35,17 @@ describe('room status', () => {
     expect(connectionIndicator(status)).toBe('offline')
   })
 
+  it('a board from a newer editor is marked incompatible and disconnected', () => {
+    const status = run(
+      { type: 'local-loaded', hasContent: false },
+      { type: 'socket', state: 'connected' },
+      { type: 'board-incompatible' },
+    )
+    expect(status.incompatible).toBe(true)
+    expect(status.socket).toBe('disconnected')
+    expect(connectionIndicator(status)).not.toBe('online')
+  })
+
   it('waits for the server when the local copy is empty', () => {
     const status = run(
       { type: 'local-loaded', hasContent: false },

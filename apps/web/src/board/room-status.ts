@@ -17,6 +17,8 @@ export interface RoomStatus {
   readonly notFound: boolean
   /** The server no longer accepts this browser's credential (e.g. the link was rotated). */
   readonly revoked: boolean
+  /** The board was saved by a newer board editor than this Accord's: it cannot be shown. */
+  readonly incompatible: boolean
   /**
    * The server's last refusal, in its words: a connection it turned away for now (a full room,
    * too many messages) until the next sync, or an edit it did not take (e.g. the board is full).
@@ -30,6 +32,8 @@ export type RoomEvent =
   | { readonly type: 'synced'; readonly synced: boolean }
   | { readonly type: 'room-not-found' }
   | { readonly type: 'access-revoked' }
+  /** Closed with 4409, or the local copy could not be read: a board from a newer editor. */
+  | { readonly type: 'board-incompatible' }
   /** Closed with a bound's close code; the provider retries on its own. */
   | { readonly type: 'connection-refused'; readonly reason: string }
   /** The server answered an edit with the protocol's "permission denied" message. */
@@ -44,6 +48,7 @@ export const initialRoomStatus: RoomStatus = {
   offline: false,
   notFound: false,
   revoked: false,
+  incompatible: false,
   refusal: null,
 }
 
@@ -70,6 +75,8 @@ export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStat
       return { ...status, notFound: true, socket: 'disconnected', synced: false }
     case 'access-revoked':
       return { ...status, revoked: true, socket: 'disconnected', synced: false }
+    case 'board-incompatible':
+      return { ...status, incompatible: true, socket: 'disconnected', synced: false }
     case 'connection-refused':
       return { ...status, refusal: `Reconnecting: ${event.reason}` }
     case 'edit-refused':

@@ -1,6 +1,6 @@
 import type { Summon } from '@accord/facilitation'
 import { useEffect, useRef } from 'react'
-import { Box, type Editor, type TLUserId } from 'tldraw'
+import { Box, type Editor } from 'tldraw'
 
 /**
  * Answers "bring everyone to me": moves this person's view to the summoner's viewport — the one
@@ -36,7 +36,7 @@ export function useSummon(editor: Editor | null, summon: Summon | null, selfUser
       )
       editor.zoomToBounds(viewport, animation)
     } else {
-      editor.zoomToUser(summon.userId as TLUserId, animation)
+      editor.zoomToUser(summon.userId, animation)
     }
   }, [editor, summon, selfUserId])
 }

@@ -3,7 +3,7 @@ import { createRoom, joinRoom, type RoomSetup } from '../api/rooms'
 import { fetchTemplates, type TemplateSummary } from '../api/templates'
 import { Link } from '../app/Link'
 import { navigate } from '../app/navigation'
-import { actionItemsPath, boardPath, decisionLogPath } from '../app/routes'
+import { actionItemsPath, boardPath, decisionLogPath, licensesPath } from '../app/routes'
 import { guestName, MAX_DISPLAY_NAME, normaliseDisplayName } from '../board/current-user'
 import { rememberedName, rememberName, saveAccess } from '../board/room-access'
 import { SessionLink } from '../signin/SessionLink'
@@ -323,6 +323,14 @@ export function HomePage() {
           </ul>
         </section>
       )}
+
+      <footer className="home-footer">
+        <span>Accord is free software (MIT).</span>
+        <span>The board is tldraw, under its own licence.</span>
+        <Link href={licensesPath} data-testid="home-licenses">
+          Licences
+        </Link>
+      </footer>
     </main>
   )
 }

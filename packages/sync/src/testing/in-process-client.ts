@@ -13,7 +13,7 @@ import type { SyncMetrics } from '../metrics.js'
 import type { PeerAccess } from '../peer-access.js'
 import { MessageType } from '../protocol.js'
 import type { RoomRegistry } from '../room-registry.js'
-import { SyncSession } from '../sync-session.js'
+import { SyncSession, type SyncSessionOptions } from '../sync-session.js'
 import type { RateLimit } from '../token-bucket.js'
 
 export interface CloseRecord {
@@ -33,6 +33,8 @@ export interface InProcessClientOptions {
   readonly metrics?: SyncMetrics
   /** The session's rate limit (none when omitted). */
   readonly messageRate?: RateLimit
+  /** The session's check of the room's document (every room served when omitted). */
+  readonly refuseDocument?: SyncSessionOptions['refuseDocument']
 }
 
 export class InProcessClient {
@@ -91,6 +93,7 @@ export class InProcessClient {
       ...(this.options.access ? { access: this.options.access } : {}),
       ...(this.options.metrics ? { metrics: this.options.metrics } : {}),
       ...(this.options.messageRate ? { messageRate: this.options.messageRate } : {}),
+      ...(this.options.refuseDocument ? { refuseDocument: this.options.refuseDocument } : {}),
       transport: {
         send: (frame) => {
           if (this.session !== session) return

@@ -1,4 +1,3 @@
-import { atom } from '@tldraw/state'
 import { Store } from '@tldraw/store'
 import {
   createShapeId,
@@ -23,7 +22,6 @@ const props: TLStoreProps = {
     resolve: () => null,
     remove: () => Promise.resolve(),
   },
-  users: { currentUser: atom('current user', null), resolve: () => atom('user', null) },
   onMount: () => {},
 }
 
@@ -66,8 +64,6 @@ export function note(id: string, text: string, x = 0): TLShape {
       growY: 0,
       url: '',
       scale: 1,
-      flipX: false,
-      flipY: false,
     },
   } as unknown as TLShape
 }
