@@ -4,7 +4,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core'
 import { repoRoot, tokensOf } from './server-process.js'
 
 export const artifactsDir = join(repoRoot, 'tests/artifacts/e2e')
@@ -32,8 +38,20 @@ export function chromiumPath(): string {
   return path
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
+/**
+ * Chromium with this machine's flags. `hostnames` resolve to 127.0.0.1 (a deployment's real name
+ * over TLS, served on loopback: see tls-proxy.ts), whose self-signed certificates are accepted.
+ */
+export function launchBrowser(options: { hostnames?: readonly string[] } = {}): Promise<Browser> {
+  const hostnames = options.hostnames ?? []
+  const mapped =
+    hostnames.length === 0
+      ? []
+      : [
+          `--host-resolver-rules=${hostnames.map((name) => `MAP ${name} 127.0.0.1`).join(', ')}`,
+          '--ignore-certificate-errors',
+        ]
+  return chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, ...mapped] })
 }
 
 export interface Participant {
@@ -46,7 +64,7 @@ export interface Participant {
 /** A separate browser profile (its own storage and IndexedDB), like a second person. */
 export async function newParticipant(
   browser: Browser,
-  options: { locale?: string } = {},
+  options: BrowserContextOptions = {},
 ): Promise<Participant> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options })
   const page = await context.newPage()
