@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -7,7 +9,7 @@ import {
   screenshot,
   shareLink,
 } from '../support/browser.js'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import { createRoom, repoRoot, type ServerProcess, startServer } from '../support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
@@ -63,6 +65,29 @@ describe('everything is served by Accord itself (works with no internet)', () =>
     // Visiting a board id never creates it.
     const response = await fetch(`${server.url}/api/rooms/doesNotExist1234567890`)
     expect(response.status).toBe(404)
+  })
+
+  it('the licences page, linked from the home page, shows Accord’s licence, tldraw’s and every package', async () => {
+    const person = await newParticipant(browser)
+    const { page } = person
+    await page.goto(server.url)
+    await page.getByTestId('home-licenses').click()
+    await page.waitForURL(/\/licenses$/)
+    await page.getByTestId('license-table').waitFor()
+    const notices = await readFile(join(repoRoot, 'THIRD-PARTY-NOTICES.md'), 'utf8')
+    const table = notices.slice(notices.indexOf('## Packages'), notices.indexOf('## The tldraw'))
+    const rows = table.split('\n').filter((line) => /^\| (?!Package |---)/.test(line))
+    expect(await page.locator('[data-testid="license-table"] tbody tr').count()).toBe(rows.length)
+    await page.getByText('The tldraw licence').click()
+    const tldraw = await readFile(join(repoRoot, 'third-party/tldraw-license-3.x.md'), 'utf8')
+    expect(await page.getByTestId('tldraw-license').textContent()).toBe(tldraw.trimEnd())
+    // The files themselves, as shipped.
+    const served = await fetch(`${server.url}/licenses/THIRD-PARTY-NOTICES.md`)
+    expect(await served.text()).toBe(notices)
+    const license = await (await fetch(`${server.url}/licenses/LICENSE.txt`)).text()
+    expect(license).toContain('MIT License')
+    await screenshot(page, 'licenses-page')
+    expect(person.errors).toEqual([])
   })
 
   it('the home page lists boards this browser has opened', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseNotices } from './notices'
 
@@ -20,6 +21,8 @@ const notices = [
   '````markdown',
   '# tldraw license',
   '',
+  '## Conditions',
+  '',
   '- Not to disable, hide, remove, or alter the Watermark.',
   '````',
   '',
@@ -39,7 +42,7 @@ describe('the notices, for the licences page', () => {
 
   it('gives tldraw’s licence verbatim', () => {
     expect(parseNotices(notices).tldrawLicense).toBe(
-      '# tldraw license\n\n- Not to disable, hide, remove, or alter the Watermark.',
+      '# tldraw license\n\n## Conditions\n\n- Not to disable, hide, remove, or alter the Watermark.',
     )
   })
 
@@ -48,5 +51,19 @@ describe('the notices, for the licences page', () => {
       packages: [],
       tldrawLicense: null,
     })
+  })
+})
+
+describe('the repository’s own notices', () => {
+  const read = (path: string) =>
+    readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8')
+
+  it('carry tldraw’s licence verbatim and list the tldraw SDK under it', () => {
+    const notices = parseNotices(read('THIRD-PARTY-NOTICES.md'))
+    expect(notices.tldrawLicense).toBe(read('third-party/tldraw-license-3.x.md').trimEnd())
+    expect(notices.packages).toContainEqual(
+      expect.objectContaining({ name: 'tldraw', license: 'LicenseRef-tldraw-3.x' }),
+    )
+    expect(notices.packages.length).toBeGreaterThan(100)
   })
 })

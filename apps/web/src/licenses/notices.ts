@@ -28,7 +28,10 @@ export function parseNotices(markdown: string): Notices {
     const [name, version, license] = cells
     if (name && version && license) packages.push({ name, version, license })
   }
-  const tldraw = /````markdown\n([\s\S]*?)\n````/.exec(section('The tldraw licence'))
+  // The licence has headings of its own: its end is the closing fence, not the next heading.
+  const tldrawStart = markdown.indexOf('\n## The tldraw licence\n')
+  const tldraw =
+    tldrawStart === -1 ? null : /````markdown\n([\s\S]*?)\n````/.exec(markdown.slice(tldrawStart))
   return { packages, tldrawLicense: tldraw?.[1] ?? null }
 }
 
