@@ -51,6 +51,12 @@ describe('the web app', () => {
     expect(configIn(html)).toEqual({ tldrawLicenseKey: key })
   })
 
+  it('a folder without the app’s page (an unfinished build) leaves the server API-only', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'accord-web-'))
+    const response = await webAppRoutes(dist, { tldrawLicenseKey: null }).request('/')
+    expect(await response.text()).toContain('the web app is not built')
+  })
+
   it('without a key the page says so; files are served as they are', async () => {
     const app = webAppRoutes(builtApp(), { tldrawLicenseKey: null })
     expect(configIn(await (await app.request('/')).text())).toEqual({ tldrawLicenseKey: null })

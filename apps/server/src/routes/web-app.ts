@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CLIENT_CONFIG_META,
@@ -17,7 +17,8 @@ import { type Context, Hono } from 'hono'
 export function webAppRoutes(webDist: string | null, client: ClientConfig): Hono {
   const app = new Hono()
 
-  if (webDist === null) {
+  // A folder without its page is a build that did not finish: serve the API alone, and say so.
+  if (webDist === null || !existsSync(join(webDist, 'index.html'))) {
     app.get('/', (c) =>
       c.text(
         'Accord API is running, but the web app is not built. Run `pnpm build` (or `pnpm dev` for development).',
@@ -50,7 +51,7 @@ export function webAppRoutes(webDist: string | null, client: ClientConfig): Hono
 }
 
 /** The page with the config in `<meta name="accord-config">`, just before `</head>`. */
-export function withClientConfig(html: string, client: ClientConfig): string {
+function withClientConfig(html: string, client: ClientConfig): string {
   const meta = `<meta name="${CLIENT_CONFIG_META}" content="${escapeAttribute(encodeClientConfig(client))}" />`
   const at = html.indexOf('</head>')
   if (at === -1) throw new Error('the web app page has no </head>')

@@ -2,7 +2,8 @@
  * Who wrote a sticky note, on the note. tldraw 3.x has no attribution of its own, so Accord keeps
  * the author's id in the note's `meta` (`NOTE_AUTHOR_META`: set by the server when it reveals a
  * named private note, and by this browser when its member writes a note's text) and draws the
- * first word of their name in the note's corner (`AttributedNoteShapeUtil.tsx`). In an anonymous room nobody's edits are stamped.
+ * first word of their name in the note's corner (`AttributedNoteShapeUtil.tsx`). In an anonymous
+ * room nobody's edits are stamped.
  */
 import { NOTE_AUTHOR_META, noteAuthor } from '@accord/tldraw-yjs'
 import type { Editor, Signal, TLNoteShape, TLShape } from 'tldraw'
