@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ClientIdOwners } from './client-ids.js'
+import { CloseCode } from './close-codes.js'
+import { MemoryDocumentStore } from './memory-document-store.js'
+import { encodeUpdate } from './protocol.js'
+import { RoomRegistry } from './room-registry.js'
+import { InProcessClient, settle } from './testing/in-process-client.js'
 
 const as = (principal: string) => ({ canWrite: true, canPublishPresence: true, principal })
 
@@ -52,5 +57,54 @@ describe('ClientIdOwners [R6]', () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(ada))
     const resent = Y.decodeUpdate(Y.encodeStateAsUpdate(ada)).structs
     expect(owners.claimWriters(as('member:bo'), doc, resent)).toBe(false)
+  })
+
+  it('the server’s id is stored once it writes under it, and not for a room only read', () => {
+    const doc = new Y.Doc()
+    const owners = new ClientIdOwners(new Map(), doc.clientID)
+    owners.noteServerWrites(doc)
+    expect(owners.hasUnstored).toBe(false)
+    doc.getMap('m').set('k', 1)
+    owners.noteServerWrites(doc)
+    expect(owners.takeUnstored()).toEqual(new Map([[doc.clientID, 'server']]))
+    owners.noteServerWrites(doc)
+    expect(owners.hasUnstored).toBe(false)
+  })
+
+  it('after a room reloads, nobody may continue the server’s id of an earlier load', async () => {
+    const store = new MemoryDocumentStore()
+    store.createRoom('room')
+    const registry = new RoomRegistry({ store, idleUnloadMs: 0 })
+    const acquired = await registry.acquire('room')
+    if (!acquired.ok) throw new Error('room missing')
+    const earlier = acquired.value
+    earlier.doc.getMap('accord:room').set('locks', ['shape:frame'])
+    const previousServerId = earlier.doc.clientID
+    await earlier.flushed()
+    registry.release(earlier)
+    await settle()
+    expect(registry.loadedCount).toBe(0)
+
+    const mallory = new InProcessClient(registry, 'room', {
+      access: { canWrite: true, canPublishPresence: true, principal: 'member:mallory' },
+    })
+    await mallory.connect()
+    await settle()
+    expect(mallory.doc.getMap('accord:room').get('locks')).toEqual(['shape:frame'])
+    // Writes at the server's next clock under its old id, as if the server had written it.
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(mallory.doc))
+    forger.clientID = previousServerId
+    const before = Y.encodeStateVector(forger)
+    forger.getMap('accord:room').set('locks', [])
+    mallory.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(forger, before)))
+    await settle()
+    expect(mallory.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    const reloaded = await registry.acquire('room')
+    if (!reloaded.ok) throw new Error('room missing')
+    expect(reloaded.value.doc.getMap('accord:room').get('locks')).toEqual(['shape:frame'])
+    registry.release(reloaded.value)
+    mallory.destroy()
+    await settle()
   })
 })

@@ -3,7 +3,9 @@
  * without this, anyone could write at another person's next clock and that person's own edit
  * there would be dropped as already known. An id belongs to the principal whose connection used
  * it first — in an update or in presence — and new claims are handed to storage with the room's
- * next write, so they hold across restarts and instances.
+ * next write, so they hold across restarts and instances. The server's own id (new at each load)
+ * is stored the same way once the server has written under it: after the room reloads with a new
+ * id, nobody may continue the old one.
  */
 import * as Y from 'yjs'
 import type { PeerAccess } from './peer-access.js'
@@ -15,11 +17,24 @@ const SERVER_PRINCIPAL = 'server'
 export class ClientIdOwners {
   private readonly owners: Map<number, string>
   private unstored = new Map<number, string>()
+  private readonly serverId: number
+  private serverIdStored = false
 
   /** `stored`: the claims storage holds; `serverId`: the room document's own (new per load). */
   constructor(stored: ReadonlyMap<number, string>, serverId: number) {
     this.owners = new Map(stored)
     this.owners.set(serverId, SERVER_PRINCIPAL)
+    this.serverId = serverId
+  }
+
+  /**
+   * Hands the server's own id to storage once `doc` holds content under it. Not before: a room
+   * that is only read would otherwise store a claim at every load.
+   */
+  noteServerWrites(doc: Y.Doc): void {
+    if (this.serverIdStored || Y.getState(doc.store, this.serverId) === 0) return
+    this.serverIdStored = true
+    this.unstored.set(this.serverId, SERVER_PRINCIPAL)
   }
 
   /** Whether a connection may write or announce presence under `clientId`. */

@@ -114,7 +114,7 @@ export class Room {
   /**
    * The principal each Yjs client id belongs to (`PeerAccess.principal`), claimed by its first
    * use in an update or in presence, and stored with the room's next write. The server's own id
-   * (new at each load) is its own.
+   * (new at each load) is its own, and stored once it has written under it.
    */
   private readonly clientIds: ClientIdOwners
   private unpersisted: PendingUpdate[] = []
@@ -156,6 +156,8 @@ export class Room {
       }
       this.unpersisted.push({ update, origin })
       this.unpersistedBytes += update.byteLength
+      // Stored before the content, in the same flush: owners go first (`persist`).
+      this.clientIds.noteServerWrites(this.doc)
       this.scheduleFlush()
     })
     this.clientIds = new ClientIdOwners(options.stored.clientIds, this.doc.clientID)
