@@ -33,13 +33,13 @@ import {
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
 import { ok, type Result } from './result.js'
 import { relayOrigin } from './room-relay.js'
 import type { RoomRelayLink } from './room-relay-link.js'
+import { StepOneReplies } from './step-one-replies.js'
 import { StoredSize } from './stored-size.js'
 import { type DecodedUpdate, inspectStateVector, inspectUpdate } from './update-validation.js'
 import { describeWrites } from './update-writes.js'
@@ -87,6 +87,8 @@ interface PeerState {
   clientId: number | null
   /** A read-only peer is told once that its edits are refused, not at every keystroke. */
   toldReadOnly: boolean
+  /** A sync step 2 is on its way to this peer: further step 1s until it is sent are ignored. */
+  answering: boolean
 }
 
 interface PendingUpdate {
@@ -122,9 +124,9 @@ export class Room {
   /** Presence that changed this event-loop turn, and from which peers: relayed once per turn. */
   private awarenessChanged = new Set<number>()
   private awarenessOrigins = new Set<unknown>()
-  /** Bumped on every document change; keys the encoded full state that joiners share. */
+  /** Bumped on every document change; keys the step 2 replies that peers share. */
   private version = 0
-  private fullState: { readonly version: number; readonly frame: Uint8Array } | null = null
+  private readonly replies: StepOneReplies
   /** When stored edits and changed presence go out: each turn, or spaced under a frame budget. */
   private readonly editPacer: FlushPacer
   private readonly presencePacer: FlushPacer
@@ -147,6 +149,7 @@ export class Room {
     this.lastSeq = options.stored.lastSeq
     this.doc = loadDocument(options.stored, options.logger, options.id)
     this.size = new StoredSize(options.stored)
+    this.replies = new StepOneReplies(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.version++
       if (origin === relayOrigin) {
@@ -161,6 +164,7 @@ export class Room {
       this.scheduleFlush()
     })
     this.clientIds = new ClientIdOwners(options.stored.clientIds, this.doc.clientID)
+    this.clientIds.claimUnowned(this.doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
@@ -176,7 +180,7 @@ export class Room {
   }
 
   join(peer: Peer, access: PeerAccess = fullAccess): void {
-    this.peers.set(peer, { access, clientId: null, toldReadOnly: false })
+    this.peers.set(peer, { access, clientId: null, toldReadOnly: false, answering: false })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) {
@@ -236,33 +240,25 @@ export class Room {
     this.doc.destroy()
   }
 
+  /**
+   * At most one reply per peer is on its way: the reply covers the whole document as of now and
+   * the peer receives every later change anyway, so a step 1 sent meanwhile asks for nothing
+   * more. Replies are shared between peers (`step-one-replies.ts`): a crowd joining at once (a
+   * workshop starting) costs one encoding, not one each.
+   */
   private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const checked = inspectStateVector(stateVector)
     if (!checked.ok) return this.refuse(peer, checked.error)
+    const state = this.peers.get(peer)
+    if (!state || state.answering) return
+    state.answering = true
     // Encode now and send once what it contains is stored. Encoding after the wait would also
     // include updates that arrived meanwhile and are still being written.
-    const reply = checked.value.size === 0 ? this.fullStateFrame() : this.stepTwoFor(stateVector)
+    const reply = this.replies.replyFor(this.version, checked.value)
     void this.flushed().then(() => {
-      if (this.peers.has(peer) && !this.broken) peer.send(reply)
+      state.answering = false
+      if (this.peers.get(peer) === state && !this.broken) peer.send(reply)
     })
-  }
-
-  private stepTwoFor(stateVector: Uint8Array): Uint8Array {
-    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-  }
-
-  /**
-   * The whole document as a sync step 2, encoded once per version: a crowd joining at once (a
-   * workshop starting) costs one encoding, not one each.
-   */
-  private fullStateFrame(): Uint8Array {
-    if (this.fullState?.version !== this.version) {
-      this.fullState = {
-        version: this.version,
-        frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)),
-      }
-    }
-    return this.fullState.frame
   }
 
   private applyClientUpdate(peer: Peer, received: Uint8Array): void {
