@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { ClientIdOwners } from './client-ids.js'
 import { CloseCode } from './close-codes.js'
 import { MemoryDocumentStore } from './memory-document-store.js'
+import { MemoryRoomRelay } from './memory-room-relay.js'
 import { encodeUpdate } from './protocol.js'
 import { RoomRegistry } from './room-registry.js'
 import { InProcessClient, settle } from './testing/in-process-client.js'
@@ -104,6 +105,66 @@ describe('ClientIdOwners [R6]', () => {
     if (!reloaded.ok) throw new Error('room missing')
     expect(reloaded.value.doc.getMap('accord:room').get('locks')).toEqual(['shape:frame'])
     registry.release(reloaded.value)
+    mallory.destroy()
+    await settle()
+  })
+
+  it('content stored under an id nobody claimed is the server’s: earlier loads’ ids, unrecorded', async () => {
+    const store = new MemoryDocumentStore()
+    store.createRoom('room')
+    const earlierServer = new Y.Doc()
+    earlierServer.getMap('accord:room').set('locks', ['shape:frame'])
+    await store.appendUpdates('room', [Y.encodeStateAsUpdate(earlierServer)])
+    const registry = new RoomRegistry({ store, idleUnloadMs: 0 })
+    const mallory = new InProcessClient(registry, 'room', {
+      access: { canWrite: true, canPublishPresence: true, principal: 'member:mallory' },
+    })
+    await mallory.connect()
+    await settle()
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(mallory.doc))
+    forger.clientID = earlierServer.clientID
+    const before = Y.encodeStateVector(forger)
+    forger.getMap('accord:room').set('locks', [])
+    mallory.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(forger, before)))
+    await settle()
+    expect(mallory.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    mallory.destroy()
+    await settle()
+    expect((await store.loadDocument('room'))?.clientIds.get(earlierServer.clientID)).toBe('server')
+  })
+
+  it('the server’s id on one instance may be continued by nobody on another', async () => {
+    const store = new MemoryDocumentStore()
+    store.createRoom('room')
+    const hub = new MemoryRoomRelay()
+    const [onA, onB] = [hub.endpoint(), hub.endpoint()].map(
+      (relay) => new RoomRegistry({ store, relay, idleUnloadMs: 0 }),
+    )
+    // Mallory's instance has the room loaded before instance A's server writes anything.
+    const mallory = new InProcessClient(onB!, 'room', {
+      access: { canWrite: true, canPublishPresence: true, principal: 'member:mallory' },
+    })
+    await mallory.connect()
+    await settle()
+    const acquired = await onA!.acquire('room')
+    if (!acquired.ok) throw new Error('room missing')
+    const serverA = acquired.value
+    serverA.doc.getMap('accord:room').set('locks', ['shape:frame'])
+    await serverA.flushed()
+    await settle()
+    expect(mallory.doc.getMap('accord:room').get('locks')).toEqual(['shape:frame'])
+
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(mallory.doc))
+    forger.clientID = serverA.doc.clientID
+    const before = Y.encodeStateVector(forger)
+    forger.getMap('accord:room').set('locks', [])
+    mallory.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(forger, before)))
+    await settle()
+    expect(mallory.closedWith?.code).toBe(CloseCode.MalformedMessage)
+    expect(serverA.doc.getMap('accord:room').get('locks')).toEqual(['shape:frame'])
+    onA!.release(serverA)
     mallory.destroy()
     await settle()
   })

@@ -28,6 +28,19 @@ export class ClientIdOwners {
   }
 
   /**
+   * Claims for the server every id the loaded `doc` holds content under that nobody owns: a
+   * connection's claim is stored before its content, so these are earlier loads' own ids from
+   * before they were stored (or tools' connections without a principal, bound to nothing).
+   */
+  claimUnowned(doc: Y.Doc): void {
+    for (const clientId of doc.store.clients.keys()) {
+      if (this.owners.has(clientId)) continue
+      this.owners.set(clientId, SERVER_PRINCIPAL)
+      this.unstored.set(clientId, SERVER_PRINCIPAL)
+    }
+  }
+
+  /**
    * Hands the server's own id to storage once `doc` holds content under it. Not before: a room
    * that is only read would otherwise store a claim at every load.
    */

@@ -165,6 +165,7 @@ export class Room {
     })
     this.clientIds = new ClientIdOwners(options.stored.clientIds, this.doc.clientID)
     this.clientIds.claimUnowned(this.doc)
+    this.clientIds.claimUnowned(this.doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
