@@ -19,6 +19,7 @@ describe('loadConfig', () => {
           maxMessageBytes: 8 * 1024 * 1024,
           maxBodyBytes: 64 * 1024,
           maxDocumentBytes: 64 * 1024 * 1024,
+          maxRecordBytes: 2 * 1024 * 1024,
           messageRate: { perSecond: 200, burst: 1000 },
           connectionsPerRoom: 500,
           connectionsPerAddress: 200,

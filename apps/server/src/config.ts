@@ -48,6 +48,7 @@ const envSchema = z.object({
   ACCORD_MAX_MESSAGE_BYTES: integer(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_MAX_BODY_BYTES: integer(64 * 1024, 1024, 64 * 1024 * 1024),
   ACCORD_MAX_DOCUMENT_BYTES: integer(64 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
+  ACCORD_MAX_RECORD_BYTES: integer(2 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   ACCORD_MESSAGES_PER_SECOND: integer(200, 0, 1_000_000),
   ACCORD_MESSAGE_BURST: integer(1000, 1, 10_000_000),
   ACCORD_MAX_CONNECTIONS_PER_ROOM: integer(500, 0, 1_000_000),
@@ -88,6 +89,8 @@ export interface Limits {
   readonly maxBodyBytes: number
   /** Largest stored document per room; updates beyond it are refused, deletions go through. */
   readonly maxDocumentBytes: number
+  /** Largest board record (as JSON); a write of a larger one is refused. */
+  readonly maxRecordBytes: number
   /** Frames per second per sync connection, with a burst; beyond it close code 4429. */
   readonly messageRate: RateLimit | null
   /** Sync connections per room; beyond it close code 4503. */
@@ -200,6 +203,7 @@ function limitsFrom(e: Env): Limits {
     maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
     maxBodyBytes: e.ACCORD_MAX_BODY_BYTES,
     maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES,
+    maxRecordBytes: e.ACCORD_MAX_RECORD_BYTES,
     messageRate:
       e.ACCORD_MESSAGES_PER_SECOND === 0
         ? null

@@ -14,7 +14,7 @@ const frameLocked: Locks = { ...noLocks, frames: ['shape:frame'] }
 const set = (id: string, record: unknown) => ({ kind: 'set' as const, id, record })
 
 describe('locks', () => {
-  it('[L1] a locked board refuses every change to board content, not user records', () => {
+  it('[L1] a locked board refuses every change to the board, whatever the record', () => {
     const locks = { ...noLocks, board: true }
     expect(checkLockedWrites([set('shape:loose', board['shape:loose'])], locks, lookup).ok).toBe(
       false,
@@ -22,7 +22,7 @@ describe('locks', () => {
     expect(checkLockedWrites([set('shape:new', { parentId: 'page:page' })], locks, lookup).ok).toBe(
       false,
     )
-    expect(checkLockedWrites([set('user:ada', { name: 'Ada' })], locks, lookup).ok).toBe(true)
+    expect(checkLockedWrites([set('user:ada', { name: 'Ada' })], locks, lookup).ok).toBe(false)
   })
 
   it('[L2] a locked frame protects itself and everything in it, however deep', () => {

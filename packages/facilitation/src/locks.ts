@@ -35,9 +35,6 @@ export interface RecordWrite {
 /** Looks up a record as it is on the board now. */
 export type RecordLookup = (id: string) => unknown
 
-/** Records anyone may always write: who they are (for attribution), not board content. */
-const alwaysWritable = (id: string) => id.startsWith('user:')
-
 function parentIdOf(record: unknown): string | null {
   if (typeof record !== 'object' || record === null) return null
   const parentId = (record as { parentId?: unknown }).parentId
@@ -78,7 +75,6 @@ export function checkLockedWrites(
 ): Result<void> {
   const layout = new Set(locks.layout)
   for (const write of writes) {
-    if (alwaysWritable(write.id)) continue
     if (locks.board) return err('the board is locked by the facilitator')
     if (layout.has(write.id)) return err('the template layout is fixed; notes inside it are not')
     const before = lookup(write.id)

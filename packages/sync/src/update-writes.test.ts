@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { handBuiltUpdate } from './testing/hand-built-update.js'
 import { describeWrites } from './update-writes.js'
 
 /** A server doc and a client that starts in sync with it. */
@@ -26,7 +27,14 @@ describe('describeWrites', () => {
     const { server, client } = pair()
     const writes = changes(server, client, () => client.getMap('records').set('shape:a', { x: 1 }))
     expect(writes).toEqual([
-      { kind: 'set', root: 'records', key: 'shape:a', nested: false, value: { x: 1 } },
+      {
+        kind: 'set',
+        root: 'records',
+        key: 'shape:a',
+        nested: false,
+        value: { x: 1 },
+        opaque: false,
+      },
     ])
   })
 
@@ -39,6 +47,7 @@ describe('describeWrites', () => {
       key: 'shape:a',
       nested: false,
       value: { x: 2 },
+      opaque: false,
     })
     // The overwritten entry is deleted, and described with what it held.
     expect(writes).toContainEqual({
@@ -47,6 +56,7 @@ describe('describeWrites', () => {
       key: 'shape:a',
       nested: false,
       value: { x: 1 },
+      opaque: false,
     })
   })
 
@@ -54,7 +64,14 @@ describe('describeWrites', () => {
     const { server, client } = pair((doc) => doc.getMap('records').set('shape:a', { x: 1 }))
     const writes = changes(server, client, () => client.getMap('records').delete('shape:a'))
     expect(writes).toEqual([
-      { kind: 'delete', root: 'records', key: 'shape:a', nested: false, value: { x: 1 } },
+      {
+        kind: 'delete',
+        root: 'records',
+        key: 'shape:a',
+        nested: false,
+        value: { x: 1 },
+        opaque: false,
+      },
     ])
   })
 
@@ -68,15 +85,30 @@ describe('describeWrites', () => {
       fresh.set('deeper', deeper)
       deeper.set('k', 2)
     })
-    expect(writes).toContainEqual({ kind: 'set', root: 'state', key: null, nested: true, value: 1 })
+    expect(writes).toContainEqual({
+      kind: 'set',
+      root: 'state',
+      key: null,
+      nested: true,
+      value: 1,
+      opaque: false,
+    })
     expect(writes).toContainEqual({
       kind: 'set',
       root: 'other',
       key: 'made-here',
       nested: false,
       value: undefined,
+      opaque: true,
     })
-    expect(writes).toContainEqual({ kind: 'set', root: 'other', key: null, nested: true, value: 2 })
+    expect(writes).toContainEqual({
+      kind: 'set',
+      root: 'other',
+      key: null,
+      nested: true,
+      value: 2,
+      opaque: false,
+    })
   })
 
   it('describes sequence content with no key', () => {
@@ -129,8 +161,10 @@ describe('describeWrites', () => {
       }
     })
     expect(writes.filter((write) => write.root === 'items')).toHaveLength(500)
+    // Every overwritten value reaches the server as deleted content: each is described too.
     const dragged = writes.filter((write) => write.key === 'dragged')
-    expect(dragged).toHaveLength(500)
+    expect(dragged.filter((write) => write.kind === 'set')).toHaveLength(1)
+    expect(dragged.length).toBeGreaterThanOrEqual(500)
     expect(dragged.every((write) => write.root === 'm' && !write.nested)).toBe(true)
     expect(writes.filter((write) => write.root === 't')).toHaveLength(500)
   })
@@ -150,7 +184,87 @@ describe('describeWrites', () => {
       key: null,
       nested: true,
       value: 199,
+      opaque: false,
     })
     expect(nested.every((write) => write.root === 'records' && write.key === null)).toBe(true)
+  })
+
+  describe('hand-built structs, as a modified client writes them', () => {
+    const currentItem = (doc: Y.Doc, root: string, key: string) => {
+      const item = (doc.getMap(root) as unknown as { _map: Map<string, Y.Item> })._map.get(key)
+      if (!item) throw new Error(`no ${root}.${key}`)
+      return item
+    }
+    const one = (place: object, content: Y.Item['content']) =>
+      handBuiltUpdate([{ client: 7, clock: 0, structs: [{ kind: 'item', place, content }] }])
+    const described = (server: Y.Doc, update: Uint8Array) => {
+      const result = describeWrites(server, update)
+      if (!result.ok) throw new Error(result.error)
+      return result.value
+    }
+
+    it('deleted content placed on a key is a deletion of that key — as applying it shows', () => {
+      const { server } = pair((doc) => doc.getMap('accord:room').set('locks', { board: true }))
+      const update = one(
+        { origin: currentItem(server, 'accord:room', 'locks').lastId },
+        new Y.ContentDeleted(1),
+      )
+      expect(described(server, update)).toEqual([
+        {
+          kind: 'delete',
+          root: 'accord:room',
+          key: 'locks',
+          nested: false,
+          value: undefined,
+          opaque: false,
+        },
+      ])
+      Y.applyUpdate(server, update)
+      expect(server.getMap('accord:room').has('locks')).toBe(false)
+    })
+
+    it('any content other than one value is opaque, wherever it is placed', () => {
+      const { server } = pair()
+      const contents: Y.Item['content'][] = [
+        new Y.ContentString('text'),
+        new Y.ContentEmbed({ image: 'x' }),
+        new Y.ContentFormat('bold', true),
+        new Y.ContentBinary(new Uint8Array([1, 2])),
+        new Y.ContentJSON([{ legacy: true }]),
+        new Y.ContentAny([1, 2]),
+        new Y.ContentType(new Y.Map()),
+        new Y.ContentDoc(new Y.Doc()),
+      ]
+      for (const content of contents) {
+        const writes = described(server, one({ parent: 'records', parentSub: 'shape:a' }, content))
+        expect(writes).toEqual([
+          expect.objectContaining({ kind: 'set', root: 'records', key: 'shape:a', opaque: true }),
+        ])
+      }
+    })
+
+    it('garbage-collected and skipped structs change nothing', () => {
+      const { server } = pair()
+      const update = handBuiltUpdate([
+        {
+          client: 7,
+          clock: 0,
+          structs: [
+            { kind: 'gc', length: 3 },
+            { kind: 'skip', length: 2 },
+          ],
+        },
+      ])
+      expect(described(server, update)).toEqual([])
+    })
+
+    it('a delete set naming another writer’s item describes deleting it', () => {
+      const { server } = pair((doc) => doc.getMap('accord:room').set('plan', { phases: [] }))
+      const item = currentItem(server, 'accord:room', 'plan')
+      const update = handBuiltUpdate([], [{ client: item.id.client, clock: item.id.clock, len: 1 }])
+      expect(described(server, update)).toEqual([
+        expect.objectContaining({ kind: 'delete', root: 'accord:room', key: 'plan' }),
+      ])
+    })
   })
 })

@@ -1,8 +1,15 @@
 /**
- * What an update would change, worked out before it is applied: for every item it inserts and
+ * What an update would change, worked out before it is applied: for every item it carries and
  * every item it deletes, the root type it belongs to and, for direct entries of a root map, the
  * key. Policies (server-owned state, locked content) decide on this description, so a refused
  * update never touches the document.
+ *
+ * Every item is described, whatever its content: an item that integrates as the newest entry of a
+ * map key replaces — deletes — the key's previous value, even when its own content is deleted
+ * (`ContentDeleted`) or is something a policy would never allow. So an item whose content is
+ * deleted is described as a deletion at its place, and any content other than one plain value is
+ * marked opaque. What an item can change is confined to its place (its parent type and key), so
+ * a policy that allows by place and content decides on the whole effect.
  *
  * Yjs writes an item's parent only when it cannot be inferred: an overwritten map entry names
  * just its left neighbour (`origin`), and a nested type's children name the nested type by id.
@@ -20,9 +27,16 @@ export interface RootWrite {
   readonly key: string | null
   /** Inside a type nested in the root, rather than directly in it. */
   readonly nested: boolean
-  /** For a set: the value written (a JSON value), or undefined for a nested type or text. For a
-   * delete: the value the deleted entry held. */
+  /**
+   * For a set: the value written, when it is one value written the way `Y.Map#set` writes it.
+   * For a delete: the value the deleted entry held, when known.
+   */
   readonly value: unknown
+  /**
+   * A set of anything but exactly one value (`ContentAny` of length one): a nested type, text, an
+   * embed, a format, binary, a subdocument, legacy JSON, several values. Its `value` is undefined.
+   */
+  readonly opaque: boolean
 }
 
 interface Placement {
@@ -44,13 +58,14 @@ export function describeWrites(
   const writes: RootWrite[] = []
 
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue
+    // GC structs fill clock ranges and change no content; Skip structs are never integrated.
+    if (!(struct instanceof Y.Item)) continue
     // Already in the document (a client re-sending state): applying it changes nothing.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     const placement = placeUpdateItem(doc, local, struct, places)
     if (placement === 'unknown') return err('update depends on content the server does not have')
     if (placement === 'collected') continue // attached to garbage-collected content: no effect
-    writes.push({ kind: 'set', ...placement, value: lastValue(struct.content) })
+    writes.push(itemWrite(placement, struct.content))
   }
 
   for (const [client, ranges] of ds.clients) {
@@ -61,7 +76,12 @@ export function describeWrites(
             ? placeDocItem(item.item)
             : placeUpdateItem(doc, local, item.item, places)
         if (placement === 'unknown' || placement === 'collected') continue
-        writes.push({ kind: 'delete', ...placement, value: lastValue(item.item.content) })
+        writes.push({
+          kind: 'delete',
+          ...placement,
+          value: plainValue(item.item.content),
+          opaque: false,
+        })
       }
     }
   }
@@ -219,8 +239,18 @@ function itemsInRange(
   return found
 }
 
-function lastValue(content: Y.Item['content']): unknown {
-  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1]
-  if (content instanceof Y.ContentJSON) return content.arr[content.arr.length - 1]
+/** What an item of the update does at its place, by its content. */
+function itemWrite(placement: Placement, content: Y.Item['content']): RootWrite {
+  // Integrating as the key's newest entry, deleted content removes the key's value.
+  if (content instanceof Y.ContentDeleted) {
+    return { kind: 'delete', ...placement, value: undefined, opaque: false }
+  }
+  const value = plainValue(content)
+  return { kind: 'set', ...placement, value, opaque: value === undefined }
+}
+
+/** The one value of a `Y.Map#set`-style item; undefined for any other content. */
+function plainValue(content: Y.Item['content']): unknown {
+  if (content instanceof Y.ContentAny && content.arr.length === 1) return content.arr[0]
   return undefined
 }

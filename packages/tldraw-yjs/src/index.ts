@@ -38,3 +38,10 @@ export {
   type NoteColor,
   type NoteSpec,
 } from './note-records.js'
+export {
+  BOARD_RECORD_TYPES,
+  boardRecordProblem,
+  DEFAULT_MAX_RECORD_BYTES,
+  plainJsonSize,
+  type RecordCheckOptions,
+} from './record-validation.js'

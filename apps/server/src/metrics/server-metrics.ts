@@ -16,14 +16,23 @@ export type ServerRefusal =
   | 'too_large'
   /** A write to a server-owned root of the room document (dropped; the peer is told). */
   | 'server_owned'
+  /**
+   * A write anywhere but the board's records map (tldraw's schema record, any other root), or
+   * into it other than one plain value per record id (dropped; the peer is told).
+   */
+  | 'not_board'
   /** A board record written as a nested type rather than a plain value (dropped). */
   | 'nested_record'
+  /** A board record tldraw's schema refuses, or over the size bound (dropped; the peer is told). */
+  | 'invalid_record'
   /** A participant's write to locked content, or outside a phase that allows editing (dropped). */
   | 'locked'
   /** A sync connection beyond the connections allowed per room or per address (closed with 4503). */
   | 'too_many_connections'
   /** A sync connection to a board saved by a newer board editor than this server's (closed with 4409). */
   | 'incompatible_board'
+  /** A sync connection that left more than `ACCORD_MAX_UNSENT_BYTES` unread (closed with 4413). */
+  | 'slow_consumer'
 
 export type RefusalReason = SyncRefusal | ServerRefusal
 
@@ -34,7 +43,9 @@ const knownRefusals: readonly RefusalReason[] = [
   'room_not_found',
   'read_only',
   'server_owned',
+  'not_board',
   'nested_record',
+  'invalid_record',
   'locked',
   'missing_dependencies',
   'too_many_pending',
@@ -43,6 +54,7 @@ const knownRefusals: readonly RefusalReason[] = [
   'too_many_connections',
   'forged_client_id',
   'incompatible_board',
+  'slow_consumer',
 ]
 
 export type StorageOperation = 'append' | 'compact'

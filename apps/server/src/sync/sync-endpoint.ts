@@ -162,7 +162,10 @@ export function syncRoutes(deps: {
         canWrite: can(credential.role, 'board.edit'),
         canPublishPresence: can(credential.role, 'presence.publish'),
         principal: credential.member ? `member:${credential.member.id}` : `link:${credential.role}`,
-        checkWrites: boardWritePolicy(credential.role, (reason) => metrics.refusals.inc(reason)),
+        checkWrites: boardWritePolicy(credential.role, {
+          maxRecordBytes: limits.maxRecordBytes,
+          onRefused: (reason) => metrics.refusals.inc(reason),
+        }),
         stampPresence: (state, doc) =>
           stampPresence(
             state,

@@ -1,16 +1,42 @@
 import { ROOM_STATE_MAP } from '@accord/facilitation'
 import { describeWrites, type RootWrite } from '@accord/sync'
+import { handBuiltUpdate } from '@accord/sync/testing'
+import { baseBoardRecords, boardSchema, FIRST_PAGE_ID, noteRecord } from '@accord/tldraw-yjs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { boardWritePolicy } from './write-policy.js'
+import { boardWritePolicy, type WriteRefusal } from './write-policy.js'
+
+const RECORDS = 'tldraw:records'
+
+function frameRecord(id: string) {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'frame',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'a1',
+    parentId: FIRST_PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: { w: 400, h: 300, name: 'Frame', color: 'black' },
+  }
+}
+
+const note = (id: string, parentId: string, x = 0) =>
+  noteRecord({ id, text: id, x, y: 0, parentId, index: 'a2', color: 'yellow', author: null })
 
 /** A room document with a frame holding a note, and a loose note. */
 function room(locks: { board: boolean; frames: string[] }, boardEditing = true) {
   const doc = new Y.Doc()
-  const records = doc.getMap('tldraw:records')
-  records.set('shape:frame', { id: 'shape:frame', parentId: 'page:page' })
-  records.set('shape:in', { id: 'shape:in', parentId: 'shape:frame' })
-  records.set('shape:loose', { id: 'shape:loose', parentId: 'page:page' })
+  const records = doc.getMap(RECORDS)
+  for (const record of baseBoardRecords()) records.set(record.id, record)
+  records.set('shape:frame', frameRecord('shape:frame'))
+  records.set('shape:in', note('shape:in', 'shape:frame'))
+  records.set('shape:loose', note('shape:loose', FIRST_PAGE_ID))
+  doc.getMap('tldraw:meta').set('schema', boardSchema())
   const rules = { boardEditing, privateWriting: false, reveal: 'none', voting: true }
   doc.getMap(ROOM_STATE_MAP).set('locks', locks)
   doc
@@ -31,7 +57,26 @@ function writesOf(doc: Y.Doc, change: (client: Y.Doc) => void): readonly RootWri
 }
 
 const move = (id: string, parentId: string) => (client: Y.Doc) =>
-  client.getMap('tldraw:records').set(id, { id, parentId, x: 10 })
+  client.getMap(RECORDS).set(id, note(id, parentId, 10))
+
+/**
+ * One struct as a modified client writes it: content deleted, its origin the key's current
+ * item, no delete set. Integrated, it becomes the key's newest entry and so deletes its value.
+ */
+function deletedContentOver(doc: Y.Doc, root: string, key: string): Uint8Array {
+  const current = (doc.getMap(root) as unknown as { _map: Map<string, Y.Item> })._map.get(key)
+  if (!current) throw new Error(`no ${root}.${key}`)
+  const place = { origin: current.lastId }
+  return handBuiltUpdate([
+    { client: 99, clock: 0, structs: [{ kind: 'item', place, content: new Y.ContentDeleted(1) }] },
+  ])
+}
+
+function describe_(doc: Y.Doc, update: Uint8Array): readonly RootWrite[] {
+  const described = describeWrites(doc, update)
+  if (!described.ok) throw new Error(described.error)
+  return described.value
+}
 
 describe('boardWritePolicy', () => {
   it('[R5] nobody, not even the facilitator, writes server-owned state directly', () => {
@@ -43,6 +88,30 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(forged, doc).ok).toBe(false)
   })
 
+  it('[R5] deleted content landing on a server-owned key is a deletion of it, and refused', () => {
+    const doc = room({ board: false, frames: [] })
+    for (const key of ['locks', 'plan']) {
+      const writes = describe_(doc, deletedContentOver(doc, ROOM_STATE_MAP, key))
+      expect(writes).toContainEqual(
+        expect.objectContaining({ kind: 'delete', root: ROOM_STATE_MAP, key }),
+      )
+      expect(boardWritePolicy('facilitator')(writes, doc).ok).toBe(false)
+    }
+    // Applied anyway, it would indeed remove the key: what the policy stands between.
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    Y.applyUpdate(copy, deletedContentOver(doc, ROOM_STATE_MAP, 'locks'))
+    expect(copy.getMap(ROOM_STATE_MAP).has('locks')).toBe(false)
+  })
+
+  it('[L2] deleted content landing on a locked shape is refused for a participant', () => {
+    const doc = room({ board: false, frames: ['shape:frame'] })
+    const writes = describe_(doc, deletedContentOver(doc, RECORDS, 'shape:in'))
+    expect(boardWritePolicy('participant')(writes, doc).ok).toBe(false)
+    const free = describe_(doc, deletedContentOver(doc, RECORDS, 'shape:loose'))
+    expect(boardWritePolicy('participant')(free, doc).ok).toBe(true)
+  })
+
   it('[L2] a participant cannot change a locked frame’s content; the facilitator can', () => {
     const doc = room({ board: false, frames: ['shape:frame'] })
     const writes = writesOf(doc, move('shape:in', 'shape:frame'))
@@ -52,12 +121,12 @@ describe('boardWritePolicy', () => {
     })
     expect(boardWritePolicy('facilitator')(writes, doc).ok).toBe(true)
     expect(
-      boardWritePolicy('participant')(writesOf(doc, move('shape:loose', 'page:page')), doc).ok,
+      boardWritePolicy('participant')(writesOf(doc, move('shape:loose', FIRST_PAGE_ID)), doc).ok,
     ).toBe(true)
     expect(
       boardWritePolicy('participant')(writesOf(doc, move('shape:loose', 'shape:frame')), doc).ok,
     ).toBe(false)
-    const deletion = writesOf(doc, (client) => client.getMap('tldraw:records').delete('shape:in'))
+    const deletion = writesOf(doc, (client) => client.getMap(RECORDS).delete('shape:in'))
     expect(boardWritePolicy('participant')(deletion, doc).ok).toBe(false)
   })
 
@@ -66,44 +135,86 @@ describe('boardWritePolicy', () => {
       room({ board: true, frames: [] }),
       room({ board: false, frames: [] }, false),
     ]) {
-      const writes = writesOf(doc, move('shape:loose', 'page:page'))
+      const writes = writesOf(doc, move('shape:loose', FIRST_PAGE_ID))
       expect(boardWritePolicy('participant')(writes, doc).ok).toBe(false)
       expect(boardWritePolicy('facilitator')(writes, doc).ok).toBe(true)
     }
   })
 
-  it('refuses nested types inside board records', () => {
+  it('[B1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
     const doc = room({ board: false, frames: [] })
-    const writes = writesOf(doc, (client) =>
-      client.getMap('tldraw:records').set('shape:x', new Y.Map()),
+    for (const change of [
+      (client: Y.Doc) => client.getMap('tldraw:meta').set('schema', { broken: true }),
+      (client: Y.Doc) => client.getMap('anything').set('k', 1),
+      (client: Y.Doc) => client.getText('notes').insert(0, 'hi'),
+      (client: Y.Doc) => client.getArray(RECORDS).insert(0, [1]),
+    ]) {
+      expect(boardWritePolicy('facilitator')(writesOf(doc, change), doc).ok).toBe(false)
+    }
+  })
+
+  it('[B2] board records are valid tldraw records under their own id, as plain values', () => {
+    const doc = room({ board: false, frames: [] })
+    const refused = (change: (client: Y.Doc) => void) =>
+      boardWritePolicy('facilitator')(writesOf(doc, change), doc)
+    const set = (key: string, value: unknown) => (client: Y.Doc) =>
+      client.getMap(RECORDS).set(key, value)
+    expect(refused(set('shape:x', new Y.Map())).ok).toBe(false)
+    expect(refused(set('shape:x', { ...note('shape:x', FIRST_PAGE_ID), x: 'far' })).ok).toBe(false)
+    expect(refused(set('shape:x', note('shape:y', FIRST_PAGE_ID))).ok).toBe(false)
+    expect(refused(set('user:ada', { id: 'user:ada', typeName: 'user', name: 'Ada' })).ok).toBe(
+      false,
     )
-    // The entry itself is a set of a nested type; anything written inside it is nested.
-    const nested = writesOf(doc, (client) => {
-      const inner = new Y.Map()
-      client.getMap('tldraw:records').set('shape:y', inner)
-      inner.set('k', 1)
+    expect(
+      refused(set('camera:1', { id: 'camera:1', typeName: 'camera', x: 0, y: 0, z: 1 })).ok,
+    ).toBe(false)
+    expect(refused(set('shape:x', { ...note('shape:x', FIRST_PAGE_ID), extra: 1 })).ok).toBe(false)
+    expect(refused(set('shape:x', new Uint8Array(4))).ok).toBe(false)
+    expect(refused(set('shape:x', note('shape:x', FIRST_PAGE_ID))).ok).toBe(true)
+  })
+
+  it('[B2] a record over the size bound is refused', () => {
+    const doc = room({ board: false, frames: [] })
+    const big = noteRecord({
+      ...{ id: 'shape:big', x: 0, y: 0, parentId: FIRST_PAGE_ID, index: 'a3' },
+      ...{ color: 'yellow', author: null, text: 'x'.repeat(5000) },
     })
-    expect(boardWritePolicy('facilitator')(nested, doc).ok).toBe(false)
-    expect(writes.length).toBeGreaterThan(0)
+    const writes = writesOf(doc, (client) => client.getMap(RECORDS).set('shape:big', big))
+    expect(boardWritePolicy('facilitator', { maxRecordBytes: 4096 })(writes, doc).ok).toBe(false)
+    expect(boardWritePolicy('facilitator', { maxRecordBytes: 8192 })(writes, doc).ok).toBe(true)
   })
 
   it('reports each refusal’s reason, for /metrics', () => {
-    const reasons: string[] = []
+    const reasons: WriteRefusal[] = []
     const policy = (role: 'facilitator' | 'participant') =>
-      boardWritePolicy(role, (reason) => reasons.push(reason))
+      boardWritePolicy(role, { onRefused: (reason) => reasons.push(reason) })
     const doc = room({ board: false, frames: ['shape:frame'] })
     policy('participant')(
       writesOf(doc, (client) => client.getMap(ROOM_STATE_MAP).set('locks', {})),
       doc,
     )
+    policy('facilitator')(
+      writesOf(doc, (client) => client.getMap('tldraw:meta').set('schema', {})),
+      doc,
+    )
     const nested = writesOf(doc, (client) => {
       const inner = new Y.Map()
-      client.getMap('tldraw:records').set('shape:z', inner)
+      client.getMap(RECORDS).set('shape:z', inner)
       inner.set('k', 1)
     })
     policy('facilitator')(nested, doc)
+    policy('facilitator')(
+      writesOf(doc, (client) => client.getMap(RECORDS).set('shape:q', { id: 'shape:q' })),
+      doc,
+    )
     policy('participant')(writesOf(doc, move('shape:in', 'shape:frame')), doc)
-    policy('participant')(writesOf(doc, move('shape:loose', 'page:page')), doc)
-    expect(reasons).toEqual(['server_owned', 'nested_record', 'locked'])
+    policy('participant')(writesOf(doc, move('shape:loose', FIRST_PAGE_ID)), doc)
+    expect(reasons).toEqual([
+      'server_owned',
+      'not_board',
+      'nested_record',
+      'invalid_record',
+      'locked',
+    ])
   })
 })

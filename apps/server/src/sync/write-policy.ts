@@ -6,46 +6,75 @@ import {
   ok,
   participantLocks,
   readRoomState,
+  type RecordWrite,
   type Result,
   type Role,
   ROOM_STATE_MAP,
 } from '@accord/facilitation'
 import type { RootWrite } from '@accord/sync'
+import { boardRecordProblem } from '@accord/tldraw-yjs'
 import type * as Y from 'yjs'
 
 /** Roots of a room document that only the server writes (room state, and more to come). */
 export const SERVER_OWNED_PREFIX = 'accord:'
 
 /** Why the policy refused an update, as counted on `/metrics`. */
-export type WriteRefusal = 'server_owned' | 'nested_record' | 'locked'
+export type WriteRefusal =
+  'server_owned' | 'not_board' | 'nested_record' | 'invalid_record' | 'locked'
+
+export interface WritePolicyOptions {
+  /** Bound on one board record's size as JSON (`ACCORD_MAX_RECORD_BYTES`). */
+  readonly maxRecordBytes?: number
+  /** Told the reason of each refusal, for `/metrics`. */
+  readonly onRefused?: (reason: WriteRefusal) => void
+}
 
 /**
- * What a writer's connection may change in a room's document:
- * - nobody writes server-owned roots (they change through commands);
- * - board records are plain values, never nested types;
- * - participants are held to the locks (the template layout among them), and to a phase that
- *   does not allow board editing.
- * Each refusal is also reported to `onRefused` with its reason.
+ * What a writer's connection may change in a room's document, decided from an allow-list by the
+ * effect of the update (`describeWrites` describes every item it carries, whatever its content):
+ *
+ * - the one client-writable place is the board's records map (`tldraw:records`), one entry per
+ *   record id: a set writes exactly one plain value that is a valid board record stored under
+ *   its own id, a delete removes one. Everything else — the room's server-owned state
+ *   (`accord:*`), tldraw's schema record (`tldraw:meta`), any other root, nested types, sequence
+ *   content, text, embeds, binary, subdocuments — is refused;
+ * - participants are also held to the locks (the template layout among them), and to a phase
+ *   that does not allow board editing. The facilitator is not.
+ *
+ * A refused update is dropped whole, and the reason reported to `onRefused`.
  */
-export function boardWritePolicy(role: Role, onRefused: (reason: WriteRefusal) => void = () => {}) {
+export function boardWritePolicy(role: Role, options: WritePolicyOptions = {}) {
   const facilitates = can(role, 'room.facilitate')
+  const onRefused = options.onRefused ?? (() => {})
   const refuse = (reason: WriteRefusal, message: string): Result<void> => {
     onRefused(reason)
     return err(message)
   }
   return (writes: readonly RootWrite[], doc: Y.Doc): Result<void> => {
+    const recordWrites: RecordWrite[] = []
     for (const write of writes) {
-      if (write.root.startsWith(SERVER_OWNED_PREFIX)) {
-        return refuse(
-          'server_owned',
-          `${write.root} is server-owned: it changes through commands only`,
-        )
+      if (write.root !== BOARD_RECORDS_MAP) {
+        return write.root.startsWith(SERVER_OWNED_PREFIX)
+          ? refuse(
+              'server_owned',
+              `${write.root} is server-owned: it changes through commands only`,
+            )
+          : refuse('not_board', `only the board's records can be written, not ${short(write.root)}`)
       }
-      if (write.root === BOARD_RECORDS_MAP && write.nested) {
-        return refuse('nested_record', 'board records are plain values')
+      if (write.nested) return refuse('nested_record', 'board records are plain values')
+      if (write.key === null) {
+        return refuse('not_board', 'board records are written one per record id')
       }
+      if (write.kind === 'set') {
+        if (write.opaque) return refuse('nested_record', 'board records are plain values')
+        const problem = boardRecordProblem(write.key, write.value, {
+          maxBytes: options.maxRecordBytes,
+        })
+        if (problem !== null) return refuse('invalid_record', problem)
+      }
+      recordWrites.push({ kind: write.kind, id: write.key, record: write.value })
     }
-    if (facilitates) return ok(undefined)
+    if (facilitates || recordWrites.length === 0) return ok(undefined)
 
     // Runs on every participant update: read the two fields it needs, not the whole state.
     const stateMap = doc.getMap<unknown>(ROOM_STATE_MAP)
@@ -54,10 +83,11 @@ export function boardWritePolicy(role: Role, onRefused: (reason: WriteRefusal) =
     )
     if (!locks.board && locks.frames.length === 0 && locks.layout.length === 0) return ok(undefined)
     const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
-    const recordWrites = writes
-      .filter((write) => write.root === BOARD_RECORDS_MAP && write.key !== null)
-      .map((write) => ({ kind: write.kind, id: write.key ?? '', record: write.value }))
     const verdict = checkLockedWrites(recordWrites, locks, (id) => records.get(id))
     return verdict.ok ? verdict : refuse('locked', verdict.error)
   }
+}
+
+function short(name: string): string {
+  return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)
 }
