@@ -22,6 +22,7 @@ export type {
   WorkshopOutputs,
 } from './record-repository.js'
 export { restoreDatabase, type RestoreOptions, type RestoreSummary } from './restore.js'
+export { InProcessRoomLock, RoomLockTimeout, type RoomLock } from './room-lock.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
 export * as schema from './schema/index.js'
 export {
