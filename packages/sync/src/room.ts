@@ -37,6 +37,7 @@ import {
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
 import { ok, type Result } from './result.js'
+import { relayChunks } from './relay-batches.js'
 import { relayOrigin } from './room-relay.js'
 import type { RoomRelayLink } from './room-relay-link.js'
 import { StepOneReplies } from './step-one-replies.js'
@@ -475,9 +476,12 @@ export class Room {
     }
     this.lastSeq = seq
     this.size.appended(batch.map((entry) => entry.update))
-    const update = this.relayBatch(batch)
-    // Only now, with the append resolved, may other instances see it (X1).
-    this.options.link?.publishStored(update, claims)
+    const updates = this.relayBatch(batch)
+    // Only now, with the append resolved, may other instances see it (X1). Owners go with the
+    // first part, so they arrive before any content under them.
+    updates.forEach((update, index) =>
+      this.options.link?.publishStored(update, index === 0 ? claims : new Map()),
+    )
     if (shouldCompact(this.size.log, this.options.compaction)) this.scheduleCompaction()
   }
 
@@ -539,16 +543,15 @@ export class Room {
   }
 
   /**
-   * One frame per turn for everything stored in it, encoded once. A batch from several writers is
-   * merged and sent to everyone, its writers included (Yjs ignores what a client already has):
-   * cheaper than one frame per update per peer when many people drag at once.
+   * One frame per turn for everything stored in it, encoded once — or a few, for a busy turn, so
+   * that merging stays linear (`relay-batches.ts`). Updates from several writers are merged and
+   * sent to everyone, their writers included (Yjs ignores what a client already has): cheaper
+   * than one frame per update per peer when many people drag at once.
    */
-  private relayBatch(batch: readonly PendingUpdate[]): Uint8Array {
-    const origins = new Set(batch.map((entry) => entry.origin))
-    const update =
-      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
-    this.broadcast(encodeUpdate(update), origins.size === 1 ? batch[0]!.origin : undefined)
-    return update
+  private relayBatch(batch: readonly PendingUpdate[]): Uint8Array[] {
+    const chunks = relayChunks(batch)
+    for (const chunk of chunks) this.broadcast(encodeUpdate(chunk.update), chunk.origin)
+    return chunks.map((chunk) => chunk.update)
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
