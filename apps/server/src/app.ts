@@ -6,6 +6,7 @@ import type {
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
+import { InProcessRoomLock, type RoomLock } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { type ClientConfig, defaultClientConfig } from '@accord/sync/client-config'
 import { Hono } from 'hono'
@@ -60,6 +61,11 @@ export interface AppDeps {
   readonly metrics?: ServerMetrics
   /** The relay to the other instances (`REDIS_URL`), whose connection `/readyz` checks. */
   readonly relay?: RelayStatus | null
+  /**
+   * Commands of one room take turns: PostgreSQL advisory locks when several instances share one
+   * database (`storage.ts`); in this process when omitted.
+   */
+  readonly roomLock?: RoomLock
 }
 
 /** The whole HTTP surface: thin routes that validate input and call the packages. */
@@ -134,7 +140,8 @@ export function createApp(deps: AppDeps): Hono {
   )
   app.route('/api/decisions', decisionRoutes({ ...deps, now }))
   app.route('/api/action-items', actionItemRoutes({ ...deps, now }))
-  app.route('/api/rooms', roomRoutes({ ...deps, now }))
+  const roomLock = deps.roomLock ?? new InProcessRoomLock()
+  app.route('/api/rooms', roomRoutes({ ...deps, now, roomLock }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
           connectionsPerAddress: 200,
           roomsPerAddressPerHour: 60,
           authTimeoutMs: 10_000,
+          maxUnsentBytes: 80 * 1024 * 1024,
         },
         roomIdleMs: 2000,
         roomFramesPerSecond: 50_000,
@@ -111,6 +112,31 @@ describe('loadConfig', () => {
       pgPoolSize: 40,
       logLevel: 'info',
     })
+  })
+
+  it('bounds unsent bytes by the document bound plus 16 MiB unless told; 0 turns it off', () => {
+    const limitsOf = (env: Record<string, string>) => {
+      const config = loadConfig(env)
+      return config.ok ? config.value.limits.maxUnsentBytes : 'invalid'
+    }
+    expect(limitsOf({ ACCORD_MAX_DOCUMENT_BYTES: String(1024 * 1024) })).toBe(17 * 1024 * 1024)
+    expect(limitsOf({ ACCORD_MAX_UNSENT_BYTES: '4096' })).toBe(4096)
+    expect(limitsOf({ ACCORD_MAX_UNSENT_BYTES: '0' })).toBeNull()
+    expect(limitsOf({ ACCORD_MAX_UNSENT_BYTES: '-1' })).toBe('invalid')
+  })
+
+  it('turns the rate limit off with 0, and refuses limits that make no sense', () => {
+    const off = loadConfig({ ACCORD_MESSAGES_PER_SECOND: '0' })
+    expect(off.ok && off.value.limits.messageRate).toBeNull()
+    for (const [name, value] of [
+      ['ACCORD_MAX_DOCUMENT_BYTES', '0'],
+      ['ACCORD_AUTH_TIMEOUT_MS', '0'],
+      ['ACCORD_MESSAGE_BURST', '0'],
+      ['ACCORD_MAX_CONNECTIONS_PER_IP', '-1'],
+    ] as const) {
+      const config = loadConfig({ [name]: value })
+      expect(config.ok ? 'accepted' : config.error, name).toContain(name)
+    }
   })
 
   it('turns the rate limit off with 0, and refuses limits that make no sense', () => {

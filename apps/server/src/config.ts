@@ -54,6 +54,8 @@ const envSchema = z.object({
   ACCORD_MAX_CONNECTIONS_PER_ROOM: integer(500, 0, 1_000_000),
   ACCORD_MAX_CONNECTIONS_PER_IP: integer(200, 0, 1_000_000),
   ACCORD_ROOMS_PER_IP_PER_HOUR: integer(60, 0, 1_000_000),
+  // Unset: the document bound plus 16 MiB (`limitsFrom`), so a joiner's step 2 always fits.
+  ACCORD_MAX_UNSENT_BYTES: z.coerce.number().int().min(0).max(8 * 1024 * 1024 * 1024).optional(),
   ACCORD_AUTH_TIMEOUT_MS: integer(10_000, 100, 10 * 60 * 1000),
   ACCORD_ROOM_IDLE_MS: integer(2000, 0, 24 * 60 * 60 * 1000),
   ACCORD_ROOM_FRAMES_PER_SECOND: integer(50_000, 0, 100_000_000),
@@ -101,6 +103,11 @@ export interface Limits {
   readonly roomsPerAddressPerHour: number | null
   /** Time a new connection has to send its request headers (and so its token); beyond it 408. */
   readonly authTimeoutMs: number
+  /**
+   * Bytes a sync connection may leave unread when the server has more to send; beyond it close
+   * code 4413 (`sync/unsent-bound.ts`). Null: unbounded.
+   */
+  readonly maxUnsentBytes: number | null
 }
 
 export interface Config {
@@ -194,6 +201,9 @@ export function redisLabel(url: string): string {
 
 type Env = z.infer<typeof envSchema>
 
+/** What a connection may leave unread by default beyond a whole document (its step 2). */
+const unsentBeyondDocument = 16 * 1024 * 1024
+
 function offWhenZero(value: number): number | null {
   return value === 0 ? null : value
 }
@@ -212,6 +222,10 @@ function limitsFrom(e: Env): Limits {
     connectionsPerAddress: offWhenZero(e.ACCORD_MAX_CONNECTIONS_PER_IP),
     roomsPerAddressPerHour: offWhenZero(e.ACCORD_ROOMS_PER_IP_PER_HOUR),
     authTimeoutMs: e.ACCORD_AUTH_TIMEOUT_MS,
+    maxUnsentBytes:
+      e.ACCORD_MAX_UNSENT_BYTES === undefined
+        ? e.ACCORD_MAX_DOCUMENT_BYTES + unsentBeyondDocument
+        : offWhenZero(e.ACCORD_MAX_UNSENT_BYTES),
   }
 }
 

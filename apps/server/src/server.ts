@@ -57,6 +57,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     limits: config.limits,
     metrics,
     relay,
+    roomLock: storage.roomLock,
   })
   const wss = new WebSocketServer({
     noServer: true,

@@ -6,9 +6,11 @@ import {
   type AccessRepository,
   type BallotRepository,
   holdDatabaseLock,
+  InProcessRoomLock,
   openSqlite,
   type PrivateNoteRepository,
   type RecordRepository,
+  type RoomLock,
   type RoomRepository,
   SqliteAccessRepository,
   SqliteBallotRepository,
@@ -30,6 +32,8 @@ export interface Storage {
   readonly workshops: WorkshopRepository
   readonly records: RecordRepository
   readonly documents: DocumentStore
+  /** Commands of one room take turns on every instance of this database (`RoomLock`). */
+  readonly roomLock: RoomLock
   close(): Promise<void>
 }
 
@@ -52,6 +56,8 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     workshops: new SqliteWorkshopRepository(database.db),
     records: new SqliteRecordRepository(database.db),
     documents: new SqliteDocumentStore(database.db),
+    // One process has a SQLite database open (`<db>.lock`): its turns are all there is to keep.
+    roomLock: new InProcessRoomLock(),
     close: async () => {
       database.close()
       lock?.release()
@@ -66,11 +72,17 @@ async function openPostgresStorage(
 ): Promise<Storage> {
   // Loaded only here: a server on SQLite never pays for the PostgreSQL driver's memory.
   const pg = await import('@accord/db/postgres')
-  const { db, close } = await pg.openPostgres({
+  const database = await pg.openPostgres({
     url,
     maxConnections: config.pgPoolSize,
     // The pool replaces a connection that dropped while idle; requests meanwhile fail as usual.
     onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
+  })
+  const { db } = database
+  const roomLock = pg.PgRoomLock.open({
+    url,
+    onConnectionError: (error) =>
+      logger.warn('room lock connection lost', { error: error.message }),
   })
   return {
     rooms: new pg.PgRoomRepository(db),
@@ -80,6 +92,10 @@ async function openPostgresStorage(
     workshops: new pg.PgWorkshopRepository(db),
     records: new pg.PgRecordRepository(db),
     documents: new pg.PgDocumentStore(db),
-    close,
+    roomLock,
+    close: async () => {
+      await roomLock.close()
+      await database.close()
+    },
   }
 }

@@ -28,6 +28,14 @@ export const CloseCode = {
    */
   TooManyMessages: 4429,
   /**
+   * The client does not read what it is sent: more than the server's bound of unsent bytes was
+   * waiting for it (`ACCORD_MAX_UNSENT_BYTES`) when there was more to send. Closed rather than
+   * buffered without end; the server drops the connection for good a few seconds later if the
+   * client still reads nothing. Usually a stalled or very slow network: Accord's web app reconnects
+   * after its back-off (and resyncs); the stock provider takes 4400–4499 as final.
+   */
+  SlowConsumer: 4413,
+  /**
    * Refused at connection, for now: the room, or the client's address, already has as many
    * connections as the server allows (`ACCORD_MAX_CONNECTIONS_PER_ROOM`,
    * `ACCORD_MAX_CONNECTIONS_PER_IP`). In the 4500–4599 "try again later" range, so the stock

@@ -20,7 +20,7 @@ import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
 import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
-import { binaryFrame, writeFrame } from './websocket-frames.js'
+import { boundedSender } from './unsent-bound.js'
 import { boardWritePolicy } from './write-policy.js'
 
 /**
@@ -30,7 +30,8 @@ import { boardWritePolicy } from './write-policy.js'
  * What the connection may do follows from the token's role.
  *
  * Beyond the bounds in `limits` a connection is refused (4503: too many connections in the room or
- * from the address) or closed (4429: faster than its message rate).
+ * from the address) or closed (4429: faster than its message rate; 4413: not reading what it is
+ * sent, `unsent-bound.ts`).
  *
  * Each connection logs one line when it opens and one when it closes (room, role, close code,
  * the request id of its upgrade); the token is never logged.
@@ -133,6 +134,20 @@ export function syncRoutes(deps: {
     const credential: Credential = resolved.value
     let name = credentialName(credential)
     logger.info('sync connection opened', { requestId, room: roomId, role: credential.role })
+    const sendBounded = boundedSender({
+      ws,
+      socket,
+      maxUnsentBytes: limits.maxUnsentBytes,
+      onPassed: (unsent) => {
+        metrics.refusals.inc('slow_consumer')
+        logger.warn('sync connection closed: not reading what it is sent', {
+          requestId,
+          room: roomId,
+          unsent,
+        })
+        session.disconnect(CloseCode.SlowConsumer, 'too much unsent: the connection is too slow')
+      },
+    })
     const session = new SyncSession({
       roomId,
       registry,
@@ -152,9 +167,7 @@ export function syncRoutes(deps: {
       },
       transport: {
         send: (frame) => {
-          if (ws.readyState !== ws.OPEN) return
-          metrics.messagesSent.inc()
-          writeFrame(socket, binaryFrame(frame))
+          if (sendBounded(frame)) metrics.messagesSent.inc()
         },
         close,
       },

@@ -30,6 +30,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type MemberUser, memberUser, tldrawUserFor } from './current-user'
 import { attributedNoteShapeUtil } from './AttributedNoteShapeUtil'
+import { isServerBound, shouldReconnect } from './reconnect-rule'
 import { relayDoc, type RelayDoc } from './relay-doc'
 import type { StoredMember } from './room-access'
 import {
@@ -128,10 +129,8 @@ export class BoardSession {
     const provider = new WebsocketProvider(syncServerUrl(window.location), this.roomId, relay.doc, {
       maxBackoffTime: 5000,
       params: { token: this.member.token },
-      // The stock rule stops at any 44xx close. Too many messages (4429) is a bound for now, not
-      // a verdict: retry after the back-off. Room gone or link revoked stop below.
-      shouldReconnect: (event) =>
-        event.code === CloseCode.TooManyMessages || event.code < 4400 || event.code >= 4500,
+      // Room gone or link revoked also stop below.
+      shouldReconnect: (event) => shouldReconnect(event.code),
     })
     const parts: OpenParts = {
       local,
@@ -170,10 +169,7 @@ export class BoardSession {
         } else if (event?.code === CloseCode.IncompatibleDocument) {
           provider.disconnect()
           this.dispatch({ type: 'board-incompatible' })
-        } else if (
-          event?.code === CloseCode.TooManyConnections ||
-          event?.code === CloseCode.TooManyMessages
-        ) {
+        } else if (event && isServerBound(event.code)) {
           // A bound of the server: the provider retries with its back-off; say why meanwhile.
           this.dispatch({ type: 'connection-refused', reason: event.reason })
         }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { hostileFuzzRun } from '../testing/hostile-updates/fuzz-run.js'
+
+/**
+ * A small budget of the hostile-update fuzzer in every test run; `pnpm soak` runs a million
+ * (`hostile-updates.soak.ts`). A failing seed replays with `ACCORD_HOSTILE_SEED=<seed>`.
+ */
+const seeds = process.env.ACCORD_HOSTILE_SEED
+  ? [Number(process.env.ACCORD_HOSTILE_SEED)]
+  : [1, 2, 3, 4]
+
+describe('hostile updates', () => {
+  for (const seed of seeds) {
+    it(`[B1][B2][R5][L1][L2] seed ${seed}: server-owned and locked state unchanged, records valid, honest client converged`, async () => {
+      const result = await hostileFuzzRun({ seed, updates: 1500 })
+      expect(result.problems, `replay: ACCORD_HOSTILE_SEED=${seed}`).toEqual([])
+      // The run exercised both sides of the policy.
+      expect(result.accepted).toBeGreaterThan(0)
+      expect(result.refused).toBeGreaterThan(0)
+    }, 120_000)
+  }
+})
