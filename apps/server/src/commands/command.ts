@@ -3,6 +3,7 @@ import type {
   BallotRepository,
   PrivateNoteRepository,
   RecordRepository,
+  RoomLock,
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
@@ -27,6 +28,8 @@ export interface CommandContext {
   readonly ballots: BallotRepository
   readonly notes: PrivateNoteRepository
   readonly board: BoardWriter
+  /** Commands of one room take turns, on every instance (`dispatch.ts`). */
+  readonly roomLock: RoomLock
   /** The origin share links are built on (e.g. https://accord.example.org). */
   readonly origin: string
   /** Server time in ms; injectable so tests control the clock. */

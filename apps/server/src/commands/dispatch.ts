@@ -1,3 +1,4 @@
+import { RoomLockTimeout } from '@accord/db'
 import { can } from '@accord/facilitation'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error.js'
@@ -9,7 +10,6 @@ import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
 import { recordsSave } from './records-commands.js'
-import { RoomQueue } from './room-queue.js'
 import { roomSettings } from './settings-commands.js'
 import { summon } from './summon-command.js'
 import { tokenRotate } from './token-rotate.js'
@@ -46,8 +46,6 @@ const commands: Record<string, CommandDefinition> = {
   'records.save': recordsSave,
 }
 
-const queue = new RoomQueue()
-
 export const commandTypes = Object.keys(commands)
 
 const envelope = z.object({ type: z.string({ error: 'type: must be a string' }) })
@@ -63,9 +61,7 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
   const resolved: { command?: CommandDefinition } = {}
   const logged = () => (resolved.command?.hiddenInput ? { type } : body)
   try {
-    const result = await queue.run(context.credential.roomId, () =>
-      run(context, type, body, resolved),
-    )
+    const result = await runLocked(context, () => run(context, type, body, resolved))
     await audit(context, type, logged(), 'accepted', null)
     return result
   } catch (error) {
@@ -74,6 +70,19 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
       await audit(context, type, logged(), 'refused', hidden ? error.code : error.message)
     }
     throw error
+  }
+}
+
+/**
+ * A room's commands run one at a time — across instances too, under scale-out — so each sees the
+ * state the previous one left: e.g. a dot cast cannot slip in between a vote's count and its close.
+ */
+async function runLocked<T>(context: CommandContext, task: () => Promise<T>): Promise<T> {
+  try {
+    return await context.roomLock.run(context.credential.roomId, task)
+  } catch (error) {
+    if (!(error instanceof RoomLockTimeout)) throw error
+    throw new ApiError(503, 'room_busy', 'the room is busy with other changes: try again')
   }
 }
 

@@ -19,12 +19,17 @@ export class RoomStates {
     )
   }
 
-  /** Computes a change from the current state; writes the fields that changed. */
+  /**
+   * Computes a change from the current state; writes the fields that changed. Under scale-out the
+   * state is first brought up to what storage holds: the relay may not yet have brought another
+   * instance's last change, and computing from an older state would undo it.
+   */
   async change(
     roomId: string,
     compute: (state: RoomState) => Result<Partial<RoomState>>,
   ): Promise<Result<RoomState>> {
     return withRoom(this.registry, roomId, async (room) => {
+      await room.catchUp()
       const map = room.doc.getMap<unknown>(ROOM_STATE_MAP)
       const current = readRoomState(map.toJSON())
       const change = compute(current)

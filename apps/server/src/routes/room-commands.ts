@@ -3,6 +3,7 @@ import type {
   BallotRepository,
   PrivateNoteRepository,
   RecordRepository,
+  RoomLock,
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
@@ -35,6 +36,7 @@ export function roomCommandRoutes(deps: {
   board: BoardWriter
   connections: LiveConnections
   roomStates: RoomStates
+  roomLock: RoomLock
   now: () => number
 }) {
   const app = new Hono<AuthEnv>()
@@ -50,6 +52,7 @@ export function roomCommandRoutes(deps: {
     board: deps.board,
     connections: deps.connections,
     roomStates: deps.roomStates,
+    roomLock: deps.roomLock,
     now: deps.now,
     origin: new URL(c.req.url).origin,
   })
