@@ -224,6 +224,16 @@ export class Room {
     return this.writes
   }
 
+  /**
+   * Applies whatever other instances stored that has not reached this one through the relay yet
+   * (a re-read of storage); nothing to do without a link. Run under the room's command lock, a
+   * command then computes from every earlier command's change, on whichever instance it ran.
+   */
+  async catchUp(): Promise<void> {
+    await this.options.link?.resync()
+    if (this.broken) throw new Error(`room ${this.id} is unavailable: storage could not be read`)
+  }
+
   /** Flushes, then folds the update log into a snapshot. Used before unloading. */
   async flushAndCompact(): Promise<void> {
     await this.flushed()
