@@ -7,13 +7,14 @@
 import * as Y from 'yjs'
 import { Histogram, type HistogramData } from '../report/histogram.js'
 import { cpuSeconds, peakRssBytes, resetPeakRss } from '../servers/proc.js'
+import { untilServerHolds } from './board-size.js'
 import { dialectFor } from './dialect.js'
 import { RECORDS_MAP, ShapeWriter } from './edits.js'
 import type { Target } from './job.js'
 import { nowUs, scanMarks } from './marks.js'
 import { RawClient } from './raw-client.js'
 import { prng, sleep, waitUntil, withTimeout } from './wait.js'
-import { MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE, syncMessage } from './wire.js'
+import { SYNC_UPDATE, syncMessage } from './wire.js'
 
 export interface JoinStormJob {
   /** The room with the large document. */
@@ -170,25 +171,4 @@ export async function runJoinStorm(job: JoinStormJob): Promise<JoinStormResult> 
     serverCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     serverPeakRssBytes,
   }
-}
-
-/** Joins until a client's first sync carries (nearly) the whole document. */
-async function untilServerHolds(target: Target, size: number): Promise<void> {
-  const deadline = performance.now() + SYNC_TIMEOUT_MS
-  while (performance.now() < deadline) {
-    let received = 0
-    const client = new RawClient({
-      url: target.url,
-      dialect: dialectFor(target),
-      onFrame: (frame) => {
-        const body = dialectFor(target).unwrap(frame)
-        if (body[0] === MESSAGE_SYNC && body[1] === SYNC_STEP_2) received = body.length
-      },
-    })
-    await withTimeout(client.synced, SYNC_TIMEOUT_MS, 'a control client to sync')
-    await client.close()
-    if (received >= size * 0.9) return
-    await sleep(200)
-  }
-  throw new Error('the server never held the whole document')
 }
