@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { type BrowserOutcome, type BrowserSpec, runBrowser } from './browser/browser-scenario.js'
 import type { ServerKind, Timing } from './load/job.js'
 import { environment } from './report/environment.js'
+import { count } from './report/format.js'
+import { Histogram } from './report/histogram.js'
 import { buildReport, type BenchReport } from './report/report.js'
 import { type ReportFiles, writeReport } from './report/write-report.js'
 import {
@@ -14,6 +16,7 @@ import {
   type DurabilitySpec,
   runDurability,
 } from './scenarios/durability.js'
+import { type HostileOutcome, type HostileSpec, runHostileScenario } from './scenarios/hostile.js'
 import { type JoinStormOutcome, type JoinStormSpec, runJoinStorm } from './scenarios/join-storm.js'
 import { type RoomsOutcome, type RoomsSpec, runRooms } from './scenarios/rooms.js'
 import { type RunOutcome, runScenario } from './scenarios/run-scenario.js'
@@ -32,6 +35,8 @@ export interface BenchOptions {
   readonly durability?: readonly DurabilitySpec[]
   /** Scenario (7): a board in headless Chromium; Accord only, run when Accord is among `servers`. */
   readonly browser?: readonly BrowserSpec[]
+  /** Scenario (8): hostile clients; Accord only, run when Accord is among `servers`. */
+  readonly hostile?: readonly HostileSpec[]
   /** The floor, which keeps no document, runs in fan-out, drag and presence only. */
   readonly servers: readonly ServerKind[]
   readonly timing: Timing
@@ -57,6 +62,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const joinStorms: JoinStormOutcome[] = []
   const durability: DurabilityOutcome[] = []
   const browser: BrowserOutcome[] = []
+  const hostile: HostileOutcome[] = []
   // Rooms, join storms and durability need a document; the floor keeps none.
   const documentServers = options.servers.filter(keepsDocuments)
   try {
@@ -105,6 +111,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       options.log(browserLine(outcome))
       browser.push(outcome)
     }
+    for (const spec of options.servers.includes('accord') ? (options.hostile ?? []) : []) {
+      options.log(`${spec.id} on accord, hostile…`)
+      const outcome = await runHostileScenario(spec, cores, options.seed, dataRoot)
+      options.log(hostileLine(outcome))
+      hostile.push(outcome)
+    }
   } finally {
     rmSync(dataRoot, { recursive: true, force: true })
   }
@@ -119,6 +131,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     joinStorms,
     durability,
     browser,
+    hostile,
   })
   return { report, files: writeReport(report, options.outDir) }
 }
@@ -154,6 +167,18 @@ function browserLine(outcome: BrowserOutcome): string {
   return (
     `  board painted at ${Math.round(first.renderedMs ?? 0)} ms (${first.notesInView} notes in ` +
     `view); panning: ${pans.join(', ')}`
+  )
+}
+
+function hostileLine(outcome: HostileOutcome): string {
+  const result = outcome.result
+  if (!result) return failedLine(outcome)
+  const peak = result.peakRssBytes === null ? 'n/a' : (result.peakRssBytes / 2 ** 20).toFixed(0)
+  const p99 = Histogram.from(result.probeDuringAttack).percentileUs(99)
+  return (
+    `  ${count(result.attackFrames)} frames sent; peak RSS ${peak} MB; other room p99 ` +
+    `${p99 === null ? 'n/a' : (p99 / 1000).toFixed(1)} ms, ${result.probeUnseen} of ` +
+    `${result.probeSent} edits unseen${result.serverGone ? `; server ${result.serverGone.how}` : ''}`
   )
 }
 

@@ -11,6 +11,7 @@ import { runBench } from './bench.js'
 import { built } from './paths.js'
 import type { BenchReport } from './report/report.js'
 import { durability } from './scenarios/durability.js'
+import { mergeBurst, presenceFlood, step1Flood } from './scenarios/hostile.js'
 import { joinStorm } from './scenarios/join-storm.js'
 import { rooms } from './scenarios/rooms.js'
 import { fanout } from './scenarios/scenarios.js'
@@ -222,4 +223,54 @@ it('reports the browser scenario as not measured when there is no Chromium, and 
   expect(report.browser[0]?.skipped).toContain('no Chromium at')
   const markdown = readFileSync(files.markdown, 'utf8')
   expect(markdown).toContain('browser-50: not measured — no Chromium at')
+})
+
+it('runs the three hostile scenarios on Accord at a tiny size: attacks sent, memory and the other room measured, section written', async () => {
+  requireBuild()
+  const timing = { baselineMs: 300, attackMs: 1000, drainMs: 500 }
+  const { report, files } = await runBench({
+    mode: 'test',
+    scenarios: [],
+    hostile: [
+      step1Flood(0.2, timing, 2, 5),
+      mergeBurst(3, timing, 20),
+      presenceFlood(3, timing, 20),
+    ],
+    servers: ['accord'],
+    timing: { warmupMs: 0, measureMs: 0, drainMs: 0 },
+    outDir: join(outDir, 'hostile'),
+    pin: false,
+    seed: 7,
+    log: () => {},
+  })
+
+  expect(report.hostile.map((entry) => [entry.scenario, entry.error])).toEqual([
+    ['step1flood-0.2', null],
+    ['mergeburst-3', null],
+    ['presenceflood-3', null],
+  ])
+  const [flood, merge, presence] = report.hostile
+  // Every frame of a burst is written; the presence flood sends for as long as its window lasts.
+  expect(flood?.attackFrames).toBe(10)
+  expect(merge?.attackFrames).toBe(60)
+  expect(presence?.attackFrames).toBeGreaterThan(0)
+  expect(flood?.boardMb).toBeGreaterThan(0.15)
+  for (const entry of report.hostile) {
+    expect(entry.probeSent).toBeGreaterThan(0)
+    expect(entry.probeP99Ms).toEqual(expect.any(Number))
+    // Pass or fail is the machine's business; that a verdict is given is the harness's.
+    expect(entry.p99Met).toEqual(expect.any(Boolean))
+    if (process.platform === 'linux') {
+      expect(entry.peakRssMb).toBeGreaterThan(0)
+      expect(entry.rssMet).toEqual(expect.any(Boolean))
+    }
+  }
+
+  const json = JSON.parse(readFileSync(files.json, 'utf8')) as BenchReport
+  expect(json.hostile).toEqual(JSON.parse(JSON.stringify(report.hostile)))
+  const markdown = readFileSync(files.markdown, 'utf8')
+  expect(markdown).toContain('## Hostile clients (Accord alone)')
+  expect(markdown).toMatch(/^\| step1flood-0\.2 \| 2 read-only connections, not reading, × 5 /m)
+  expect(markdown).toMatch(/^\| mergeburst-3 \| 3 participants × a burst of 20 edits \|/m)
+  expect(markdown).toMatch(/^\| presenceflood-3 \| 3 participants × 20 awareness updates\/s \|/m)
 })

@@ -1,6 +1,7 @@
 /**
  * `pnpm bench [--quick] [options]`: see `--help`. Prints progress, then the Markdown report, and
- * leaves results.md, results.json and p99-latency.svg in the output folder.
+ * leaves results.md, results.json and p99-latency.svg in the output folder. `pnpm bench --only
+ * hostile` runs the hostile-client scenarios alone (`scenarios/hostile.ts`).
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,6 +11,15 @@ import type { ServerKind, Timing } from './load/job.js'
 import { defaultResultsDir } from './paths.js'
 import { toMarkdown } from './report/markdown.js'
 import { type DurabilitySpec, durability } from './scenarios/durability.js'
+import {
+  type HostileSpec,
+  type HostileTiming,
+  hostileScenarios,
+  hostileTiming,
+  mergeBurst,
+  presenceFlood,
+  step1Flood,
+} from './scenarios/hostile.js'
 import { type JoinStormSpec, joinStorm } from './scenarios/join-storm.js'
 import { type RoomsSpec, rooms } from './scenarios/rooms.js'
 import { drag, fanout, type Mode, plan, presence, type Scenario } from './scenarios/scenarios.js'
@@ -22,11 +32,21 @@ loopback and drives each with the same load from a separate process.
 
   --quick               the reduced set (fan-out 10/100, drag 50, presence 100, 10 → 20 rooms,
                         a join storm of 50, kill -9 under 50 writers, a board of 2,000 notes in
-                        Chromium), about 2 minutes
+                        Chromium), about 2 minutes; the hostile clients run in the full plan
+                        or with --only hostile
   --scenarios <list>    instead of the plan: e.g. fanout-1000,drag-100,presence-2000,
                         rooms-800 (steps up to 800 rooms), joinstorm-50 (5 MB document),
                         durability-50 (kill -9 after 5 s), browser-2000 (a board of 2,000 notes
-                        in headless Chromium, Accord only: first render, frame times panning)
+                        in headless Chromium, Accord only: first render, frame times panning),
+                        and the hostile clients (Accord only): step1flood-40 (read-only
+                        sockets that stop reading send 400 sync step 1 frames to a 40 MB board),
+                        mergeburst-100 (100 participants × a burst of 1,000 edits),
+                        presenceflood-150 (150 participants × 190 awareness updates/s)
+  --only hostile        only the hostile clients (the three above, each a 10 s attack; with
+                        --quick 5 s and a 20 MB board; --measure sets the attack's length):
+                        the server's peak RSS and another room's p99 during each, against the
+                        targets of issue 15 (BENCH_HOSTILE_RSS_CEILING_MB, default 3072: past
+                        it the bench kills the server rather than let it exhaust the machine)
   --servers <list>      some of: ${allServerKinds.join(', ')} (default: ${serverKinds.join(', ')});
                         floor is a stateless relay that frames each message once and stores
                         nothing, the least any relay pays: it runs in fan-out, drag and
@@ -48,6 +68,7 @@ interface Chosen {
   readonly joinStorms: JoinStormSpec[]
   readonly durability: DurabilitySpec[]
   readonly browser: BrowserSpec[]
+  readonly hostile: HostileSpec[]
 }
 
 /** `rooms-R`: steps doubling up to R rooms (from R/8), 5 s each, 1,000 idle connections. */
@@ -58,13 +79,31 @@ function roomSteps(last: number): RoomsSpec {
   return rooms(steps, 5000, 1000)
 }
 
-function parseScenarios(list: string, timing: Timing): Chosen {
-  const chosen: Chosen = { scenarios: [], rooms: [], joinStorms: [], durability: [], browser: [] }
+const scenarioId = new RegExp(
+  `^(${[
+    ...['fanout', 'drag', 'presence', 'rooms', 'joinstorm', 'durability', 'browser'],
+    ...['step1flood', 'mergeburst', 'presenceflood'],
+  ].join('|')})-(\\d+)$`,
+)
+
+function parseScenarios(list: string, timing: Timing, hostileTiming: HostileTiming): Chosen {
+  const chosen: Chosen = {
+    scenarios: [],
+    rooms: [],
+    joinStorms: [],
+    durability: [],
+    browser: [],
+    hostile: [],
+  }
   for (const id of list.split(',').map((item) => item.trim())) {
-    const match = /^(fanout|drag|presence|rooms|joinstorm|durability|browser)-(\d+)$/.exec(id)
+    const match = scenarioId.exec(id)
     if (!match) throw new Error(`unknown scenario "${id}" (expected e.g. fanout-100)`)
     const [, family, n] = match as unknown as [string, string, string]
-    if (family === 'rooms') chosen.rooms.push(roomSteps(Number(n)))
+    if (family === 'step1flood') chosen.hostile.push(step1Flood(Number(n), hostileTiming))
+    else if (family === 'mergeburst') chosen.hostile.push(mergeBurst(Number(n), hostileTiming))
+    else if (family === 'presenceflood') {
+      chosen.hostile.push(presenceFlood(Number(n), hostileTiming))
+    } else if (family === 'rooms') chosen.rooms.push(roomSteps(Number(n)))
     else if (family === 'joinstorm') chosen.joinStorms.push(joinStorm(Number(n), 5))
     else if (family === 'durability') chosen.durability.push(durability(Number(n), 5000))
     else if (family === 'browser') chosen.browser.push(browserScenario(Number(n), timing))
@@ -81,15 +120,33 @@ function parseServers(list: string): ServerKind[] {
   return kinds as ServerKind[]
 }
 
+/** The hostile scenarios' attack window: 10 s, 5 s with `--quick`, or `--measure`. */
+function hostileTimingFor(mode: Mode, measure: string | undefined): HostileTiming {
+  const attackMs = measure ? Number(measure) * 1000 : mode === 'quick' ? 5000 : undefined
+  return attackMs === undefined ? hostileTiming : { ...hostileTiming, attackMs }
+}
+
+/** The hostile scenarios alone; `--quick` attacks a 20 MB board instead of 40 MB. */
+function onlyHostile(mode: Mode, timing: HostileTiming): Chosen {
+  const hostile =
+    mode === 'quick'
+      ? [step1Flood(20, timing), mergeBurst(100, timing), presenceFlood(150, timing)]
+      : hostileScenarios(timing)
+  return { scenarios: [], rooms: [], joinStorms: [], durability: [], browser: [], hostile }
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-').slice(0, 19)
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
+    // `pnpm bench -- --only hostile` hands the script a literal `--` first.
+    args: process.argv.slice(2).filter((arg, index) => index > 0 || arg !== '--'),
     options: {
       quick: { type: 'boolean', default: false },
       scenarios: { type: 'string' },
+      only: { type: 'string' },
       servers: { type: 'string' },
       measure: { type: 'string' },
       out: { type: 'string' },
@@ -108,22 +165,29 @@ async function main(): Promise<number> {
   const timing = values.measure
     ? { ...chosen.timing, measureMs: Number(values.measure) * 1000 }
     : chosen.timing
+  if (values.only !== undefined && values.only !== 'hostile') {
+    throw new Error(`--only takes "hostile", not "${values.only}"`)
+  }
+  if (values.only && values.scenarios) throw new Error('give --only or --scenarios, not both')
   const {
     scenarios,
     rooms: roomSpecs,
     joinStorms,
     durability,
     browser,
-  } = values.scenarios
-    ? parseScenarios(values.scenarios, timing)
-    : {
-        ...chosen,
-        // Quick pans 2 s per view, which keeps the whole quick run under two minutes.
-        browser: [
-          browserScenario(PLANNED_NOTES, timing, mode === 'quick' ? 2000 : timing.measureMs),
-        ],
-      }
-  const label = values.scenarios ? 'custom' : mode
+    hostile,
+  } = values.only
+    ? onlyHostile(mode, hostileTimingFor(mode, values.measure))
+    : values.scenarios
+      ? parseScenarios(values.scenarios, timing, hostileTimingFor(mode, values.measure))
+      : {
+          ...chosen,
+          // Quick pans 2 s per view, which keeps the whole quick run under two minutes.
+          browser: [
+            browserScenario(PLANNED_NOTES, timing, mode === 'quick' ? 2000 : timing.measureMs),
+          ],
+        }
+  const label = values.only ? `${mode}-hostile` : values.scenarios ? 'custom' : mode
   const outDir = values.out ?? join(defaultResultsDir, `${stamp(new Date())}-${label}`)
   const { report, files } = await runBench({
     mode: label,
@@ -132,6 +196,7 @@ async function main(): Promise<number> {
     joinStorms,
     durability,
     browser: values['no-browser'] ? [] : browser,
+    hostile,
     servers: values.servers ? parseServers(values.servers) : serverKinds,
     timing,
     outDir,
@@ -141,7 +206,7 @@ async function main(): Promise<number> {
   })
   process.stdout.write(`\n${toMarkdown(report)}\n`)
   process.stdout.write(`Report: ${files.markdown}\n        ${files.json}\n        ${files.svg}\n`)
-  const failed = [...report.runs, ...report.browser].some((entry) => entry.error)
+  const failed = [...report.runs, ...report.browser, ...report.hostile].some((entry) => entry.error)
   return failed ? 1 : 0
 }
 

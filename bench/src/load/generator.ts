@@ -4,6 +4,7 @@
  * needs it) and answers with a `GeneratorReply`, then exits.
  */
 import { runDurability } from './durability-job.js'
+import { runHostile } from './hostile/hostile-job.js'
 import type { GeneratorMessage, GeneratorTask } from './job.js'
 import { runJoinStorm } from './join-storm-job.js'
 import { runRooms } from './rooms-job.js'
@@ -27,6 +28,8 @@ function run(task: GeneratorTask): Promise<unknown> {
       return runJoinStorm(task.job)
     case 'rooms':
       return runRooms(task.job)
+    case 'hostile':
+      return runHostile(task.job)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { HistogramData } from '../report/histogram.js'
 import type { DurabilityJob } from './durability-job.js'
+import type { HostileJob } from './hostile/hostile-job.js'
 import type { JoinStormJob } from './join-storm-job.js'
 import type { RoomsJob } from './rooms-job.js'
 
@@ -23,6 +24,8 @@ export interface Target {
   readonly pid: number
   /** Where the server's event-loop probe writes its figures (see `servers/eld-probe.ts`). */
   readonly probeFile: string
+  /** A read-only client's URL, on servers with roles (Accord): the viewer's link. */
+  readonly viewerUrl?: string
 }
 
 /** `doc`: edits of one tldraw record each (Y.Map set); `presence`: awareness states. */
@@ -101,6 +104,7 @@ export type GeneratorTask =
   | { readonly task: 'durability'; readonly job: DurabilityJob }
   | { readonly task: 'join-storm'; readonly job: JoinStormJob }
   | { readonly task: 'rooms'; readonly job: RoomsJob }
+  | { readonly task: 'hostile'; readonly job: HostileJob }
 
 export type GeneratorReply =
   { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: string }

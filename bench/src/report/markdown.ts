@@ -3,6 +3,7 @@ import type { ServerKind } from '../load/job.js'
 import { type Family, familyTitles } from '../scenarios/scenarios.js'
 import { browserNotes, browserTables } from './browser-report.js'
 import { durabilityTable, joinStormTable } from './extras.js'
+import { hostileNotes, hostileTables } from './hostile-report.js'
 import { roomsTables } from './rooms-report.js'
 import { count, ms, percent, ratio, serverLabels } from './format.js'
 import type { Ratios, RunMetrics } from './metrics.js'
@@ -146,6 +147,7 @@ export function toMarkdown(report: BenchReport): string {
     ...joinStormTable(report.joinStorms),
     ...durabilityTable(report.durability),
     ...browserTables(report.browser),
+    ...hostileTables(report.hostile),
     ...goals(report),
     '## How to read this',
     '',
@@ -207,6 +209,7 @@ export function toMarkdown(report: BenchReport): string {
         ]
       : []),
     ...(report.browser.some((entry) => !entry.skipped) ? [browserNotes] : []),
+    ...(report.hostile.length > 0 ? [hostileNotes] : []),
     '',
     ...(errors.length > 0
       ? [

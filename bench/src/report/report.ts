@@ -4,6 +4,7 @@ import type { Load, ServerKind, Timing } from '../load/job.js'
 import type { RunOutcome } from '../scenarios/run-scenario.js'
 import type { Family } from '../scenarios/scenarios.js'
 import type { DurabilityOutcome } from '../scenarios/durability.js'
+import type { HostileOutcome } from '../scenarios/hostile.js'
 import type { JoinStormOutcome } from '../scenarios/join-storm.js'
 import type { RoomsOutcome } from '../scenarios/rooms.js'
 import { type BrowserEntry, browserEntry } from './browser-report.js'
@@ -15,6 +16,7 @@ import {
   joinStormEntry,
 } from './extras.js'
 import type { HistogramData } from './histogram.js'
+import { type HostileEntry, hostileEntry } from './hostile-report.js'
 import { type Comparison, compare, metricsOf, type RunMetrics } from './metrics.js'
 import { type RoomsEntry, roomsEntry } from './rooms-report.js'
 
@@ -52,6 +54,8 @@ export interface BenchReport {
   readonly durability: readonly DurabilityEntry[]
   /** Scenario (7): first render and panning in headless Chromium (Accord only). */
   readonly browser: readonly BrowserEntry[]
+  /** Scenario (8): hostile clients, their cost in memory and to another room (Accord only). */
+  readonly hostile: readonly HostileEntry[]
 }
 
 export function buildReport(input: {
@@ -65,6 +69,7 @@ export function buildReport(input: {
   joinStorms?: readonly JoinStormOutcome[]
   durability?: readonly DurabilityOutcome[]
   browser?: readonly BrowserOutcome[]
+  hostile?: readonly HostileOutcome[]
 }): BenchReport {
   return {
     tool: 'accord-bench',
@@ -93,5 +98,6 @@ export function buildReport(input: {
     joinStorms: (input.joinStorms ?? []).map(joinStormEntry),
     durability: (input.durability ?? []).map(durabilityEntry),
     browser: (input.browser ?? []).map(browserEntry),
+    hostile: (input.hostile ?? []).map(hostileEntry),
   }
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ServerKind } from '../load/job.js'
-import type { BenchServer } from '../servers/bench-server.js'
+import type { BenchServer, StartOptions } from '../servers/bench-server.js'
 import type { Cores } from '../servers/cores.js'
 import { freePort } from '../servers/launch.js'
 import { startServer } from '../servers/start-server.js'
@@ -24,12 +24,18 @@ export async function withFreshServer<T>(
   cores: Cores,
   dataRoot: string,
   run: (server: BenchServer) => Promise<T>,
+  settings: Pick<StartOptions, 'limits' | 'env'> = {},
 ): Promise<RunResult<T>> {
   mkdirSync(dataRoot, { recursive: true })
   const dataDir = mkdtempSync(join(dataRoot, `${kind}-`))
   let server: BenchServer
   try {
-    server = await startServer(kind, { dataDir, port: await freePort(), core: cores.server })
+    server = await startServer(kind, {
+      ...settings,
+      dataDir,
+      port: await freePort(),
+      core: cores.server,
+    })
   } catch (error) {
     return { result: null, error: String(error) }
   }

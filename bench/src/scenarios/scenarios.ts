@@ -7,10 +7,12 @@
  *   presence  N users at 1 Hz, each moving a cursor: awareness only
  *
  * and the three that are not one steady load: rooms grown in steps (`rooms.ts`), join storms (`join-storm.ts`) and durability under
- * `kill -9` (`durability.ts`).
+ * `kill -9` (`durability.ts`); then the hostile clients (`hostile.ts`, full plan only: about a
+ * minute and a half on their own, `--only hostile`).
  */
 import type { Load, Timing } from '../load/job.js'
 import { type DurabilitySpec, durability } from './durability.js'
+import { type HostileSpec, hostileScenarios } from './hostile.js'
 import { type JoinStormSpec, joinStorm } from './join-storm.js'
 import { type RoomsSpec, rooms } from './rooms.js'
 
@@ -68,6 +70,7 @@ export interface Plan {
   readonly rooms: readonly RoomsSpec[]
   readonly joinStorms: readonly JoinStormSpec[]
   readonly durability: readonly DurabilitySpec[]
+  readonly hostile: readonly HostileSpec[]
   readonly timing: Timing
 }
 
@@ -79,6 +82,7 @@ export function plan(mode: Mode): Plan {
         rooms: [rooms([10, 20], 1500, 100)],
         joinStorms: [joinStorm(50, 5)],
         durability: [durability(50, 1500)],
+        hostile: [],
         timing: { warmupMs: 1000, measureMs: 3000, drainMs: 3000 },
       }
     : {
@@ -95,6 +99,7 @@ export function plan(mode: Mode): Plan {
         rooms: [rooms([50, 100, 200, 400, 800], 5000, 1000)],
         joinStorms: [joinStorm(50, 5)],
         durability: [durability(50, 5000), durability(200, 5000)],
+        hostile: hostileScenarios(),
         timing: { warmupMs: 2000, measureMs: 10_000, drainMs: 5000 },
       }
 }

@@ -1,8 +1,9 @@
 /**
  * Accord from its build (`apps/server/dist/main.js`), as `pnpm start` runs it, on a fresh SQLite
- * file. The bounds a benchmark from one address would hit are off (README, "Limits"); every other
- * setting is the default — `ACCORD_SQLITE_SYNCHRONOUS=FULL` among them — unless the bench's own
- * environment sets an `ACCORD_*` variable, which is passed on.
+ * file. The bounds a benchmark from one address would hit are off (README, "Limits") unless a
+ * scenario asks for the documented ones (the hostile clients); every other setting is the
+ * default — `ACCORD_SQLITE_SYNCHRONOUS=FULL` among them — unless the scenario sets it or the
+ * bench's own environment sets an `ACCORD_*` variable, which is passed on.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -34,7 +35,12 @@ export async function startAccord(options: StartOptions): Promise<BenchServer> {
     ...options,
     entry: built.accord,
     readyPath: '/healthz',
-    env: { ...limitsOff, ...passedOn(), DATABASE_URL: join(options.dataDir, 'accord.db') },
+    env: {
+      ...(options.limits === 'documented' ? {} : limitsOff),
+      ...options.env,
+      ...passedOn(),
+      DATABASE_URL: join(options.dataDir, 'accord.db'),
+    },
   })
   return {
     kind: 'accord',
@@ -48,10 +54,16 @@ export async function startAccord(options: StartOptions): Promise<BenchServer> {
       if (response.status !== 201) {
         throw new Error(`POST /api/rooms answered ${response.status}: ${await response.text()}`)
       }
-      const room = (await response.json()) as { id: string; tokens: { participant: string } }
+      const room = (await response.json()) as {
+        id: string
+        tokens: { participant: string; viewer: string }
+      }
+      const link = (token: string) =>
+        `${server.wsUrl}/sync/${room.id}?token=${encodeURIComponent(token)}`
       return {
         kind: 'accord',
-        url: `${server.wsUrl}/sync/${room.id}?token=${encodeURIComponent(room.tokens.participant)}`,
+        url: link(room.tokens.participant),
+        viewerUrl: link(room.tokens.viewer),
         documentName: room.id,
         token: room.tokens.participant,
         pid: server.pid,

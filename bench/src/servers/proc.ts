@@ -45,6 +45,26 @@ export function peakRssBytes(pid: number): number | null {
   }
 }
 
+export interface Memory {
+  /** VmRSS: resident now. */
+  readonly rssBytes: number
+  /** VmHWM: the peak since the process started or since `resetPeakRss`. */
+  readonly peakBytes: number
+}
+
+/** Resident memory now and its peak, in one read of /proc/<pid>/status; null once it is gone. */
+export function memory(pid: number): Memory | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const rss = /^VmRSS:\s+(\d+) kB$/m.exec(status)
+    const peak = /^VmHWM:\s+(\d+) kB$/m.exec(status)
+    if (!rss || !peak) return null
+    return { rssBytes: Number(rss[1]) * 1024, peakBytes: Number(peak[1]) * 1024 }
+  } catch {
+    return null
+  }
+}
+
 /** Starts a new peak at the current resident size (Linux ≥ 4.0: `5` to clear_refs). */
 export function resetPeakRss(pid: number): boolean {
   try {
