@@ -24,6 +24,7 @@ export type {
 export { restoreDatabase, type RestoreOptions, type RestoreSummary } from './restore.js'
 export { InProcessRoomLock, RoomLockTimeout, type RoomLock } from './room-lock.js'
 export type { RoomRecord, RoomRepository } from './room-repository.js'
+export type { SessionRecord, SessionRepository } from './session-repository.js'
 export * as schema from './schema/index.js'
 export {
   migrationsFolder,
@@ -39,5 +40,6 @@ export { SqliteDocumentStore } from './sqlite-document-store.js'
 export { SqlitePrivateNoteRepository } from './sqlite-private-note-repository.js'
 export { SqliteRecordRepository } from './sqlite-record-repository.js'
 export { SqliteRoomRepository } from './sqlite-room-repository.js'
+export { SqliteSessionRepository } from './sqlite-session-repository.js'
 export { SqliteWorkshopRepository } from './sqlite-workshop-repository.js'
 export type { StoredResult, SubmissionRecord, WorkshopRepository } from './workshop-repository.js'

@@ -73,9 +73,9 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0006: document client ids).
+    // Wind the backup back to before the last migration (0007: sessions).
     const old = new Database(backup)
-    old.exec(`DROP TABLE document_client_ids;
+    old.exec(`DROP TABLE sessions;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -85,7 +85,7 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    expect(db.prepare('SELECT count(*) AS n FROM document_client_ids').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 })
     db.close()
   })
 

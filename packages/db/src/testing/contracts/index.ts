@@ -9,6 +9,7 @@ import { describeDecisionLogContract } from './decision-log-contract.js'
 import { describePrivateNoteRepositoryContract } from './private-note-repository-contract.js'
 import { describeRecordRepositoryContract } from './record-repository-contract.js'
 import { describeRoomRepositoryContract } from './room-repository-contract.js'
+import { describeSessionRepositoryContract } from './session-repository-contract.js'
 import { createRoom, type OpenStorage } from './storage-under-test.js'
 import { describeWorkshopRepositoryContract } from './workshop-repository-contract.js'
 
@@ -30,4 +31,5 @@ export function describeStorageContracts(name: string, open: OpenStorage): void 
   describeWorkshopRepositoryContract(name, open)
   describeRecordRepositoryContract(name, open)
   describeDecisionLogContract(name, open)
+  describeSessionRepositoryContract(name, open)
 }

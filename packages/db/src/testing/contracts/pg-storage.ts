@@ -6,6 +6,7 @@ import { PgDocumentStore } from '../../pg-document-store.js'
 import { PgPrivateNoteRepository } from '../../pg-private-note-repository.js'
 import { PgRecordRepository } from '../../pg-record-repository.js'
 import { PgRoomRepository } from '../../pg-room-repository.js'
+import { PgSessionRepository } from '../../pg-session-repository.js'
 import { PgWorkshopRepository } from '../../pg-workshop-repository.js'
 import type { PostgresServer } from '../postgres-server.js'
 import type { OpenStorage, StorageUnderTest } from './storage-under-test.js'
@@ -40,6 +41,7 @@ export async function openPgStorage(url: string): Promise<StorageUnderTest> {
     notes: new PgPrivateNoteRepository(db),
     workshops: new PgWorkshopRepository(db),
     records: new PgRecordRepository(db),
+    sessions: new PgSessionRepository(db),
     documents: new PgDocumentStore(db),
     deleteRoom: async (id) => {
       await db.execute(sql`delete from rooms where id = ${id}`)

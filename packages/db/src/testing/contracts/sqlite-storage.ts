@@ -8,6 +8,7 @@ import { SqliteDocumentStore } from '../../sqlite-document-store.js'
 import { SqlitePrivateNoteRepository } from '../../sqlite-private-note-repository.js'
 import { SqliteRecordRepository } from '../../sqlite-record-repository.js'
 import { SqliteRoomRepository } from '../../sqlite-room-repository.js'
+import { SqliteSessionRepository } from '../../sqlite-session-repository.js'
 import { SqliteWorkshopRepository } from '../../sqlite-workshop-repository.js'
 import type { StorageUnderTest } from './storage-under-test.js'
 
@@ -26,6 +27,7 @@ function open(path: string, removeFiles: () => void): StorageUnderTest {
     notes: new SqlitePrivateNoteRepository(db),
     workshops: new SqliteWorkshopRepository(db),
     records: new SqliteRecordRepository(db),
+    sessions: new SqliteSessionRepository(db),
     documents: new SqliteDocumentStore(db),
     deleteRoom: async (id) => {
       sqlite.prepare('delete from rooms where id = ?').run(id)

@@ -9,6 +9,7 @@ import type { BallotRepository } from '../../ballot-repository.js'
 import type { PrivateNoteRepository } from '../../private-note-repository.js'
 import type { RecordRepository } from '../../record-repository.js'
 import type { RoomRepository } from '../../room-repository.js'
+import type { SessionRepository } from '../../session-repository.js'
 import type { WorkshopRepository } from '../../workshop-repository.js'
 
 export interface StorageUnderTest {
@@ -18,6 +19,7 @@ export interface StorageUnderTest {
   readonly notes: PrivateNoteRepository
   readonly workshops: WorkshopRepository
   readonly records: RecordRepository
+  readonly sessions: SessionRepository
   readonly documents: DocumentStore
   /** Deletes a room with SQL, as an operator would (no repository deletes rooms). */
   deleteRoom(id: string): Promise<void>
