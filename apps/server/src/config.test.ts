@@ -26,6 +26,7 @@ describe('loadConfig', () => {
           roomsPerAddressPerHour: 60,
           authTimeoutMs: 10_000,
           maxUnsentBytes: 80 * 1024 * 1024,
+          presencePerSecond: 30,
         },
         roomIdleMs: 2000,
         roomFramesPerSecond: 50_000,

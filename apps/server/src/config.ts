@@ -55,7 +55,13 @@ const envSchema = z.object({
   ACCORD_MAX_CONNECTIONS_PER_IP: integer(200, 0, 1_000_000),
   ACCORD_ROOMS_PER_IP_PER_HOUR: integer(60, 0, 1_000_000),
   // Unset: the document bound plus 16 MiB (`limitsFrom`), so a joiner's step 2 always fits.
-  ACCORD_MAX_UNSENT_BYTES: z.coerce.number().int().min(0).max(8 * 1024 * 1024 * 1024).optional(),
+  ACCORD_MAX_UNSENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(8 * 1024 * 1024 * 1024)
+    .optional(),
+  ACCORD_PRESENCE_PER_SECOND: integer(30, 0, 10_000),
   ACCORD_AUTH_TIMEOUT_MS: integer(10_000, 100, 10 * 60 * 1000),
   ACCORD_ROOM_IDLE_MS: integer(2000, 0, 24 * 60 * 60 * 1000),
   ACCORD_ROOM_FRAMES_PER_SECOND: integer(50_000, 0, 100_000_000),
@@ -108,6 +114,11 @@ export interface Limits {
    * code 4413 (`sync/unsent-bound.ts`). Null: unbounded.
    */
   readonly maxUnsentBytes: number | null
+  /**
+   * Presence states applied per sync connection per second; sooner ones wait and only the latest
+   * is applied (`packages/sync/src/presence-inbox.ts`). Null: once per turn.
+   */
+  readonly presencePerSecond: number | null
 }
 
 export interface Config {
@@ -226,6 +237,7 @@ function limitsFrom(e: Env): Limits {
       e.ACCORD_MAX_UNSENT_BYTES === undefined
         ? e.ACCORD_MAX_DOCUMENT_BYTES + unsentBeyondDocument
         : offWhenZero(e.ACCORD_MAX_UNSENT_BYTES),
+    presencePerSecond: offWhenZero(e.ACCORD_PRESENCE_PER_SECOND),
   }
 }
 

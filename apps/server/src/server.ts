@@ -34,6 +34,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     metrics: metrics.sync,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     framesPerSecond: config.roomFramesPerSecond,
+    presencePerSecond: config.limits.presencePerSecond ?? undefined,
     relay: relay ?? undefined,
   })
   const connections = new LiveConnections()

@@ -26,6 +26,8 @@ export interface RoomRegistryOptions {
   readonly maxDocumentBytes?: number
   /** Each room's frame budget (`RoomOptions.framesPerSecond`); unpaced when omitted. */
   readonly framesPerSecond?: number
+  /** Each peer's presence rate (`RoomOptions.presencePerSecond`); unlimited when omitted. */
+  readonly presencePerSecond?: number
   /** Other instances serving the same rooms (`RoomOptions.relay`); none when omitted. */
   readonly relay?: RoomRelay
 }
@@ -46,6 +48,7 @@ export class RoomRegistry {
   private readonly metrics: SyncMetrics
   private readonly maxDocumentBytes: number | undefined
   private readonly framesPerSecond: number
+  private readonly presencePerSecond: number
   private readonly relay: RoomRelay | undefined
 
   constructor(options: RoomRegistryOptions) {
@@ -56,6 +59,7 @@ export class RoomRegistry {
     this.metrics = options.metrics ?? noMetrics
     this.maxDocumentBytes = options.maxDocumentBytes
     this.framesPerSecond = options.framesPerSecond ?? 0
+    this.presencePerSecond = options.presencePerSecond ?? 0
     this.relay = options.relay
   }
 
@@ -151,6 +155,7 @@ export class RoomRegistry {
       metrics: this.metrics,
       maxDocumentBytes: this.maxDocumentBytes,
       framesPerSecond: this.framesPerSecond,
+      presencePerSecond: this.presencePerSecond,
       onBroken: (room) => this.evict(room),
       link,
     })

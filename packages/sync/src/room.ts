@@ -36,6 +36,7 @@ import {
   encodeUpdate,
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
+import { PresenceInbox } from './presence-inbox.js'
 import { ok, type Result } from './result.js'
 import { relayChunks } from './relay-batches.js'
 import { relayOrigin } from './room-relay.js'
@@ -75,6 +76,12 @@ export interface RoomOptions {
    * omitted or 0.
    */
   readonly framesPerSecond?: number
+  /**
+   * Presence states applied per peer per second at most (`presence-inbox.ts`); one sent sooner
+   * waits, replaced by anything newer, until its time. Unlimited when omitted or 0 — each peer's
+   * latest state is still applied once per turn, at most 64 peers' per turn.
+   */
+  readonly presencePerSecond?: number
   /**
    * The room's link to other instances serving it (`room-relay-link.ts`), already subscribed:
    * what this room stores and the presence of its peers are published there, and what the others
@@ -131,6 +138,8 @@ export class Room {
   /** When stored edits and changed presence go out: each turn, or spaced under a frame budget. */
   private readonly editPacer: FlushPacer
   private readonly presencePacer: FlushPacer
+  /** Presence received and not yet applied: each peer's latest, applied fairly. */
+  private readonly presenceInbox: PresenceInbox<Peer>
   private compactionScheduled = false
   /** Every storage operation is chained here, so appends and compactions never overlap. */
   private writes: Promise<void> = Promise.resolve()
@@ -146,6 +155,11 @@ export class Room {
     const budget = options.framesPerSecond ?? 0
     this.editPacer = new FlushPacer(budget, this.flushEdits, clock)
     this.presencePacer = new FlushPacer(budget, this.flushAwareness, clock)
+    this.presenceInbox = new PresenceInbox({
+      apply: this.applyPresence,
+      clock,
+      ...(options.presencePerSecond ? { perSecond: options.presencePerSecond } : {}),
+    })
     this.metrics = options.metrics ?? noMetrics
     this.lastSeq = options.stored.lastSeq
     this.doc = loadDocument(options.stored, options.logger, options.id)
@@ -194,6 +208,7 @@ export class Room {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
+    this.presenceInbox.forget(peer)
     const id = state.clientId
     if (id === null || this.awarenessOwners.get(id) !== peer) return
     this.awarenessOwners.delete(id)
@@ -245,6 +260,7 @@ export class Room {
   destroy(code: number = CloseCode.GoingAway, reason = 'room closed'): void {
     this.editPacer.stop()
     this.presencePacer.stop()
+    this.presenceInbox.stop()
     this.options.link?.close()
     for (const peer of [...this.peers.keys()]) peer.close(code, reason)
     this.peers.clear()
@@ -376,6 +392,10 @@ export class Room {
     return access.checkWrites(writes.value, this.doc)
   }
 
+  /**
+   * Checked as it arrives; applied from the inbox (`presence-inbox.ts`), where only the peer's
+   * latest state waits and a flooding room takes its turn with the others.
+   */
   private applyClientAwareness(peer: Peer, update: Uint8Array): void {
     const decoded = decodeAwarenessUpdate(update)
     if (!decoded.ok) return this.refuse(peer, decoded.error)
@@ -388,23 +408,27 @@ export class Room {
     if (own === null || !this.clientIds.mayUse(state.access, own)) return
     if (this.clientIds.claim(state.access, own)) this.scheduleFlush()
     if (!state.access.canPublishPresence) return
-    const owner = this.awarenessOwners.get(own)
+    const latest = decoded.value.findLast((entry) => entry.clientId === own)
+    if (latest !== undefined) this.presenceInbox.put(peer, latest)
+  }
+
+  private readonly applyPresence = (peer: Peer, entry: AwarenessEntry): void => {
+    const state = this.peers.get(peer)
+    if (!state || this.broken) return
+    const owner = this.awarenessOwners.get(entry.clientId)
     // Held by another live connection (a forgery, or this client's previous connection that
     // has not been noticed dead yet): ignored until that connection leaves.
     if (owner !== undefined && owner !== peer) return
     let accepted: AwarenessEntry[]
     try {
-      accepted = decoded.value
-        .filter((entry) => entry.clientId === own)
-        .map((entry) => stamped(entry, state.access, this.doc))
+      accepted = [stamped(entry, state.access, this.doc)]
     } catch {
       // JSON that parses but cannot be written back (e.g. nested thousands deep).
       return this.refuse(peer, 'invalid presence state')
     }
-    if (accepted.length === 0) return
-    this.awarenessOwners.set(own, peer)
+    this.awarenessOwners.set(entry.clientId, peer)
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer)
-    this.answerOutdatedPresence(peer, own, accepted)
+    this.answerOutdatedPresence(peer, entry.clientId, accepted)
   }
 
   /**
