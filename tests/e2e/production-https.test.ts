@@ -21,6 +21,7 @@ import {
 } from '../support/browser.js'
 import {
   createRoom,
+  freePort,
   type ServerOptions,
   type ServerProcess,
   startServer,
@@ -51,12 +52,20 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** The built server with `env`, behind TLS as `https://accord.test:<port>`. */
+/**
+ * The built server with `env`, behind TLS as `https://accord.test:<port>` — its
+ * `ACCORD_PUBLIC_URL`, as a deployment behind a proxy must set (the server listens on loopback,
+ * where it answers other names only then). The proxy comes first: its address is that URL.
+ */
 async function deploy(env: Record<string, string> = {}) {
-  const server = await start({ env })
-  const proxy = await startTlsProxy(server, HOSTNAME)
+  const port = await freePort()
+  const proxy = await startTlsProxy({ port }, HOSTNAME)
   proxies.push(proxy)
-  return { server, proxy }
+  const deployed = { ACCORD_PUBLIC_URL: proxy.url, ...env }
+  const server = await start({ port, env: deployed })
+  /** Starts the server again as deployed (same settings), e.g. on the same data. */
+  const restart = (options: ServerOptions) => start({ ...options, env: deployed })
+  return { server, proxy, restart }
 }
 
 async function start(options: ServerOptions): Promise<ServerProcess> {
@@ -264,9 +273,9 @@ describe('the watermark is never covered by Accord', () => {
 
 describe('a board saved by Accord on tldraw 5.x', () => {
   it('explains itself instead of showing a broken board', async () => {
-    const { server, proxy } = await deploy()
+    const { server, proxy, restart } = await deploy()
     const roomId = await createRoom(server, 'Saved by tldraw 5')
-    await turnIntoTldraw5Board(server, roomId, start)
+    await turnIntoTldraw5Board(server, roomId, restart)
     const visitor = await person()
     onTestFailed(() => screenshot(visitor.page, 'FAILED-tldraw5-board'))
     await visitor.page.goto(shareLink(proxy, roomId))

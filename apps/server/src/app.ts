@@ -17,6 +17,8 @@ import { roomCreationLimit } from './limits/room-creation-limit.js'
 import { requestLog } from './http/request-log.js'
 import { securityHeaders } from './http/security-headers.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
+import { hostCheck } from './access/host-check.js'
+import { anyHost, type HostPolicy } from './access/host-policy.js'
 import { createInstanceAccess } from './access/instance-access.js'
 import { originCheck } from './access/origin-check.js'
 import type { ServerLogger } from './log.js'
@@ -57,6 +59,8 @@ export interface AppDeps {
   readonly accessKey?: string | null
   /** `ACCORD_TRUST_PROXY`: believe `X-Forwarded-*` headers. */
   readonly trustProxy?: boolean
+  /** The host names served (`ACCORD_PUBLIC_URL`, `HOST`); any when absent. */
+  readonly hostPolicy?: HostPolicy
   /** What `/metrics` shows; the server shares it with its registry and store. Fresh if absent. */
   readonly metrics?: ServerMetrics
   /** The relay to the other instances (`REDIS_URL`), whose connection `/readyz` checks. */
@@ -92,6 +96,16 @@ export function createApp(deps: AppDeps): Hono {
       loadedRooms: () => deps.registry.loadedCount,
       connections: () => deps.connections.count,
       relay: deps.relay ?? null,
+    }),
+  )
+  // After the health probes, which orchestrators and load balancers send to an instance's own
+  // address; before everything else, WebSocket upgrades included (DNS rebinding).
+  app.use(
+    '*',
+    hostCheck({
+      policy: deps.hostPolicy ?? anyHost,
+      trustProxy: deps.trustProxy ?? false,
+      logger: deps.logger,
     }),
   )
 

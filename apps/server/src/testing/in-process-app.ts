@@ -14,6 +14,7 @@ import {
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
 import { expect } from 'vitest'
+import type { HostPolicy } from '../access/host-policy.js'
 import { LiveConnections } from '../access/live-connections.js'
 import { createApp } from '../app.js'
 import { createLogger, type ServerLogger } from '../log.js'
@@ -35,6 +36,7 @@ export function inProcessApp(
   options: {
     readonly accessKey?: string
     readonly trustProxy?: boolean
+    readonly hostPolicy?: HostPolicy
     /** Silent when omitted. */
     readonly logger?: ServerLogger
   } = {},
