@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         accessKey: null,
         trustProxy: false,
+        publicUrl: null,
         tldrawLicenseKey: null,
       },
     })
@@ -151,6 +152,33 @@ describe('loadConfig', () => {
     ] as const) {
       const config = loadConfig({ [name]: value })
       expect(config.ok ? 'accepted' : config.error, name).toContain(name)
+    }
+  })
+
+  it('takes ACCORD_PUBLIC_URL as an origin: scheme, host name and port, nothing else', () => {
+    expect(loadConfig({ ACCORD_PUBLIC_URL: 'https://Accord.Example.com/' })).toMatchObject({
+      ok: true,
+      value: {
+        publicUrl: { origin: 'https://accord.example.com', hostname: 'accord.example.com' },
+      },
+    })
+    expect(loadConfig({ ACCORD_PUBLIC_URL: 'http://accord.test:8443' })).toMatchObject({
+      ok: true,
+      value: { publicUrl: { origin: 'http://accord.test:8443', hostname: 'accord.test' } },
+    })
+    expect(loadConfig({ ACCORD_PUBLIC_URL: 'https://[2001:db8::1]' })).toMatchObject({
+      ok: true,
+      value: { publicUrl: { hostname: '[2001:db8::1]' } },
+    })
+    for (const bad of [
+      'accord.example.com',
+      'ftp://accord.example.com',
+      'https://accord.example.com/accord',
+      'https://accord.example.com/?x=1',
+      'https://user:pw@accord.example.com',
+    ]) {
+      const config = loadConfig({ ACCORD_PUBLIC_URL: bad })
+      expect(config.ok ? 'accepted' : config.error, bad).toContain('ACCORD_PUBLIC_URL')
     }
   })
 

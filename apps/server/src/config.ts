@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { err, ok, type RateLimit, type Result } from '@accord/sync'
+import { parsePublicUrl, type PublicUrl } from './public-url.js'
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -73,6 +74,15 @@ const envSchema = z.object({
     .min(16, 'must be at least 16 characters')
     .max(1024, 'must be at most 1024 characters')
     .regex(/^[!-~]+$/, 'must be printable ASCII without spaces (it is sent as a Bearer token)')
+    .optional(),
+  ACCORD_PUBLIC_URL: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parsePublicUrl(text)
+      if (parsed.ok) return parsed.value
+      ctx.addIssue({ code: 'custom', message: parsed.error })
+      return z.NEVER
+    })
     .optional(),
   ACCORD_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -159,6 +169,11 @@ export interface Config {
   /** A reverse proxy sets `X-Forwarded-For`, `-Proto` and `-Host`: believe them. */
   readonly trustProxy: boolean
   /**
+   * `ACCORD_PUBLIC_URL`: where people open Accord. Requests for other hosts are refused
+   * (`access/host-policy.ts`), and absolute links are built from it. Null when unset.
+   */
+  readonly publicUrl: PublicUrl | null
+  /**
    * `ACCORD_TLDRAW_LICENSE_KEY`: handed to the web app with every page (no rebuild); null shows
    * tldraw's watermark (README, "tldraw licence").
    */
@@ -191,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Result<Conf
     logLevel: e.ACCORD_LOG_LEVEL,
     accessKey: e.ACCORD_ACCESS_KEY ?? null,
     trustProxy: e.ACCORD_TRUST_PROXY === 'true' || e.ACCORD_TRUST_PROXY === '1',
+    publicUrl: e.ACCORD_PUBLIC_URL ?? null,
     tldrawLicenseKey: e.ACCORD_TLDRAW_LICENSE_KEY || null,
   })
 }

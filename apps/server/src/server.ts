@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
+import { hostPolicyFor } from './access/host-policy.js'
 import { LiveConnections } from './access/live-connections.js'
 import { createApp } from './app.js'
 import { handleUpgrades } from './http/websocket-upgrade.js'
@@ -55,6 +56,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
     accessKey: config.accessKey,
     trustProxy: config.trustProxy,
+    hostPolicy: hostPolicyFor({ publicUrl: config.publicUrl, listenHost: config.host }),
     limits: config.limits,
     metrics,
     relay,
