@@ -96,7 +96,10 @@ describe('instance access (real server with ACCORD_ACCESS_KEY)', () => {
     expect(plain.status).toBe(415)
 
     // A tampered cookie is no session.
-    const forged = cookie.replace(/v1\.(\d+)\./, (_, expiry: string) => `v1.${Number(expiry) + 1}.`)
+    const forged = cookie.replace(
+      /v2\.(.)/,
+      (_, first: string) => `v2.${first === 'A' ? 'B' : 'A'}`,
+    )
     expect((await createWith({ ...json, cookie: forged })).status).toBe(401)
 
     const out = await api('/api/session', { method: 'DELETE', headers: { cookie } })

@@ -4,6 +4,7 @@ import type {
   PrivateNoteRepository,
   RecordRepository,
   RoomRepository,
+  SessionRepository,
   WorkshopRepository,
 } from '@accord/db'
 import { InProcessRoomLock, type RoomLock } from '@accord/db'
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly notes: PrivateNoteRepository
   readonly workshops: WorkshopRepository
   readonly records: RecordRepository
+  /** Sign-in sessions of an instance with an access key. */
+  readonly sessions: SessionRepository
   readonly board: BoardWriter
   readonly registry: RoomRegistry
   readonly connections: LiveConnections
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps): Hono {
     trustProxy,
     now,
     logger: deps.logger,
+    sessions: deps.sessions,
   })
   app.route('/api/session', sessionRoutes(instance))
   app.post(

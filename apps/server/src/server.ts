@@ -5,6 +5,7 @@ import { RoomRegistry } from '@accord/sync'
 import { WebSocketServer } from 'ws'
 import { hostPolicyFor } from './access/host-policy.js'
 import { LiveConnections } from './access/live-connections.js'
+import { accessKeyId } from './access/session-cookie.js'
 import { createApp } from './app.js'
 import { handleUpgrades } from './http/websocket-upgrade.js'
 import { BoardWriter } from './room-state/board-writer.js'
@@ -13,7 +14,7 @@ import type { Config } from './config.js'
 import type { ServerLogger } from './log.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedDocumentStore } from './metrics/timed-document-store.js'
-import { openStorage } from './storage.js'
+import { openStorage, type Storage } from './storage.js'
 import { startHeartbeat } from './sync/heartbeat.js'
 
 export interface RunningServer {
@@ -25,6 +26,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: ServerLogger): Promise<RunningServer> {
   const storage = await openStorage(config, logger)
+  await endSessionsOfOtherKeys(storage, config.accessKey, logger)
   const { rooms, access } = storage
   const metrics = new ServerMetrics()
   const relay = await openRelay(config, logger)
@@ -47,6 +49,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     notes: storage.notes,
     workshops: storage.workshops,
     records: storage.records,
+    sessions: storage.sessions,
     board: new BoardWriter(registry),
     registry,
     connections,
@@ -130,6 +133,21 @@ function allClosed(wss: WebSocketServer, ms: number): Promise<void> {
       })
     }
   })
+}
+
+/**
+ * A server started with a new `ACCORD_ACCESS_KEY` (or none) ends every session opened with the
+ * old one, for every instance sharing the database: changing the key signs everyone out.
+ */
+async function endSessionsOfOtherKeys(
+  storage: Storage,
+  accessKey: string | null,
+  logger: ServerLogger,
+): Promise<void> {
+  const ended = await storage.sessions.removeOtherKeys(
+    accessKey === null ? null : accessKeyId(accessKey),
+  )
+  if (ended > 0) logger.info('sessions of a previous access key ended', { sessions: ended })
 }
 
 /** Loaded only with `REDIS_URL`: a single instance never pays for the Redis client's memory. */

@@ -12,12 +12,14 @@ import {
   type RecordRepository,
   type RoomLock,
   type RoomRepository,
+  type SessionRepository,
   SqliteAccessRepository,
   SqliteBallotRepository,
   SqliteDocumentStore,
   SqlitePrivateNoteRepository,
   SqliteRecordRepository,
   SqliteRoomRepository,
+  SqliteSessionRepository,
   SqliteWorkshopRepository,
   type WorkshopRepository,
 } from '@accord/db'
@@ -31,6 +33,7 @@ export interface Storage {
   readonly notes: PrivateNoteRepository
   readonly workshops: WorkshopRepository
   readonly records: RecordRepository
+  readonly sessions: SessionRepository
   readonly documents: DocumentStore
   /** Commands of one room take turns on every instance of this database (`RoomLock`). */
   readonly roomLock: RoomLock
@@ -55,6 +58,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     notes: new SqlitePrivateNoteRepository(database.db),
     workshops: new SqliteWorkshopRepository(database.db),
     records: new SqliteRecordRepository(database.db),
+    sessions: new SqliteSessionRepository(database.db),
     documents: new SqliteDocumentStore(database.db),
     // One process has a SQLite database open (`<db>.lock`): its turns are all there is to keep.
     roomLock: new InProcessRoomLock(),
@@ -91,6 +95,7 @@ async function openPostgresStorage(
     notes: new pg.PgPrivateNoteRepository(db),
     workshops: new pg.PgWorkshopRepository(db),
     records: new pg.PgRecordRepository(db),
+    sessions: new pg.PgSessionRepository(db),
     documents: new pg.PgDocumentStore(db),
     roomLock,
     close: async () => {

@@ -1,13 +1,23 @@
+import { type SessionRepository, SqliteSessionRepository } from '@accord/db'
 import { describe, expect, it } from 'vitest'
 import { type CreatedRoom, inProcessApp } from '../testing/in-process-app.js'
 import { SIGN_IN_FAILURES_PER_MINUTE } from './instance-access.js'
+import { SESSION_MAX_AGE_SECONDS } from './session-cookie.js'
 
 const key = 'workshop-access-key-0123'
 const json = { 'content-type': 'application/json' }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
-function keyed(options: { trustProxy?: boolean } = {}) {
-  const harness = inProcessApp(Date.now, { accessKey: key, ...options })
+function keyed(
+  options: {
+    trustProxy?: boolean
+    accessKey?: string
+    now?: () => number
+    sessions?: SessionRepository
+  } = {},
+) {
+  const { now = Date.now, ...rest } = options
+  const harness = inProcessApp(now, { accessKey: key, ...rest })
   const request = (path: string, init: RequestInit = {}) =>
     harness.app.request(`http://accord.test${path}`, init)
   const create = (headers: Record<string, string>, body = '{"title":"Keyed"}') =>
@@ -49,7 +59,7 @@ describe('instance access (in process)', () => {
     expect(signedIn.status).toBe(200)
     expect(await signedIn.json()).toEqual({ required: true, signedIn: true })
     const cookie = app.cookieOf(signedIn)
-    expect(cookie).toMatch(/^accord_session=v1\./)
+    expect(cookie).toMatch(/^accord_session=v2\./)
     expect(cookie).not.toContain(key)
     expect((await app.create({ ...json, cookie })).status).toBe(201)
     expect(await (await app.request('/api/session', { headers: { cookie } })).json()).toEqual({
@@ -111,13 +121,54 @@ describe('instance access (in process)', () => {
     expect((await app.create({ ...json, ...bearer(key) })).status).toBe(429)
   })
 
-  it('signing out clears the cookie', async () => {
+  it('signing out clears the cookie and ends the session on the server', async () => {
     const app = keyed()
     const cookie = app.cookieOf(await app.signIn(key))
+    const other = app.cookieOf(await app.signIn(key))
     const out = await app.request('/api/session', { method: 'DELETE', headers: { cookie } })
     expect(out.status).toBe(200)
     expect(await out.json()).toEqual({ required: true, signedIn: false })
     expect(out.headers.get('set-cookie')).toMatch(/^accord_session=;.*Max-Age=0/)
+
+    // A copy of the cookie, kept from before the sign-out, opens nothing any more.
+    const copied = await app.create({ ...json, cookie })
+    expect(copied.status).toBe(401)
+    expect(await copied.json()).toMatchObject({ error: 'access_key_required' })
+    expect((await app.request('/api/decisions', { headers: { cookie } })).status).toBe(401)
+    expect(await (await app.request('/api/session', { headers: { cookie } })).json()).toEqual({
+      required: true,
+      signedIn: false,
+    })
+    // Another browser's session is its own, and goes on.
+    expect((await app.create({ ...json, cookie: other })).status).toBe(201)
+  })
+
+  it('a session ends after 30 days, whatever the browser keeps', async () => {
+    let clock = Date.UTC(2026, 0, 1)
+    const app = keyed({ now: () => clock })
+    const cookie = app.cookieOf(await app.signIn(key))
+    clock += SESSION_MAX_AGE_SECONDS * 1000 - 1000
+    expect((await app.create({ ...json, cookie })).status).toBe(201)
+    clock += 1000
+    expect((await app.create({ ...json, cookie })).status).toBe(401)
+  })
+
+  it('a cookie made up by the client opens nothing', async () => {
+    const app = keyed()
+    const cookie = `accord_session=v2.${'A'.repeat(43)}`
+    expect((await app.create({ ...json, cookie })).status).toBe(401)
+  })
+
+  it('a session opened with one key is refused by an instance with another', async () => {
+    const before = keyed()
+    const cookie = before.cookieOf(await before.signIn(key))
+    // The same sessions table (the same database), the instance now run with a new key.
+    const sessions = new SqliteSessionRepository(before.database.db)
+    const after = keyed({ accessKey: 'the-new-access-key-5678', sessions })
+    expect((await after.create({ ...json, cookie })).status).toBe(401)
+    // The same key again finds it (a restart keeps sessions).
+    const restarted = keyed({ sessions })
+    expect((await restarted.create({ ...json, cookie })).status).toBe(201)
   })
 
   it('a room token opens its room and nothing else', async () => {

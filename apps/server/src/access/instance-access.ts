@@ -3,7 +3,11 @@
  * it may create workshops and read the decision log. With one, those need the key — as
  * `Authorization: Bearer <key>` or `X-Accord-Access-Key: <key>` (API clients), or the session
  * cookie of the sign-in page. Room links are unaffected: they open their own room and nothing else.
+ *
+ * Sessions live in the database: signing out ends one on the server (a copied cookie stops
+ * working), and a server started with another key ends every session of the old one.
  */
+import type { SessionRepository } from '@accord/db'
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { ApiError } from '../http/api-error.js'
@@ -12,11 +16,11 @@ import { WindowLimiter } from '../limits/window-limiter.js'
 import { clientAddress, isHttps } from './forwarded.js'
 import { bearerToken } from './room-credential.js'
 import {
+  accessKeyId,
+  newSessionCookie,
   SESSION_COOKIE,
   SESSION_MAX_AGE_SECONDS,
-  sessionSecret,
-  signSession,
-  verifySession,
+  sessionIdOf,
 } from './session-cookie.js'
 import { sameSecret } from './tokens.js'
 
@@ -32,6 +36,7 @@ export interface InstanceAccessOptions {
   readonly trustProxy: boolean
   readonly now: () => number
   readonly logger: ServerLogger
+  readonly sessions: SessionRepository
 }
 
 export type SignInOutcome = 'signed-in' | 'wrong-key' | 'not-required'
@@ -41,26 +46,29 @@ export interface InstanceAccess {
   readonly required: boolean
   /** Middleware: passes when the instance is open or the request proves the key; else 401. */
   readonly require: MiddlewareHandler
-  /** Whether the request carries a valid session cookie. */
-  signedIn(c: Context): boolean
-  /** Checks a key typed on the sign-in page; on success sets the session cookie. */
-  signIn(c: Context, key: string): SignInOutcome
-  signOut(c: Context): void
+  /** Whether the request carries the cookie of a live session. */
+  signedIn(c: Context): Promise<boolean>
+  /** Checks a key typed on the sign-in page; on success opens a session and sets its cookie. */
+  signIn(c: Context, key: string): Promise<SignInOutcome>
+  /** Ends the request's session on the server, and clears its cookie. */
+  signOut(c: Context): Promise<void>
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function createInstanceAccess(options: InstanceAccessOptions): InstanceAccess {
-  const { accessKey, trustProxy, now, logger } = options
-  const secret = accessKey === null ? null : sessionSecret(accessKey)
+  const { accessKey, trustProxy, now, logger, sessions } = options
+  const keyId = accessKey === null ? null : accessKeyId(accessKey)
   const failures = new WindowLimiter({
     limit: SIGN_IN_FAILURES_PER_MINUTE,
     windowMs: 60_000,
     now,
   })
 
-  const signedIn = (c: Context) =>
-    secret !== null && verifySession(secret, getCookie(c, SESSION_COOKIE), now())
+  const signedIn = async (c: Context): Promise<boolean> => {
+    const id = sessionIdOf(getCookie(c, SESSION_COOKIE))
+    return keyId !== null && id !== null && sessions.isLive(id, keyId, new Date(now()))
+  }
 
   /** A guess at the key from `client`: refused outright while it is throttled. */
   const tryKey = (c: Context, client: string, key: string): boolean => {
@@ -81,7 +89,7 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
 
   const require: MiddlewareHandler = async (c, next) => {
     if (accessKey === null) return next()
-    if (signedIn(c)) {
+    if (await signedIn(c)) {
       // A cookie is sent by the browser on its own: a state change must also be something only a
       // script of this site can send (a cross-site form cannot send JSON).
       if (!safeMethods.has(c.req.method)) requireJsonBody(c)
@@ -100,14 +108,24 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
     required: accessKey !== null,
     require,
     signedIn,
-    signIn(c, key) {
-      if (secret === null) return 'not-required'
+    async signIn(c, key) {
+      if (keyId === null) return 'not-required'
       const client = clientAddress(c, trustProxy)
       if (!tryKey(c, client, key)) {
         logger.warn('sign-in refused: wrong access key', { client, requestId: c.get('requestId') })
         return 'wrong-key'
       }
-      setCookie(c, SESSION_COOKIE, signSession(secret, now() + SESSION_MAX_AGE_SECONDS * 1000), {
+      const openedAt = now()
+      // Expired sessions go as new ones come, so the table holds little more than live ones.
+      await sessions.removeExpired(new Date(openedAt))
+      const cookie = newSessionCookie()
+      await sessions.add({
+        id: cookie.id,
+        keyId,
+        createdAt: new Date(openedAt),
+        expiresAt: new Date(openedAt + SESSION_MAX_AGE_SECONDS * 1000),
+      })
+      setCookie(c, SESSION_COOKIE, cookie.value, {
         path: '/',
         httpOnly: true,
         sameSite: 'Strict',
@@ -116,7 +134,9 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
       })
       return 'signed-in'
     },
-    signOut(c) {
+    async signOut(c) {
+      const id = sessionIdOf(getCookie(c, SESSION_COOKIE))
+      if (id !== null) await sessions.remove(id)
       deleteCookie(c, SESSION_COOKIE, {
         path: '/',
         httpOnly: true,

@@ -1,37 +1,38 @@
 /**
- * The sign-in session of an instance with an access key: a cookie `v1.<expiry>.<mac>` where the
- * MAC (HMAC-SHA256) covers the version and the expiry. The key itself never leaves the sign-in
- * request; the cookie proves that someone who knew it signed in, until it expires.
+ * The sign-in session cookie of an instance with an access key: `v2.<secret>`, 32 random bytes.
+ * The server keeps the session (`SessionRepository`) under a SHA-256 of the secret, with the
+ * fingerprint of the key it was opened with — so the cookie proves nothing once the session is
+ * gone: signed out, expired, or opened with a key the instance no longer has. The key itself
+ * never leaves the sign-in request.
  */
-import { createHmac, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, scryptSync } from 'node:crypto'
 
 export const SESSION_COOKIE = 'accord_session'
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
 
+const cookieFormat = /^v2\.([A-Za-z0-9_-]{43})$/
+
 /**
- * The secret sessions are signed with, derived from the access key with scrypt: a captured cookie
- * does not make guessing the key cheap, sessions survive a restart, and changing the key ends
- * every session.
+ * A fingerprint of the access key, stored with each session. scrypt, so that a copy of the
+ * sessions table does not make guessing the key cheap; the same key gives the same fingerprint,
+ * so sessions survive a restart, and a new key matches none of them.
  */
-export function sessionSecret(accessKey: string): Buffer {
-  return scryptSync(accessKey, 'accord session cookie v1', 32)
+export function accessKeyId(accessKey: string): string {
+  return scryptSync(accessKey, 'accord session key id v2', 32).toString('base64url')
 }
 
-/** A session value valid until `expiresAt` (ms since the epoch, kept to the second). */
-export function signSession(secret: Buffer, expiresAt: number): string {
-  const expiry = Math.floor(expiresAt / 1000)
-  return `v1.${expiry}.${mac(secret, expiry)}`
+/** A fresh cookie value and the id its session is stored under. */
+export function newSessionCookie(): { readonly value: string; readonly id: string } {
+  const secret = randomBytes(32).toString('base64url')
+  return { value: `v2.${secret}`, id: idOf(secret) }
 }
 
-/** Whether a cookie value was signed with `secret` and has not expired at `now` (ms). */
-export function verifySession(secret: Buffer, value: string | undefined, now: number): boolean {
-  const match = /^v1\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(value ?? '')
-  if (!match?.[1] || !match[2]) return false
-  const expiry = Number(match[1])
-  const genuine = timingSafeEqual(Buffer.from(match[2]), Buffer.from(mac(secret, expiry)))
-  return genuine && expiry * 1000 > now
+/** The id of the session a cookie value names, or null when it is no session cookie at all. */
+export function sessionIdOf(value: string | undefined): string | null {
+  const secret = cookieFormat.exec(value ?? '')?.[1]
+  return secret === undefined ? null : idOf(secret)
 }
 
-function mac(secret: Buffer, expiry: number): string {
-  return createHmac('sha256', secret).update(`v1.${expiry}`).digest('base64url')
+function idOf(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url')
 }

@@ -9,18 +9,18 @@ const signInBody = z.object({ key: z.string({ error: 'must be a string' }).max(1
 /**
  * `/api/session`: the sign-in page's session on an instance with an access key. `GET` says
  * whether a key is required and whether the caller is signed in; `POST {key}` signs in (a cookie);
- * `DELETE` signs out.
+ * `DELETE` signs out, ending the session on the server.
  */
 export function sessionRoutes(access: InstanceAccess) {
   const app = new Hono()
   const state = (signedIn: boolean) => ({ required: access.required, signedIn })
 
-  app.get('/', (c) => c.json(state(access.signedIn(c))))
+  app.get('/', async (c) => c.json(state(await access.signedIn(c))))
 
   app.post('/', async (c) => {
     requireJsonBody(c)
     const { key } = await readJson(c, signInBody)
-    const outcome = access.signIn(c, key)
+    const outcome = await access.signIn(c, key)
     if (outcome === 'not-required') {
       throw new ApiError(
         400,
@@ -34,8 +34,8 @@ export function sessionRoutes(access: InstanceAccess) {
     return c.json(state(true))
   })
 
-  app.delete('/', (c) => {
-    access.signOut(c)
+  app.delete('/', async (c) => {
+    await access.signOut(c)
     return c.json(state(false))
   })
 

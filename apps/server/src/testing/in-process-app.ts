@@ -4,12 +4,14 @@
  */
 import {
   openSqlite,
+  type SessionRepository,
   SqliteAccessRepository,
   SqliteBallotRepository,
   SqliteDocumentStore,
   SqlitePrivateNoteRepository,
   SqliteRecordRepository,
   SqliteRoomRepository,
+  SqliteSessionRepository,
   SqliteWorkshopRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
@@ -37,6 +39,8 @@ export function inProcessApp(
     readonly accessKey?: string
     readonly trustProxy?: boolean
     readonly hostPolicy?: HostPolicy
+    /** Sessions kept elsewhere (another app's database): a second instance sharing them. */
+    readonly sessions?: SessionRepository
     /** Silent when omitted. */
     readonly logger?: ServerLogger
   } = {},
@@ -51,6 +55,7 @@ export function inProcessApp(
     notes: new SqlitePrivateNoteRepository(database.db),
     workshops: new SqliteWorkshopRepository(database.db),
     records: new SqliteRecordRepository(database.db),
+    sessions: new SqliteSessionRepository(database.db),
     board: new BoardWriter(registry),
     registry,
     roomStates: new RoomStates(registry),
