@@ -28,6 +28,17 @@ export interface CommandRecord {
   readonly at: Date
 }
 
+/** An entry of a room's audit log, with its place in it (increasing, not contiguous). */
+export interface AuditEntry extends CommandRecord {
+  readonly seq: number
+}
+
+/** A page of the audit log, oldest first: at most `limit` entries after `after` (a seq). */
+export interface AuditPage {
+  readonly after?: number
+  readonly limit: number
+}
+
 /** Who may enter a room and what they did: links, members and the command audit log. */
 export interface AccessRepository {
   links(roomId: string): Promise<Record<Role, RoomLink> | null>
@@ -40,7 +51,11 @@ export interface AccessRepository {
   renameMember(roomId: string, memberId: string, name: string): Promise<void>
   /** Moves a member onto a link generation (keeps the facilitator who rotated a link inside). */
   confirmMember(roomId: string, memberId: string, linkGeneration: number): Promise<void>
-  recordCommand(command: CommandRecord): Promise<void>
-  /** The room's audit log, oldest first. */
-  commands(roomId: string): Promise<CommandRecord[]>
+  /**
+   * Appends to the room's audit log and keeps only the newest `keep` entries with the same
+   * outcome, so that refusals a client can produce at will never push out what was accepted.
+   */
+  recordCommand(command: CommandRecord, keep: number): Promise<void>
+  /** A page of the room's audit log, oldest first. */
+  commands(roomId: string, page: AuditPage): Promise<AuditEntry[]>
 }

@@ -1,5 +1,7 @@
 export type {
   AccessRepository,
+  AuditEntry,
+  AuditPage,
   CommandRecord,
   MemberRecord,
   RoomLink,

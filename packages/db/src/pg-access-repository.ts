@@ -1,7 +1,9 @@
 import type { Role } from '@accord/facilitation'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import type {
   AccessRepository,
+  AuditEntry,
+  AuditPage,
   CommandRecord,
   MemberRecord,
   RoomLink,
@@ -67,13 +69,31 @@ export class PgAccessRepository implements AccessRepository {
       .where(and(eq(members.roomId, roomId), eq(members.id, memberId)))
   }
 
-  async recordCommand(command: CommandRecord): Promise<void> {
-    await this.db.insert(roomCommands).values(command)
+  async recordCommand(command: CommandRecord, keep: number): Promise<void> {
+    const sameOutcome = and(
+      eq(roomCommands.roomId, command.roomId),
+      eq(roomCommands.outcome, command.outcome),
+    )
+    await this.db.transaction(async (tx) => {
+      await tx.insert(roomCommands).values(command)
+      // The newest entry past the ones kept: it and everything older go.
+      const [cutoff] = await tx
+        .select({ seq: roomCommands.seq })
+        .from(roomCommands)
+        .where(sameOutcome)
+        .orderBy(desc(roomCommands.seq))
+        .limit(1)
+        .offset(keep)
+      if (cutoff) {
+        await tx.delete(roomCommands).where(and(sameOutcome, lte(roomCommands.seq, cutoff.seq)))
+      }
+    })
   }
 
-  async commands(roomId: string): Promise<CommandRecord[]> {
+  async commands(roomId: string, page: AuditPage): Promise<AuditEntry[]> {
     return this.db
       .select({
+        seq: roomCommands.seq,
         roomId: roomCommands.roomId,
         memberId: roomCommands.memberId,
         role: roomCommands.role,
@@ -84,7 +104,8 @@ export class PgAccessRepository implements AccessRepository {
         at: roomCommands.at,
       })
       .from(roomCommands)
-      .where(eq(roomCommands.roomId, roomId))
+      .where(and(eq(roomCommands.roomId, roomId), gt(roomCommands.seq, page.after ?? 0)))
       .orderBy(asc(roomCommands.seq))
+      .limit(page.limit)
   }
 }

@@ -1,7 +1,9 @@
 import type { Role } from '@accord/facilitation'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import type {
   AccessRepository,
+  AuditEntry,
+  AuditPage,
   CommandRecord,
   MemberRecord,
   RoomLink,
@@ -73,13 +75,34 @@ export class SqliteAccessRepository implements AccessRepository {
       .run()
   }
 
-  async recordCommand(command: CommandRecord): Promise<void> {
-    this.db.insert(roomCommands).values(command).run()
+  async recordCommand(command: CommandRecord, keep: number): Promise<void> {
+    const sameOutcome = and(
+      eq(roomCommands.roomId, command.roomId),
+      eq(roomCommands.outcome, command.outcome),
+    )
+    this.db.transaction((tx) => {
+      tx.insert(roomCommands).values(command).run()
+      // The newest entry past the ones kept: it and everything older go.
+      const cutoff = tx
+        .select({ seq: roomCommands.seq })
+        .from(roomCommands)
+        .where(sameOutcome)
+        .orderBy(desc(roomCommands.seq))
+        .limit(1)
+        .offset(keep)
+        .get()
+      if (cutoff) {
+        tx.delete(roomCommands)
+          .where(and(sameOutcome, lte(roomCommands.seq, cutoff.seq)))
+          .run()
+      }
+    })
   }
 
-  async commands(roomId: string): Promise<CommandRecord[]> {
+  async commands(roomId: string, page: AuditPage): Promise<AuditEntry[]> {
     return this.db
       .select({
+        seq: roomCommands.seq,
         roomId: roomCommands.roomId,
         memberId: roomCommands.memberId,
         role: roomCommands.role,
@@ -90,8 +113,9 @@ export class SqliteAccessRepository implements AccessRepository {
         at: roomCommands.at,
       })
       .from(roomCommands)
-      .where(eq(roomCommands.roomId, roomId))
+      .where(and(eq(roomCommands.roomId, roomId), gt(roomCommands.seq, page.after ?? 0)))
       .orderBy(asc(roomCommands.seq))
+      .limit(page.limit)
       .all()
   }
 }

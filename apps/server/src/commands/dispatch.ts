@@ -2,6 +2,7 @@ import { RoomLockTimeout } from '@accord/db'
 import { can } from '@accord/facilitation'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error.js'
+import { recordAudit } from './audit-log.js'
 import { describeIssue } from '../http/schemas.js'
 import type { CommandContext, CommandDefinition } from './command.js'
 import { lockSet } from './lock-commands.js'
@@ -52,9 +53,10 @@ const envelope = z.object({ type: z.string({ error: 'type: must be a string' }) 
 
 /**
  * Validates, authorises and runs one command, and records it in the room's audit log whatever
- * the outcome. A command carrying someone's hidden input (a private note, a dot, a stance,
- * scores) is logged without it: who sent it and when, never what — not even through the reason
- * it was refused for (e.g. "a block needs a reason"), except a refusal by role.
+ * the outcome (`audit-log.ts`: a body only while small, the newest entries kept). A command
+ * carrying someone's hidden input (a private note, a dot, a stance, scores) is logged without
+ * it: who sent it and when, never what — not even through the reason it was refused for (e.g.
+ * "a block needs a reason"), except a refusal by role.
  */
 export async function dispatchCommand(context: CommandContext, body: unknown): Promise<unknown> {
   const type = envelope.safeParse(body).data?.type ?? '(none)'
@@ -62,12 +64,13 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
   const logged = () => (resolved.command?.hiddenInput ? { type } : body)
   try {
     const result = await runLocked(context, () => run(context, type, body, resolved))
-    await audit(context, type, logged(), 'accepted', null)
+    await recordAudit(context, { type, payload: logged(), outcome: 'accepted', reason: null })
     return result
   } catch (error) {
     if (error instanceof ApiError) {
       const hidden = resolved.command?.hiddenInput === true && error.status !== 403
-      await audit(context, type, logged(), 'refused', hidden ? error.code : error.message)
+      const reason = hidden ? error.code : error.message
+      await recordAudit(context, { type, payload: logged(), outcome: 'refused', reason })
     }
     throw error
   }
@@ -106,24 +109,4 @@ async function run(
   const parsed = command.schema.safeParse(body)
   if (!parsed.success) throw new ApiError(400, 'invalid_command', describeIssue(parsed.error))
   return command.run(context, parsed.data)
-}
-
-function audit(
-  context: CommandContext,
-  type: string,
-  payload: unknown,
-  outcome: 'accepted' | 'refused',
-  reason: string | null,
-): Promise<void> {
-  const { roomId, role, member } = context.credential
-  return context.access.recordCommand({
-    roomId,
-    memberId: member?.id ?? null,
-    role,
-    type,
-    payload: payload ?? null,
-    outcome,
-    reason,
-    at: new Date(),
-  })
 }

@@ -19,7 +19,13 @@ import { dispatchCommand } from '../commands/dispatch.js'
 import { presentNote } from '../commands/private-note-commands.js'
 import { ownBallot } from '../commands/vote-commands.js'
 import type { BoardWriter } from '../room-state/board-writer.js'
-import { readJson } from '../http/validate-json.js'
+import { readJson, readQuery } from '../http/validate-json.js'
+
+/** A page of the audit log: at most 500 entries (each under about a kilobyte). */
+const auditPage = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+})
 
 /**
  * `POST /api/rooms/:id/commands` (every change to room state) and the room's audit log. Mounted
@@ -79,9 +85,19 @@ export function roomCommandRoutes(deps: {
     return c.json({ unrevealed, writers: counts.size })
   })
 
+  // Oldest first, a page at a time: `?after=<seq of the last entry read>&limit=<n>`. A full page
+  // links to the next one (`Link: <…>; rel="next"`).
   app.get('/:id/audit', async (c) => {
     const { roomId } = requirePermission(c, 'room.facilitate', 'read the audit log')
-    const entries = await deps.access.commands(roomId)
+    const page = readQuery(c, auditPage)
+    const entries = await deps.access.commands(roomId, page)
+    const last = entries.at(-1)
+    if (last !== undefined && entries.length === page.limit) {
+      const next = new URL(c.req.url)
+      next.searchParams.set('after', String(last.seq))
+      next.searchParams.set('limit', String(page.limit))
+      c.header('Link', `<${next.pathname}${next.search}>; rel="next"`)
+    }
     return c.json(entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })))
   })
 

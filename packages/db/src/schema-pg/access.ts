@@ -36,7 +36,10 @@ export const members = pgTable(
   (table) => [index('members_room').on(table.roomId)],
 )
 
-/** Every command sent to a room, accepted or refused: who, what, when, and the outcome. */
+/**
+ * Commands sent to a room, accepted or refused: who, what (bodies only up to a small size), when,
+ * and the outcome. The newest entries of each outcome are kept (`AccessRepository.recordCommand`).
+ */
 export const roomCommands = pgTable(
   'room_commands',
   {
@@ -52,5 +55,9 @@ export const roomCommands = pgTable(
     reason: text('reason'),
     at: timestampMs('at').notNull(),
   },
-  (table) => [index('room_commands_room_seq').on(table.roomId, table.seq)],
+  (table) => [
+    index('room_commands_room_seq').on(table.roomId, table.seq),
+    // Retention keeps the newest entries of each outcome per room (`recordCommand`).
+    index('room_commands_room_outcome_seq').on(table.roomId, table.outcome, table.seq),
+  ],
 )

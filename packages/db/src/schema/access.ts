@@ -41,7 +41,10 @@ export const members = sqliteTable(
   (table) => [index('members_room').on(table.roomId)],
 )
 
-/** Every command sent to a room, accepted or refused: who, what, when, and the outcome. */
+/**
+ * Commands sent to a room, accepted or refused: who, what (bodies only up to a small size), when,
+ * and the outcome. The newest entries of each outcome are kept (`AccessRepository.recordCommand`).
+ */
 export const roomCommands = sqliteTable(
   'room_commands',
   {
@@ -58,5 +61,9 @@ export const roomCommands = sqliteTable(
     reason: text('reason'),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('room_commands_room_seq').on(table.roomId, table.seq)],
+  (table) => [
+    index('room_commands_room_seq').on(table.roomId, table.seq),
+    // Retention keeps the newest entries of each outcome per room (`recordCommand`).
+    index('room_commands_room_outcome_seq').on(table.roomId, table.outcome, table.seq),
+  ],
 )

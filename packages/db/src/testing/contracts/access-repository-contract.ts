@@ -60,21 +60,27 @@ export function describeAccessRepositoryContract(name: string, open: OpenStorage
         role: 'participant' as const,
         at: new Date(3000),
       }
-      await access.recordCommand({
-        ...base,
-        type: 'a',
-        payload: { x: 1, nested: { b: [1, 'two'], a: null } },
-        outcome: 'accepted',
-        reason: null,
-      })
-      await access.recordCommand({
-        ...base,
-        type: 'b',
-        payload: {},
-        outcome: 'refused',
-        reason: 'no',
-      })
-      const log = await storage.access.commands('r')
+      await access.recordCommand(
+        {
+          ...base,
+          type: 'a',
+          payload: { x: 1, nested: { b: [1, 'two'], a: null } },
+          outcome: 'accepted',
+          reason: null,
+        },
+        100,
+      )
+      await access.recordCommand(
+        {
+          ...base,
+          type: 'b',
+          payload: {},
+          outcome: 'refused',
+          reason: 'no',
+        },
+        100,
+      )
+      const log = await storage.access.commands('r', { limit: 10 })
       expect(log.map((c) => [c.type, c.outcome, c.reason, c.at])).toEqual([
         ['a', 'accepted', null, new Date(3000)],
         ['b', 'refused', 'no', new Date(3000)],
@@ -82,23 +88,79 @@ export function describeAccessRepositoryContract(name: string, open: OpenStorage
       expect(log[0]?.payload).toEqual({ x: 1, nested: { b: [1, 'two'], a: null } })
     })
 
+    it('keeps the newest entries of each outcome: refusals never push out what was accepted', async () => {
+      const { access } = storage
+      const entry = (type: string, outcome: 'accepted' | 'refused') => ({
+        roomId: 'r',
+        memberId: null,
+        role: 'viewer' as const,
+        at: new Date(3000),
+        type,
+        payload: {},
+        outcome,
+        reason: outcome === 'refused' ? 'no' : null,
+      })
+      for (let i = 0; i < 4; i++) await access.recordCommand(entry(`ok-${i}`, 'accepted'), 3)
+      for (let i = 0; i < 20; i++) await access.recordCommand(entry(`no-${i}`, 'refused'), 5)
+      const log = await access.commands('r', { limit: 100 })
+      expect(log.map((c) => c.type)).toEqual([
+        'ok-1',
+        'ok-2',
+        'ok-3',
+        'no-15',
+        'no-16',
+        'no-17',
+        'no-18',
+        'no-19',
+      ])
+    })
+
+    it('reads the audit log a page at a time, oldest first', async () => {
+      const { access } = storage
+      for (let i = 0; i < 5; i++) {
+        await access.recordCommand(
+          {
+            roomId: 'r',
+            memberId: null,
+            role: 'facilitator',
+            at: new Date(3000 + i),
+            type: `t-${i}`,
+            payload: {},
+            outcome: 'accepted',
+            reason: null,
+          },
+          100,
+        )
+      }
+      const first = await access.commands('r', { limit: 2 })
+      expect(first.map((c) => c.type)).toEqual(['t-0', 't-1'])
+      const second = await access.commands('r', { after: first.at(-1)!.seq, limit: 2 })
+      expect(second.map((c) => c.type)).toEqual(['t-2', 't-3'])
+      const last = await access.commands('r', { after: second.at(-1)!.seq, limit: 2 })
+      expect(last.map((c) => c.type)).toEqual(['t-4'])
+      expect(await access.commands('r', { after: last[0]!.seq, limit: 2 })).toEqual([])
+    })
+
     it('a deleted room takes its links, members and audit log with it', async () => {
       const { access } = storage
       await access.addMember(member('m1'))
-      await access.recordCommand({
-        roomId: 'r',
-        memberId: 'm1',
-        role: 'participant',
-        at: new Date(3000),
-        type: 'a',
-        payload: {},
-        outcome: 'accepted',
-        reason: null,
-      })
+      await access.recordCommand(
+        {
+          roomId: 'r',
+          memberId: 'm1',
+          role: 'participant',
+          at: new Date(3000),
+          type: 'a',
+          payload: {},
+          outcome: 'accepted',
+          reason: null,
+        },
+        100,
+      )
       await storage.deleteRoom('r')
       expect(await access.links('r')).toBeNull()
       expect(await access.members('r')).toEqual([])
-      expect(await access.commands('r')).toEqual([])
+      expect(await access.commands('r', { limit: 10 })).toEqual([])
     })
   })
 }

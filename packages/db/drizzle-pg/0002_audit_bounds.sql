@@ -1,0 +1,1 @@
+CREATE INDEX "room_commands_room_outcome_seq" ON "room_commands" USING btree ("room_id","outcome","seq");
