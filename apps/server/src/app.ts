@@ -14,6 +14,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { defaultLimits, type Limits } from './config.js'
 import { ApiError, errorHandler } from './http/api-error.js'
+import { type Limiters, memoryLimiters } from './limits/limiters.js'
 import { roomCreationLimit } from './limits/room-creation-limit.js'
 import { requestLog } from './http/request-log.js'
 import { securityHeaders } from './http/security-headers.js'
@@ -73,6 +74,11 @@ export interface AppDeps {
    * database (`storage.ts`); in this process when omitted.
    */
   readonly roomLock?: RoomLock
+  /**
+   * Where rate limits are counted: in Redis for every instance under scale-out
+   * (`scale-out/redis-limits.ts`); in this process when omitted.
+   */
+  readonly limiters?: Limiters
 }
 
 /** The whole HTTP surface: thin routes that validate input and call the packages. */
@@ -123,6 +129,7 @@ export function createApp(deps: AppDeps): Hono {
   )
   const now = deps.now ?? Date.now
   const trustProxy = deps.trustProxy ?? false
+  const limiters = deps.limiters ?? memoryLimiters(now)
   // No state change from another site's page (CSRF), whatever authenticates the request.
   app.use('/api/*', originCheck({ trustProxy }))
   // Clients measure their clock's offset from this, so every timer shows the same time.
@@ -135,13 +142,14 @@ export function createApp(deps: AppDeps): Hono {
     trustProxy,
     now,
     logger: deps.logger,
+    limiters,
     sessions: deps.sessions,
   })
   app.route('/api/session', sessionRoutes(instance))
   app.post(
     '/api/rooms',
     instance.require,
-    roomCreationLimit({ perHour: limits.roomsPerAddressPerHour, trustProxy, now }),
+    roomCreationLimit({ perHour: limits.roomsPerAddressPerHour, trustProxy, limiters }),
   )
   app.use('/api/decisions/*', instance.require)
   app.use('/api/action-items/*', instance.require)
@@ -164,7 +172,7 @@ export function createApp(deps: AppDeps): Hono {
     throw new ApiError(404, 'not_found', 'no such API endpoint')
   })
 
-  app.route('/sync', syncRoutes({ ...deps, metrics, limits, trustProxy }))
+  app.route('/sync', syncRoutes({ ...deps, metrics, limits, trustProxy, limiters }))
   // Any other WebSocket upgrade (e.g. /sync without a room id) gets a plain 404.
   app.use('*', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() === 'websocket') {

@@ -30,6 +30,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
   const { rooms, access } = storage
   const metrics = new ServerMetrics()
   const relay = await openRelay(config, logger)
+  const limiters = await openLimiters(config, logger)
   const registry = new RoomRegistry({
     store: timedDocumentStore(storage.documents, metrics.storageWrites),
     logger,
@@ -64,6 +65,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     metrics,
     relay,
     roomLock: storage.roomLock,
+    limiters: limiters ?? undefined,
   })
   const wss = new WebSocketServer({
     noServer: true,
@@ -109,6 +111,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
       wss.close()
       if ('closeAllConnections' in server) server.closeAllConnections()
       await relay?.close()
+      await limiters?.close()
       await storage.close()
     })())
 
@@ -148,6 +151,13 @@ async function endSessionsOfOtherKeys(
     accessKey === null ? null : accessKeyId(accessKey),
   )
   if (ended > 0) logger.info('sessions of a previous access key ended', { sessions: ended })
+}
+
+/** With `REDIS_URL`, rate limits are counted in Redis for every instance (`redis-limits.ts`). */
+async function openLimiters(config: Config, logger: ServerLogger) {
+  if (config.redisUrl === null) return null
+  const { openRedisLimiters } = await import('./scale-out/redis-limits.js')
+  return openRedisLimiters(config.redisUrl, logger, { heartbeatMs: config.relayHeartbeatMs })
 }
 
 /** Loaded only with `REDIS_URL`: a single instance never pays for the Redis client's memory. */

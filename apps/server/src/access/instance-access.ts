@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { ApiError } from '../http/api-error.js'
 import type { ServerLogger } from '../log.js'
-import { WindowLimiter } from '../limits/window-limiter.js'
+import type { Limiters } from '../limits/limiters.js'
 import { clientAddress, isHttps } from './forwarded.js'
 import { bearerToken } from './room-credential.js'
 import {
@@ -36,6 +36,8 @@ export interface InstanceAccessOptions {
   readonly trustProxy: boolean
   readonly now: () => number
   readonly logger: ServerLogger
+  /** Where wrong keys are counted: in Redis for every instance under scale-out. */
+  readonly limiters: Limiters
   readonly sessions: SessionRepository
 }
 
@@ -59,10 +61,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function createInstanceAccess(options: InstanceAccessOptions): InstanceAccess {
   const { accessKey, trustProxy, now, logger, sessions } = options
   const keyId = accessKey === null ? null : accessKeyId(accessKey)
-  const failures = new WindowLimiter({
+  const failures = options.limiters.window('sign-in-failures', {
     limit: SIGN_IN_FAILURES_PER_MINUTE,
     windowMs: 60_000,
-    now,
   })
 
   const signedIn = async (c: Context): Promise<boolean> => {
@@ -70,9 +71,13 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
     return keyId !== null && id !== null && sessions.isLive(id, keyId, new Date(now()))
   }
 
-  /** A guess at the key from `client`: refused outright while it is throttled. */
-  const tryKey = (c: Context, client: string, key: string): boolean => {
-    const wait = failures.retryAfterSeconds(client)
+  /**
+   * A guess at the key from `client`: refused outright while it is throttled. Counted as a wrong
+   * key before it is compared, so that guesses sent together cannot all pass, and given back if
+   * it was right.
+   */
+  const tryKey = async (c: Context, client: string, key: string): Promise<boolean> => {
+    const wait = await failures.take(client)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       logger.warn('access key attempt throttled', { client, requestId: c.get('requestId') })
@@ -82,9 +87,9 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
         `too many wrong access keys; try again in ${wait} seconds`,
       )
     }
-    if (accessKey !== null && sameSecret(key, accessKey)) return true
-    failures.count(client)
-    return false
+    if (accessKey === null || !sameSecret(key, accessKey)) return false
+    await failures.refund(client)
+    return true
   }
 
   const require: MiddlewareHandler = async (c, next) => {
@@ -96,7 +101,8 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
       return next()
     }
     const offered = c.req.header(ACCESS_KEY_HEADER) ?? bearerToken(c.req.header('authorization'))
-    if (offered !== undefined && tryKey(c, clientAddress(c, trustProxy), offered)) return next()
+    if (offered !== undefined && (await tryKey(c, clientAddress(c, trustProxy), offered)))
+      return next()
     throw new ApiError(
       401,
       'access_key_required',
@@ -111,7 +117,7 @@ export function createInstanceAccess(options: InstanceAccessOptions): InstanceAc
     async signIn(c, key) {
       if (keyId === null) return 'not-required'
       const client = clientAddress(c, trustProxy)
-      if (!tryKey(c, client, key)) {
+      if (!(await tryKey(c, client, key))) {
         logger.warn('sign-in refused: wrong access key', { client, requestId: c.get('requestId') })
         return 'wrong-key'
       }

@@ -1,9 +1,10 @@
+import type { WindowLimiter } from './limiters.js'
+
 /**
- * Counts events per client (an IP address) in fixed windows — wrong access keys, rooms created —
- * and after `limit` of them a client waits until its window ends. In memory, bounded: the oldest
- * clients are forgotten first.
+ * Counts events per client in fixed windows, in memory and bounded: the oldest clients are
+ * forgotten first. After `limit` events a client waits until its window ends.
  */
-export class WindowLimiter {
+export class MemoryWindowLimiter implements WindowLimiter {
   private readonly clients = new Map<string, { count: number; resetAt: number }>()
 
   constructor(
@@ -15,24 +16,26 @@ export class WindowLimiter {
     },
   ) {}
 
-  /** Seconds until `client` may try again; 0 when it may now. */
-  retryAfterSeconds(client: string): number {
-    const entry = this.clients.get(client)
-    const now = this.options.now()
-    if (!entry || entry.resetAt <= now || entry.count < this.options.limit) return 0
-    return Math.max(1, Math.ceil((entry.resetAt - now) / 1000))
-  }
-
-  count(client: string): void {
+  take(client: string): Promise<number> {
     const now = this.options.now()
     const entry = this.clients.get(client)
     if (entry && entry.resetAt > now) {
+      if (entry.count >= this.options.limit) {
+        return Promise.resolve(Math.max(1, Math.ceil((entry.resetAt - now) / 1000)))
+      }
       entry.count++
-      return
+      return Promise.resolve(0)
     }
     this.clients.delete(client)
     this.clients.set(client, { count: 1, resetAt: now + this.options.windowMs })
     this.prune(now)
+    return Promise.resolve(0)
+  }
+
+  refund(client: string): Promise<void> {
+    const entry = this.clients.get(client)
+    if (entry && entry.count > 0) entry.count--
+    return Promise.resolve()
   }
 
   private prune(now: number): void {

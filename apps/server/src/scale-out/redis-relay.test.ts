@@ -4,11 +4,11 @@
  * reaches Redis through its own TCP proxy, so that one instance's connection can be cut while
  * the others' stay up.
  */
-import { connect, createServer, type Socket } from 'node:net'
 import { silentLogger } from '@accord/sync'
 import { describeRoomRelayContract } from '@accord/sync/testing'
 import { afterAll, beforeAll } from 'vitest'
 import { type RedisServer, startRedis } from '../../../../tests/support/redis-server.js'
+import { type TcpProxy, tcpProxy } from '../testing/tcp-proxy.js'
 import { openRedisRelay, type RedisRelay } from './redis-relay.js'
 
 let redis: RedisServer
@@ -38,41 +38,3 @@ describeRoomRelayContract<RedisRelay>('redis', async () => {
     },
   }
 })
-
-interface TcpProxy {
-  readonly port: number
-  /** Drops every connection through it, as a network failure would; new ones get through. */
-  cut(): void
-  close(): Promise<void>
-}
-
-async function tcpProxy(targetPort: number): Promise<TcpProxy> {
-  const sockets = new Set<Socket>()
-  const track = (socket: Socket) => {
-    sockets.add(socket)
-    socket.once('close', () => sockets.delete(socket))
-  }
-  const server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1')
-    track(client)
-    track(upstream)
-    client.pipe(upstream).on('error', () => client.destroy())
-    upstream.pipe(client).on('error', () => upstream.destroy())
-    client.on('error', () => upstream.destroy()).on('close', () => upstream.destroy())
-    upstream.on('error', () => client.destroy()).on('close', () => client.destroy())
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('proxy has no port')
-  const cut = () => {
-    for (const socket of sockets) socket.destroy()
-  }
-  return {
-    port: address.port,
-    cut,
-    close: () => {
-      cut()
-      return new Promise((resolve) => server.close(() => resolve()))
-    },
-  }
-}

@@ -15,7 +15,8 @@ import { clientAddress } from '../access/forwarded.js'
 import type { LiveConnections } from '../access/live-connections.js'
 import type { Limits } from '../config.js'
 import { acceptWebSocket, isWebSocketUpgrade } from '../http/websocket-upgrade.js'
-import { ConnectionLimits } from '../limits/connection-limits.js'
+import { ConnectionLimits, type ConnectionRefusal } from '../limits/connection-limits.js'
+import type { Limiters } from '../limits/limiters.js'
 import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
 import { roomIdPattern } from '../routes/rooms.js'
@@ -43,13 +44,15 @@ export function syncRoutes(deps: {
   readonly connections: LiveConnections
   readonly metrics: ServerMetrics
   readonly limits: Limits
+  /** Where connections per address are counted: in Redis for every instance under scale-out. */
+  readonly limiters: Limiters
   readonly trustProxy: boolean
 }): Hono {
   const { registry, access, logger, connections, metrics, limits } = deps
-  const admitted = new ConnectionLimits({
-    perRoom: limits.connectionsPerRoom,
-    perAddress: limits.connectionsPerAddress,
-  })
+  const admitted = new ConnectionLimits(
+    { perRoom: limits.connectionsPerRoom, perAddress: limits.connectionsPerAddress },
+    deps.limiters.connections,
+  )
   const app = new Hono()
 
   app.get('/:roomId', async (c, next) => {
@@ -73,8 +76,23 @@ export function syncRoutes(deps: {
   function open(ws: WebSocket, socket: Duplex, upgrade: Upgrade): void {
     const { roomId, requestId } = upgrade
     const openedAt = Date.now()
-    const joined = join(ws, socket, upgrade)
+    let joined: Joined | null = null
+    let closed = false
+    // Nothing is read until the connection is admitted, which may take a round trip to Redis.
+    ws.pause()
+    void admit(upgrade).then(
+      (slot) => {
+        if (closed) return slot?.ok === true ? slot.value() : undefined
+        joined = join(ws, socket, upgrade, slot)
+        ws.resume()
+      },
+      (error: unknown) => {
+        logger.error('sync connection not admitted', { requestId, error: String(error) })
+        ws.close(CloseCode.InternalError, 'the server could not admit the connection')
+      },
+    )
     ws.on('close', (code) => {
+      closed = true
       joined?.leave()
       logger.info('sync connection closed', {
         requestId,
@@ -96,13 +114,20 @@ export function syncRoutes(deps: {
     })
   }
 
+  /** Counts the connection toward the bounds, if its credential lets it in at all. */
+  async function admit(upgrade: Upgrade): Promise<Result<() => void, ConnectionRefusal> | null> {
+    if (!upgrade.credential.ok) return null
+    return admitted.admit(upgrade.roomId, upgrade.address)
+  }
+
   /** Admits the connection to its room (null: refused, and closed with the reason). */
   function join(
     ws: WebSocket,
     socket: Duplex,
     upgrade: Upgrade,
-  ): { readonly role: string; leave(): void } | null {
-    const { roomId, requestId, address, credential: resolved } = upgrade
+    slot: Result<() => void, ConnectionRefusal> | null,
+  ): Joined | null {
+    const { roomId, requestId, credential: resolved } = upgrade
     const close = (code: number, reason: string) => ws.close(code, reason.slice(0, 120))
     if (!resolved.ok) {
       if (resolved.error === 'room-not-found') {
@@ -114,7 +139,7 @@ export function syncRoutes(deps: {
       }
       return null
     }
-    const slot = admitted.admit(roomId, address)
+    if (slot === null) throw new Error('a connection with a credential is always counted')
     if (!slot.ok) {
       metrics.refusals.inc('too_many_connections')
       logger.warn('sync connection refused: too many connections', {
@@ -206,6 +231,12 @@ export function syncRoutes(deps: {
       },
     }
   }
+}
+
+/** A connection in its room. */
+interface Joined {
+  readonly role: string
+  leave(): void
 }
 
 /** What a connection keeps of its upgrade request. */
