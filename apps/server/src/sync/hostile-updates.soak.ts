@@ -17,7 +17,10 @@ describe('hostile-update soak', () => {
     for (let seed = firstSeed; totals.updates < total; seed++) {
       const updates = Math.min(perSeed, total - totals.updates)
       const result = await hostileFuzzRun({ seed, updates })
-      expect(result.problems, `replay: ACCORD_HOSTILE_SEED=${seed} (${result.role})`).toEqual([])
+      expect(
+        result.problems.join('\n'),
+        `replay: ACCORD_HOSTILE_SEED=${seed} (${result.role})`,
+      ).toBe('')
       totals.updates += result.updates
       totals.accepted += result.accepted
       totals.refused += result.refused

@@ -35,11 +35,13 @@ export interface InProcessClientOptions {
   readonly messageRate?: RateLimit
   /** The session's check of the room's document (every room served when omitted). */
   readonly refuseDocument?: SyncSessionOptions['refuseDocument']
+  /** The document's Yjs client id (random when omitted): fixed ones make runs replayable. */
+  readonly clientId?: number
 }
 
 export class InProcessClient {
-  readonly doc = new Y.Doc()
-  readonly awareness = new Awareness(this.doc)
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
   /** Every frame received from the server, in order. */
   readonly received: Uint8Array[] = []
   closedWith: CloseRecord | null = null
@@ -51,6 +53,9 @@ export class InProcessClient {
     private readonly roomId: string,
     private readonly options: InProcessClientOptions = {},
   ) {
+    this.doc = new Y.Doc()
+    if (options.clientId !== undefined) this.doc.clientID = options.clientId
+    this.awareness = new Awareness(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || this.closedWith) return
       const encoder = encoding.createEncoder()

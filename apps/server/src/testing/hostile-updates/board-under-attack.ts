@@ -32,6 +32,8 @@ const rules = { boardEditing: true, privateWriting: false, reveal: 'none', votin
 export function boardUnderAttack(seed: number): BoardUnderAttack {
   const rng = new Rng(seed)
   const doc = new Y.Doc()
+  // Fixed ids: Yjs orders concurrent items by client id, so a replay needs the same ones.
+  doc.clientID = 1 + rng.int(0x7fff_ffff)
   const records = doc.getMap<unknown>(RECORDS)
   let next = 0
   const newId = () => `s${seed}-${next++}`

@@ -63,7 +63,10 @@ export async function hostileFuzzRun(options: FuzzOptions): Promise<FuzzResult> 
     principal,
     checkWrites: boardWritePolicy(as),
   })
-  const honest = new InProcessClient(registry, ROOM, { access: access('honest', 'participant') })
+  const honest = new InProcessClient(registry, ROOM, {
+    access: access('honest', 'participant'),
+    clientId: 1 + rng.int(0x7fff_ffff), // fixed, for replays (see board-under-attack.ts)
+  })
   await honest.connect()
   let attacker = new InProcessClient(registry, ROOM, { access: access('mallory', role) })
   await attacker.connect()
