@@ -1,12 +1,14 @@
+import type { TLNoteShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { baseBoardRecords, FIRST_PAGE_ID, layoutRecords } from './layout-records.js'
 import { noteRecord } from './note-records.js'
 import { BOARD_RECORD_TYPES, boardRecordProblem, plainJsonSize } from './record-validation.js'
 
+// noteRecord writes a note shape; its type says only "a record".
 const note = noteRecord({
   ...{ id: 'shape:n', text: 'Hello', x: 1, y: 2, parentId: FIRST_PAGE_ID, index: 'a2' },
   ...{ color: 'yellow', author: 'user:ada' },
-})
+}) as TLNoteShape
 
 describe('board record validation', () => {
   it('[B2] the shared board holds tldraw’s document-scoped record types only', () => {

@@ -28,12 +28,27 @@ function twoClients() {
 }
 
 describe('bindStoreToDoc', () => {
-  it('seeds an empty document with the store’s document records and schema', () => {
+  it('seeds an empty document with the store’s document records, never the schema', () => {
     const doc = new Y.Doc()
     const store = makeStore('Retro')
     bind(store, doc)
     expect([...recordsOf(doc).keys()].sort()).toEqual(['document:document', PAGE_ID])
-    expect(doc.getMap(META_MAP).get('schema')).toEqual(store.schema.serialize())
+    // The schema record is the server's: a client that writes it is refused.
+    expect(doc.getMap(META_MAP).has('schema')).toBe(false)
+  })
+
+  it('writes nothing back when it loads a board (a participant may not touch the layout)', () => {
+    const source = new Y.Doc()
+    const original = makeStore('Shared page')
+    original.put([note('n1', 'hello')])
+    bind(original, source)
+    source.getMap(META_MAP).set('schema', original.schema.serialize())
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(source))
+    const written: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => written.push(update))
+    bind(makeStore('Local default'), doc)
+    expect(written).toEqual([])
   })
 
   it('loads an existing document into the store, replacing its defaults', () => {

@@ -4,6 +4,8 @@
  * The document holds one Y.Map of tldraw records keyed by record id (document scope only: pages,
  * shapes, bindings, assets — never cameras, selections or presence) and a meta map with the
  * tldraw schema the records were written with, so a newer client can migrate an older board.
+ * The server writes the schema when it creates the board and refuses it from clients (a client
+ * that overwrote it could break the board for everyone): the binding only reads it.
  *
  * - store → doc: the *user* changes the store delivers at each animation frame are written in one
  *   Yjs transaction tagged with this binding's origin.
@@ -50,9 +52,9 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   const documentTypes = store.scopedTypes.document
 
   if (records.size === 0) {
-    seedDocument(store, records, meta, origin)
+    seedDocument(store, records, origin)
   } else {
-    const loaded = loadDocumentIntoStore(store, records, meta, origin, options)
+    const loaded = loadDocumentIntoStore(store, records, meta, options)
     if (!loaded.ok) return loaded
   }
 
@@ -104,18 +106,13 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   }
 }
 
-function seedDocument(
-  store: TLStore,
-  records: Y.Map<TLRecord>,
-  meta: Y.Map<unknown>,
-  origin: symbol,
-): void {
+/** A board without records (one the server did not lay out): the store's own records start it. */
+function seedDocument(store: TLStore, records: Y.Map<TLRecord>, origin: symbol): void {
   const documentTypes = store.scopedTypes.document
   records.doc?.transact(() => {
     for (const record of store.allRecords()) {
       if (documentTypes.has(record.typeName)) records.set(record.id, record)
     }
-    meta.set(SCHEMA_KEY, store.schema.serialize())
   }, origin)
 }
 
@@ -123,7 +120,6 @@ function loadDocumentIntoStore(
   store: TLStore,
   records: Y.Map<TLRecord>,
   meta: Y.Map<unknown>,
-  origin: symbol,
   options: BindOptions,
 ): { ok: true } | { ok: false; error: string } {
   const storedSchema =
@@ -145,15 +141,9 @@ function loadDocumentIntoStore(
     .allRecords()
     .filter((record) => store.scopedTypes.document.has(record.typeName) && !keep.has(record.id))
     .map((record) => record.id)
+  // An older board's records are migrated here, for this store only; they are not written back:
+  // only the server rewrites stored records (a participant's copy would hit the layout's locks,
+  // and the schema beside them is the server's).
   applyRemoteRecords(store, incoming, stale, options.onRejectedRecord)
-
-  const current = JSON.stringify(store.schema.serialize())
-  if (JSON.stringify(storedSchema) !== current) {
-    // An older board: store the migrated records so that every client reads the new shape.
-    records.doc?.transact(() => {
-      for (const record of incoming) records.set(record.id, record)
-      meta.set(SCHEMA_KEY, store.schema.serialize())
-    }, origin)
-  }
   return { ok: true }
 }
