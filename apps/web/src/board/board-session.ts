@@ -59,8 +59,20 @@ interface OpenParts {
   unbind?: () => void
 }
 
+/** Resyncs after refused edits at most this often: a client that keeps being refused must not loop. */
+const RESYNC_INTERVAL_MS = 10_000
+
 export class BoardSession {
-  readonly doc = new Y.Doc()
+  /**
+   * The board's document. Replaced by a fresh copy from the server when the server refuses an
+   * edit of this browser's (`resync`): the refused change can never reach anyone, and edits built
+   * on it would silently go nowhere, so this copy must not carry it on.
+   */
+  get doc(): Y.Doc {
+    return this.current
+  }
+  private current = new Y.Doc()
+  private lastResync = 0
   /** This browser's user on the board: the member it joined as. */
   readonly user: Signal<MemberUser>
   /** The same user as tldraw's own UI sees it (with this browser's preferences). */
@@ -155,7 +167,12 @@ export class BoardSession {
     // show it, so nobody keeps working on changes the others never see.
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       const reason = readPermissionDenied(decoder)
-      if (reason !== null) live(() => this.dispatch({ type: 'edit-refused', reason }))
+      if (reason !== null) {
+        live(() => {
+          this.dispatch({ type: 'edit-refused', reason })
+          void this.resync(parts)
+        })
+      }
     }
     provider.on('connection-close', (event) =>
       live(() => {
@@ -180,12 +197,37 @@ export class BoardSession {
   close(): void {
     const parts = this.parts
     if (!parts) return
+    this.stop(parts)
+    void parts.local.destroy()
+  }
+
+  private stop(parts: OpenParts): void {
     this.parts = null
     parts.unbind?.()
     parts.stopFollowingAnonymity()
     parts.provider.destroy()
     parts.relay.stop()
-    void parts.local.destroy()
+  }
+
+  /**
+   * Starts over from the server's board after it refused an edit: this browser's copy (in memory
+   * and in IndexedDB) is dropped and the board is loaded again, so what everyone sees is what
+   * this person sees. The refusal's message stays up.
+   */
+  private async resync(parts: OpenParts): Promise<void> {
+    const now = Date.now()
+    if (this.parts !== parts || now - this.lastResync < RESYNC_INTERVAL_MS) return
+    this.lastResync = now
+    const { refusal, refusalEndsOnSync } = this.snapshot.status
+    this.stop(parts)
+    await parts.local.clearData()
+    if (this.parts !== null) return // reopened meanwhile (a remount)
+    this.current.destroy()
+    this.current = new Y.Doc()
+    this.open()
+    const status = { ...this.snapshot.status, refusal, refusalEndsOnSync }
+    this.snapshot = { ...this.snapshot, status }
+    for (const listener of this.listeners) listener()
   }
 
   getSnapshot = (): BoardSnapshot => this.snapshot

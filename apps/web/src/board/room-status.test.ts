@@ -101,4 +101,24 @@ describe('room status', () => {
       'Your last change was not saved: the board is full: delete something to make room',
     )
   })
+
+  it('keeps a refused edit on show through the resync that follows it, and no longer', () => {
+    const refused = run(
+      { type: 'socket', state: 'connected' },
+      { type: 'synced', synced: true },
+      { type: 'edit-refused', reason: 'this part of the board is locked by the facilitator' },
+    )
+    // The board starts over from the server's copy: a new connection, a new sync.
+    const again = (from: typeof refused) =>
+      [
+        { type: 'socket', state: 'disconnected' } as const,
+        { type: 'socket', state: 'connected' } as const,
+        { type: 'synced', synced: true } as const,
+      ].reduce(reduceRoomStatus, from)
+    const resynced = again(refused)
+    expect(resynced.refusal).toBe(
+      'Your last change was not saved: this part of the board is locked by the facilitator',
+    )
+    expect(again(resynced).refusal).toBeNull()
+  })
 })

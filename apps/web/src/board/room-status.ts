@@ -24,6 +24,12 @@ export interface RoomStatus {
    * too many messages) until the next sync, or an edit it did not take (e.g. the board is full).
    */
   readonly refusal: string | null
+  /**
+   * A connection refusal ends with the next sync. An edit refusal outlives one: the board starts
+   * over from the server's copy after it (`BoardSession.resync`), and the person must still see
+   * why their change is gone; it ends with the sync after.
+   */
+  readonly refusalEndsOnSync: boolean
 }
 
 export type RoomEvent =
@@ -50,6 +56,7 @@ export const initialRoomStatus: RoomStatus = {
   revoked: false,
   incompatible: false,
   refusal: null,
+  refusalEndsOnSync: false,
 }
 
 export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStatus {
@@ -63,14 +70,17 @@ export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStat
         synced: event.state === 'connected' && status.synced,
         offline: status.offline || event.state === 'disconnected',
       }
-    case 'synced':
+    case 'synced': {
+      const newSync = event.synced && !status.synced
       return {
         ...status,
         synced: event.synced,
         everSynced: status.everSynced || event.synced,
         offline: event.synced ? false : status.offline,
-        refusal: event.synced && !status.synced ? null : status.refusal,
+        refusal: newSync && status.refusalEndsOnSync ? null : status.refusal,
+        refusalEndsOnSync: newSync || status.refusalEndsOnSync,
       }
+    }
     case 'room-not-found':
       return { ...status, notFound: true, socket: 'disconnected', synced: false }
     case 'access-revoked':
@@ -78,9 +88,13 @@ export function reduceRoomStatus(status: RoomStatus, event: RoomEvent): RoomStat
     case 'board-incompatible':
       return { ...status, incompatible: true, socket: 'disconnected', synced: false }
     case 'connection-refused':
-      return { ...status, refusal: `Reconnecting: ${event.reason}` }
+      return { ...status, refusal: `Reconnecting: ${event.reason}`, refusalEndsOnSync: true }
     case 'edit-refused':
-      return { ...status, refusal: `Your last change was not saved: ${event.reason}` }
+      return {
+        ...status,
+        refusal: `Your last change was not saved: ${event.reason}`,
+        refusalEndsOnSync: false,
+      }
   }
 }
 
