@@ -4,6 +4,7 @@
  * cursor (a tldraw presence state). Each carries its mark (`marks.ts`).
  */
 import * as Y from 'yjs'
+import { indexKeys } from '../browser/note-records.js'
 import { formatMark, nowUs } from './marks.js'
 import { awarenessMessage, SYNC_UPDATE, syncMessage } from './wire.js'
 
@@ -11,6 +12,16 @@ export const RECORDS_MAP = 'tldraw:records'
 
 export function shapeId(writer: number): string {
   return `shape:bench-${writer}`
+}
+
+/**
+ * The writer's shape's index key: valid fractional keys (`a1`…`az`, `b01`…), since a key such as
+ * `a10` (a fraction ending in 0) is one tldraw refuses.
+ */
+let keys: string[] = []
+function indexKey(writer: number): string {
+  if (writer >= keys.length) keys = indexKeys(Math.max(writer + 1, 2 * keys.length))
+  return keys[writer] as string
 }
 
 /** A writer with its own small document: it sees only its own edits, which is all it needs. */
@@ -55,7 +66,7 @@ export class ShapeWriter {
       x: Math.round(this.origin.x + 100 * Math.cos(angle)),
       y: Math.round(this.origin.y + 100 * Math.sin(angle)),
       rotation: 0,
-      index: `a${this.writer + 1}`,
+      index: indexKey(this.writer),
       parentId: 'page:page',
       isLocked: false,
       opacity: 1,
@@ -69,7 +80,8 @@ export class ShapeWriter {
         dash: 'draw',
         size: 'm',
         font: 'draw',
-        text: '',
+        // tldraw 3's empty label: one empty paragraph (a server that validates records needs it).
+        richText: { type: 'doc', content: [{ type: 'paragraph' }] },
         align: 'middle',
         verticalAlign: 'middle',
         growY: 0,

@@ -1,16 +1,16 @@
 /**
- * Scenario (5), the generator's side: a room with a large document (built here with real Yjs
- * edits — notes with text in `tldraw:records`, one transaction per batch, sent as the updates
- * they produced), then `joiners` clients join it at once while a probe room next to it (one
+ * Scenario (5), the generator's side: a room with a large document (`large-board.ts`: real Yjs
+ * edits — notes with a paragraph of text in `tldraw:records`, one transaction per batch, sent
+ * as the updates they produced), then `joiners` clients join it at once while a probe room next to it (one
  * writer, one observer, `probeHz` edits a second) measures whether the server stays responsive.
  */
-import * as Y from 'yjs'
 import { Histogram, type HistogramData } from '../report/histogram.js'
 import { cpuSeconds, peakRssBytes, resetPeakRss } from '../servers/proc.js'
 import { untilServerHolds } from './board-size.js'
 import { dialectFor } from './dialect.js'
-import { RECORDS_MAP, ShapeWriter } from './edits.js'
+import { ShapeWriter } from './edits.js'
 import type { Target } from './job.js'
+import { largeBoard } from './large-board.js'
 import { nowUs, scanMarks } from './marks.js'
 import { RawClient } from './raw-client.js'
 import { prng, sleep, waitUntil, withTimeout } from './wait.js'
@@ -44,65 +44,11 @@ export interface JoinStormResult {
   readonly serverPeakRssBytes: number | null
 }
 
-const NOTES_PER_EDIT = 200
-const TEXT_BYTES = 900
 const SYNC_TIMEOUT_MS = 60_000
-
-/** The document's edits: batches of notes with text until the state reaches `bytes`. */
-export function buildDocument(
-  bytes: number,
-  seed: number,
-): { updates: Uint8Array[]; size: number } {
-  const random = prng(seed)
-  const doc = new Y.Doc()
-  doc.clientID = 1 + Math.floor(random() * 0x7ffffffe)
-  const records = doc.getMap(RECORDS_MAP)
-  const updates: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => updates.push(update))
-  const words = [
-    'retro',
-    'went',
-    'well',
-    'action',
-    'idea',
-    'blocker',
-    'team',
-    'ship',
-    'test',
-    'why',
-  ]
-  let size = 0
-  for (let note = 0; size < bytes;) {
-    doc.transact(() => {
-      for (const end = note + NOTES_PER_EDIT; note < end; note++) {
-        let text = ''
-        while (text.length < TEXT_BYTES) text += `${words[Math.floor(random() * words.length)]} `
-        records.set(`shape:note-${note}`, {
-          id: `shape:note-${note}`,
-          typeName: 'shape',
-          type: 'note',
-          x: (note % 50) * 220,
-          y: Math.floor(note / 50) * 220,
-          rotation: 0,
-          index: `a${note}`,
-          parentId: 'page:page',
-          isLocked: false,
-          opacity: 1,
-          props: { color: 'yellow', size: 'm', text },
-          meta: {},
-        })
-      }
-    })
-    size = updates.reduce((sum, update) => sum + update.length, 0)
-  }
-  const state = Y.encodeStateAsUpdate(doc).length
-  doc.destroy()
-  return { updates, size: state }
-}
 
 export async function runJoinStorm(job: JoinStormJob): Promise<JoinStormResult> {
   const dialect = dialectFor(job.target)
-  const { updates, size } = buildDocument(job.documentBytes, job.seed)
+  const { updates, bytes: size } = largeBoard(job.documentBytes, job.seed)
 
   // The facilitator writes the document and stays: the room is loaded when the storm comes.
   const seeder = new RawClient({ url: job.target.url, dialect })

@@ -5,8 +5,8 @@
  * pasting a big board would.
  */
 import * as Y from 'yjs'
-import { noteRecords, RECORDS_MAP } from '../../browser/note-records.js'
-import { prng } from '../wait.js'
+import { noteRecords, RECORDS_MAP } from '../browser/note-records.js'
+import { prng } from './wait.js'
 
 const NOTES_PER_UPDATE = 250
 /** About a paragraph: the board's size comes from many ordinary notes, not a few huge ones. */

@@ -14,7 +14,7 @@ import { encodeFrame } from '../tcp-websocket.js'
 import { withTimeout } from '../wait.js'
 import { SYNC_STEP_1, SYNC_UPDATE, syncMessage } from '../wire.js'
 import { type Attack, type AttackSpec, dropAll, openAttackers } from './attack.js'
-import { largeBoard } from './large-board.js'
+import { largeBoard } from '../large-board.js'
 
 const OPCODE_BINARY = 0x2
 const SYNC_TIMEOUT_MS = 60_000
