@@ -111,7 +111,8 @@ it('runs 1 → 2 rooms, a join storm of 3 and a kill -9 under 3 writers on Accor
   const { report, files } = await runBench({
     mode: 'test',
     scenarios: [],
-    rooms: [rooms([1, 2], 300, 3)],
+    // A step longer than a writer's period (1.5 Hz): every step's window holds an edit.
+    rooms: [rooms([1, 2], 1000, 3)],
     joinStorms: [joinStorm(3, 0.2)],
     durability: [{ ...durability(3, 500), warmupMs: 300 }],
     servers: ['accord'],
