@@ -28,8 +28,6 @@ const WHOLE = ''
 export class StepOneReplies {
   private version = -1
   private readonly replies = new Map<string, Uint8Array>()
-  /** Encodings performed so far: what the step 1s answered have cost. */
-  encodings = 0
 
   constructor(
     private readonly doc: Y.Doc,
@@ -57,7 +55,6 @@ export class StepOneReplies {
           ? Y.encodeStateAsUpdate(this.doc)
           : Y.encodeStateAsUpdate(this.doc, encode(known))
       reply = encodeSyncStep2(update)
-      this.encodings++
       this.replies.set(key, reply)
     }
     return reply
