@@ -1,14 +1,26 @@
 import { and, eq } from 'drizzle-orm'
 import type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
 import type { AccordSqliteDb } from './sqlite-database.js'
-import { voteBallots } from './schema/index.js'
+import { closedVotes, voteBallots } from './schema/index.js'
 
 export class SqliteBallotRepository implements BallotRepository {
   constructor(private readonly db: AccordSqliteDb) {}
 
-  async change<E>(roomId: string, voteId: string, memberId: string, change: BallotChange<E>) {
+  async change<E>(
+    roomId: string,
+    voteId: string,
+    memberId: string,
+    change: BallotChange<E>,
+    ifClosed: E,
+  ) {
     // better-sqlite3 transactions are synchronous: nothing else runs between read and write.
     return this.db.transaction((tx) => {
+      const closed = tx
+        .select({ voteId: closedVotes.voteId })
+        .from(closedVotes)
+        .where(eq(closedVotes.voteId, voteId))
+        .get()
+      if (closed) return { ok: false as const, error: ifClosed }
       const row = tx
         .select({ ballot: voteBallots.ballot })
         .from(voteBallots)
@@ -41,5 +53,17 @@ export class SqliteBallotRepository implements BallotRepository {
       .where(eq(voteBallots.voteId, voteId))
       .all()
       .map((row) => row.ballot)
+  }
+
+  async close(roomId: string, voteId: string, at: Date): Promise<StoredBallot[]> {
+    return this.db.transaction((tx) => {
+      tx.insert(closedVotes).values({ voteId, roomId, closedAt: at }).onConflictDoNothing().run()
+      return tx
+        .select({ ballot: voteBallots.ballot })
+        .from(voteBallots)
+        .where(eq(voteBallots.voteId, voteId))
+        .all()
+        .map((row) => row.ballot)
+    })
   }
 }

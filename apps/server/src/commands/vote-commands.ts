@@ -55,6 +55,8 @@ export const voteCast = defineCommand({
   hiddenInput: true,
   async run(context, { itemId, delta }) {
     const voter = requireMember(context.credential).id
+    // Not read from storage (a cast is the busiest command): under scale-out this instance may
+    // not have heard of a close yet, which the ballot's own transaction then refuses.
     const { vote } = await context.roomStates.read(context.credential.roomId)
     if (!vote) throw new ApiError(409, 'refused', 'there is no vote')
     const ballot = await context.ballots.change(
@@ -62,6 +64,7 @@ export const voteCast = defineCommand({
       vote.id,
       voter,
       (current) => castDot(vote, current, itemId, delta),
+      'this vote is closed',
     )
     if (!ballot.ok) throw new ApiError(409, 'refused', ballot.error)
     return ballotView(vote, ballot.value)
@@ -74,9 +77,12 @@ export const voteClose = defineCommand({
   requires: 'room.facilitate',
   action: 'close a vote',
   async run(context) {
-    const { vote } = await context.roomStates.read(context.credential.roomId)
+    const { roomId } = context.credential
+    const { vote } = await context.roomStates.readCurrent(roomId)
     if (!vote) throw new ApiError(409, 'refused', 'there is no vote')
-    const ballots = await context.ballots.all(vote.id)
+    if (vote.status !== 'open') throw new ApiError(409, 'refused', 'this vote is already closed')
+    // From here no ballot is stored for this vote, on any instance: the tally counts them all.
+    const ballots = await context.ballots.close(roomId, vote.id, new Date(context.now()))
     return changeState(context, () => {
       const closed = closeVote(vote, ballots, context.now())
       return closed.ok ? { ok: true, value: { vote: closed.value } } : closed

@@ -20,6 +20,17 @@ export class RoomStates {
   }
 
   /**
+   * The state as storage holds it now: under scale-out, with every other instance's last change
+   * (`Room.catchUp`), for a command that decides from it what to store elsewhere.
+   */
+  async readCurrent(roomId: string): Promise<RoomState> {
+    return withRoom(this.registry, roomId, async (room) => {
+      await room.catchUp()
+      return readRoomState(room.doc.getMap(ROOM_STATE_MAP).toJSON())
+    })
+  }
+
+  /**
    * Computes a change from the current state; writes the fields that changed. Under scale-out the
    * state is first brought up to what storage holds: the relay may not yet have brought another
    * instance's last change, and computing from an older state would undo it.

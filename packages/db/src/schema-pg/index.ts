@@ -2,7 +2,7 @@ export { members, roomCommands, roomLinks } from './access.js'
 export { documentClientIds, documentSnapshots, documentUpdates } from './documents.js'
 export { rooms } from './rooms.js'
 export { sessions } from './sessions.js'
-export { voteBallots } from './votes.js'
+export { closedVotes, voteBallots } from './votes.js'
 export { privateNotes } from './private-notes.js'
 export { submissions, workshopResults } from './workshops.js'
 export {

@@ -17,3 +17,12 @@ export const voteBallots = pgTable(
   },
   (table) => [primaryKey({ columns: [table.voteId, table.memberId] })],
 )
+
+/** Votes that have closed: no ballot is stored for them (`BallotRepository.close`). */
+export const closedVotes = pgTable('closed_votes', {
+  voteId: text('vote_id').primaryKey(),
+  roomId: text('room_id')
+    .notNull()
+    .references(() => rooms.id, { onDelete: 'cascade' }),
+  closedAt: timestampMs('closed_at').notNull(),
+})

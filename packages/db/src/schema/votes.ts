@@ -19,3 +19,15 @@ export const voteBallots = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.voteId, table.memberId] })],
 )
+
+/**
+ * Votes that have closed. A ballot is stored only while its vote has no row here, checked in the
+ * ballot's own transaction: no ballot can land after the count (`BallotRepository.close`).
+ */
+export const closedVotes = sqliteTable('closed_votes', {
+  voteId: text('vote_id').primaryKey(),
+  roomId: text('room_id')
+    .notNull()
+    .references(() => rooms.id, { onDelete: 'cascade' }),
+  closedAt: integer('closed_at', { mode: 'timestamp_ms' }).notNull(),
+})
