@@ -13,6 +13,7 @@ import {
   type ServerProcess,
   tokensOf,
 } from './server-process.js'
+import { expectValidRecord } from './board-entries.js'
 import { waitFor } from './wait.js'
 import type { TestClient } from './yjs-client.js'
 
@@ -134,8 +135,12 @@ export function frameShape(spec: {
   }
 }
 
-/** Writes records into a client's board in one transaction, as tldraw does for one user action. */
+/**
+ * Writes records into a client's board in one transaction, as tldraw does for one user action.
+ * Each must be a record the server accepts (a valid tldraw 3.15 record): it throws otherwise.
+ */
 export function putShapes(doc: Y.Doc, ...shapes: ShapeRecord[]): void {
+  for (const shape of shapes) expectValidRecord(shape.id, shape)
   doc.transact(() => {
     for (const shape of shapes) boardRecords(doc).set(shape.id, shape)
   })
@@ -145,7 +150,9 @@ export function putShapes(doc: Y.Doc, ...shapes: ShapeRecord[]): void {
 export function reparent(doc: Y.Doc, id: string, parentId: string, x: number, y: number): void {
   const shape = boardRecords(doc).get(id)
   if (!shape) throw new Error(`no shape ${id} on this client's board`)
-  boardRecords(doc).set(id, { ...shape, parentId, x, y })
+  const moved = { ...shape, parentId, x, y }
+  expectValidRecord(id, moved)
+  boardRecords(doc).set(id, moved)
 }
 
 /** The server-owned room state as this client sees it. */
