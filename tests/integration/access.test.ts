@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { entryOf, hasEntry, putEntry } from '../support/board-entries.js'
 import { useSharedServer } from '../support/fixtures.js'
 import { awarenessFrame, SyncType, syncFrame } from '../support/frames.js'
 import { readDatabase } from '../support/inspect.js'
@@ -44,39 +45,40 @@ describe('roles on the sync connection', () => {
     const roomId = await createRoom(shared.server)
     const writer = shared.client(roomId)
     await writer.whenSynced()
-    writer.doc.getText('t').insert(0, 'agreed text')
+    putEntry(writer.doc, 't', 'agreed text')
     const viewer = shared.client(roomId, { token: tokensOf(roomId).viewer })
     await viewer.whenSynced()
-    await waitFor(() => viewer.doc.getText('t').toString() === 'agreed text')
+    await waitFor(() => entryOf(viewer.doc, 't') === 'agreed text')
     const storedBefore = storedUpdateCount(roomId)
 
+    // Valid board records, which any writer may write: only the viewer's role refuses them.
     // Through the stock client…
-    viewer.doc.getText('t').insert(0, 'VIEWER WAS HERE ')
+    putEntry(viewer.doc, 't', 'VIEWER WAS HERE')
     // …and as a raw frame.
     const raw = await openRawSocket(shared.server.wsUrl, roomId, { token: tokensOf(roomId).viewer })
     await raw.receivedAtLeast(1)
     raw.ws.send(
       syncFrame(
         SyncType.Update,
-        update((doc) => doc.getMap('forged').set('k', 'v')),
+        update((doc) => putEntry(doc, 'forged', 'v')),
       ),
     )
     raw.ws.send(awarenessFrame([{ clientId: 99, clock: 1, stateJson: '{"user":"lurker"}' }]))
 
     // A marker written after the forgeries arrives: anything forged would have arrived first.
-    writer.doc.getMap('marker').set('done', true)
+    putEntry(writer.doc, 'marker', 'done')
     const late = shared.client(roomId)
     await late.whenSynced()
-    await waitFor(() => late.doc.getMap('marker').get('done') === true)
-    expect(late.doc.getText('t').toString()).toBe('agreed text')
-    expect(late.doc.getMap('forged').size).toBe(0)
-    expect(writer.doc.getText('t').toString()).toBe('agreed text')
+    await waitFor(() => entryOf(late.doc, 'marker') === 'done')
+    expect(entryOf(late.doc, 't')).toBe('agreed text')
+    expect(hasEntry(late.doc, 'forged')).toBe(false)
+    expect(entryOf(writer.doc, 't')).toBe('agreed text')
     expect(writer.provider.awareness.getStates().has(99)).toBe(false)
     expect(storedUpdateCount(roomId)).toBe(storedBefore + 1) // the marker only
     // The viewer is told, not thrown out: it keeps watching.
     expect(viewer.closes).toEqual([])
-    writer.doc.getMap('marker').set('after', true)
-    await waitFor(() => viewer.doc.getMap('marker').get('after') === true)
+    putEntry(writer.doc, 'marker', 'after')
+    await waitFor(() => entryOf(viewer.doc, 'marker') === 'after')
     raw.ws.terminate()
   })
 

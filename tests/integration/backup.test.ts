@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { entryCount, entryOf, numberedEntries, putEntry } from '../support/board-entries.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { createRoom, repoRoot } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
@@ -62,19 +63,20 @@ describe('backup and restore', () => {
     const [writer, observer] = [client(first, roomId), client(first, roomId)]
     await Promise.all([writer.whenSynced(), observer.whenSynced()])
 
-    // The writer edits without pause for the whole backup: one item per update.
-    const items = writer.doc.getArray<number>('items')
+    // The writer edits without pause for the whole backup: one new note (item) per update.
+    const items = (doc: typeof writer.doc) => entryCount(doc, 'item-')
     let next = 0
     const editing = setInterval(() => {
-      items.push([next++])
-      if (next % 10 === 0) writer.doc.getMap<number>('progress').set('last', next - 1)
+      putEntry(writer.doc, `item-${next}`, next)
+      next++
+      if (next % 10 === 0) putEntry(writer.doc, 'progress', next - 1)
     }, 2)
     try {
-      await waitFor(() => observer.doc.getArray('items').length >= 50, {
+      await waitFor(() => items(observer.doc) >= 50, {
         what: 'the observer to see the first edits',
       })
       // Everything the observer has seen was stored before the server relayed it.
-      const acknowledged = observer.doc.getArray('items').length
+      const acknowledged = items(observer.doc)
       const backupFile = join(tempDir(), 'mid-edit.db')
       const backup = await accord(first.dbPath, 'backup', backupFile)
       const madeDuringBackup = next
@@ -83,12 +85,12 @@ describe('backup and restore', () => {
       expect(backup.stdout).toMatch(/rooms 1\b/)
       expect(backup.stdout).toMatch(/integrity check ok/)
       // The edits really went on while the backup ran, and reached the server.
-      await waitFor(() => observer.doc.getArray('items').length > madeDuringBackup, {
+      await waitFor(() => items(observer.doc) > madeDuringBackup, {
         what: 'edits after the backup to reach the observer',
       })
       clearInterval(editing)
       const total = next
-      await waitFor(() => observer.doc.getArray('items').length === total, {
+      await waitFor(() => items(observer.doc) === total, {
         what: 'the observer to see every edit',
       })
       writer.destroy()
@@ -106,27 +108,27 @@ describe('backup and restore', () => {
       const second = await start({ dataDir })
       const reader = client(second, roomId)
       await reader.whenSynced()
-      const restored = reader.doc.getArray<number>('items').toArray()
+      const restored = numberedEntries(reader.doc, 'item-')
       // A consistent snapshot: a prefix of the writer's edits holding every acknowledged one,
       // and none of those made after the backup finished.
       expect(restored.length).toBeGreaterThanOrEqual(acknowledged)
       expect(restored.length).toBeLessThanOrEqual(madeDuringBackup)
       expect(restored).toEqual([...Array(restored.length).keys()])
-      const last = reader.doc.getMap<number>('progress').get('last')
+      const last = entryOf(reader.doc, 'progress') as number | undefined
       if (last !== undefined) expect(last).toBeLessThan(restored.length)
 
       // The restored instance works: the room takes new edits, and new rooms can be made.
       const peer = client(second, roomId)
       await peer.whenSynced()
-      reader.doc.getText('after').insert(0, 'edited after the restore')
-      await waitFor(() => peer.doc.getText('after').toString() === 'edited after the restore', {
+      putEntry(reader.doc, 'after', 'edited after the restore')
+      await waitFor(() => entryOf(peer.doc, 'after') === 'edited after the restore', {
         what: 'an edit on the restored room to reach a peer',
       })
       const newRoom = await createRoom(second, 'Made after the restore')
       const [c, d] = [client(second, newRoom), client(second, newRoom)]
       await Promise.all([c.whenSynced(), d.whenSynced()])
-      c.doc.getMap('m').set('hello', 'again')
-      await waitFor(() => d.doc.getMap('m').get('hello') === 'again', {
+      putEntry(c.doc, 'hello', 'again')
+      await waitFor(() => entryOf(d.doc, 'hello') === 'again', {
         what: 'an edit in a new room to reach a peer',
       })
     } finally {
@@ -153,8 +155,8 @@ describe('backup and restore', () => {
     // The running server was not disturbed.
     const [a, b] = [client(server, roomId), client(server, roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.doc.getMap('m').set('still', 'working')
-    await waitFor(() => b.doc.getMap('m').get('still') === 'working', { what: 'a live edit' })
+    putEntry(a.doc, 'still', 'working')
+    await waitFor(() => entryOf(b.doc, 'still') === 'working', { what: 'a live edit' })
     expect(await server.stop('SIGTERM')).toBe(0)
     expect(integrityOf(server.dbPath)).toBe('ok')
   })

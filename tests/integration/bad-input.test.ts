@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { entryOf, entryId, hasEntry, putEntry } from '../support/board-entries.js'
+import { boardRecords } from '../support/board-records.js'
 import { awarenessFrame, SyncType, syncFrame } from '../support/frames.js'
 import { getHealth } from '../support/inspect.js'
 import { openRawSocket } from '../support/raw-socket.js'
@@ -23,7 +25,9 @@ beforeAll(async () => {
   // Two honest stock clients stay in the room for the whole file.
   ;[a, b] = [connectClient(server.wsUrl, roomId), connectClient(server.wsUrl, roomId)]
   await Promise.all([a.whenSynced(), b.whenSynced()])
-  b.doc.getMap('evil').observe(() => (evilSeen = true))
+  boardRecords(b.doc).observe((event) => {
+    if (event.keysChanged.has(entryId('evil'))) evilSeen = true
+  })
   a.provider.awareness.setLocalStateField('user', { name: 'A' })
   await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID))
 })
@@ -33,10 +37,13 @@ afterAll(async () => {
   await server.stop()
 })
 
-/** An update that a hostile peer would like the room to store: it writes to the 'evil' map. */
+/**
+ * An update that a hostile peer would like the room to store: a valid board record (the entry
+ * 'evil'), which the write policy would let through, so that only the frame's damage stops it.
+ */
 function evilUpdate(value: unknown = 'pwned'): Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap('evil').set('key', value)
+  putEntry(doc, 'evil', value)
   return Y.encodeStateAsUpdate(doc)
 }
 
@@ -51,8 +58,8 @@ async function sendHostile(frame: Uint8Array | string) {
 /** P2: the hostile connection was closed alone; the honest ones still sync, nothing leaked. */
 async function expectRoomUnharmed(): Promise<void> {
   const key = `honest-${++round}`
-  a.doc.getMap('m').set(key, round)
-  await waitFor(() => b.doc.getMap('m').get(key) === round, { what: 'honest clients to sync' })
+  putEntry(a.doc, key, round)
+  await waitFor(() => entryOf(b.doc, key) === round, { what: 'honest clients to sync' })
   expect(a.closes).toEqual([])
   expect(b.closes).toEqual([])
   // Awareness too: B knows of no client but the two honest ones.
@@ -65,7 +72,7 @@ async function expectRoomUnharmed(): Promise<void> {
   const late = connectClient(server.wsUrl, roomId)
   await late.whenSynced()
   late.destroy()
-  expect(late.doc.getMap('evil').size).toBe(0)
+  expect(hasEntry(late.doc, 'evil')).toBe(false)
   expect(evilSeen).toBe(false)
   // Every refused connection was counted out again: only A and B remain.
   await waitFor(async () => (await getHealth(server)).connections === 2, {

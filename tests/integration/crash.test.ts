@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { hasEntry, numberedEntries, putEntry } from '../support/board-entries.js'
 import { integrityOf } from '../support/inspect.js'
 import { createRoom, type ServerProcess } from '../support/server-process.js'
 import { usePerTestServers } from '../support/fixtures.js'
@@ -35,22 +36,24 @@ describe('crash durability (kill -9)', () => {
       for (let round = 0; round < ROUNDS; round++) {
         const [a, b] = [client(server, roomId), client(server, roomId)]
         await Promise.all([a.whenSynced(), b.whenSynced()])
-        const items = b.doc.getArray<number>('items')
+        // One new note per edit, `item-<n>`: their values read back as a list.
+        const items = (doc: typeof b.doc) => numberedEntries(doc, 'item-')
         const expected = (round + 1) * EDITS_PER_ROUND
-        expect(items.length).toBe(round * EDITS_PER_ROUND)
+        expect(items(b.doc)).toHaveLength(round * EDITS_PER_ROUND)
 
-        // Kill the server the moment B has seen the last write: synchronously, inside B's own
-        // observer, so the server gets no grace period at all after relaying it.
+        // Kill the server the moment B has seen the last write (edits arrive in order):
+        // synchronously, inside B's own observer, so the server gets no grace period at all
+        // after relaying it.
         const victim = server
         const killed = new Promise<void>((resolve) => {
           b.doc.on('update', () => {
-            if (items.length === expected && victim.child.kill('SIGKILL')) resolve()
+            if (hasEntry(b.doc, `item-${expected - 1}`) && victim.child.kill('SIGKILL')) resolve()
           })
         })
         // Small edits, one transaction each, with a yield now and then so that they reach the
         // server in many frames and many event-loop turns (many separate storage writes).
         for (let i = round * EDITS_PER_ROUND; i < expected; i++) {
-          a.doc.getArray<number>('items').push([i])
+          putEntry(a.doc, `item-${i}`, i)
           if (i % 7 === 0) await new Promise((resolve) => setImmediate(resolve))
         }
         await killed
@@ -63,7 +66,7 @@ describe('crash durability (kill -9)', () => {
         server = await start(synchronous, dataDir)
         const fresh = client(server, roomId)
         await fresh.whenSynced()
-        expect(fresh.doc.getArray('items').toArray()).toEqual([...Array(expected).keys()])
+        expect(items(fresh.doc)).toEqual([...Array(expected).keys()])
         fresh.destroy()
       }
 
@@ -81,11 +84,11 @@ describe('crash durability (kill -9)', () => {
     let writing = true
     const writes = (async () => {
       for (let i = 0; writing; i++) {
-        writer.doc.getArray<number>('items').push([i])
+        putEntry(writer.doc, `item-${i}`, i)
         await new Promise((resolve) => setTimeout(resolve, 1))
       }
     })()
-    await waitFor(() => writer.doc.getArray('items').length >= 50)
+    await waitFor(() => numberedEntries(writer.doc, 'item-').length >= 50)
 
     // Killed inside the joiner's 'sync' event: the moment its sync step 2 has been applied.
     const victim = server
@@ -102,13 +105,13 @@ describe('crash durability (kill -9)', () => {
     await writes
     writer.destroy()
     joiner.destroy()
-    const received = joiner.doc.getArray<number>('items').toArray()
+    const received = numberedEntries(joiner.doc, 'item-')
     expect(received.length).toBeGreaterThan(0)
 
     server = await start('FULL', victim.dataDir)
     const fresh = client(server, roomId)
     await fresh.whenSynced()
-    const stored = fresh.doc.getArray<number>('items').toArray()
+    const stored = numberedEntries(fresh.doc, 'item-')
     // Edits arrive in order, so both are prefixes of the writer's sequence: stored ⊇ received.
     expect(stored.length).toBeGreaterThanOrEqual(received.length)
     expect(stored).toEqual([...Array(stored.length).keys()])

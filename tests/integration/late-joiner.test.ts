@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { entriesOf, entryOf, numberedEntries, putEntry } from '../support/board-entries.js'
+import { boardRecords, noteShape, putShapes } from '../support/board-records.js'
 import { decodeServerFrame, SyncType, syncFrame } from '../support/frames.js'
 import { openRawSocket } from '../support/raw-socket.js'
 import { createRoom } from '../support/server-process.js'
@@ -15,18 +17,26 @@ describe('late joiners', () => {
     const writer = client(roomId)
     await writer.whenSynced()
     // Many separate transactions, so the state is spread over many stored updates.
-    for (let i = 0; i < 100; i++) writer.doc.getArray<number>('items').push([i])
-    writer.doc.getText('title').insert(0, 'Retro board')
-    writer.doc.getMap('shapes').set('s1', { kind: 'note', x: 10, y: 20 })
+    for (let i = 0; i < 100; i++) putEntry(writer.doc, `item-${i}`, i)
+    putEntry(writer.doc, 'title', 'Retro board')
+    const note = noteShape({
+      id: 'shape:s1',
+      text: 'A note',
+      parentId: 'page:page',
+      x: 10,
+      y: 20,
+      index: 'a1',
+    })
+    putShapes(writer.doc, note)
     // Gone right after writing: the frames are ordered before the close on the same socket.
     writer.destroy()
 
     const joiner = client(roomId)
     await joiner.whenSynced()
-    await waitFor(() => joiner.doc.getArray('items').length === 100, { what: 'all items' })
-    expect(joiner.doc.getArray('items').toArray()).toEqual([...Array(100).keys()])
-    expect(joiner.doc.getText('title').toString()).toBe('Retro board')
-    expect(joiner.doc.getMap('shapes').toJSON()).toEqual({ s1: { kind: 'note', x: 10, y: 20 } })
+    await waitFor(() => boardRecords(joiner.doc).has('shape:s1'), { what: 'every edit' })
+    expect(numberedEntries(joiner.doc, 'item-')).toEqual([...Array(100).keys()])
+    expect(entryOf(joiner.doc, 'title')).toBe('Retro board')
+    expect(boardRecords(joiner.doc).get('shape:s1')).toEqual(note)
   })
 
   it('[P1] rooms are isolated: edits in one room never reach another', async () => {
@@ -37,18 +47,18 @@ describe('late joiners', () => {
     const [redA, redB, blueA, blueB] = [client(red), client(red), client(blue), client(blue)]
     await Promise.all([redA, redB, blueA, blueB].map((c) => c.whenSynced()))
 
-    redA.doc.getMap('m').set('color', 'red')
-    blueA.doc.getMap('m').set('color', 'blue')
-    blueA.doc.getMap('m').set('only-blue', true)
-    await waitFor(() => redB.doc.getMap('m').get('color') === 'red', { what: 'red edit' })
-    await waitFor(() => blueB.doc.getMap('m').get('only-blue') === true, { what: 'blue edits' })
+    putEntry(redA.doc, 'color', 'red')
+    putEntry(blueA.doc, 'color', 'blue')
+    putEntry(blueA.doc, 'only-blue', true)
+    await waitFor(() => entryOf(redB.doc, 'color') === 'red', { what: 'red edit' })
+    await waitFor(() => entryOf(blueB.doc, 'only-blue') === true, { what: 'blue edits' })
 
     // A late joiner of each room also gets that room's state and nothing else.
     const [redLate, blueLate] = [client(red), client(blue)]
     await Promise.all([redLate.whenSynced(), blueLate.whenSynced()])
-    for (const c of [redB, redLate]) expect(c.doc.getMap('m').toJSON()).toEqual({ color: 'red' })
+    for (const c of [redB, redLate]) expect(entriesOf(c.doc)).toEqual({ color: 'red' })
     for (const c of [blueB, blueLate]) {
-      expect(c.doc.getMap('m').toJSON()).toEqual({ color: 'blue', 'only-blue': true })
+      expect(entriesOf(c.doc)).toEqual({ color: 'blue', 'only-blue': true })
     }
   })
 
@@ -56,8 +66,8 @@ describe('late joiners', () => {
     const roomId = await createRoom(shared.server)
     const [writer, observer] = [client(roomId), client(roomId)]
     await Promise.all([writer.whenSynced(), observer.whenSynced()])
-    writer.doc.getMap('m').set('k', 'v')
-    await waitFor(() => observer.doc.getMap('m').get('k') === 'v', { what: 'the edit to land' })
+    putEntry(writer.doc, 'k', 'v')
+    await waitFor(() => entryOf(observer.doc, 'k') === 'v', { what: 'the edit to land' })
 
     const raw = await openRawSocket(shared.server.wsUrl, roomId)
     await raw.receivedAtLeast(1)
@@ -76,7 +86,7 @@ describe('late joiners', () => {
     await waitFor(() => step2() !== undefined, { what: 'sync step 2' })
     const doc = new Y.Doc()
     Y.applyUpdate(doc, (step2() as { data: Uint8Array }).data)
-    expect(doc.getMap('m').toJSON()).toEqual({ k: 'v' })
+    expect(entriesOf(doc)).toEqual({ k: 'v' })
     raw.ws.close()
   })
 })

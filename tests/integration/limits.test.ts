@@ -5,6 +5,7 @@
 import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { deleteEntry, entryOf, hasEntry, putEntry } from '../support/board-entries.js'
 import { queryAwarenessFrame, SyncType, syncFrame } from '../support/frames.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { getHealth, refusalCount, storedDocument } from '../support/inspect.js'
@@ -25,8 +26,8 @@ async function honestPair(server: ServerProcess, roomId: string) {
     /** A fresh edit by A reaches B, and neither was ever disconnected. */
     async stillSync(): Promise<void> {
       const key = `round-${++round}`
-      a.doc.getMap('m').set(key, round)
-      await waitFor(() => b.doc.getMap('m').get(key) === round, { what: 'honest clients to sync' })
+      putEntry(a.doc, key, round)
+      await waitFor(() => entryOf(b.doc, key) === round, { what: 'honest clients to sync' })
       expect(a.closes).toEqual([])
       expect(b.closes).toEqual([])
     },
@@ -57,15 +58,15 @@ describe('limits', () => {
     const honest = await honestPair(server, roomId)
     const writer = servers.client(server, roomId)
     await writer.whenSynced()
-    const items = writer.doc.getArray<string>('items')
-    items.push(['x'.repeat(20_000)])
-    await waitFor(() => honest.b.doc.getArray('items').length === 1, { what: 'the first item' })
+    putEntry(writer.doc, 'first', 'x'.repeat(20_000))
+    await waitFor(() => hasEntry(honest.b.doc, 'first'), { what: 'the first item' })
 
-    // Over the bound: refused, the writer told (y-websocket's permission-denied message).
+    // Over the bound: refused, the writer told (y-websocket's permission-denied message). A
+    // valid board record, well within a record's own bound: only the document's refuses it.
     const raw = await openRawSocket(server.wsUrl, roomId)
     await raw.receivedAtLeast(1)
     const big = new Y.Doc()
-    big.getArray('items').push(['y'.repeat(60_000)])
+    putEntry(big, 'second', 'y'.repeat(60_000))
     raw.ws.send(syncFrame(SyncType.Update, Y.encodeStateAsUpdate(big)))
     await waitFor(() => raw.received.some((frame) => frame[0] === 2), { what: 'the refusal' })
     const refusal = new TextDecoder().decode(raw.received.find((frame) => frame[0] === 2))
@@ -73,8 +74,8 @@ describe('limits', () => {
     expect(await refusalCount(server, 'document_too_large')).toBe(1)
 
     // Deleting is always allowed, and the room still takes small edits.
-    items.delete(0, 1)
-    await waitFor(() => honest.b.doc.getArray('items').length === 0, { what: 'the deletion' })
+    deleteEntry(writer.doc, 'first')
+    await waitFor(() => !hasEntry(honest.b.doc, 'first'), { what: 'the deletion' })
     await honest.stillSync()
     await server.stop()
     expect(JSON.stringify(storedDocument(server.dbPath, roomId).toJSON())).not.toContain('yyyy')

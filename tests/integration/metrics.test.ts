@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { usePerTestServers, useSharedServer } from '../support/fixtures.js'
+import { entryOf, entryRecord, putEntry } from '../support/board-entries.js'
 import { SyncType, syncFrame } from '../support/frames.js'
 import { openRawSocket } from '../support/raw-socket.js'
 import { createRoom, tokensOf } from '../support/server-process.js'
@@ -109,27 +110,30 @@ describe('/metrics', () => {
     const bob = shared.client(roomId)
     await ada.whenSynced()
     await bob.whenSynced()
-    ada.doc.getText('t').insert(0, 'measured text')
-    await waitFor(() => bob.doc.getText('t').toString() === 'measured text')
+    putEntry(ada.doc, 't', 'measured text')
+    await waitFor(() => entryOf(bob.doc, 't') === 'measured text')
 
-    // Refused: a viewer's write, a forged write to server-owned state, a malformed frame and a
-    // connection without a valid token.
+    // Refused: a viewer's write (of a valid board record), writes the policy refuses (to
+    // server-owned state, to a root that is not the board's records, and an invalid record), a
+    // malformed frame and a connection without a valid token.
     const viewer = await openRawSocket(server.wsUrl, roomId, { token: tokensOf(roomId).viewer })
     await viewer.receivedAtLeast(1)
     viewer.ws.send(
       syncFrame(
         SyncType.Update,
-        update((doc) => doc.getMap('m').set('k', 'v')),
+        update((doc) => putEntry(doc, 'k', 'v')),
       ),
     )
     const forger = await openRawSocket(server.wsUrl, roomId)
     await forger.receivedAtLeast(1)
-    forger.ws.send(
-      syncFrame(
-        SyncType.Update,
-        update((doc) => doc.getMap('accord:room').set('phase', 'x')),
-      ),
-    )
+    const { props: _props, ...propless } = entryRecord('broken', 'no props')
+    for (const forgery of [
+      update((doc) => doc.getMap('accord:room').set('phase', 'x')),
+      update((doc) => doc.getMap('m').set('k', 'v')),
+      update((doc) => doc.getMap('tldraw:records').set('shape:broken', propless)),
+    ]) {
+      forger.ws.send(syncFrame(SyncType.Update, forgery))
+    }
     const garbler = await openRawSocket(server.wsUrl, roomId)
     await garbler.receivedAtLeast(1)
     garbler.ws.send(Uint8Array.from([0, 2, 3, 1, 2]))
@@ -139,8 +143,11 @@ describe('/metrics', () => {
 
     // Refused writes that do not close the connection are answered with a permission-denied
     // message (type 2): once it arrives, the refusal has been counted.
-    const toldNo = (socket: typeof viewer) => socket.received.some((frame) => frame[0] === 2)
-    await waitFor(() => toldNo(viewer) && toldNo(forger), { what: 'both writes to be refused' })
+    const toldNo = (socket: typeof viewer) =>
+      socket.received.filter((frame) => frame[0] === 2).length
+    await waitFor(() => toldNo(viewer) === 1 && toldNo(forger) === 3, {
+      what: 'every write to be refused',
+    })
 
     const { types, samples } = await scrape(server.url)
     expect(types.get('accord_connections')).toBe('gauge')
@@ -162,6 +169,8 @@ describe('/metrics', () => {
     expect(moved('accord_messages_sent_total')).toBeGreaterThan(5)
     expect(moved('accord_refusals_total', { reason: 'read_only' })).toBe(1)
     expect(moved('accord_refusals_total', { reason: 'server_owned' })).toBe(1)
+    expect(moved('accord_refusals_total', { reason: 'not_board' })).toBe(1)
+    expect(moved('accord_refusals_total', { reason: 'invalid_record' })).toBe(1)
     expect(moved('accord_refusals_total', { reason: 'malformed' })).toBe(1)
     expect(moved('accord_refusals_total', { reason: 'unauthorized' })).toBe(1)
     const appends = { operation: 'append' }

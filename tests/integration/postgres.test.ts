@@ -15,6 +15,7 @@ import {
   putShapes,
   workshopRoom,
 } from '../support/board-records.js'
+import { numberedEntries, putEntry } from '../support/board-entries.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import {
   type ActionItemJson,
@@ -139,8 +140,11 @@ describe('Accord on PostgreSQL', () => {
     const roomId = await createRoom(server, 'Through the outage')
     const writer = client(server, roomId)
     await writer.whenSynced()
-    const notes = writer.doc.getText('notes')
-    notes.insert(0, 'before;')
+    // Each edit a note of its own, numbered in order: the board reads back as their sequence.
+    let edits = 0
+    const write = (text: string) => putEntry(writer.doc, `edit-${edits++}`, text)
+    const written = (doc: typeof writer.doc) => numberedEntries(doc, 'edit-').join('')
+    write('before;')
     expect(await ready()).toBe(200)
 
     await postgres.restart({
@@ -149,7 +153,7 @@ describe('Accord on PostgreSQL', () => {
         await expect.poll(ready).toBe(503)
         // Written while the database is away: the room cannot store it, so it relays nothing
         // and closes with 1011; the client keeps the edit and sends it again when it resyncs.
-        notes.insert(notes.length, 'during;')
+        write('during;')
         await waitFor(() => writer.closes.some((close) => close.code === 1011), {
           what: 'the writer to be told storage is unavailable',
         })
@@ -157,10 +161,10 @@ describe('Accord on PostgreSQL', () => {
     })
     await expect.poll(ready).toBe(200)
     await writer.whenSynced()
-    notes.insert(notes.length, 'after;')
+    write('after;')
     const everything = 'before;during;after;'
     const reader = client(server, roomId)
-    await waitFor(() => reader.doc.getText('notes').toString() === everything, {
+    await waitFor(() => written(reader.doc) === everything, {
       what: 'every edit, to a new reader',
     })
 
@@ -168,7 +172,7 @@ describe('Accord on PostgreSQL', () => {
     await server.stop('SIGKILL')
     const again = await start({ env: { DATABASE_URL } })
     const late = client(again, roomId)
-    await waitFor(() => late.doc.getText('notes').toString() === everything, {
+    await waitFor(() => written(late.doc) === everything, {
       what: 'every edit, from storage',
     })
   })

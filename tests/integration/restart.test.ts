@@ -1,4 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import {
+  entriesOf,
+  entryOf,
+  hasEntry,
+  numberedEntries,
+  putEntry,
+} from '../support/board-entries.js'
+import { boardRecords } from '../support/board-records.js'
 import { createRoom, tokensOf } from '../support/server-process.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { waitFor } from '../support/wait.js'
@@ -11,9 +19,11 @@ describe('server restarts', () => {
     const roomId = await createRoom(first, 'Kept board')
     const [a, b] = [client(first, roomId), client(first, roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.doc.getText('notes').insert(0, 'kept across restarts')
-    for (let i = 0; i < 20; i++) a.doc.getArray<number>('items').push([i])
-    await waitFor(() => b.doc.getArray('items').length === 20, { what: 'B to see the writes' })
+    putEntry(a.doc, 'notes', 'kept across restarts')
+    for (let i = 0; i < 20; i++) putEntry(a.doc, `item-${i}`, i)
+    await waitFor(() => numberedEntries(b.doc, 'item-').length === 20, {
+      what: 'B to see the writes',
+    })
 
     expect(await first.stop('SIGTERM')).toBe(0)
     // Connected clients are told the server is going away (1001), not just dropped.
@@ -33,8 +43,8 @@ describe('server restarts', () => {
 
     const fresh = client(second, roomId)
     await fresh.whenSynced()
-    expect(fresh.doc.getText('notes').toString()).toBe('kept across restarts')
-    expect(fresh.doc.getArray('items').toArray()).toEqual([...Array(20).keys()])
+    expect(entryOf(fresh.doc, 'notes')).toBe('kept across restarts')
+    expect(numberedEntries(fresh.doc, 'item-')).toEqual([...Array(20).keys()])
   })
 
   it('[P1] clients reconnect to a restarted server and merge the edits they made offline', async () => {
@@ -42,43 +52,45 @@ describe('server restarts', () => {
     const roomId = await createRoom(first)
     const [a, b] = [client(first, roomId), client(first, roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.doc.getMap('m').set('before', 'a')
-    await waitFor(() => b.doc.getMap('m').get('before') === 'a', { what: 'B to see A' })
+    putEntry(a.doc, 'before', 'a')
+    await waitFor(() => entryOf(b.doc, 'before') === 'a', { what: 'B to see A' })
 
     expect(await first.stop('SIGTERM')).toBe(0)
     await waitFor(() => !a.provider.wsconnected && !b.provider.wsconnected, {
       what: 'clients to notice the server is gone',
     })
-    // Offline edits, including concurrent ones to the same text.
-    a.doc.getMap('m').set('offline-a', 1)
-    b.doc.getMap('m').set('offline-b', 2)
-    a.doc.getText('t').insert(0, 'A')
-    b.doc.getText('t').insert(0, 'B')
+    // Offline edits, including concurrent ones to the same record.
+    putEntry(a.doc, 'offline-a', 1)
+    putEntry(b.doc, 'offline-b', 2)
+    putEntry(a.doc, 'both', 'A')
+    putEntry(b.doc, 'both', 'B')
     // Nothing else (no BroadcastChannel, no server) could have carried them across yet.
-    expect(b.doc.getMap('m').has('offline-a')).toBe(false)
-    expect(a.doc.getMap('m').has('offline-b')).toBe(false)
+    expect(hasEntry(b.doc, 'offline-a')).toBe(false)
+    expect(hasEntry(a.doc, 'offline-b')).toBe(false)
 
     // Same port: the providers' own reconnect loop finds the new server.
     const second = await start({ dataDir: first.dataDir, port: first.port })
-    const expected = { before: 'a', 'offline-a': 1, 'offline-b': 2 }
-    await waitFor(() => [a, b].every((c) => c.provider.synced && c.doc.getMap('m').size === 3), {
+    const merged = () => [a, b].every((c) => c.provider.synced && hasEntry(c.doc, 'offline-a'))
+    await waitFor(() => merged() && hasEntry(a.doc, 'offline-b') && hasEntry(b.doc, 'offline-b'), {
       what: 'offline edits to merge',
     })
-    await waitFor(() => a.doc.getText('t').length === 2 && b.doc.getText('t').length === 2, {
-      what: 'concurrent text edits to merge',
+    // The concurrent edits of one record settle on the same one of them everywhere.
+    await waitFor(() => entryOf(a.doc, 'both') === entryOf(b.doc, 'both'), {
+      what: 'concurrent edits of one record to converge',
     })
-    expect(a.doc.getMap('m').toJSON()).toEqual(expected)
-    expect(b.doc.getMap('m').toJSON()).toEqual(expected)
-    expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString())
+    const expected = { before: 'a', 'offline-a': 1, 'offline-b': 2, both: entryOf(a.doc, 'both') }
+    expect(['A', 'B']).toContain(expected.both)
+    expect(entriesOf(a.doc)).toEqual(expected)
+    expect(entriesOf(b.doc)).toEqual(expected)
 
     // Live syncing goes on over the new connections.
-    b.doc.getMap('m').set('after', 'b')
-    await waitFor(() => a.doc.getMap('m').get('after') === 'b', { what: 'A to see a live edit' })
+    putEntry(b.doc, 'after', 'b')
+    await waitFor(() => entryOf(a.doc, 'after') === 'b', { what: 'A to see a live edit' })
 
     // And the restarted server has everything, for someone who never saw any of it.
     const fresh = client(second, roomId)
     await fresh.whenSynced()
-    expect(fresh.doc.getMap('m').toJSON()).toEqual({ ...expected, after: 'b' })
-    expect(fresh.doc.getText('t').toString()).toBe(a.doc.getText('t').toString())
+    expect(entriesOf(fresh.doc)).toEqual({ ...expected, after: 'b' })
+    expect(boardRecords(fresh.doc).toJSON()).toEqual(boardRecords(a.doc).toJSON())
   })
 })

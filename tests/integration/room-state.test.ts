@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { entryOf, putEntry } from '../support/board-entries.js'
+import { boardRecords, frameShape, noteShape, putShapes } from '../support/board-records.js'
 import { useSharedServer } from '../support/fixtures.js'
 import { createRoom, sendCommand, tokensOf } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
@@ -20,8 +22,8 @@ describe('server-owned room state', () => {
     await Promise.all([mallory.whenSynced(), observer.whenSynced()])
     // Even a facilitator's socket cannot write it directly: only commands can.
     mallory.doc.getMap(STATE).set('plan', { phases: [{ name: 'Forged' }], currentIndex: 0 })
-    mallory.doc.getMap('board').set('after', true) // a later, honest write still goes through
-    await waitFor(() => observer.doc.getMap('board').get('after') === true)
+    putEntry(mallory.doc, 'after', true) // a later, honest write still goes through
+    await waitFor(() => entryOf(observer.doc, 'after') === true)
     expect(phaseNames(observer.doc)).toEqual(['Free board'])
     const late = shared.client(roomId)
     await late.whenSynced()
@@ -75,10 +77,11 @@ describe('server-owned room state', () => {
     const writer = shared.client(roomId)
     const observer = shared.client(roomId)
     await Promise.all([writer.whenSynced(), observer.whenSynced()])
-    const records = (doc: typeof writer.doc) =>
-      doc.getMap<{ parentId: string; x?: number }>('tldraw:records')
-    records(writer.doc).set('shape:frame', { parentId: 'page:page' })
-    records(writer.doc).set('shape:note', { parentId: 'shape:frame', x: 0 })
+    const records = boardRecords
+    const frame = { id: 'shape:frame', parentId: 'page:page', x: 0, y: 0, index: 'a1' }
+    const note = { id: 'shape:note', text: 'In the frame', parentId: 'shape:frame', y: 40 }
+    putShapes(writer.doc, frameShape({ ...frame, name: 'Frame', w: 400, h: 300 }))
+    putShapes(writer.doc, noteShape({ ...note, x: 0, index: 'a1' }))
     await waitFor(() => records(observer.doc).has('shape:note'))
 
     const locked = await sendCommand(shared.server, roomId, facilitator, {
@@ -90,8 +93,19 @@ describe('server-owned room state', () => {
     expect(locked.status).toBe(200)
     await waitFor(() => writer.doc.getMap(STATE).get('locks') !== undefined)
 
-    records(writer.doc).set('shape:note', { parentId: 'shape:frame', x: 999 }) // refused
-    records(writer.doc).set('shape:loose', { parentId: 'page:page' }) // allowed, and not held back
+    putShapes(writer.doc, noteShape({ ...note, x: 999, index: 'a1' })) // refused
+    // Allowed, and not held back.
+    putShapes(
+      writer.doc,
+      noteShape({
+        id: 'shape:loose',
+        text: 'Loose',
+        parentId: 'page:page',
+        x: 500,
+        y: 0,
+        index: 'a2',
+      }),
+    )
     await waitFor(() => records(observer.doc).has('shape:loose'))
     expect(records(observer.doc).get('shape:note')?.x).toBe(0)
     const late = shared.client(roomId)

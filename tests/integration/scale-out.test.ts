@@ -6,8 +6,10 @@
  * killed instance's clients leaves the others within a few relay heartbeats, and `/readyz`
  * follows Redis going away and coming back.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { type PostgresServer, startPostgres } from '@accord/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { entriesOf, entryOf, numberedEntries, putEntry } from '../support/board-entries.js'
 import { usePerTestServers } from '../support/fixtures.js'
 import { type RedisServer, startRedis } from '../support/redis-server.js'
 import { createRoom, type ServerProcess } from '../support/server-process.js'
@@ -33,7 +35,12 @@ async function twoInstances(
   return { a, b, url: env.DATABASE_URL }
 }
 
-const text = (c: TestClient): string => c.doc.getText('notes').toString()
+/**
+ * The board's edits as text: each edit a note of its own, `edit-<n>` holding a piece of text,
+ * read back in the order of their numbers.
+ */
+const text = (c: TestClient): string => numberedEntries(c.doc, 'edit-').join('')
+const write = (c: TestClient, n: number, piece: string) => putEntry(c.doc, `edit-${n}`, piece)
 
 describe('Running more than one instance', () => {
   it('[X1][X2][X4] clients on two instances converge and see each other’s presence', async () => {
@@ -44,9 +51,9 @@ describe('Running more than one instance', () => {
     const onB = client(b, roomId)
     await Promise.all([onA.whenSynced(), onB.whenSynced()])
 
-    onA.doc.getText('notes').insert(0, 'from A;')
+    write(onA, 0, 'from A;')
     await waitFor(() => text(onB) === 'from A;', { what: 'A’s edit on B' })
-    onB.doc.getText('notes').insert(7, 'from B;')
+    write(onB, 1, 'from B;')
     await waitFor(() => text(onA) === 'from A;from B;', { what: 'B’s edit on A' })
 
     onA.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
@@ -69,9 +76,11 @@ describe('Running more than one instance', () => {
     const watcher = client(b, roomId)
     await Promise.all([writer.whenSynced(), watcher.whenSynced()])
 
-    const notes = writer.doc.getText('notes')
     let n = 0
-    const typing = setInterval(() => notes.insert(notes.length, `${n++};`), 5)
+    const typing = setInterval(() => {
+      write(writer, n, `${n};`)
+      n++
+    }, 5)
     await waitFor(() => text(watcher).length > 40, { what: 'edits to reach B' })
     await a.stop('SIGKILL')
     await new Promise((resolve) => setTimeout(resolve, 50)) // edits made while A is gone
@@ -103,21 +112,24 @@ describe('Running more than one instance', () => {
     const onA = client(a, roomId)
     const onB = client(b, roomId)
     await Promise.all([onA.whenSynced(), onB.whenSynced()])
-    onA.doc.getText('notes').insert(0, 'before;')
-    await waitFor(() => text(onB) === 'before;', { what: 'the first edit on B' })
+    putEntry(onA.doc, 'before', 'before;')
+    await waitFor(() => entryOf(onB.doc, 'before') === 'before;', { what: 'the first edit on B' })
 
     await redis.restart(async () => {
       // Stored by each instance, but no relay to carry them while Redis is down.
-      onA.doc.getText('notes').insert(0, 'A while down;')
-      onB.doc.getText('notes').insert(0, 'B while down;')
+      putEntry(onA.doc, 'a-down', 'A while down;')
+      putEntry(onB.doc, 'b-down', 'B while down;')
       await new Promise((resolve) => setTimeout(resolve, 300))
     })
-    await waitFor(() => text(onA) === text(onB) && text(onA).length === 33, {
+    const all = { before: 'before;', 'a-down': 'A while down;', 'b-down': 'B while down;' }
+    await waitFor(() => [onA, onB].every((c) => isDeepStrictEqual(entriesOf(c.doc), all)), {
       what: 'both instances to converge after Redis is back',
       timeoutMs: 20_000,
     })
-    onB.doc.getText('notes').insert(0, 'after;')
-    await waitFor(() => text(onA).startsWith('after;'), { what: 'the relay to work again' })
+    putEntry(onB.doc, 'after', 'after;')
+    await waitFor(() => entryOf(onA.doc, 'after') === 'after;', {
+      what: 'the relay to work again',
+    })
   })
 
   it('[X6] the presence of a killed instance’s clients leaves the others within a few heartbeats', async () => {

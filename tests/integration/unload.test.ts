@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { entryOf, numberedEntries, putEntry } from '../support/board-entries.js'
 import { getHealth, readDatabase } from '../support/inspect.js'
 import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
 import { connectClient, type TestClient } from '../support/yjs-client.js'
@@ -21,6 +22,9 @@ afterEach(async () => {
     what: 'every room to unload between tests',
   })
 })
+
+/** The values of the notes `item-0`, `item-1`, … in order: what the tests write one by one. */
+const items = (doc: Y.Doc) => numberedEntries(doc, 'item-')
 
 function client(roomId: string): TestClient {
   const c = connectClient(server.wsUrl, roomId)
@@ -48,9 +52,9 @@ describe('room unloading', () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    for (let i = 0; i < 50; i++) a.doc.getArray<number>('items').push([i])
-    a.doc.getText('t').insert(0, 'hello')
-    await waitFor(() => b.doc.getArray('items').length === 50 && b.doc.getText('t').length === 5)
+    for (let i = 0; i < 50; i++) putEntry(a.doc, `item-${i}`, i)
+    putEntry(a.doc, 't', 'hello')
+    await waitFor(() => items(b.doc).length === 50 && entryOf(b.doc, 't') === 'hello')
     expect(await getHealth(server)).toMatchObject({ loadedRooms: 1, connections: 2 })
     // Far below the compaction thresholds: so far the edits sit in the update log.
     expect(storedRows(roomId).updates).toBeGreaterThan(0)
@@ -69,13 +73,13 @@ describe('room unloading', () => {
     expect(snapshots).toHaveLength(1)
     const fromSnapshot = new Y.Doc()
     Y.applyUpdate(fromSnapshot, snapshots[0]!)
-    expect(fromSnapshot.getArray('items').toArray()).toEqual([...Array(50).keys()])
-    expect(fromSnapshot.getText('t').toString()).toBe('hello')
+    expect(items(fromSnapshot)).toEqual([...Array(50).keys()])
+    expect(entryOf(fromSnapshot, 't')).toBe('hello')
 
     const late = client(roomId)
     await late.whenSynced()
-    expect(late.doc.getArray('items').toArray()).toEqual([...Array(50).keys()])
-    expect(late.doc.getText('t').toString()).toBe('hello')
+    expect(items(late.doc)).toEqual([...Array(50).keys()])
+    expect(entryOf(late.doc, 't')).toBe('hello')
     expect((await getHealth(server)).loadedRooms).toBe(1)
   })
 
@@ -91,13 +95,13 @@ describe('room unloading', () => {
     for (let i = 0; i < 24; i++) {
       const c = client(roomId)
       await c.whenSynced()
-      expect(c.doc.getArray('items').toArray()).toEqual([...Array(i).keys()])
-      c.doc.getArray<number>('items').push([i])
+      expect(items(c.doc)).toEqual([...Array(i).keys()])
+      putEntry(c.doc, `item-${i}`, i)
       c.destroy()
       await arrivals[i % arrivals.length]!()
     }
     const last = client(roomId)
     await last.whenSynced()
-    expect(last.doc.getArray('items').toArray()).toEqual([...Array(24).keys()])
+    expect(items(last.doc)).toEqual([...Array(24).keys()])
   })
 })

@@ -4,6 +4,7 @@
  * request, sync connections opened and closed) that never hold a token.
  */
 import { describe, expect, it } from 'vitest'
+import { putEntry } from '../support/board-entries.js'
 import { useSharedServer } from '../support/fixtures.js'
 import { openRawSocket } from '../support/raw-socket.js'
 import { createRoom, joinRoom, tokensOf } from '../support/server-process.js'
@@ -120,7 +121,7 @@ describe('web surface', () => {
 
     const client = shared.client(roomId, { token: member.token })
     await client.whenSynced()
-    client.doc.getText('t').insert(0, 'hello')
+    putEntry(client.doc, 't', 'hello')
     for (const token of secrets) {
       await fetch(`${server.url}/api/rooms/${roomId}?token=${token}`, {
         headers: { authorization: `Bearer ${token}` },
