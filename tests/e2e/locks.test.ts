@@ -64,6 +64,34 @@ describe('locks (real Chromium, built app)', () => {
     await screenshot(pat.page, 'locks-1-locked-frame')
   })
 
+  it('an edit the server refuses is undone on the writer’s board too: it starts over from the server’s copy', async () => {
+    // A modified client gets past the lock mirror: Pat's browser writes the move into the
+    // board's document itself.
+    const before = await noteX(faye.page)
+    await pat.page.evaluate(() => {
+      const accord = window.accord
+      const note = accord?.editor.getCurrentPageShapes().find((shape) => shape.type === 'note')
+      if (accord && note)
+        accord.doc.getMap('tldraw:records').set(note.id, { ...note, x: note.x + 300 })
+    })
+    await pat.page.getByText('Your last change was not saved').first().waitFor()
+    // Pat's board drops the refused move (it never reached anyone), and the message stays up.
+    await expect.poll(() => noteX(pat.page)).toBe(before)
+    expect(await noteX(faye.page)).toBe(before)
+    await pat.page.getByText('this part of the board is locked').first().waitFor()
+    // Pat goes on working, and everyone sees it.
+    await addStickyNote(pat.page, 'After the refusal', { x: 1000, y: 650 })
+    await waitForShapeCount(faye.page, 3)
+    await pat.page.evaluate(() => {
+      const editor = window.accord?.editor
+      const added = editor
+        ?.getCurrentPageShapes()
+        .find((shape) => editor.getShapeUtil(shape).getText(shape) === 'After the refusal')
+      if (editor && added) editor.deleteShapes([added.id])
+    })
+    await waitForShapeCount(faye.page, 2)
+  })
+
   it('a locked board is read-only for participants, until it is unlocked', async () => {
     await faye.page.getByTestId('lock-board').click()
     await expect

@@ -17,6 +17,10 @@ interface Window {
       undo(): void
       setCamera(camera: { x: number; y: number; z: number }): void
       getViewportPageBounds(): { x: number; y: number; w: number; h: number }
+      getShapeUtil(shape: AccordTestShape): { getText(shape: AccordTestShape): string | undefined }
+      deleteShapes(ids: string[]): void
     }
+    /** The board's Y.Doc, as the page opened it: what a modified client could write to. */
+    doc: { getMap(name: string): { set(key: string, value: unknown): void } }
   }
 }
