@@ -10,14 +10,8 @@
 import * as prng from 'lib0/prng'
 import { expect } from 'vitest'
 import type * as Y from 'yjs'
-import {
-  EditStorm,
-  seeded,
-  STORM_ARRAY,
-  STORM_MAP,
-  type StormOptions,
-  tallyEdits,
-} from './edit-storm.js'
+import { RECORDS_MAP } from './board-records.js'
+import { EditStorm, seeded, STORM_PREFIX, type StormOptions, tallyEdits } from './edit-storm.js'
 import { integrityOf, storedDocument } from './inspect.js'
 import { createRoom, type ServerOptions, type ServerProcess } from './server-process.js'
 import { type TestClient } from './yjs-client.js'
@@ -51,12 +45,16 @@ export interface CrashStormResult {
 }
 
 export interface StormContent {
-  readonly items: unknown[]
-  readonly entries: Record<string, unknown>
+  /** The storm's notes, by id, as tldraw records. */
+  readonly notes: Record<string, unknown>
 }
 
 export function stormContent(doc: Y.Doc): StormContent {
-  return { items: doc.getArray(STORM_ARRAY).toArray(), entries: doc.getMap(STORM_MAP).toJSON() }
+  const notes: Record<string, unknown> = {}
+  doc.getMap<unknown>(RECORDS_MAP).forEach((record, id) => {
+    if (id.startsWith(STORM_PREFIX)) notes[id] = record
+  })
+  return { notes }
 }
 
 export async function runCrashStorm(options: CrashStormOptions): Promise<CrashStormResult> {

@@ -1,21 +1,62 @@
 /**
  * An edit storm: stock clients in one room, each making its own uniquely named edits — `client-7:12`
- * — at a steady pace, alternately pushed onto a shared Y.Array and set as keys of a shared Y.Map,
- * while servers come and go underneath them. Each client records what it wrote, so a test can tell
+ * — at a steady pace, as a board user does: even edits add a sticky note of their own
+ * (`shape:storm-client-7-12`), odd ones change the note the client added just before (they mark
+ * it `then: client-7:13`), each a valid tldraw record written the way tldraw writes it, while
+ * servers come and go underneath them. Each client records what it wrote, so a test can tell
  * whether every edit reached a document, and whether any arrived twice.
  */
+import { noteRecord } from '@accord/tldraw-yjs'
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
+import { BOARD_PAGE, expectValidRecord, orderedIndex } from './board-entries.js'
+import { RECORDS_MAP } from './board-records.js'
 import { waitFor } from './wait.js'
 import { type TestClient } from './yjs-client.js'
 
-export const STORM_ARRAY = 'storm-items'
-export const STORM_MAP = 'storm-entries'
+/** Ids of the storm's notes start with this; the board's other records are not the storm's. */
+export const STORM_PREFIX = 'shape:storm-'
 
-/** Even edit numbers are array items, odd ones map keys (whose value is the number). */
+/** The note an even edit adds: `client-7:12` is `shape:storm-client-7-12`. */
+export function stormNoteId(edit: string): string {
+  return `${STORM_PREFIX}${edit.replace(':', '-')}`
+}
+
 function parseEdit(id: string): { author: string; n: number } | null {
   const match = /^(client-\d+):(\d+)$/.exec(id)
   return match ? { author: match[1]!, n: Number(match[2]) } : null
+}
+
+/** The even edit whose note has this id. */
+function noteEdit(id: string): { author: string; n: number } | null {
+  const match = /^shape:storm-(client-\d+)-(\d+)$/.exec(id)
+  return match ? { author: match[1]!, n: Number(match[2]) } : null
+}
+
+interface StormMeta {
+  /** The edit that added the note. */
+  readonly edit?: unknown
+  /** The edit that changed it (the author's next one). */
+  readonly then?: unknown
+}
+
+/** The storm's notes in a document, by id. */
+function stormNotes(doc: Y.Doc): [string, { id?: unknown; meta?: StormMeta }][] {
+  const notes: [string, { id?: unknown; meta?: StormMeta }][] = []
+  doc.getMap<{ id?: unknown; meta?: StormMeta }>(RECORDS_MAP).forEach((record, id) => {
+    if (id.startsWith(STORM_PREFIX)) notes.push([id, record])
+  })
+  return notes
+}
+
+/** The edits a storm note holds (its own, and the change after it), or null if it is not one. */
+function editsIn(id: string, record: { id?: unknown; meta?: StormMeta }): string[] | null {
+  const edit = noteEdit(id)
+  const meta = record.meta ?? {}
+  if (edit === null || edit.n % 2 !== 0 || record.id !== id) return null
+  if (meta.edit !== `${edit.author}:${edit.n}`) return null
+  if (meta.then === undefined) return [meta.edit]
+  return meta.then === `${edit.author}:${edit.n + 1}` ? [meta.edit, meta.then] : null
 }
 
 /**
@@ -30,26 +71,20 @@ export function seeded(seed: number, stream: number): prng.PRNG {
 export interface EditTally {
   /** Expected edits the document lacks. */
   readonly missing: string[]
-  /** Array items present more than once. */
+  /** Edits present more than once (in more than one note). */
   readonly duplicated: string[]
-  /** Content that is no expected edit (or a map key with the wrong value). */
+  /** Content that is no expected edit (or a note that is not what its edits made). */
   readonly unexpected: string[]
 }
 
 export function tallyEdits(doc: Y.Doc, expected: Iterable<string>): EditTally {
   const counts = new Map<string, number>()
   const unexpected: string[] = []
-  const count = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1)
-  for (const item of doc.getArray<unknown>(STORM_ARRAY)) {
-    const n = typeof item === 'string' ? parseEdit(item)?.n : undefined
-    if (n !== undefined && n % 2 === 0) count(item as string)
-    else unexpected.push(JSON.stringify(item))
+  for (const [id, record] of stormNotes(doc)) {
+    const edits = editsIn(id, record)
+    if (edits === null) unexpected.push(`${id}=${JSON.stringify(record.meta)}`)
+    else for (const edit of edits) counts.set(edit, (counts.get(edit) ?? 0) + 1)
   }
-  doc.getMap<unknown>(STORM_MAP).forEach((value, key) => {
-    const edit = parseEdit(key)
-    if (edit !== null && edit.n % 2 === 1 && value === edit.n) count(key)
-    else unexpected.push(`${key}=${JSON.stringify(value)}`)
-  })
   const wanted = new Set(expected)
   return {
     missing: [...wanted].filter((id) => !counts.has(id)),
@@ -69,10 +104,35 @@ export class StormWriter {
 
   edit(): void {
     const n = this.written.length
-    const id = `${this.name}:${n}`
-    if (n % 2 === 0) this.client.doc.getArray<string>(STORM_ARRAY).push([id])
-    else this.client.doc.getMap<number>(STORM_MAP).set(id, n)
-    this.written.push(id)
+    const edit = `${this.name}:${n}`
+    const records = this.client.doc.getMap<Record<string, unknown>>(RECORDS_MAP)
+    let note: Record<string, unknown>
+    if (n % 2 === 0) {
+      const writer = Number(this.name.slice('client-'.length))
+      note = {
+        ...noteRecord({
+          id: stormNoteId(edit),
+          text: edit,
+          x: (n / 2) * 10,
+          y: writer * 220,
+          parentId: BOARD_PAGE,
+          index: orderedIndex(writer * 100_000 + n),
+          color: 'light-blue',
+          author: null,
+        }),
+        meta: { edit },
+      }
+    } else {
+      // The note this client added just before: moved, and marked with this edit.
+      const added = records.get(stormNoteId(`${this.name}:${n - 1}`))
+      if (!added) throw new Error(`${this.name} lost its own note ${n - 1}`)
+      const meta = added.meta as StormMeta
+      note = { ...added, y: (added.y as number) + 110, meta: { ...meta, then: edit } }
+    }
+    const id = note.id as string
+    expectValidRecord(id, note)
+    records.set(id, note)
+    this.written.push(edit)
   }
 }
 
@@ -121,10 +181,10 @@ export class EditStorm {
   acknowledged(): Set<string> {
     const seen = new Set<string>()
     for (const writer of this.writers) {
-      const doc = writer.client.doc
-      const held = [...doc.getArray<unknown>(STORM_ARRAY), ...doc.getMap<unknown>(STORM_MAP).keys()]
-      for (const id of held) {
-        if (typeof id === 'string' && parseEdit(id)?.author !== writer.name) seen.add(id)
+      for (const [id, record] of stormNotes(writer.client.doc)) {
+        for (const edit of editsIn(id, record) ?? []) {
+          if (parseEdit(edit)?.author !== writer.name) seen.add(edit)
+        }
       }
     }
     return seen
