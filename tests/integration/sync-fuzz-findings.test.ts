@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { entryId, entryOf, entryRecord, hasEntry, putEntry } from '../support/board-entries.js'
+import { boardRecords } from '../support/board-records.js'
 import { usePerTestServers, useSharedServer } from '../support/fixtures.js'
 import { awarenessFrame, queryAwarenessFrame, SyncType, syncFrame } from '../support/frames.js'
 import { refusalCounts, troubleIn } from '../support/fuzz/server-checks.js'
@@ -38,8 +40,8 @@ async function handled(socket: RawSocket): Promise<void> {
 
 /** The honest pair still syncs, was never closed, and the server logged no trouble. */
 async function expectRoomUnbroken(a: TestClient, b: TestClient, output: string[]): Promise<void> {
-  a.doc.getArray('items').push(['after'])
-  await waitFor(() => b.doc.getArray('items').length === 1)
+  putEntry(a.doc, 'after', 'after')
+  await waitFor(() => entryOf(b.doc, 'after') === 'after')
   expect(a.closes).toEqual([])
   expect(b.closes).toEqual([])
   expect(troubleIn(output)).toEqual([])
@@ -62,16 +64,21 @@ describe('findings of the sync fuzzer', () => {
     const client = 4242
     // Frame 00 02 08 | 01 01 9221 00 | 00 05 | 00: clocks 0–4 of client 4242, collected.
     mallory.ws.send(syncFrame(SyncType.Update, collectedUpdate(client, 0, 5)))
-    // Frame 00 02 1b | 01 01 9221 03 | 08 01 07 "fz-list" 05 7d01 7d02 7d03 7d04 7d05 | 00:
-    // five numbers at clocks 3–7, overlapping the collected 3–4.
+    // Frame 00 02 23 | 01 01 9221 03 | 21 01 0e "tldraw:records" 0a "shape:gone" 05 | 00:
+    // content already deleted at clocks 3–7 of a board record's key, overlapping the collected
+    // 3–4. (First seen with five numbers in a list; only the board's records are writable now,
+    // and a deleted entry there is a deletion, which the write policy lets through to Yjs.)
     const overlapping = loneItemUpdate({
       client,
       clock: 3,
-      parent: 'fz-list',
-      content: [1, 2, 3, 4, 5],
+      parent: 'tldraw:records',
+      parentSub: 'shape:gone',
+      content: { deleted: 5 },
     })
     mallory.ws.send(syncFrame(SyncType.Update, overlapping))
     await handled(mallory)
+    // Not refused by the write policy (a permission-denied message): it reached Yjs.
+    expect(mallory.received.some((frame) => frame[0] === 2)).toBe(false)
 
     await expectRoomUnbroken(a, b, shared.server.output.slice(lines))
     mallory.ws.terminate()
@@ -141,30 +148,33 @@ describe('findings of the sync fuzzer', () => {
       token: (await joinRoom(shared.server, roomId, link, 'Bo')).token,
     })
     await Promise.all([a.whenSynced(), b.whenSynced()])
-    a.doc.getArray('items').push(['A-1'])
-    await waitFor(() => b.doc.getArray('items').length === 1)
+    putEntry(a.doc, 'a-1', 'A-1')
+    await waitFor(() => hasEntry(b.doc, 'a-1'))
 
     a.provider.disconnect()
-    a.doc.getArray('items').push(['A-offline'])
+    putEntry(a.doc, 'a-offline', 'A-offline')
     const mallory = await openRawSocket(shared.server.wsUrl, roomId)
     await mallory.receivedAtLeast(1)
     const clock = Y.getState(b.doc.store, a.doc.clientID)
+    // A valid board record, which the write policy would accept: only the client id is wrong.
     const forged = loneItemUpdate({
       client: a.doc.clientID,
       clock,
-      parent: 'items',
-      content: ['forged'],
+      parent: 'tldraw:records',
+      parentSub: entryId('forged'),
+      content: [entryRecord('forged', 'forged')],
     })
     mallory.ws.send(syncFrame(SyncType.Update, forged))
     await handled(mallory)
     a.provider.connect()
     await a.whenSynced()
     // A round trip after the resync: whatever A and B were going to exchange has arrived.
-    b.doc.getArray('items').push(['B-after'])
-    await waitFor(() => a.doc.getArray('items').toArray().includes('B-after'))
+    putEntry(b.doc, 'b-after', 'B-after')
+    await waitFor(() => hasEntry(a.doc, 'b-after'))
 
-    expect(b.doc.getArray('items').toJSON()).toEqual(a.doc.getArray('items').toJSON())
-    expect(b.doc.getArray('items').toArray()).toContain('A-offline')
+    expect(boardRecords(b.doc).toJSON()).toEqual(boardRecords(a.doc).toJSON())
+    expect(entryOf(b.doc, 'a-offline')).toBe('A-offline')
+    expect(hasEntry(b.doc, 'forged')).toBe(false)
     mallory.ws.terminate()
   })
 

@@ -2,8 +2,10 @@
  * What a room document holds, struct by struct: which client ids wrote into which root, whether
  * the board's records hold nested types, and whether Yjs is keeping content it could not apply
  * (its dependencies missing). Read from Yjs' own struct store, so nothing the document holds
- * escapes it — deleted content included, until it is garbage-collected.
+ * escapes it — deleted content included, until it is garbage-collected. And every record the
+ * board holds, checked as the server checks each one a client writes (`boardRecordProblem`).
  */
+import { boardRecordProblem, RECORDS_MAP } from '@accord/tldraw-yjs'
 import * as Y from 'yjs'
 
 export interface DocumentAudit {
@@ -13,6 +15,8 @@ export interface DocumentAudit {
   readonly nestedRecordItems: number
   /** Bytes Yjs holds back because their dependencies are missing (structs and deletions). */
   readonly pendingBytes: number
+  /** What is wrong with each record of the board tldraw would refuse (none, if all is well). */
+  readonly invalidRecords: readonly string[]
 }
 
 export function auditDocument(doc: Y.Doc): DocumentAudit {
@@ -26,14 +30,20 @@ export function auditDocument(doc: Y.Doc): DocumentAudit {
       const writers = writersByRoot.get(place.root) ?? new Set<number>()
       writers.add(client)
       writersByRoot.set(place.root, writers)
-      if (place.root === 'tldraw:records' && place.nested) nestedRecordItems++
+      if (place.root === RECORDS_MAP && place.nested) nestedRecordItems++
     }
   }
+  const invalidRecords: string[] = []
+  doc.getMap<unknown>(RECORDS_MAP).forEach((record, id) => {
+    const problem = boardRecordProblem(id, record)
+    if (problem !== null) invalidRecords.push(problem)
+  })
   const { pendingStructs, pendingDs } = doc.store
   return {
     writersByRoot,
     nestedRecordItems,
     pendingBytes: (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0),
+    invalidRecords,
   }
 }
 
@@ -55,6 +65,15 @@ export function writersUnder(audit: DocumentAudit, prefix: string): Set<number> 
   const writers = new Set<number>()
   for (const [root, ids] of audit.writersByRoot) {
     if (root.startsWith(prefix)) for (const id of ids) writers.add(id)
+  }
+  return writers
+}
+
+/** Client ids that wrote into any root but `root`. */
+export function writersOutside(audit: DocumentAudit, root: string): Set<number> {
+  const writers = new Set<number>()
+  for (const [name, ids] of audit.writersByRoot) {
+    if (name !== root) for (const id of ids) writers.add(id)
   }
   return writers
 }

@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRoom, joinRoom, repoRoot, type ServerProcess, tokensOf } from '../server-process.js'
 import { Attacker, type FrameRecord } from './attacker.js'
-import { auditDocument, writersUnder } from './document-audit.js'
+import { RECORDS_MAP } from '../board-records.js'
+import { auditDocument, writersOutside } from './document-audit.js'
 import { type FrameKind, hostileFrame } from './hostile-frames.js'
 import { HonestParty } from './honest-party.js'
 import { Rng } from './prng.js'
@@ -111,8 +112,9 @@ async function attack(options: FuzzOptions, attackers: Attacker[], problems: str
     honest,
     attackers,
     viewer,
-    // Server-owned roots hold only what the server wrote when the room was made.
-    serverWriters: writersUnder(auditDocument(honest.writers[0]!.client.doc), 'accord:'),
+    // Roots other than the board's records hold only what the server wrote when the room was
+    // made (its state, tldraw's schema).
+    serverWriters: writersOutside(auditDocument(honest.writers[0]!.client.doc), RECORDS_MAP),
   }
 
   try {
@@ -121,10 +123,13 @@ async function attack(options: FuzzOptions, attackers: Attacker[], problems: str
       [viewer, 'authored-update'],
       [participant, 'server-owned-write'],
       [facilitator, 'nested-record'],
+      [member, 'authored-update'],
+      [participant, 'invalid-record'],
     ]
     for (const [who, kind] of probes) {
+      const denials = who.denials
       await who.send(hostileFrame(who.context(), new Set([kind])))
-      if (who.denials === 0) problems.push(`${kind} from the ${who.name} was not refused`)
+      if (who.denials === denials) problems.push(`${kind} from the ${who.name} was not refused`)
     }
 
     await Promise.all([

@@ -1,15 +1,23 @@
 /**
- * The honest side of a fuzz run: stock y-websocket clients of named members, editing the roots
- * the rules let them write while the attack goes on, and a reference document built from
- * exactly their own edits — what every honest copy of the room must end up holding.
+ * The honest side of a fuzz run: stock y-websocket clients of named members, editing the board
+ * as its users do while the attack goes on — adding, changing and deleting sticky notes, each a
+ * valid tldraw record under an honest id (`shape:honest-…`) — and a reference document built
+ * from exactly their own edits: what every honest copy of the room must end up holding.
  */
+import { noteRecord } from '@accord/tldraw-yjs'
 import * as Y from 'yjs'
 import type { Rng } from './prng.js'
+import { BOARD_PAGE, expectValidRecord, orderedIndex } from '../board-entries.js'
+import { RECORDS_MAP } from '../board-records.js'
 import { joinRoom, type RoomTokens, tokensOf } from '../server-process.js'
 import { connectClient, type TestClient } from '../yjs-client.js'
 
-/** The roots honest clients edit; attackers never write them (see `ATTACK_ROOTS`). */
-export const HONEST_ROOTS = { items: 'items', notes: 'notes', text: 'text' } as const
+/**
+ * Ids of the honest clients' records start with this; attackers never write such ids (theirs
+ * start with `shape:fz-`, see `yjs-payloads.ts`), so whatever the server accepts from them cannot
+ * change what the honest clients must end up with.
+ */
+export const HONEST_PREFIX = 'shape:honest-'
 
 export interface HonestMember {
   readonly name: string
@@ -19,32 +27,34 @@ export interface HonestMember {
   readonly writes: boolean
 }
 
-/** What the honest roots of a document hold, in a form `toEqual` can compare and print. */
-export function honestView(doc: Y.Doc) {
-  return {
-    items: doc.getArray(HONEST_ROOTS.items).toJSON(),
-    notes: doc.getMap(HONEST_ROOTS.notes).toJSON(),
-    text: doc.getText(HONEST_ROOTS.text).toDelta() as unknown,
-  }
+type BoardRecord = Record<string, unknown> & { readonly id: string }
+
+function records(doc: Y.Doc): Y.Map<BoardRecord> {
+  return doc.getMap<BoardRecord>(RECORDS_MAP)
 }
 
-/** How `actual` differs from `expected` on the honest roots, briefly; null when they are equal. */
+/** The honest records of a document, by id, in a form `toEqual` can compare and print. */
+export function honestView(doc: Y.Doc): Record<string, unknown> {
+  const view: Record<string, unknown> = {}
+  records(doc).forEach((record, id) => {
+    if (id.startsWith(HONEST_PREFIX)) view[id] = record
+  })
+  return view
+}
+
+/** How `actual` differs from `expected` on the honest records, briefly; null when they are equal. */
 export function honestDifference(actual: Y.Doc, expected: Y.Doc): string | null {
   const [a, e] = [honestView(actual), honestView(expected)]
   const differences: string[] = []
-  const missing = e.items.filter((item) => !a.items.includes(item))
-  const extra = a.items.filter((item) => !e.items.includes(item))
+  const missing = Object.keys(e).filter((id) => !(id in a))
+  const extra = Object.keys(a).filter((id) => !(id in e))
   if (missing.length > 0 || extra.length > 0) {
-    differences.push(`items missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`)
-  } else if (JSON.stringify(a.items) !== JSON.stringify(e.items)) {
-    differences.push(`items in another order: ${JSON.stringify(a.items)}`)
+    differences.push(`records missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`)
   }
-  for (const key of new Set([...Object.keys(a.notes), ...Object.keys(e.notes)])) {
-    const [got, want] = [JSON.stringify(a.notes[key]), JSON.stringify(e.notes[key])]
-    if (got !== want) differences.push(`notes.${key} is ${got}, expected ${want}`)
+  for (const id of Object.keys(e).filter((id) => id in a)) {
+    const [got, want] = [JSON.stringify(a[id]), JSON.stringify(e[id])]
+    if (got !== want) differences.push(`${id} is ${got}, expected ${want}`)
   }
-  const [gotText, wantText] = [JSON.stringify(a.text), JSON.stringify(e.text)]
-  if (gotText !== wantText) differences.push(`text is ${gotText}, expected ${wantText}`)
   return differences.length > 0 ? differences.join('; ') : null
 }
 
@@ -58,6 +68,7 @@ export class HonestParty {
    */
   readonly presenceProblems: string[] = []
   private readonly rng: Rng
+  private notesMade = 0
 
   private constructor(rng: Rng) {
     this.rng = rng
@@ -149,30 +160,39 @@ export class HonestParty {
   edit(): void {
     const { rng } = this
     const member = rng.pick(this.writers)
-    const doc = member.client.doc
+    const board = records(member.client.doc)
+    const honest = [...board.keys()].filter((id) => id.startsWith(HONEST_PREFIX)).sort()
     switch (rng.int(3)) {
       case 0: {
-        const items = doc.getArray<unknown>(HONEST_ROOTS.items)
-        if (items.length > 0 && rng.chance(0.3)) items.delete(rng.int(items.length), 1)
-        else items.insert(rng.int(items.length + 1), [`${member.name}-${rng.int(10_000)}`])
+        // A note of one's own added, or any honest note deleted.
+        if (honest.length > 0 && rng.chance(0.3)) board.delete(rng.pick(honest))
+        else {
+          const id = `${HONEST_PREFIX}${member.name}-${rng.int(10_000)}`
+          this.put(board, this.note(id, `${member.name}'s note`, {}))
+        }
         break
       }
       case 1: {
-        const notes = doc.getMap<unknown>(HONEST_ROOTS.notes)
-        const key = `note-${rng.int(8)}`
-        if (notes.has(key) && rng.chance(0.25)) notes.delete(key)
-        else notes.set(key, { by: member.name, n: rng.int(10_000), tags: ['a', rng.int(9)] })
+        // A few notes everyone writes to, concurrently: the last write wins everywhere.
+        const id = `${HONEST_PREFIX}shared-${rng.int(8)}`
+        if (board.has(id) && rng.chance(0.25)) board.delete(id)
+        else {
+          const meta = { by: member.name, n: rng.int(10_000), tags: ['a', rng.int(9)] }
+          this.put(board, this.note(id, `shared ${meta.n}`, meta))
+        }
         break
       }
       default: {
-        const text = doc.getText(HONEST_ROOTS.text)
-        if (text.length > 0 && rng.chance(0.3)) {
-          const at = rng.int(text.length)
-          text.delete(at, Math.min(rng.between(1, 5), text.length - at))
-        } else {
-          const bold = rng.chance(0.2) ? { bold: true } : undefined
-          text.insert(rng.int(text.length + 1), `${member.name.toLowerCase()} `, bold)
-        }
+        // A note moved and its text changed, as dragging and typing do.
+        const id = honest.length > 0 ? rng.pick(honest) : `${HONEST_PREFIX}${member.name}-first`
+        const before = board.get(id) ?? this.note(id, '', {})
+        const text = `${member.name.toLowerCase()} ${rng.int(1000)}`
+        this.put(board, {
+          ...this.note(id, text, (before.meta ?? {}) as Record<string, unknown>),
+          x: rng.int(2000),
+          y: rng.int(2000),
+          index: before.index,
+        })
       }
     }
     if (rng.chance(0.2)) {
@@ -181,6 +201,26 @@ export class HonestParty {
         y: rng.int(1000),
       })
     }
+  }
+
+  /** A valid tldraw note, its index from the party's own counter (so a seed replays it exactly). */
+  private note(id: string, text: string, meta: Record<string, unknown>): BoardRecord {
+    const record = noteRecord({
+      id,
+      text,
+      x: this.rng.int(2000),
+      y: this.rng.int(2000),
+      parentId: BOARD_PAGE,
+      index: orderedIndex(this.notesMade++),
+      color: this.rng.pick(['yellow', 'light-blue', 'light-green'] as const),
+      author: null,
+    })
+    return { ...record, meta }
+  }
+
+  private put(board: Y.Map<BoardRecord>, record: BoardRecord): void {
+    expectValidRecord(record.id, record)
+    board.set(record.id, record)
   }
 
   /** `count` edits, `pacingMs` apart, while the attack runs. */

@@ -10,8 +10,10 @@ import { awarenessFrame, queryAwarenessFrame, SyncType, syncFrame } from '../fra
 import { badAwarenessFrame, forgedEntries, oddJson } from './awareness-payloads.js'
 import { mutate, truncate } from './mutate.js'
 import type { Rng } from './prng.js'
+import { HONEST_PREFIX } from './honest-party.js'
 import {
   ATTACK_ROOTS,
+  attackNote,
   type AttackTarget,
   authoredUpdate,
   clockGapUpdate,
@@ -64,6 +66,7 @@ const weights = {
   'corrupt-update': 10,
   'authored-update': 7,
   'plain-record': 2,
+  'invalid-record': 2,
   'server-owned-write': 3,
   'nested-record': 2,
   'clock-gap': 4,
@@ -135,20 +138,29 @@ const generators: Record<FrameKind, (ctx: AttackContext) => Generated> = {
       authoredUpdate(ctx.rng, ctx.seen, author(ctx), ctx.rng.pick(['map', 'list', 'rich'])),
     ),
   'plain-record': (ctx) => intact(ctx, authoredUpdate(ctx.rng, ctx.seen, author(ctx), 'records')),
+  'invalid-record': (ctx) =>
+    intact(ctx, authoredUpdate(ctx.rng, ctx.seen, author(ctx), 'invalid-record')),
   'server-owned-write': (ctx) =>
     intact(ctx, authoredUpdate(ctx.rng, ctx.seen, author(ctx), 'server-owned')),
   'nested-record': (ctx) =>
     intact(ctx, authoredUpdate(ctx.rng, ctx.seen, author(ctx), 'nested-record')),
   'clock-gap': (ctx) => intact(ctx, gapUpdate(ctx)),
-  // Content in an honest root under an honest client's id. Refused (4400) from a writer; a
-  // viewer's is dropped, and a clock the owner has since used is a resend Yjs skips. If any
-  // got in, the honest copies would differ from the reference.
+  // A valid record at an honest id, under an honest client's id: only the id is wrong.
+  // Refused (4400) from a writer; a viewer's is dropped, and a clock the owner has since used is
+  // a resend Yjs skips. If any got in, the honest copies would differ from the reference.
   'forged-client': (ctx) => {
     const client = ctx.rng.pick(ctx.honestIds)
     const clock = ctx.rng.chance(0.5)
       ? Y.getState(ctx.seen.store, client)
       : FAR_FUTURE + ctx.rng.int(1000)
-    const update = loneItemUpdate({ client, clock, parent: 'items', content: ['fz-forged'] })
+    const id = `${HONEST_PREFIX}forged-${ctx.rng.int(8)}`
+    const update = loneItemUpdate({
+      client,
+      clock,
+      parent: 'tldraw:records',
+      parentSub: id,
+      content: [attackNote(ctx.rng, id)],
+    })
     return { data: syncFrame(updateType(ctx.rng), update), expect: 'anything' }
   },
   'dangling-origin': (ctx) => {
@@ -303,6 +315,7 @@ function anyUpdate(ctx: AttackContext): Uint8Array {
     'list',
     'rich',
     'records',
+    'invalid-record',
     'nested-record',
     'server-owned',
   ])

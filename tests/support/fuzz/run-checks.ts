@@ -7,7 +7,8 @@ import type { ServerProcess } from '../server-process.js'
 import { waitFor } from '../wait.js'
 import { connectClient } from '../yjs-client.js'
 import { type Attacker, CLOSE } from './attacker.js'
-import { allWriters, auditDocument, type DocumentAudit, writersUnder } from './document-audit.js'
+import { RECORDS_MAP } from '../board-records.js'
+import { allWriters, auditDocument, type DocumentAudit, writersOutside } from './document-audit.js'
 import { honestDifference, type HonestParty } from './honest-party.js'
 import { refusalCounts } from './server-checks.js'
 import { readStoredRoom } from './stored-room.js'
@@ -20,7 +21,10 @@ export interface RunFacts {
   readonly attackers: readonly Attacker[]
   /** The attacker on the viewer link: nothing it sends may ever be applied. */
   readonly viewer: Attacker
-  /** Client ids in the server-owned roots before the attack: the server's own. */
+  /**
+   * Client ids in roots other than the board's records (the room's state, tldraw's schema)
+   * before the attack: the server's own.
+   */
   readonly serverWriters: ReadonlySet<number>
 }
 
@@ -100,10 +104,13 @@ export async function checkServer(facts: RunFacts, problems: string[]): Promise<
     // 4400 is malformed input, or an update under another person's client id.
     ['malformed+forged_client_id', closes(CLOSE.malformed)],
     ['too_large', closes(CLOSE.tooBig)],
-    // The probes: one write each from the viewer, to a server-owned root, and a nested record.
+    // The probes: one write each from the viewer, to a server-owned root, a nested record, to
+    // a root that is not the board's records, and an invalid record.
     ['read_only', 1],
     ['server_owned', 1],
     ['nested_record', 1],
+    ['not_board', 1],
+    ['invalid_record', 1],
   ]
   for (const [reason, least] of atLeast) {
     const count = reason.split('+').reduce((sum, part) => sum + (counted.get(part) ?? 0), 0)
@@ -127,12 +134,24 @@ function checkAudit(where: string, audit: DocumentAudit, facts: RunFacts, proble
   if (audit.pendingBytes > 0) {
     problems.push(`${where} holds ${audit.pendingBytes} bytes waiting for missing dependencies`)
   }
-  const intruders = [...writersUnder(audit, 'accord:')].filter((id) => !facts.serverWriters.has(id))
+  // Clients write the board's records and nothing else: server-owned roots, tldraw's schema and
+  // every other root hold only what the server wrote.
+  const intruders = [...writersOutside(audit, RECORDS_MAP)].filter(
+    (id) => !facts.serverWriters.has(id),
+  )
   if (intruders.length > 0) {
-    problems.push(`${where}: clients ${intruders.join(', ')} wrote server-owned roots`)
+    const roots = [...audit.writersByRoot]
+      .filter(([root, ids]) => root !== RECORDS_MAP && intruders.some((id) => ids.has(id)))
+      .map(([root]) => root)
+    problems.push(`${where}: clients ${intruders.join(', ')} wrote ${clip(roots.join(', '), 200)}`)
   }
   if (audit.nestedRecordItems > 0) {
-    problems.push(`${where}: ${audit.nestedRecordItems} nested items in tldraw:records`)
+    problems.push(`${where}: ${audit.nestedRecordItems} nested items in ${RECORDS_MAP}`)
+  }
+  if (audit.invalidRecords.length > 0) {
+    problems.push(
+      `${where}: ${audit.invalidRecords.length} invalid records: ${clip(audit.invalidRecords.join('; '))}`,
+    )
   }
   const writers = allWriters(audit)
   const fromViewer = facts.viewer.authorIds.filter((id) => writers.has(id))

@@ -3,10 +3,12 @@
  * attacker has seen of the room, so they have real dependencies), updates whose dependencies
  * nobody has, and state vectors.
  *
- * Attackers write only to their own roots (`ATTACK_ROOTS`), the board's records and the
- * server-owned roots — never to the honest clients' roots, so that whatever the server accepts
- * from them cannot change what the honest clients must end up with. No attack root contains an
- * honest root's name, so no single mutation of a root name turns one into the other.
+ * Attackers write to their own roots (`ATTACK_ROOTS`: no writer may write them, the server
+ * refuses them all), to the board's records under their own ids (`shape:fz-…`, valid records and
+ * invalid ones) and to the server-owned roots — never to an honest client's record
+ * (`shape:honest-…`), so that whatever the server accepts from them cannot change what the
+ * honest clients must end up with. No attack id contains an honest id's prefix, so no mutation
+ * of a few bytes turns one into the other.
  *
  * Update format v1, as hand-written here (see Yjs `UpdateEncoderV1`):
  *   update = varUint(#clients) { varUint(#structs) varUint(client) varUint(clock) struct* }*
@@ -15,22 +17,29 @@
  *   item   = uint8(info: contentRef | 0x80 origin | 0x40 rightOrigin | 0x20 parentSub)
  *            [origin id] [rightOrigin id]
  *            [varUint(1) varString(root) | varUint(0) id]  (only without origins)  [parentSub]
- *            content (ContentAny = ref 8: varUint(n) any*)
+ *            content (ContentAny = ref 8: varUint(n) any*; ContentDeleted = ref 1: varUint(n))
  *   deleteSet = varUint(#clients) { varUint(client) varUint(#ranges) { varUint(clock) varUint(len) }* }*
  */
+import { noteRecord } from '@accord/tldraw-yjs'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { BOARD_PAGE } from '../board-entries.js'
 import type { Rng } from './prng.js'
 
-/** Roots the attackers may write (the rules allow it) and do write. */
+/** Roots of the attackers' own: no writer may write them (not the board's records). */
 export const ATTACK_ROOTS = { map: 'fz-map', list: 'fz-list', rich: 'fz-rich' } as const
-/** The board's records: plain values are allowed, nested types are refused. */
+/**
+ * The board's records: one valid tldraw record per id, as a plain value, is allowed; invalid
+ * records and nested types are refused.
+ */
 export const RECORDS_ROOT = 'tldraw:records'
 /** Server-owned roots: every client write to them is refused. */
 export const SERVER_OWNED_ROOTS = ['accord:room', 'accord:fuzz'] as const
 
-export type AttackTarget = 'map' | 'list' | 'rich' | 'records' | 'nested-record' | 'server-owned'
+export type AttackTarget =
+  'map' | 'list' | 'rich' | 'records' | 'invalid-record' | 'nested-record' | 'server-owned'
 
+const CONTENT_DELETED = 1
 const CONTENT_ANY = 8
 
 /** A JSON-ish value of random shape, sometimes large, sometimes awkward. */
@@ -95,13 +104,16 @@ function edit(rng: Rng, doc: Y.Doc, target: AttackTarget): void {
       case 'rich':
         editText(rng, doc.getText(ATTACK_ROOTS.rich))
         break
-      case 'records':
-        doc.getMap(RECORDS_ROOT).set(`shape:fz-${rng.int(50)}`, {
-          id: `shape:fz-${rng.int(50)}`,
-          typeName: 'shape',
-          props: randomValue(rng),
-        })
+      case 'records': {
+        const id = `shape:fz-${rng.int(50)}`
+        doc.getMap(RECORDS_ROOT).set(id, attackNote(rng, id))
         break
+      }
+      case 'invalid-record': {
+        const [id, record] = invalidRecord(rng)
+        doc.getMap(RECORDS_ROOT).set(id, record)
+        break
+      }
       case 'nested-record': {
         const nested = new Y.Map<unknown>()
         nested.set('props', randomValue(rng))
@@ -119,6 +131,44 @@ function edit(rng: Rng, doc: Y.Doc, target: AttackTarget): void {
         break
       }
     }
+  }
+}
+
+/** A valid tldraw note under an attacker's id, carrying an awkward value in its meta. */
+export function attackNote(rng: Rng, id: string): Record<string, unknown> {
+  const note = noteRecord({
+    id,
+    text: rng.pick(['fz', 'x'.repeat(rng.int(500)), '<script>', 'ünïcödé ✓']),
+    x: rng.int(5000) - 2500,
+    y: rng.int(5000) - 2500,
+    parentId: BOARD_PAGE,
+    index: rng.pick(['a1', 'a2', 'b0Jz', 'Zz']),
+    color: 'red',
+    author: null,
+  })
+  return { ...note, meta: { fz: randomValue(rng) } }
+}
+
+/** Something at a record id that tldraw (and so the server) refuses, with its id. */
+function invalidRecord(rng: Rng): [string, unknown] {
+  const id = `shape:fz-bad-${rng.int(50)}`
+  const note = attackNote(rng, id)
+  switch (rng.int(6)) {
+    case 0: // props of no shape
+      return [id, { id, typeName: 'shape', props: randomValue(rng) }]
+    case 1: // stored under another record's id
+      return [id, { ...note, id: `shape:fz-${rng.int(50)}` }]
+    case 2: {
+      // An id that does not name its type.
+      const pageId = `page:fz-${rng.int(50)}`
+      return [pageId, { ...note, id: pageId }]
+    }
+    case 3: // a record of a browser's session, not of the shared board
+      return ['camera:fz', { id: 'camera:fz', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }]
+    case 4: // a prop out of range
+      return [id, { ...note, opacity: 2, props: { ...(note.props as object), size: 'huge' } }]
+    default: // not a record at all
+      return [id, randomValue(rng)]
   }
 }
 
@@ -180,7 +230,8 @@ export interface LoneItem {
   readonly origin?: Y.ID
   readonly rightOrigin?: Y.ID
   readonly parentSub?: string
-  readonly content: readonly unknown[]
+  /** Values (`ContentAny`), or content already deleted (`ContentDeleted`) of some length. */
+  readonly content: readonly unknown[] | { readonly deleted: number }
 }
 
 /** One item, hand-encoded, so that its clock, origins and parent can be anything at all. */
@@ -191,9 +242,10 @@ export function loneItemUpdate(item: LoneItem, deletes: readonly DeleteRange[] =
   encoding.writeVarUint(e, item.client)
   encoding.writeVarUint(e, item.clock)
   const origins = item.origin !== undefined || item.rightOrigin !== undefined
+  const deleted = 'deleted' in item.content ? item.content.deleted : null
   encoding.writeUint8(
     e,
-    CONTENT_ANY |
+    (deleted === null ? CONTENT_ANY : CONTENT_DELETED) |
       (item.origin ? 0x80 : 0) |
       (item.rightOrigin ? 0x40 : 0) |
       (item.parentSub !== undefined && !origins ? 0x20 : 0),
@@ -215,8 +267,12 @@ export function loneItemUpdate(item: LoneItem, deletes: readonly DeleteRange[] =
     }
     if (item.parentSub !== undefined) encoding.writeVarString(e, item.parentSub)
   }
-  encoding.writeVarUint(e, item.content.length)
-  for (const value of item.content) encoding.writeAny(e, value as encoding.AnyEncodable)
+  if (deleted !== null) encoding.writeVarUint(e, deleted)
+  else {
+    const values = item.content as readonly unknown[]
+    encoding.writeVarUint(e, values.length)
+    for (const value of values) encoding.writeAny(e, value as encoding.AnyEncodable)
+  }
   writeDeleteSet(e, deletes)
   return encoding.toUint8Array(e)
 }
