@@ -7,7 +7,7 @@
  * A reading client does not decode what it receives: it skips data frames by their headers
  * (cheap enough for hundreds of sockets flooded with relayed messages), notes the close code and
  * answers pings, so that a long attack is not ended by the server's heartbeat. A client that
- * does not read learns only that the socket closed.
+ * does not read learns how the server closed it only once it reads again (`settle`).
  */
 import { randomBytes } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
@@ -29,8 +29,12 @@ export class TcpWebSocket {
   private remaining = 0
   private control: { opcode: number; payload: Buffer[] } | null = null
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(
+    private readonly socket: Socket,
+    private reading: boolean,
+  ) {
     socket.on('close', () => (this.closeReason ??= 'reset'))
+    if (reading) socket.on('data', (data: Buffer) => this.skip(data))
   }
 
   /**
@@ -60,13 +64,10 @@ export class TcpWebSocket {
         clearTimeout(timer)
         const status = head.subarray(0, head.indexOf('\r\n')).toString()
         if (!/^HTTP\/1\.1 101 /.test(status)) return fail(status)
-        const client = new TcpWebSocket(socket)
-        if (options.read) {
-          socket.on('data', (data: Buffer) => client.skip(data))
-          client.skip(head.subarray(end + 4))
-        } else {
-          socket.pause()
-        }
+        if (!options.read) socket.pause()
+        const client = new TcpWebSocket(socket, options.read)
+        // What came with the upgrade's answer; a client that does not read drops it too.
+        if (options.read) client.skip(head.subarray(end + 4))
         resolve(client)
       }
       const onClose = () => fail('closed')
@@ -99,6 +100,21 @@ export class TcpWebSocket {
     if (this.socket.destroyed) return false
     this.socket.write(bytes)
     return true
+  }
+
+  /**
+   * A client that stopped reading reads again, skipping what piled up, for at most `ms`: by then
+   * it knows whether the server had closed it (and with which code), or that it is still open.
+   */
+  async settle(ms: number): Promise<void> {
+    if (this.reading || this.socket.destroyed) return
+    this.reading = true
+    this.socket.on('data', (data: Buffer) => this.skip(data))
+    this.socket.resume()
+    const deadline = performance.now() + ms
+    while (this.closeReason === null && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
   }
 
   /** Drops the connection without a closing handshake, as a crashed client would. */

@@ -152,4 +152,5 @@ export const hostileNotes =
   'the same server (in a thread of their own in the generator); p99 over the edits sent during ' +
   'the attack. An edit the observer never saw counts as late by the time it had, so the p99 ' +
   'and max are then lower bounds (≥). **Attackers’ connections**: how the server had closed ' +
-  'them by the end, by close code (`reset`: closed without a code, `open`: still open).'
+  'them by the end, by close code (`reset`: closed without a code, `open`: still open); those ' +
+  'that stopped reading read again for up to 1 s at the end to find out.'

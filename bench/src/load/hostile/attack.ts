@@ -37,7 +37,7 @@ export interface Attack {
   /** Stops sending; the connections stay open. */
   stop(): void
   /** Drops every connection; answers how the server had closed them, by close code. */
-  close(): Record<string, number>
+  close(): Promise<Record<string, number>>
 }
 
 const CONNECT_BATCH = 50
@@ -58,8 +58,12 @@ export async function openAttackers(
   return sockets
 }
 
+/** Sockets that stopped reading read again for this long, to learn whether they were closed. */
+const SETTLE_MS = 1000
+
 /** Drops the sockets and counts how each had been closed: by code, `reset`, or `open`. */
-export function dropAll(sockets: readonly TcpWebSocket[]): Record<string, number> {
+export async function dropAll(sockets: readonly TcpWebSocket[]): Promise<Record<string, number>> {
+  await Promise.all(sockets.map((socket) => socket.settle(SETTLE_MS)))
   const closes: Record<string, number> = {}
   for (const socket of sockets) {
     const reason: CloseReason | 'open' = socket.closed ?? 'open'

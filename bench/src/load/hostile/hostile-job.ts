@@ -161,7 +161,7 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
     await probe.wait(job.drainMs)
     const final = memory(pid)
     const record = await probe.stop()
-    const attackerCloses = prepared.attack.close()
+    const attackerCloses = await prepared.attack.close()
     await prepared.close()
 
     const during = record.samples.filter(([at]) => at >= attackStart)
@@ -187,7 +187,7 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
     }
   } catch (error) {
     await probe.terminate()
-    prepared.attack.close()
+    await prepared.attack.close()
     await prepared.close()
     throw error
   }
