@@ -95,6 +95,8 @@ function verdict(met: boolean | null): string {
 }
 
 function closes(entry: HostileEntry): string {
+  // Sockets of a dead server close as their kernel gets round to it: nothing to tell.
+  if (entry.serverGone) return 'n/a (server gone)'
   const parts = Object.entries(entry.attackerCloses)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, n]) => `${code}: ${n}`)
