@@ -11,7 +11,7 @@ const seeds = process.env.ACCORD_HOSTILE_SEED
 
 describe('hostile updates', () => {
   for (const seed of seeds) {
-    it(`[B1][B2][R5][L1][L2] seed ${seed}: server-owned and locked state unchanged, records valid, honest client converged`, async () => {
+    it(`[W1][W2][W3][R5][L1][L2] seed ${seed}: server-owned and locked state unchanged, records valid, honest client converged`, async () => {
       const result = await hostileFuzzRun({ seed, updates: 1500 })
       expect(result.problems.join('\n'), `replay: ACCORD_HOSTILE_SEED=${seed}`).toBe('')
       // The run exercised both sides of the policy.

@@ -141,7 +141,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[B1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
+  it('[W1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
     const doc = room({ board: false, frames: [] })
     for (const change of [
       (client: Y.Doc) => client.getMap('tldraw:meta').set('schema', { broken: true }),
@@ -153,7 +153,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[B2] board records are valid tldraw records under their own id, as plain values', () => {
+  it('[W2] board records are valid tldraw records under their own id, as plain values', () => {
     const doc = room({ board: false, frames: [] })
     const refused = (change: (client: Y.Doc) => void) =>
       boardWritePolicy('facilitator')(writesOf(doc, change), doc)
@@ -173,7 +173,7 @@ describe('boardWritePolicy', () => {
     expect(refused(set('shape:x', note('shape:x', FIRST_PAGE_ID))).ok).toBe(true)
   })
 
-  it('[B2] a record over the size bound is refused', () => {
+  it('[W2] a record over the size bound is refused', () => {
     const doc = room({ board: false, frames: [] })
     const big = noteRecord({
       ...{ id: 'shape:big', x: 0, y: 0, parentId: FIRST_PAGE_ID, index: 'a3' },
