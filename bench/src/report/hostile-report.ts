@@ -13,6 +13,8 @@ export interface HostileEntry {
   readonly attack: string
   readonly boardMb: number | null
   readonly attackFrames: number | null
+  /** What the attack meant to send: a generator short of a core sends less (presence flood). */
+  readonly attackFramesPlanned: number
   readonly rssBeforeMb: number | null
   readonly peakRssMb: number | null
   readonly peakFrom: 'VmHWM' | 'samples' | null
@@ -49,6 +51,18 @@ export function describeAttack(attack: AttackSpec): string {
   }
 }
 
+function plannedFrames(spec: HostileOutcome['spec']): number {
+  const attack = spec.attack
+  switch (attack.kind) {
+    case 'step1-flood':
+      return attack.attackers * attack.framesEach
+    case 'merge-burst':
+      return attack.connections * attack.editsEach
+    case 'presence-flood':
+      return Math.round((attack.connections * attack.hz * spec.attackMs) / 1000)
+  }
+}
+
 export function hostileEntry(outcome: HostileOutcome): HostileEntry {
   const r = outcome.result
   const probe = r ? summarize(Histogram.from(r.probeDuringAttack)) : null
@@ -64,6 +78,7 @@ export function hostileEntry(outcome: HostileOutcome): HostileEntry {
     attack: describeAttack(outcome.spec.attack),
     boardMb: r ? r.boardBytes / MB : null,
     attackFrames: r?.attackFrames ?? null,
+    attackFramesPlanned: plannedFrames(outcome.spec),
     rssBeforeMb: typeof r?.rssBeforeBytes === 'number' ? r.rssBeforeBytes / MB : null,
     peakRssMb: peak === null ? null : peak / MB,
     peakFrom: r?.peakFrom ?? null,
@@ -88,6 +103,15 @@ export function hostileEntry(outcome: HostileOutcome): HostileEntry {
 
 function mb(value: number | null): string {
   return value === null ? 'n/a' : value.toFixed(value < 10 ? 1 : 0)
+}
+
+/** Frames sent, and the share of those planned when short of them. */
+function sent(e: HostileEntry): string {
+  if (e.attackFrames === null) return 'n/a'
+  const share = e.attackFrames / e.attackFramesPlanned
+  return share < 0.99
+    ? `${count(e.attackFrames)} (${Math.round(share * 100)} % of planned)`
+    : count(e.attackFrames)
 }
 
 function verdict(met: boolean | null): string {
@@ -116,15 +140,15 @@ export function hostileTables(entries: readonly HostileEntry[]): string[] {
       `${hostileTargets.marginBytes / MB} MB; another room’s p99 below ` +
       `${hostileTargets.otherRoomP99Ms} ms.`,
     '',
-    '| scenario | attack | board MB | RSS before MB | peak RSS MB | target MB | RSS | ' +
+    '| scenario | attack | frames sent | board MB | RSS before MB | peak RSS MB | target MB | RSS | ' +
       'other room p99 before ms | p99 during ms | max during ms | unseen | p99 | attackers’ connections at the end |',
-    `|${' --- |'.repeat(13)}`,
+    `|${' --- |'.repeat(14)}`,
   ]
   const notes: string[] = []
   for (const e of entries) {
     if (e.error) {
       lines.push(
-        `| ${e.scenario} | ${e.attack} | failed: ${firstLine(e.error)} |${' |'.repeat(10)}`,
+        `| ${e.scenario} | ${e.attack} | failed: ${firstLine(e.error)} |${' |'.repeat(11)}`,
       )
       continue
     }
@@ -133,7 +157,7 @@ export function hostileTables(entries: readonly HostileEntry[]): string[] {
     const bound = (e.probeUnseen ?? 0) > 0 ? '≥ ' : ''
     const peakBound = bound !== '' || e.serverGone !== null ? '≥ ' : ''
     lines.push(
-      `| ${e.scenario} | ${e.attack} | ${mb(e.boardMb)} | ${mb(e.rssBeforeMb)} | ` +
+      `| ${e.scenario} | ${e.attack} | ${sent(e)} | ${mb(e.boardMb)} | ${mb(e.rssBeforeMb)} | ` +
         `${peakBound}${mb(e.peakRssMb)} | ${mb(e.rssTargetMb)} | ` +
         `${verdict(e.rssMet)} | ${ms(e.probeBaselineP99Ms)} | ${bound}${ms(e.probeP99Ms)} | ` +
         `${bound}${ms(e.probeMaxMs)} | ${e.probeUnseen ?? 'n/a'} of ${e.probeSent ?? 'n/a'} | ` +

@@ -2,9 +2,10 @@
  * A hostile scenario, the generator's side:
  *
  *   prepare   the attack's room (for the step 1 flood, a large board written through the
- *             protocol) and the attackers' connections and frames; then a full GC in the server
- *             (its preloaded probe), so that the memory before the attack is the board held,
- *             not what writing it left behind
+ *             protocol) and the attackers' connections and frames; then `SETTLE_MS` for the
+ *             server to finish what that started (a compaction of the board's log) and a full
+ *             GC in the server (its preloaded probe), so that the memory before the attack is
+ *             the board held, not what writing it left behind
  *   baseline  the probe alone: a writer and an observer in another room, in a worker thread
  *   attack    the server's peak memory restarts here; the attack runs for `attackMs`
  *   drain     probe edits sent during the attack have `drainMs` more to arrive; an edit still
@@ -71,6 +72,7 @@ export interface HostileResult {
 }
 
 const SAMPLE_MS = 20
+const SETTLE_MS = 2000
 
 interface Prepared {
   readonly attack: Attack
@@ -139,6 +141,7 @@ function startProbe(data: ProbeWorkerData) {
 export async function runHostile(job: HostileJob): Promise<HostileResult> {
   const prepared = await prepare(job)
   const pid = job.target.pid
+  await sleep(SETTLE_MS)
   await probeMemory(pid, job.target.probeFile)
   const probe = startProbe({
     probe: job.probe,
