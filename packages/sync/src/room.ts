@@ -180,7 +180,6 @@ export class Room {
     })
     this.clientIds = new ClientIdOwners(options.stored.clientIds, this.doc.clientID)
     this.clientIds.claimUnowned(this.doc)
-    this.clientIds.claimUnowned(this.doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.relayAwareness)
@@ -344,10 +343,12 @@ export class Room {
     update: Uint8Array,
     decoded: DecodedUpdate,
   ): { update: Uint8Array; decoded: DecodedUpdate } {
-    const overlaps = decoded.structs.some((struct) => {
-      const known = Y.getState(this.doc.store, struct.id.client)
-      return struct.id.clock < known && known < struct.id.clock + struct.length
-    })
+    // Known content is cut off whole too: applying it adds nothing, but decoding it for applying
+    // creates every root type it names, so re-sent structs naming made-up roots would pile up
+    // empty root types in the room's memory.
+    const overlaps = decoded.structs.some(
+      (struct) => struct.id.clock < Y.getState(this.doc.store, struct.id.client),
+    )
     if (!overlaps) return { update, decoded }
     const trimmed = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
     return { update: trimmed, decoded: Y.decodeUpdate(trimmed) }
