@@ -46,4 +46,5 @@ export {
   type DecodedUpdate,
   type UpdateSummary,
 } from './update-validation.js'
+export { FrameScheduler, type FrameSchedulerOptions } from './frame-scheduler.js'
 export { describeWrites, type RootWrite } from './update-writes.js'

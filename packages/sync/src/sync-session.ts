@@ -8,6 +8,7 @@ import { CloseCode } from './close-codes.js'
 import type { Logger } from './logger.js'
 import { noMetrics, type SyncMetrics } from './metrics.js'
 import { fullAccess, type PeerAccess } from './peer-access.js'
+import type { FrameScheduler } from './frame-scheduler.js'
 import { decodeMessage } from './protocol.js'
 import type { Peer, Room } from './room.js'
 import type { RoomRegistry } from './room-registry.js'
@@ -31,6 +32,19 @@ export interface SyncSessionOptions {
    * connection with 4409 before it joins the room; every room is served when omitted.
    */
   readonly refuseDocument?: (room: Room) => string | null
+  /**
+   * Where frames wait for their room's turn (`frame-scheduler.ts`); handled as they arrive when
+   * omitted.
+   */
+  readonly scheduler?: FrameScheduler
+  /**
+   * Stops and restarts reading the client's socket. With a scheduler, a connection with
+   * `maxQueuedFrames` frames waiting is paused until half of them are handled: what it sends
+   * meanwhile waits in the network's buffers, not in the server's memory.
+   */
+  readonly flow?: { pause(): void; resume(): void }
+  /** Frames one connection may have waiting in the scheduler before it is paused (256). */
+  readonly maxQueuedFrames?: number
 }
 
 export class SyncSession {
@@ -40,6 +54,9 @@ export class SyncSession {
   private room: Room | null = null
   private pending: Uint8Array[] | null = []
   private closed = false
+  /** Frames of this connection waiting in the scheduler, and whether reading is paused. */
+  private queued = 0
+  private paused = false
   /** The peer the room sees; closing through it also ends this session. */
   private readonly peer: Peer
 
@@ -76,7 +93,7 @@ export class SyncSession {
     this.room.join(this.peer, this.options.access ?? fullAccess)
     const held = this.pending ?? []
     this.pending = null
-    for (const frame of held) this.handleFrame(frame)
+    for (const frame of held) this.dispatch(frame)
   }
 
   /** Feeds one frame received from the client. Text frames are not part of the protocol. */
@@ -102,7 +119,7 @@ export class SyncSession {
       this.pending.push(frame)
       return
     }
-    this.handleFrame(frame)
+    this.dispatch(frame)
   }
 
   /** Ends the session from the server side (e.g. its credential was revoked). */
@@ -113,6 +130,26 @@ export class SyncSession {
   /** The transport closed (by either side): leave the room. */
   transportClosed(): void {
     this.end()
+  }
+
+  /** Handles a frame now, or in its room's turn when there is a scheduler. */
+  private dispatch(frame: Uint8Array): void {
+    const { scheduler, flow } = this.options
+    if (!scheduler) return this.handleFrame(frame)
+    const high = this.options.maxQueuedFrames ?? 256
+    this.queued++
+    if (this.queued >= high && !this.paused && flow) {
+      this.paused = true
+      flow.pause()
+    }
+    scheduler.enqueue(this.options.roomId, () => {
+      this.queued--
+      if (this.paused && this.queued <= high / 2) {
+        this.paused = false
+        flow?.resume()
+      }
+      this.handleFrame(frame)
+    })
   }
 
   private handleFrame(frame: Uint8Array): void {

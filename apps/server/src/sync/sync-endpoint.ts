@@ -1,7 +1,14 @@
 import type { Duplex } from 'node:stream'
 import type { AccessRepository } from '@accord/db'
 import { can } from '@accord/facilitation'
-import { CloseCode, err, type Result, type RoomRegistry, SyncSession } from '@accord/sync'
+import {
+  CloseCode,
+  err,
+  FrameScheduler,
+  type Result,
+  type RoomRegistry,
+  SyncSession,
+} from '@accord/sync'
 import { boardProblem, INCOMPATIBLE_BOARD } from '@accord/tldraw-yjs'
 import { Hono } from 'hono'
 import type { WebSocket } from 'ws'
@@ -53,6 +60,10 @@ export function syncRoutes(deps: {
     { perRoom: limits.connectionsPerRoom, perAddress: limits.connectionsPerAddress },
     deps.limiters.connections,
   )
+  // Rooms take turns: one flooded room cannot hold up every other one (SPEC B8).
+  const frames = new FrameScheduler({
+    onError: (error) => logger.error('sync frame failed', { error: String(error) }),
+  })
   const app = new Hono()
 
   app.get('/:roomId', async (c, next) => {
@@ -179,6 +190,9 @@ export function syncRoutes(deps: {
       logger,
       metrics: metrics.sync,
       ...(limits.messageRate ? { messageRate: limits.messageRate } : {}),
+      scheduler: frames,
+      // Reading pauses while this connection has many frames waiting for its room's turn.
+      flow: { pause: () => ws.pause(), resume: () => ws.resume() },
       refuseDocument: (room) => {
         const problem = boardProblem(room.doc)
         if (problem === null) return null
