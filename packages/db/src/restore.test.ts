@@ -73,9 +73,9 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0008: the audit log's retention index).
+    // Wind the backup back to before the last migration (0009: the closed votes' table).
     const old = new Database(backup)
-    old.exec(`DROP INDEX room_commands_room_outcome_seq;
+    old.exec(`DROP TABLE closed_votes;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -85,9 +85,8 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    const index =
-      "SELECT count(*) AS n FROM sqlite_master WHERE name = 'room_commands_room_outcome_seq'"
-    expect(db.prepare(index).get()).toEqual({ n: 1 })
+    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'closed_votes'"
+    expect(db.prepare(table).get()).toEqual({ n: 1 })
     db.close()
   })
 
