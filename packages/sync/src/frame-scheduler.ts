@@ -27,7 +27,7 @@ export class FrameScheduler {
   private readonly defer: (task: () => void) => void
 
   constructor(private readonly options: FrameSchedulerOptions = {}) {
-    this.framesPerTurn = Math.max(1, options.framesPerTurn ?? 64)
+    this.framesPerTurn = Math.max(1, options.framesPerTurn ?? 16)
     this.defer = options.defer ?? setImmediate
   }
 
