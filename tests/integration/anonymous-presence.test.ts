@@ -44,8 +44,13 @@ type Seen = { user?: { name?: string }; presence?: Record<string, unknown>; stat
 
 /** Ada publishes a presence; resolves with what Bob sees once her cursor has reached `x`. */
 async function publish(a: TestClient, b: TestClient, note: string, x: number): Promise<Seen> {
-  a.provider.awareness.setLocalStateField('presence', presenceWith(note, x))
-  a.provider.awareness.setLocalStateField('status', `made ${note}`)
+  // One change, one message: the server applies a connection's presence at a bounded rate, newest
+  // first, so two quick messages could reach Bob as the first, then the second.
+  a.provider.awareness.setLocalState({
+    ...a.provider.awareness.getLocalState(),
+    presence: presenceWith(note, x),
+    status: `made ${note}`,
+  })
   const seen = () => b.provider.awareness.getStates().get(a.doc.clientID) as Seen | undefined
   await waitFor(() => (seen()?.presence?.cursor as { x?: number } | undefined)?.x === x, {
     what: 'Bob to see Ada’s cursor',
