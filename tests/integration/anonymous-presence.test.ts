@@ -44,8 +44,8 @@ type Seen = { user?: { name?: string }; presence?: Record<string, unknown>; stat
 
 /** Ada publishes a presence; resolves with what Bob sees once her cursor has reached `x`. */
 async function publish(a: TestClient, b: TestClient, note: string, x: number): Promise<Seen> {
-  // One change, one message: the server applies a connection's presence at a bounded rate, newest
-  // first, so two quick messages could reach Bob as the first, then the second.
+  // One change, one message: the server applies a connection's presence at a bounded rate, so of
+  // two quick messages Bob could see the first applied on its own before the second.
   a.provider.awareness.setLocalState({
     ...a.provider.awareness.getLocalState(),
     presence: presenceWith(note, x),
