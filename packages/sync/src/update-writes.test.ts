@@ -34,6 +34,7 @@ describe('describeWrites', () => {
         nested: false,
         value: { x: 1 },
         opaque: false,
+        rightOrigin: false,
       },
     ])
   })
@@ -48,6 +49,7 @@ describe('describeWrites', () => {
       nested: false,
       value: { x: 2 },
       opaque: false,
+      rightOrigin: false,
     })
     // The overwritten entry is deleted, and described with what it held.
     expect(writes).toContainEqual({
@@ -57,6 +59,7 @@ describe('describeWrites', () => {
       nested: false,
       value: { x: 1 },
       opaque: false,
+      rightOrigin: false,
     })
   })
 
@@ -71,6 +74,7 @@ describe('describeWrites', () => {
         nested: false,
         value: { x: 1 },
         opaque: false,
+        rightOrigin: false,
       },
     ])
   })
@@ -92,6 +96,7 @@ describe('describeWrites', () => {
       nested: true,
       value: 1,
       opaque: false,
+      rightOrigin: false,
     })
     expect(writes).toContainEqual({
       kind: 'set',
@@ -100,6 +105,8 @@ describe('describeWrites', () => {
       nested: false,
       value: undefined,
       opaque: true,
+      rightOrigin: false,
+      rightOrigin: false,
     })
     expect(writes).toContainEqual({
       kind: 'set',
@@ -108,6 +115,7 @@ describe('describeWrites', () => {
       nested: true,
       value: 2,
       opaque: false,
+      rightOrigin: false,
     })
   })
 
@@ -185,6 +193,7 @@ describe('describeWrites', () => {
       nested: true,
       value: 199,
       opaque: false,
+      rightOrigin: false,
     })
     expect(nested.every((write) => write.root === 'records' && write.key === null)).toBe(true)
   })
@@ -217,6 +226,7 @@ describe('describeWrites', () => {
           nested: false,
           value: undefined,
           opaque: false,
+          rightOrigin: false,
         },
       ])
       Y.applyUpdate(server, update)

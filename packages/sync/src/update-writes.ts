@@ -37,6 +37,13 @@ export interface RootWrite {
    * embed, a format, binary, a subdocument, legacy JSON, several values. Its `value` is undefined.
    */
   readonly opaque: boolean
+  /**
+   * The item names a right neighbour (`rightOrigin`). `Y.Map#set` never does: a map entry names
+   * only the entry it replaces. Map entries that name right neighbours can integrate differently
+   * depending on the order they arrive in, so a board loaded from storage could differ from the
+   * one served live.
+   */
+  readonly rightOrigin: boolean
 }
 
 interface Placement {
@@ -65,7 +72,7 @@ export function describeWrites(
     const placement = placeUpdateItem(doc, local, struct, places)
     if (placement === 'unknown') return err('update depends on content the server does not have')
     if (placement === 'collected') continue // attached to garbage-collected content: no effect
-    writes.push(itemWrite(placement, struct.content))
+    writes.push(itemWrite(placement, struct))
   }
 
   for (const [client, ranges] of ds.clients) {
@@ -81,6 +88,7 @@ export function describeWrites(
           ...placement,
           value: plainValue(item.item.content),
           opaque: false,
+          rightOrigin: false,
         })
       }
     }
@@ -240,13 +248,14 @@ function itemsInRange(
 }
 
 /** What an item of the update does at its place, by its content. */
-function itemWrite(placement: Placement, content: Y.Item['content']): RootWrite {
+function itemWrite(placement: Placement, item: Y.Item): RootWrite {
+  const rightOrigin = item.rightOrigin !== null
   // Integrating as the key's newest entry, deleted content removes the key's value.
-  if (content instanceof Y.ContentDeleted) {
-    return { kind: 'delete', ...placement, value: undefined, opaque: false }
+  if (item.content instanceof Y.ContentDeleted) {
+    return { kind: 'delete', ...placement, value: undefined, opaque: false, rightOrigin }
   }
-  const value = plainValue(content)
-  return { kind: 'set', ...placement, value, opaque: value === undefined }
+  const value = plainValue(item.content)
+  return { kind: 'set', ...placement, value, opaque: value === undefined, rightOrigin }
 }
 
 /** The one value of a `Y.Map#set`-style item; undefined for any other content. */

@@ -112,6 +112,31 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(free, doc).ok).toBe(true)
   })
 
+  it('[W1] a board entry naming a right neighbour is refused: Y.Map never writes one', () => {
+    const doc = room({ board: false, frames: [] })
+    const loose = (doc.getMap(RECORDS) as unknown as { _map: Map<string, Y.Item> })._map.get(
+      'shape:loose',
+    )
+    if (!loose) throw new Error('no loose note')
+    const value = note('shape:loose', FIRST_PAGE_ID, 50)
+    const entry = (place: object) =>
+      handBuiltUpdate([
+        {
+          client: 98,
+          clock: 0,
+          structs: [{ kind: 'item', place, content: new Y.ContentAny([value]) }],
+        },
+      ])
+    const honest = describe_(doc, entry({ origin: loose.lastId }))
+    expect(boardWritePolicy('facilitator')(honest, doc).ok).toBe(true)
+    for (const place of [
+      { rightOrigin: loose.lastId },
+      { origin: loose.lastId, rightOrigin: loose.lastId },
+    ]) {
+      expect(boardWritePolicy('facilitator')(describe_(doc, entry(place)), doc).ok).toBe(false)
+    }
+  })
+
   it('[L2] a participant cannot change a locked frame’s content; the facilitator can', () => {
     const doc = room({ board: false, frames: ['shape:frame'] })
     const writes = writesOf(doc, move('shape:in', 'shape:frame'))

@@ -35,7 +35,9 @@ export interface WritePolicyOptions {
  *
  * - the one client-writable place is the board's records map (`tldraw:records`), one entry per
  *   record id: a set writes exactly one plain value that is a valid board record stored under
- *   its own id, a delete removes one. Everything else — the room's server-owned state
+ *   its own id, a delete removes one; an entry names only the entry it replaces, as `Y.Map#set`
+ *   writes it (entries naming a right neighbour may integrate differently in another order, and
+ *   the stored board would differ from the served one). Everything else — the room's server-owned state
  *   (`accord:*`), tldraw's schema record (`tldraw:meta`), any other root, nested types, sequence
  *   content, text, embeds, binary, subdocuments — is refused;
  * - participants are also held to the locks (the template layout among them), and to a phase
@@ -62,8 +64,8 @@ export function boardWritePolicy(role: Role, options: WritePolicyOptions = {}) {
           : refuse('not_board', `only the board's records can be written, not ${short(write.root)}`)
       }
       if (write.nested) return refuse('nested_record', 'board records are plain values')
-      if (write.key === null) {
-        return refuse('not_board', 'board records are written one per record id')
+      if (write.key === null || write.rightOrigin) {
+        return refuse('not_board', 'board records are written one per record id, as Y.Map entries')
       }
       if (write.kind === 'set') {
         if (write.opaque) return refuse('nested_record', 'board records are plain values')

@@ -112,7 +112,10 @@ export async function hostileFuzzRun(options: FuzzOptions): Promise<FuzzResult> 
 
     checkFixed(room.doc, fixed, step, problem)
     checkRecords(room.doc, changedKeys, step, problem)
-    if (step % convergeEvery === 0) await checkConverged(room.doc, honest, step, problem)
+    if (step % convergeEvery === 0) {
+      await checkConverged(room.doc, honest, step, problem)
+      await checkStored(store, room, step, problem)
+    }
     if (problems.length > 0) break
   }
   if (broken) problem('the room broke (it would have reloaded, dropping what was unsaved)')
@@ -237,6 +240,24 @@ async function checkConverged(
     problem(`step ${step}: the honest client was closed: ${honest.closedWith.reason}`)
   if (boardJson(server) !== boardJson(honest.doc)) {
     problem(`step ${step}: the honest client's board differs from the server's`)
+  }
+}
+
+/** What the store holds is what the room serves: nothing applied went unstored. */
+async function checkStored(
+  store: MemoryDocumentStore,
+  room: { readonly doc: Y.Doc; flushed(): Promise<void> },
+  step: number,
+  problem: (text: string) => void,
+): Promise<void> {
+  await room.flushed()
+  const stored = await store.loadDocument(ROOM)
+  const reloaded = new Y.Doc()
+  for (const part of [stored?.snapshot, ...(stored?.updates ?? [])]) {
+    if (part) Y.applyUpdate(reloaded, part)
+  }
+  if (boardJson(reloaded) !== boardJson(room.doc)) {
+    problem(`step ${step}: the stored board differs from the served one`)
   }
 }
 
