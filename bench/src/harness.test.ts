@@ -261,9 +261,14 @@ it('runs the three hostile scenarios on Accord at a tiny size: attacks sent, mem
     expect(entry.probeP99Ms).toEqual(expect.any(Number))
     // Pass or fail is the machine's business; that a verdict is given is the harness's.
     expect(entry.p99Met).toEqual(expect.any(Boolean))
+    // That the figures are there, not what they are.
+    expect(entry.generatorCpuShare).toEqual(expect.any(Number))
     if (process.platform === 'linux') {
       expect(entry.peakRssMb).toBeGreaterThan(0)
       expect(entry.rssMet).toEqual(expect.any(Boolean))
+      expect(entry.serverCpuShare).toEqual(expect.any(Number))
+      expect(entry.eventLoopP99Ms).toEqual(expect.any(Number))
+      expect(entry.eventLoopMaxMs).toEqual(expect.any(Number))
     }
   }
 
@@ -271,6 +276,9 @@ it('runs the three hostile scenarios on Accord at a tiny size: attacks sent, mem
   expect(json.hostile).toEqual(JSON.parse(JSON.stringify(report.hostile)))
   const markdown = readFileSync(files.markdown, 'utf8')
   expect(markdown).toContain('## Hostile clients (Accord alone)')
+  expect(markdown).toContain(
+    '| p99 | loop delay p99 ms | loop delay max ms | server CPU | generator CPU | attackers’ connections at the end |',
+  )
   expect(markdown).toMatch(
     /^\| step1flood-0\.2 \| 2 read-only connections, not reading, × 5 .* \| 10 \|/m,
   )

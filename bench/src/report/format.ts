@@ -25,6 +25,14 @@ export function percent(share: number | null): string {
   return share === null ? 'n/a' : `${Math.round(share * 100)} %`
 }
 
+/** At this share of its core the generator, not the server, may be what limits a run. */
+export const GENERATOR_BOUND = 0.9
+
+/** The generator's share of its core, flagged ⚠ where it may be the limit. */
+export function generatorCell(share: number | null): string {
+  return share !== null && share >= GENERATOR_BOUND ? `${percent(share)} ⚠` : percent(share)
+}
+
 export function count(value: number): string {
   return value.toLocaleString('en-US')
 }

@@ -4,7 +4,7 @@
  */
 import type { AttackSpec } from '../load/hostile/attack.js'
 import { type HostileOutcome, hostileTargets, rssTargetBytes } from '../scenarios/hostile.js'
-import { count, ms } from './format.js'
+import { count, generatorCell, ms, percent } from './format.js'
 import { Histogram, summarize } from './histogram.js'
 
 export interface HostileEntry {
@@ -29,6 +29,13 @@ export interface HostileEntry {
   readonly probeUnseen: number | null
   readonly p99TargetMs: number
   readonly p99Met: boolean | null
+  /** The server's event-loop delay over the attack; null when it did not answer the probe. */
+  readonly eventLoopP99Ms: number | null
+  readonly eventLoopMaxMs: number | null
+  /** The server's CPU time over the attack, as a share of one core. */
+  readonly serverCpuShare: number | null
+  /** The generator process's (attackers' and probe's) CPU over the attack, as a share of one core. */
+  readonly generatorCpuShare: number | null
   readonly attackerCloses: Readonly<Record<string, number>>
   /** The server died, or the bench killed it at its memory ceiling, during the run. */
   readonly serverGone: string | null
@@ -91,6 +98,11 @@ export function hostileEntry(outcome: HostileOutcome): HostileEntry {
     probeUnseen: r?.probeUnseen ?? null,
     p99TargetMs: hostileTargets.otherRoomP99Ms,
     p99Met: r && p99 !== null ? p99 < hostileTargets.otherRoomP99Ms : null,
+    eventLoopP99Ms: r?.eventLoop?.p99Ms ?? null,
+    eventLoopMaxMs: r?.eventLoop?.maxMs ?? null,
+    serverCpuShare:
+      r && r.serverCpuSeconds !== null ? r.serverCpuSeconds / (r.attackElapsedMs / 1000) : null,
+    generatorCpuShare: r?.generatorCpuShare ?? null,
     attackerCloses: r?.attackerCloses ?? {},
     serverGone: r?.serverGone
       ? r.serverGone.how === 'ceiling'
@@ -141,14 +153,16 @@ export function hostileTables(entries: readonly HostileEntry[]): string[] {
       `${hostileTargets.otherRoomP99Ms} ms.`,
     '',
     '| scenario | attack | frames sent | board MB | RSS before MB | peak RSS MB | target MB | RSS | ' +
-      'other room p99 before ms | p99 during ms | max during ms | unseen | p99 | attackers’ connections at the end |',
-    `|${' --- |'.repeat(14)}`,
+      'other room p99 before ms | p99 during ms | max during ms | unseen | p99 | ' +
+      'loop delay p99 ms | loop delay max ms | server CPU | generator CPU | ' +
+      'attackers’ connections at the end |',
+    `|${' --- |'.repeat(18)}`,
   ]
   const notes: string[] = []
   for (const e of entries) {
     if (e.error) {
       lines.push(
-        `| ${e.scenario} | ${e.attack} | failed: ${firstLine(e.error)} |${' |'.repeat(11)}`,
+        `| ${e.scenario} | ${e.attack} | failed: ${firstLine(e.error)} |${' |'.repeat(15)}`,
       )
       continue
     }
@@ -161,7 +175,8 @@ export function hostileTables(entries: readonly HostileEntry[]): string[] {
         `${peakBound}${mb(e.peakRssMb)} | ${mb(e.rssTargetMb)} | ` +
         `${verdict(e.rssMet)} | ${ms(e.probeBaselineP99Ms)} | ${bound}${ms(e.probeP99Ms)} | ` +
         `${bound}${ms(e.probeMaxMs)} | ${e.probeUnseen ?? 'n/a'} of ${e.probeSent ?? 'n/a'} | ` +
-        `${verdict(e.p99Met)} | ${closes(e)} |`,
+        `${verdict(e.p99Met)} | ${ms(e.eventLoopP99Ms)} | ${ms(e.eventLoopMaxMs)} | ` +
+        `${percent(e.serverCpuShare)} | ${generatorCell(e.generatorCpuShare)} | ${closes(e)} |`,
     )
     if (e.serverGone) notes.push(`- ${e.scenario}: the server was ${e.serverGone}.`)
   }
@@ -180,6 +195,16 @@ export const hostileNotes =
   'have grown after the window. **Other room**: a writer moving a note at 50 Hz and an observer in another room on ' +
   'the same server (in a thread of their own in the generator); p99 over the edits sent during ' +
   'the attack. An edit the observer never saw counts as late by the time it had, so the p99 ' +
-  'and max are then lower bounds (≥). **Attackers’ connections**: how the server had closed ' +
+  'and max are then lower bounds (≥). **Loop delay**: the server’s event-loop delay (the probe ' +
+  'preloaded into it, as in the other scenarios), its histogram reset when the attack starts and ' +
+  'read when it stops; a server still busy then answers late, so its figures may take in the ' +
+  'start of the drain, and n/a means it did not answer within 5 s. **Server CPU**: the server ' +
+  'process’s user + system time (all threads, /proc/<pid>/stat) over the attack, as a share of ' +
+  'one core; n/a once the server is gone. **Generator CPU**: the generator process’s own CPU ' +
+  'over the attack (process.cpuUsage), as a share of one core. It covers the attackers and the ' +
+  'honest probe alike: the writer, the observer and the memory sampler run in a worker thread ' +
+  'of the same process (on the same core, when pinned). ⚠ from 90 %: there the generator, not the ' +
+  'server, may be the limit — the attack may send less than planned, and the other room’s ' +
+  'latencies are upper bounds. **Attackers’ connections**: how the server had closed ' +
   'them by the end, by close code (`reset`: closed without a code, `open`: still open); those ' +
   'that stopped reading read again for up to 1 s at the end to find out.'

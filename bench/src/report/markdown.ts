@@ -5,7 +5,7 @@ import { browserNotes, browserTables } from './browser-report.js'
 import { durabilityTable, joinStormTable } from './extras.js'
 import { hostileNotes, hostileTables } from './hostile-report.js'
 import { roomsTables } from './rooms-report.js'
-import { count, ms, percent, ratio, serverLabels } from './format.js'
+import { count, generatorCell, ms, percent, ratio, serverLabels } from './format.js'
 import type { Ratios, RunMetrics } from './metrics.js'
 import type { BenchReport, RunEntry } from './report.js'
 
@@ -17,13 +17,6 @@ const rule = `|${' --- |'.repeat(13)}`
 function checkers(metrics: RunMetrics): string {
   if (!metrics.identical) return 'differ ✗'
   return metrics.complete ? 'same ✓' : 'incomplete ✗'
-}
-
-/** At this share of its core the generator, not the server, may be what limits a run. */
-const GENERATOR_BOUND = 0.9
-
-function generatorCell(share: number): string {
-  return share >= GENERATOR_BOUND ? `${percent(share)} ⚠` : percent(share)
 }
 
 function runRow(run: RunEntry): string {

@@ -7,7 +7,9 @@
  *             GC in the server (its preloaded probe), so that the memory before the attack is
  *             the board held, not what writing it left behind
  *   baseline  the probe alone: a writer and an observer in another room, in a worker thread
- *   attack    the server's peak memory restarts here; the attack runs for `attackMs`
+ *   attack    the server's peak memory, its event-loop delay histogram and the CPU counts (the
+ *             server's and the generator's own) restart here; the attack runs for `attackMs`,
+ *             and the event loop and CPU are read again when it stops
  *   drain     probe edits sent during the attack have `drainMs` more to arrive; an edit still
  *             unseen then counts as late by (end of drain − sent), a lower bound
  *
@@ -16,10 +18,10 @@
  */
 import { Worker } from 'node:worker_threads'
 import { Histogram, type HistogramData } from '../../report/histogram.js'
-import { probeMemory } from '../../servers/probe-reader.js'
-import { memory, resetPeakRss } from '../../servers/proc.js'
+import { probeEventLoop, probeMemory } from '../../servers/probe-reader.js'
+import { cpuTimes, memory, resetPeakRss } from '../../servers/proc.js'
 import { boardSize } from '../board-size.js'
-import type { Target } from '../job.js'
+import type { EventLoopFigures, Target } from '../job.js'
 import { sleep } from '../wait.js'
 import type { Attack, AttackSpec } from './attack.js'
 import { prepareMergeBurst } from './merge-burst.js'
@@ -67,6 +69,21 @@ export interface HostileResult {
   /** Probe edits sent during the attack, and those never seen by the observer. */
   readonly probeSent: number
   readonly probeUnseen: number
+  /** The attack's window as measured, from its start to its stop (earlier if the server died). */
+  readonly attackElapsedMs: number
+  /**
+   * The server's event-loop delay from the attack's start until it answered the probe after the
+   * attack's stop; null when it did not answer within 5 s (or was gone).
+   */
+  readonly eventLoop: EventLoopFigures | null
+  /** The server's user + system CPU seconds (all threads) over the attack; null once gone. */
+  readonly serverCpuSeconds: number | null
+  /**
+   * The generator process's CPU over the attack as a share of one core: the attackers on its
+   * main thread and the honest probe in its worker thread alike. Near 1, the generator may be
+   * what limited the attack and delayed the probe.
+   */
+  readonly generatorCpuShare: number
   /** The server died or was killed during the run. */
   readonly serverGone: (ServerGone & { readonly afterMs: number }) | null
 }
@@ -154,14 +171,24 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
     await probe.ready
     const baselineStart = epochMs()
     await probe.wait(job.baselineMs)
+    // Starts a new delay histogram in the server, as run-job does at its window's start.
+    await probeEventLoop(pid, job.target.probeFile)
     const rssBeforeBytes = memory(pid)?.rssBytes ?? null
     const reset = resetPeakRss(pid)
+    const cpuBefore = cpuTimes(pid)
+    const ownCpuBefore = process.cpuUsage()
     const attackStart = epochMs()
     prepared.attack.start()
     await probe.wait(job.attackMs)
     prepared.attack.stop()
     const attackEnd = epochMs()
+    const cpuAfter = cpuTimes(pid)
+    const ownCpu = process.cpuUsage(ownCpuBefore)
+    // Asked now but awaited after the drain: a server still busy with the attack may take up to
+    // 5 s to answer, and the drain must start on time all the same.
+    const eventLoopRead = probeEventLoop(pid, job.target.probeFile)
     await probe.wait(job.drainMs)
+    const eventLoop = await eventLoopRead
     const final = memory(pid)
     const record = await probe.stop()
     const attackerCloses = await prepared.attack.close()
@@ -172,6 +199,7 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
     if (final) peaks.push(reset ? final.peakBytes : final.rssBytes)
     const inAttack = record.edits.filter(([at]) => at >= attackStart && at <= attackEnd)
     const gone = record.gone ?? probe.gone
+    const attackElapsedMs = attackEnd - attackStart
     return {
       boardBytes: prepared.boardBytes,
       attackFrames: prepared.attack.sent,
@@ -186,6 +214,16 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
       probeDuringAttack: latencies(inAttack, record.stoppedAtMs),
       probeSent: inAttack.length,
       probeUnseen: inAttack.filter(([, latency]) => latency === null).length,
+      attackElapsedMs,
+      eventLoop,
+      serverCpuSeconds:
+        cpuBefore === null || cpuAfter === null
+          ? null
+          : cpuAfter.userSeconds +
+            cpuAfter.systemSeconds -
+            cpuBefore.userSeconds -
+            cpuBefore.systemSeconds,
+      generatorCpuShare: (ownCpu.user + ownCpu.system) / 1000 / attackElapsedMs,
       serverGone: gone ? { ...gone, afterMs: gone.atMs - attackStart } : null,
     }
   } catch (error) {
