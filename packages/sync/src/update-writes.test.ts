@@ -106,7 +106,6 @@ describe('describeWrites', () => {
       value: undefined,
       opaque: true,
       rightOrigin: false,
-      rightOrigin: false,
     })
     expect(writes).toContainEqual({
       kind: 'set',
