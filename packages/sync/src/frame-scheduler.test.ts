@@ -39,6 +39,25 @@ describe('FrameScheduler', () => {
     expect(pendingTurns()).toBe(0)
   })
 
+  it('[B8] a flooded room’s frames keep their order through tens of thousands, added as they are taken', () => {
+    const { scheduler, runTurn } = manual(64)
+    const handled: number[] = []
+    let next = 0
+    const add = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const n = next++
+        scheduler.enqueue('flooded', () => handled.push(n))
+      }
+    }
+    add(20_000)
+    while (scheduler.waiting > 0) {
+      runTurn()
+      if (next < 30_000) add(10)
+    }
+    expect(handled).toHaveLength(next)
+    expect(handled.every((n, i) => n === i)).toBe(true)
+  })
+
   it('[B8] rooms take turns in rotation', () => {
     const { scheduler, runTurn } = manual(6)
     const handled: string[] = []

@@ -19,9 +19,42 @@ export interface FrameSchedulerOptions {
   readonly onError?: (error: unknown) => void
 }
 
+/**
+ * A room's waiting frames. `Array#shift` moves every element left once an array is large, and a
+ * flooded room holds tens of thousands of frames: taking from a moving head keeps each take O(1).
+ */
+class TaskQueue {
+  private tasks: (() => void)[] = []
+  private head = 0
+
+  get length(): number {
+    return this.tasks.length - this.head
+  }
+
+  push(task: () => void): void {
+    this.tasks.push(task)
+  }
+
+  take(): (() => void) | undefined {
+    const task = this.tasks[this.head]
+    this.tasks[this.head] = noop // let the closure go
+    this.head++
+    if (this.head === this.tasks.length) {
+      this.tasks = []
+      this.head = 0
+    } else if (this.head >= 1024 && this.head * 2 >= this.tasks.length) {
+      this.tasks = this.tasks.slice(this.head)
+      this.head = 0
+    }
+    return task
+  }
+}
+
+const noop = () => {}
+
 export class FrameScheduler {
   /** Rooms with frames waiting, in the order they are served next. */
-  private readonly queues = new Map<string, (() => void)[]>()
+  private readonly queues = new Map<string, TaskQueue>()
   private scheduled = false
   private readonly framesPerTurn: number
   private readonly defer: (task: () => void) => void
@@ -40,9 +73,12 @@ export class FrameScheduler {
 
   /** Handles `task` (one frame) in a coming turn, after the frames already waiting in `room`. */
   enqueue(room: string, task: () => void): void {
-    const queue = this.queues.get(room)
-    if (queue) queue.push(task)
-    else this.queues.set(room, [task])
+    let queue = this.queues.get(room)
+    if (!queue) {
+      queue = new TaskQueue()
+      this.queues.set(room, queue)
+    }
+    queue.push(task)
     if (!this.scheduled) {
       this.scheduled = true
       this.defer(this.turn)
@@ -55,7 +91,7 @@ export class FrameScheduler {
       const next = this.queues.entries().next()
       if (next.done) return
       const [room, queue] = next.value
-      const task = queue.shift()
+      const task = queue.take()
       // Served: the room goes to the back of the rotation, or leaves it when it has nothing left.
       this.queues.delete(room)
       if (queue.length > 0) this.queues.set(room, queue)
