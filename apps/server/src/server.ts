@@ -40,6 +40,9 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     framesPerSecond: config.roomFramesPerSecond,
     presencePerSecond: config.limits.presencePerSecond ?? undefined,
     relay: relay ?? undefined,
+    // The sync endpoint hands frames to rooms in turns (`FrameScheduler`): a room's flush right
+    // after each turn stores and relays that turn's edits without waiting a loop iteration.
+    defer: queueMicrotask,
   })
   const connections = new LiveConnections()
   const roomStates = new RoomStates(registry)
