@@ -117,4 +117,26 @@ describe('SyncSession with a scheduler', () => {
     const room = await registry.acquire('r')
     expect(room.ok && room.value.doc.getMap('m').get('k')).toBe(149)
   })
+
+  it('[B8][S1] frames a client sent before closing its socket are still handled', async () => {
+    const store = new MemoryDocumentStore()
+    store.createRoom('r')
+    const registry = new RoomRegistry({ store })
+    const { scheduler, runTurn } = manual(64)
+    const session = new SyncSession({
+      roomId: 'r',
+      registry,
+      logger: silentLogger,
+      scheduler,
+      transport: { send: () => {}, close: () => {} },
+    })
+    await session.open()
+    const writer = new Y.Doc()
+    writer.on('update', (update: Uint8Array) => session.receive(encodeUpdate(update)))
+    for (let i = 0; i < 10; i++) writer.getMap('m').set(`k${i}`, i)
+    session.transportClosed()
+    runTurn()
+    const room = await registry.acquire('r')
+    expect(room.ok && room.value.doc.getMap('m').size).toBe(10)
+  })
 })

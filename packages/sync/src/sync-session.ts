@@ -57,6 +57,8 @@ export class SyncSession {
   /** Frames of this connection waiting in the scheduler, and whether reading is paused. */
   private queued = 0
   private paused = false
+  /** The client has gone, but frames it sent before going still wait for their turn. */
+  private leaving = false
   /** The peer the room sees; closing through it also ends this session. */
   private readonly peer: Peer
 
@@ -129,7 +131,10 @@ export class SyncSession {
 
   /** The transport closed (by either side): leave the room. */
   transportClosed(): void {
-    this.end()
+    // What the client sent before it went is handled as if it had stayed: an edit it sent and
+    // then closed the socket is stored and relayed like any other.
+    if (this.queued > 0) this.leaving = true
+    else this.end()
   }
 
   /** Handles a frame now, or in its room's turn when there is a scheduler. */
@@ -149,6 +154,7 @@ export class SyncSession {
         flow?.resume()
       }
       this.handleFrame(frame)
+      if (this.leaving && this.queued === 0) this.end()
     })
   }
 
