@@ -91,6 +91,8 @@ export async function hostileFuzzRun(options: FuzzOptions): Promise<FuzzResult> 
   for (let step = 1; step <= updates && !broken; step++) {
     if (attacker.closedWith) {
       closed++
+      // Its awareness keeps a timer, and so itself and its document, alive until destroyed.
+      attacker.destroy()
       attacker = new InProcessClient(registry, ROOM, { access: access('mallory', role) })
       await attacker.connect()
     }
