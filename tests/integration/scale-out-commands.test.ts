@@ -6,28 +6,11 @@
  * a tally equal to the ballots stored — none stored after the count.
  */
 import { openPostgres, PgBallotRepository } from '@accord/db/postgres'
-import { type PostgresServer, startPostgres } from '@accord/db/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { usePerTestServers } from '../support/fixtures.js'
-import { type RedisServer, startRedis } from '../support/redis-server.js'
+import { describe, expect, it } from 'vitest'
+import { useScaleOut } from '../support/scale-out.js'
 import { createRoom, joinRoom, sendCommand, tokensOf } from '../support/server-process.js'
 
-let postgres: PostgresServer
-let redis: RedisServer
-beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-})
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()])
-})
-
-const { start } = usePerTestServers()
-
-async function twoInstances() {
-  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
-  const [a, b] = await Promise.all([start({ env }), start({ env })])
-  return { a, b, url: env.DATABASE_URL }
-}
+const { twoInstances } = useScaleOut()
 
 interface VoteState {
   readonly id: string

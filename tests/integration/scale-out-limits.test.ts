@@ -4,35 +4,16 @@
  * address together — two instances allow what one does, not twice as much — and the connections
  * of an instance killed with `kill -9` stop counting within a few heartbeats.
  */
-import { type PostgresServer, startPostgres } from '@accord/db/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { usePerTestServers } from '../support/fixtures.js'
+import { describe, expect, it } from 'vitest'
 import { openRawSocket } from '../support/raw-socket.js'
-import { type RedisServer, startRedis } from '../support/redis-server.js'
+import { useScaleOut } from '../support/scale-out.js'
 import { createRoom } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
 
-let postgres: PostgresServer
-let redis: RedisServer
-beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-})
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()])
-})
-
-const { start } = usePerTestServers()
-
-async function twoInstances(extraEnv: Record<string, string>) {
-  const env = {
-    DATABASE_URL: await postgres.createDatabase(),
-    REDIS_URL: redis.url,
-    ACCORD_RELAY_HEARTBEAT_MS: '200',
-    ...extraEnv,
-  }
-  const [a, b] = await Promise.all([start({ env }), start({ env })])
-  return { a, b }
-}
+const scaleOut = useScaleOut()
+/** Relay heartbeats (and so the connection counts' expiry) fast, for the kill -9 test. */
+const twoInstances = (extraEnv: Record<string, string>) =>
+  scaleOut.twoInstances({ ACCORD_RELAY_HEARTBEAT_MS: '200', ...extraEnv })
 
 const json = { 'content-type': 'application/json' }
 

@@ -7,33 +7,15 @@
  * follows Redis going away and coming back.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { type PostgresServer, startPostgres } from '@accord/db/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { entriesOf, entryOf, numberedEntries, putEntry } from '../support/board-entries.js'
-import { usePerTestServers } from '../support/fixtures.js'
-import { type RedisServer, startRedis } from '../support/redis-server.js'
-import { createRoom, type ServerProcess } from '../support/server-process.js'
+import { useScaleOut } from '../support/scale-out.js'
+import { createRoom } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
 import { connectClient, type TestClient } from '../support/yjs-client.js'
 
-let postgres: PostgresServer
-let redis: RedisServer
-beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-})
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()])
-})
-
-const { start, client } = usePerTestServers()
-
-async function twoInstances(
-  extraEnv: Record<string, string> = {},
-): Promise<{ a: ServerProcess; b: ServerProcess; url: string }> {
-  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url, ...extraEnv }
-  const [a, b] = await Promise.all([start({ env }), start({ env })])
-  return { a, b, url: env.DATABASE_URL }
-}
+const scaleOut = useScaleOut()
+const { start, client, twoInstances } = scaleOut
 
 /**
  * The board's edits as text: each edit a note of its own, `edit-<n>` holding a piece of text,
@@ -45,7 +27,7 @@ const write = (c: TestClient, n: number, piece: string) => putEntry(c.doc, `edit
 describe('Running more than one instance', () => {
   it('[X1][X2][X4] clients on two instances converge and see each other’s presence', async () => {
     const { a, b } = await twoInstances()
-    expect(a.output.join('\n')).toContain(`"redis":"${redis.url}`)
+    expect(a.output.join('\n')).toContain(`"redis":"${scaleOut.redis.url}`)
     const roomId = await createRoom(a, 'Two instances')
     const onA = client(a, roomId)
     const onB = client(b, roomId)
@@ -98,7 +80,7 @@ describe('Running more than one instance', () => {
 
       // And it is in storage: a new instance, with nothing in memory, loads all of it.
       await b.stop('SIGKILL')
-      const c = await start({ env: { DATABASE_URL: url, REDIS_URL: redis.url } })
+      const c = await start({ env: { DATABASE_URL: url, REDIS_URL: scaleOut.redis.url } })
       const reader = client(c, roomId)
       await waitFor(() => text(reader) === everything, { what: 'every edit, from storage' })
     } finally {
@@ -115,7 +97,7 @@ describe('Running more than one instance', () => {
     putEntry(onA.doc, 'before', 'before;')
     await waitFor(() => entryOf(onB.doc, 'before') === 'before;', { what: 'the first edit on B' })
 
-    await redis.restart(async () => {
+    await scaleOut.redis.restart(async () => {
       // Stored by each instance, but no relay to carry them while Redis is down.
       putEntry(onA.doc, 'a-down', 'A while down;')
       putEntry(onB.doc, 'b-down', 'B while down;')
@@ -159,7 +141,7 @@ describe('Running more than one instance', () => {
     const { a } = await twoInstances()
     const readyz = () => fetch(`${a.url}/readyz`)
     expect((await readyz()).status).toBe(200)
-    await redis.restart(async () => {
+    await scaleOut.redis.restart(async () => {
       await waitFor(async () => (await readyz()).status === 503, { what: '/readyz to answer 503' })
       expect(await (await readyz()).json()).toMatchObject({ ok: false, error: 'relay_unavailable' })
     })
