@@ -38,6 +38,23 @@ function sendUpdate(client: TestClient, update: Uint8Array): void {
   client.provider.ws?.send(syncFrame(SyncType.Update, update))
 }
 
+/**
+ * An honest note written after the hostile frames, and seen by `observer`: the server handles a
+ * connection's frames in order, so everything sent before it has been decided by then.
+ */
+async function honestWriteSeen(writer: TestClient, observer: TestClient): Promise<void> {
+  const marker = noteShape({
+    id: 'shape:marker',
+    parentId: 'page:page',
+    x: 0,
+    y: 0,
+    index: 'a9',
+    text: 'marker',
+  })
+  boardRecords(writer.doc).set(marker.id, marker)
+  await waitFor(() => boardRecords(observer.doc).has(marker.id))
+}
+
 /** A retro: regions laid out (fixed for participants), an anonymous setting, phases. */
 async function retro(): Promise<string> {
   return createRoom(shared.server, 'Hostile retro', {
@@ -60,17 +77,7 @@ describe('writes decided by effect (real server)', () => {
       const update = deletedContentAfter(currentItem(mallory.doc, STATE, key), 900_000 + i)
       sendUpdate(mallory, update)
     })
-    // An honest write after the attack arrives, so everything before it was handled.
-    const marker = noteShape({
-      id: 'shape:after-attack',
-      parentId: 'page:page',
-      x: 0,
-      y: 0,
-      index: 'a9',
-      text: 'after',
-    })
-    boardRecords(mallory.doc).set(marker.id, marker)
-    await waitFor(() => boardRecords(observer.doc).has(marker.id))
+    await honestWriteSeen(mallory, observer)
     expect(JSON.stringify(observer.doc.getMap(STATE).toJSON())).toBe(before)
     const late = shared.client(roomId)
     await late.whenSynced()
@@ -90,16 +97,7 @@ describe('writes decided by effect (real server)', () => {
         deletedContentAfter(currentItem(mallory.doc, 'tldraw:records', id), 800_000 + i),
       )
     })
-    const marker = noteShape({
-      id: 'shape:marker',
-      parentId: 'page:page',
-      x: 0,
-      y: 0,
-      index: 'a9',
-      text: 'marker',
-    })
-    boardRecords(mallory.doc).set(marker.id, marker)
-    await waitFor(() => boardRecords(observer.doc).has(marker.id))
+    await honestWriteSeen(mallory, observer)
     for (const id of layout) expect(boardRecords(observer.doc).has(id)).toBe(true)
   })
 
@@ -112,16 +110,7 @@ describe('writes decided by effect (real server)', () => {
     expect(schema).toContain('schemaVersion')
     mallory.doc.getMap('tldraw:meta').set('schema', { schemaVersion: 2, sequences: {} })
     mallory.doc.getMap('anything').set('k', 'v')
-    const marker = noteShape({
-      id: 'shape:marker',
-      parentId: 'page:page',
-      x: 0,
-      y: 0,
-      index: 'a9',
-      text: 'marker',
-    })
-    boardRecords(mallory.doc).set(marker.id, marker)
-    await waitFor(() => boardRecords(observer.doc).has(marker.id))
+    await honestWriteSeen(mallory, observer)
     expect(JSON.stringify(observer.doc.getMap('tldraw:meta').get('schema'))).toBe(schema)
     expect(observer.doc.share.has('anything')).toBe(false)
   })

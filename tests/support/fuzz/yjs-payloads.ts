@@ -20,6 +20,7 @@
  *            content (ContentAny = ref 8: varUint(n) any*; ContentDeleted = ref 1: varUint(n))
  *   deleteSet = varUint(#clients) { varUint(client) varUint(#ranges) { varUint(clock) varUint(len) }* }*
  */
+import { handBuiltUpdate } from '@accord/sync/testing'
 import { noteRecord } from '@accord/tldraw-yjs'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -277,23 +278,17 @@ export function loneItemUpdate(item: LoneItem, deletes: readonly DeleteRange[] =
   return encoding.toUint8Array(e)
 }
 
-/** Runs of garbage-collected (`GC`, info 0) or skipped (`Skip`, info 10) clocks of one client. */
+/** Runs of garbage-collected (`GC`) or skipped (`Skip`) clocks of one client. */
 export function collectedUpdate(
   client: number,
   clock: number,
   runs: readonly { readonly skip: boolean; readonly length: number }[],
 ): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, runs.length)
-  encoding.writeVarUint(e, client)
-  encoding.writeVarUint(e, clock)
-  for (const run of runs) {
-    encoding.writeUint8(e, run.skip ? 10 : 0)
-    encoding.writeVarUint(e, run.length)
-  }
-  writeDeleteSet(e, [])
-  return encoding.toUint8Array(e)
+  const structs = runs.map((run) => ({
+    kind: run.skip ? ('skip' as const) : ('gc' as const),
+    length: run.length,
+  }))
+  return handBuiltUpdate([{ client, clock, structs }])
 }
 
 export interface DeleteRange {
@@ -304,10 +299,10 @@ export interface DeleteRange {
 
 /** An update that only deletes: ranges of content that may or may not exist. */
 export function deleteOnlyUpdate(ranges: readonly DeleteRange[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0)
-  writeDeleteSet(e, ranges)
-  return encoding.toUint8Array(e)
+  return handBuiltUpdate(
+    [],
+    ranges.map((range) => ({ client: range.client, clock: range.clock, len: range.length })),
+  )
 }
 
 function writeDeleteSet(e: encoding.Encoder, ranges: readonly DeleteRange[]): void {
