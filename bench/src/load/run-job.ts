@@ -11,7 +11,7 @@
  */
 import { Histogram } from '../report/histogram.js'
 import { probeEventLoop } from '../servers/probe-reader.js'
-import { cpuTimes, peakRssBytes, resetPeakRss } from '../servers/proc.js'
+import { cpuSecondsBetween, cpuTimes, peakRssBytes, resetPeakRss } from '../servers/proc.js'
 import { Checker } from './checker.js'
 import { dialectFor } from './dialect.js'
 import { PresenceWriter, ShapeWriter } from './edits.js'
@@ -138,13 +138,7 @@ export async function runJob(job: Job): Promise<JobResult> {
     delivered: ledger.delivered,
     latency: latency.toData(),
     elapsedMs,
-    serverCpuSeconds:
-      cpuBefore === null || cpuAfter === null
-        ? null
-        : cpuAfter.userSeconds +
-          cpuAfter.systemSeconds -
-          cpuBefore.userSeconds -
-          cpuBefore.systemSeconds,
+    serverCpuSeconds: cpuSecondsBetween(cpuBefore, cpuAfter),
     serverSystemCpuSeconds:
       cpuBefore === null || cpuAfter === null
         ? null

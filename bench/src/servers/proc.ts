@@ -14,6 +14,12 @@ export interface CpuTimes {
 }
 
 /** User and system CPU seconds of every thread of the process so far. */
+/** CPU seconds (user + system) spent between two readings; null if either is missing. */
+export function cpuSecondsBetween(before: CpuTimes | null, after: CpuTimes | null): number | null {
+  if (before === null || after === null) return null
+  return after.userSeconds + after.systemSeconds - before.userSeconds - before.systemSeconds
+}
+
 export function cpuTimes(pid: number): CpuTimes | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -19,7 +19,7 @@
 import { Worker } from 'node:worker_threads'
 import { Histogram, type HistogramData } from '../../report/histogram.js'
 import { probeEventLoop, probeMemory } from '../../servers/probe-reader.js'
-import { cpuTimes, memory, resetPeakRss } from '../../servers/proc.js'
+import { cpuSecondsBetween, cpuTimes, memory, resetPeakRss } from '../../servers/proc.js'
 import { boardSize } from '../board-size.js'
 import type { EventLoopFigures, Target } from '../job.js'
 import { sleep } from '../wait.js'
@@ -216,13 +216,7 @@ export async function runHostile(job: HostileJob): Promise<HostileResult> {
       probeUnseen: inAttack.filter(([, latency]) => latency === null).length,
       attackElapsedMs,
       eventLoop,
-      serverCpuSeconds:
-        cpuBefore === null || cpuAfter === null
-          ? null
-          : cpuAfter.userSeconds +
-            cpuAfter.systemSeconds -
-            cpuBefore.userSeconds -
-            cpuBefore.systemSeconds,
+      serverCpuSeconds: cpuSecondsBetween(cpuBefore, cpuAfter),
       generatorCpuShare: (ownCpu.user + ownCpu.system) / 1000 / attackElapsedMs,
       serverGone: gone ? { ...gone, afterMs: gone.atMs - attackStart } : null,
     }
