@@ -48,13 +48,13 @@ const SYNC_TIMEOUT_MS = 60_000
 
 export async function runJoinStorm(job: JoinStormJob): Promise<JoinStormResult> {
   const dialect = dialectFor(job.target)
-  const { updates, bytes: size } = largeBoard(job.documentBytes, job.seed)
+  const { updates, bytes: size, stateVector } = largeBoard(job.documentBytes, job.seed)
 
   // The facilitator writes the document and stays: the room is loaded when the storm comes.
   const seeder = new RawClient({ url: job.target.url, dialect })
   await withTimeout(seeder.synced, SYNC_TIMEOUT_MS, 'the seeder to sync')
   for (const update of updates) seeder.send(syncMessage(SYNC_UPDATE, update))
-  await untilServerHolds(job.target, size)
+  await untilServerHolds(job.target, stateVector)
 
   const probeDialect = dialectFor(job.probe)
   let histogram = new Histogram()

@@ -18,6 +18,8 @@ export interface LargeBoard {
   readonly updates: Uint8Array[]
   /** The encoded state of the document they make. */
   readonly bytes: number
+  /** The document's state vector: a server holding it holds every note. */
+  readonly stateVector: Uint8Array
   readonly notes: number
 }
 
@@ -60,6 +62,7 @@ export function largeBoard(bytes: number, seed: number): LargeBoard {
     size += updates[updates.length - 1]?.length ?? 0
   }
   const state = Y.encodeStateAsUpdate(doc).length
+  const stateVector = Y.encodeStateVector(doc)
   doc.destroy()
-  return { updates, bytes: state, notes: count }
+  return { updates, bytes: state, stateVector, notes: count }
 }

@@ -49,7 +49,7 @@ export async function prepareStep1Flood(
   const seeder = new RawClient({ url: target.url, dialect: dialectFor(target) })
   await withTimeout(seeder.synced, SYNC_TIMEOUT_MS, 'the board writer to sync')
   for (const update of board.updates) seeder.send(syncMessage(SYNC_UPDATE, update))
-  const boardBytes = await untilServerHolds(target, board.bytes)
+  const boardBytes = await untilServerHolds(target, board.stateVector)
 
   const attackers = await openAttackers(target.viewerUrl, spec.attackers, { read: false })
   const bursts = attackers.map((_, attacker) =>
