@@ -76,6 +76,11 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     // Never negotiated: the sync endpoint writes prebuilt frames straight to the socket, which
     // is only safe while `ws` itself writes synchronously (websocket-frames.ts).
     perMessageDeflate: false,
+    // One message per connection per turn of the event loop: otherwise a socket's whole read
+    // chunk (64 KiB of tiny frames) is parsed and handled in one go, and a hundred flooding
+    // connections stall every other room for a poll phase. Unread frames stay in the kernel
+    // buffer, so a flooder is backpressured rather than buffered (SECURITY.md, fairness).
+    allowSynchronousEvents: false,
   })
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs)
 

@@ -30,6 +30,7 @@ export {
 } from './protocol.js'
 export { err, ok, type Result } from './result.js'
 export { fullAccess, readOnlyAccess, type PeerAccess } from './peer-access.js'
+export type { Backpressure } from './presence-backlog.js'
 export { Room, type Peer, type RoomOptions } from './room.js'
 export {
   relayOrigin,

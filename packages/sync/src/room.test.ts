@@ -13,6 +13,7 @@ import {
   settle,
 } from './testing/in-process-client.js'
 import { readOnlyAccess } from './peer-access.js'
+import type { Backpressure } from './presence-backlog.js'
 import { err, ok } from './result.js'
 import type { RootWrite } from './update-writes.js'
 import { MessageType } from './protocol.js'
@@ -99,6 +100,22 @@ function setup(
 }
 
 const text = (client: InProcessClient): string => client.doc.getText('t').toString()
+
+/** A connection's write queue the test fills and drains. */
+class HeldQueue implements Backpressure {
+  full = false
+  private drained: (() => void)[] = []
+  backedUp(): boolean {
+    return this.full
+  }
+  onceDrained(callback: () => void): void {
+    this.drained.push(callback)
+  }
+  drain(): void {
+    this.full = false
+    for (const callback of this.drained.splice(0)) callback()
+  }
+}
 
 describe('Room', () => {
   it('[P4] a joiner receives the full state and converges with earlier clients', async () => {
@@ -727,6 +744,40 @@ describe('Room fan-out', () => {
       expect(observer.awareness.getStates().get(client.doc.clientID)).toEqual({ cursor: index })
       expect(observer.doc.getMap('m').get(String(index))).toBe(index)
     }
+  })
+
+  it('[A6] a backed-up peer gets the newest presence once it drains; edits are never held back', async () => {
+    const { registry } = setup()
+    const queue = new HeldQueue()
+    const [a, b, observer] = [
+      await connect(registry),
+      await connect(registry),
+      await connect(registry, 'room', { pressure: queue }),
+    ]
+    b.awareness.setLocalState({ cursor: 'b' })
+    await settle()
+    expect(observer.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: 'b' })
+
+    queue.full = true
+    const presenceBefore = frames(observer, MessageType.Awareness).length
+    for (let cursor = 0; cursor < 5; cursor++) {
+      a.awareness.setLocalState({ cursor })
+      a.doc.getMap('m').set('x', cursor)
+      await settle(1)
+    }
+    b.disconnect()
+    await settle()
+    expect(frames(observer, MessageType.Awareness)).toHaveLength(presenceBefore)
+    expect(observer.doc.getMap('m').get('x')).toBe(4)
+
+    queue.drain()
+    expect(frames(observer, MessageType.Awareness)).toHaveLength(presenceBefore + 1)
+    expect(observer.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: 4 })
+    expect(observer.awareness.getStates().has(b.doc.clientID)).toBe(false)
+    // Drained, it gets each change as it comes again.
+    a.awareness.setLocalState({ cursor: 5 })
+    await settle()
+    expect(frames(observer, MessageType.Awareness)).toHaveLength(presenceBefore + 2)
   })
 
   it('[A5] under the frame budget every change goes out in its own turn', async () => {

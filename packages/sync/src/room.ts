@@ -36,6 +36,7 @@ import {
   encodeUpdate,
 } from './protocol.js'
 import { placeholderFor } from './placeholder-update.js'
+import { type Backpressure, PresenceBacklog } from './presence-backlog.js'
 import { PresenceInbox } from './presence-inbox.js'
 import { ok, type Result } from './result.js'
 import { relayChunks } from './relay-batches.js'
@@ -51,6 +52,8 @@ export interface Peer {
   /** Sends one binary frame. Must not throw. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Whether frames wait unsent to it: presence then waits for it (`presence-backlog.ts`). */
+  readonly pressure?: Backpressure
 }
 
 export interface RoomOptions {
@@ -140,6 +143,11 @@ export class Room {
   private readonly presencePacer: FlushPacer
   /** Presence received and not yet applied: each peer's latest, applied fairly. */
   private readonly presenceInbox: PresenceInbox<Peer>
+  private readonly presenceBacklog = new PresenceBacklog<Peer>({
+    sendOwed: (peer, clientIds) => {
+      if (this.peers.has(peer) && !this.broken) peer.send(this.presenceOf(clientIds))
+    },
+  })
   private compactionScheduled = false
   /** Every storage operation is chained here, so appends and compactions never overlap. */
   private writes: Promise<void> = Promise.resolve()
@@ -198,9 +206,7 @@ export class Room {
     this.peers.set(peer, { access, clientId: null, toldReadOnly: false, answering: false })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) {
-      peer.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)))
-    }
+    if (present.length > 0) peer.send(this.presenceOf(present))
   }
 
   leave(peer: Peer): void {
@@ -208,6 +214,7 @@ export class Room {
     if (!state) return
     this.peers.delete(peer)
     this.presenceInbox.forget(peer)
+    this.presenceBacklog.forget(peer)
     const id = state.clientId
     if (id === null || this.awarenessOwners.get(id) !== peer) return
     this.awarenessOwners.delete(id)
@@ -224,11 +231,8 @@ export class Room {
         return this.applyClientUpdate(peer, message.update)
       case 'awareness':
         return this.applyClientAwareness(peer, message.update)
-      case 'query-awareness': {
-        const present = [...this.awareness.getStates().keys()]
-        peer.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)))
-        return
-      }
+      case 'query-awareness':
+        return peer.send(this.presenceOf([...this.awareness.getStates().keys()]))
     }
   }
 
@@ -461,7 +465,8 @@ export class Room {
   /**
    * One awareness message per flush for every change since the last, encoded once: with hundreds
    * of people moving their cursors, each peer gets one frame a turn — or fewer, spaced by the
-   * pacer — instead of one per person.
+   * pacer — instead of one per person. A peer whose connection is backed up gets the newest
+   * states once it drains instead (`presence-backlog.ts`).
    */
   private readonly flushAwareness = (): void => {
     const changed = [...this.awarenessChanged]
@@ -469,9 +474,19 @@ export class Room {
     this.awarenessChanged = new Set()
     this.awarenessOrigins = new Set()
     if (this.broken || this.peers.size === 0 || changed.length === 0) return
-    const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed))
+    const frame = this.presenceOf(changed)
     // A peer's own presence is not sent back to it when it is the only one that changed.
-    this.broadcast(frame, origins.length === 1 ? origins[0] : undefined)
+    const except = origins.length === 1 ? origins[0] : undefined
+    for (const peer of this.peers.keys()) {
+      if (peer !== except && this.presenceBacklog.offer(peer, peer.pressure, changed)) {
+        peer.send(frame)
+      }
+    }
+  }
+
+  /** An awareness message with the current presence of `clientIds` (gone: sent as removed). */
+  private presenceOf(clientIds: readonly number[]): Uint8Array {
+    return encodeAwareness(encodeAwarenessStates(this.awareness, [...clientIds]))
   }
 
   private scheduleFlush(): void {

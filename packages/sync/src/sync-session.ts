@@ -71,6 +71,7 @@ export class SyncSession {
         if (!this.closed) options.transport.send(frame)
       },
       close: (code, reason) => this.closeWith(code, reason),
+      ...(options.transport.pressure ? { pressure: options.transport.pressure } : {}),
     }
   }
 

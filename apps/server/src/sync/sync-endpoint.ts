@@ -28,7 +28,7 @@ import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
 import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
-import { boundedSender } from './unsent-bound.js'
+import { boundedSender, socketPressure } from './unsent-bound.js'
 import { boardWritePolicy } from './write-policy.js'
 
 /**
@@ -209,6 +209,7 @@ export function syncRoutes(deps: {
           if (sendBounded(frame)) metrics.messagesSent.inc()
         },
         close,
+        pressure: socketPressure(socket),
       },
       access: {
         canWrite: can(credential.role, 'board.edit'),

@@ -9,6 +9,7 @@
  * connection then holds at most the bound plus one frame.
  */
 import type { Duplex } from 'node:stream'
+import type { Backpressure } from '@accord/sync'
 import type { WebSocket } from 'ws'
 import { binaryFrame, writeFrame } from './websocket-frames.js'
 
@@ -44,5 +45,19 @@ export function boundedSender(bound: UnsentBound): (payload: Uint8Array) => bool
     }
     writeFrame(socket, binaryFrame(payload))
     return true
+  }
+}
+
+/**
+ * The socket's write queue as the room sees it (`presence-backlog.ts`): backed up once a write
+ * has filled it past its high-water mark — that write returned false, so the socket emits
+ * `drain` when the queue empties.
+ */
+export function socketPressure(socket: Duplex): Backpressure {
+  return {
+    backedUp: () => socket.writableLength >= socket.writableHighWaterMark,
+    onceDrained: (callback) => {
+      socket.once('drain', callback)
+    },
   }
 }

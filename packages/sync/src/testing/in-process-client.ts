@@ -11,6 +11,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { silentLogger } from '../logger.js'
 import type { SyncMetrics } from '../metrics.js'
 import type { PeerAccess } from '../peer-access.js'
+import type { Backpressure } from '../presence-backlog.js'
 import { MessageType } from '../protocol.js'
 import type { RoomRegistry } from '../room-registry.js'
 import { SyncSession, type SyncSessionOptions } from '../sync-session.js'
@@ -37,6 +38,8 @@ export interface InProcessClientOptions {
   readonly refuseDocument?: SyncSessionOptions['refuseDocument']
   /** The document's Yjs client id (random when omitted): fixed ones make runs replayable. */
   readonly clientId?: number
+  /** The connection's write queue as the room sees it (never backed up when omitted). */
+  readonly pressure?: Backpressure
 }
 
 export class InProcessClient {
@@ -108,6 +111,7 @@ export class InProcessClient {
         close: (code, reason) => {
           if (this.session === session) this.closedWith = { code, reason }
         },
+        ...(this.options.pressure ? { pressure: this.options.pressure } : {}),
       },
     })
     this.session = session
