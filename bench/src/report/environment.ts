@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import type { ServerKind } from '../load/job.js'
 import { benchRoot, repoRoot } from '../paths.js'
 import type { Cores } from '../servers/cores.js'
+import { MALLOC_ENV } from '../servers/launch.js'
 
 export interface Environment {
   readonly node: string
@@ -15,6 +16,8 @@ export interface Environment {
   /** Cores the server and the generator were pinned to (null: not pinned). */
   readonly pinned: Cores
   readonly servers: Record<ServerKind, string>
+  /** Environment variables every server process got alike, beyond its port and data folder. */
+  readonly serverEnv: Readonly<Record<string, string>>
 }
 
 function versionOf(packageJson: string): string {
@@ -80,5 +83,6 @@ export function environment(pinned: Cores): Environment {
         `a stateless relay (ws ${resolvedVersion(benchRoot, 'ws')}), frames built once, ` +
         'nothing stored: the least any relay pays, not a reference',
     },
+    serverEnv: MALLOC_ENV,
   }
 }

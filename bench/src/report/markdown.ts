@@ -124,7 +124,10 @@ export function toMarkdown(report: BenchReport): string {
     `${report.startedAt}, ${report.durationSeconds} s. Node ${env.node} on ${env.os}, ${env.cpu}, ` +
       `${env.cores} cores; ${pinning}. Each run starts a fresh server process and a new room: ` +
       `warm-up ${t.warmupMs / 1000} s, measured ${t.measureMs / 1000} s, then up to ` +
-      `${t.drainMs / 1000} s for the last messages to arrive.`,
+      `${t.drainMs / 1000} s for the last messages to arrive. Every server runs with ` +
+      `${Object.entries(env.serverEnv)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')} (README, "Memory").`,
     '',
     ...Object.entries(env.servers)
       .filter(([kind]) => kind !== 'floor' || floorRan)

@@ -35,6 +35,14 @@ export interface ServerProcess {
 }
 
 const KEPT_LINES = 40
+
+/**
+ * The allocator setting the README recommends for Accord (Configuration, "Memory"), given to every
+ * server alike. glibc's default raises its mmap threshold to the largest buffer freed so far (up
+ * to 32 MiB) and then keeps up to twice that of freed memory: after a large board's encodings
+ * come and go, a server holds 60–90 MB it no longer uses. A fixed threshold turns that off.
+ */
+export const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' } as const
 const READY_TIMEOUT_MS = 20_000
 
 export async function freePort(): Promise<number> {
@@ -70,6 +78,7 @@ export async function launch(spec: LaunchSpec): Promise<ServerProcess> {
       HOST: '127.0.0.1',
       PORT: String(spec.port),
       BENCH_PROBE_FILE: probeFile,
+      ...MALLOC_ENV,
       ...spec.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
