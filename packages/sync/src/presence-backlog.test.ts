@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Backpressure, PresenceBacklog } from './presence-backlog.js'
-
-/** A connection whose write queue the test fills and drains. */
-class HeldConnection implements Backpressure {
-  full = false
-  private drained: (() => void)[] = []
-  backedUp(): boolean {
-    return this.full
-  }
-  onceDrained(callback: () => void): void {
-    this.drained.push(callback)
-  }
-  drain(): void {
-    this.full = false
-    for (const callback of this.drained.splice(0)) callback()
-  }
-}
+import { PresenceBacklog } from './presence-backlog.js'
+import { HeldQueue } from './testing/held-queue.js'
 
 function backlog() {
   const sent: { peer: string; clientIds: readonly number[] }[] = []
@@ -28,7 +13,7 @@ function backlog() {
 describe('PresenceBacklog', () => {
   it('lets presence go to a peer that keeps up, or that says nothing about its queue', () => {
     const { presence, sent } = backlog()
-    expect(presence.offer('a', new HeldConnection(), [1])).toBe(true)
+    expect(presence.offer('a', new HeldQueue(), [1])).toBe(true)
     expect(presence.offer('b', undefined, [1])).toBe(true)
     expect(presence.waiting).toBe(0)
     expect(sent).toEqual([])
@@ -36,7 +21,7 @@ describe('PresenceBacklog', () => {
 
   it('holds presence for a backed-up peer and sends every changed id once, when it drains', () => {
     const { presence, sent } = backlog()
-    const connection = new HeldConnection()
+    const connection = new HeldQueue()
     connection.full = true
     expect(presence.offer('a', connection, [1, 2])).toBe(false)
     // Still owed, even once the queue has room again but before it has drained.
@@ -51,7 +36,7 @@ describe('PresenceBacklog', () => {
 
   it('owes nothing to a peer that left', () => {
     const { presence, sent } = backlog()
-    const connection = new HeldConnection()
+    const connection = new HeldQueue()
     connection.full = true
     presence.offer('a', connection, [1])
     presence.forget('a')

@@ -13,7 +13,7 @@ import {
   settle,
 } from './testing/in-process-client.js'
 import { readOnlyAccess } from './peer-access.js'
-import type { Backpressure } from './presence-backlog.js'
+import { HeldQueue } from './testing/held-queue.js'
 import { err, ok } from './result.js'
 import type { RootWrite } from './update-writes.js'
 import { MessageType } from './protocol.js'
@@ -100,22 +100,6 @@ function setup(
 }
 
 const text = (client: InProcessClient): string => client.doc.getText('t').toString()
-
-/** A connection's write queue the test fills and drains. */
-class HeldQueue implements Backpressure {
-  full = false
-  private drained: (() => void)[] = []
-  backedUp(): boolean {
-    return this.full
-  }
-  onceDrained(callback: () => void): void {
-    this.drained.push(callback)
-  }
-  drain(): void {
-    this.full = false
-    for (const callback of this.drained.splice(0)) callback()
-  }
-}
 
 describe('Room', () => {
   it('[P4] a joiner receives the full state and converges with earlier clients', async () => {

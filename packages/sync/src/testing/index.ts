@@ -8,3 +8,4 @@ export {
   type HandBuiltStruct,
   type StructPlace,
 } from './hand-built-update.js'
+export { HeldQueue } from './held-queue.js'
