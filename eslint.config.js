@@ -4,22 +4,67 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-/** Imports a layer may not use: the layering of STYLE.md, enforced. */
-const restrict = (...patterns) => ({
-  'no-restricted-imports': [
-    'error',
+/**
+ * The layers (README, "Architecture"), enforced: what each workspace may import. Every rule below
+ * is one `no-restricted-imports` setting per file — ESLint replaces, not merges, a rule set twice —
+ * so each layer's list already holds the rules every file obeys (`everywhere`).
+ */
+const layerMessage = 'This layer must not depend on that one (README, "Architecture").'
+
+/** Rules for every file: another workspace is reached by its package name, never by a path. */
+const everywhere = [
+  {
+    regex: '^(\\.\\./)+(apps|packages|tests|bench|scripts)/',
+    message: 'Another workspace: import it by its package name, not by a relative path.',
+  },
+]
+/** Test support (`testing/` folders and subpaths) is for tests only. */
+const testSupport = {
+  regex: '(^|/)testing(/|$)',
+  message: 'Test support is imported by tests only (*.test.ts, testing/, tests/).',
+}
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.soak.ts', '**/testing/**']
+
+/**
+ * Two configs for `files`: its production sources, and its tests — which may use test support
+ * and whatever `testsMay` names (a golden-file test reads files).
+ */
+const layer = (files, groups, { testsMay = [] } = {}) => {
+  const restricted = (list) => [
+    ...everywhere,
+    ...list.map((group) =>
+      typeof group === 'string' ? { group: [group], message: layerMessage } : group,
+    ),
+  ]
+  const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+  return [
+    { files, ignores: testFiles, rules: rule([...restricted(groups), testSupport]) },
     {
-      patterns: patterns.map((group) => ({
-        group: [group],
-        message: 'This layer must not depend on that one (see README, "Architecture").',
-      })),
+      files: files.flatMap((glob) => testFiles.map((test) => [glob, test])),
+      rules: rule(restricted(groups.filter((group) => !testsMay.includes(group)))),
     },
-  ],
-})
+  ]
+}
 
 const ui = ['react', 'react-dom', 'tldraw', '@tldraw/*']
 const http = ['hono', '@hono/*', 'ws']
 const database = ['drizzle-orm*', 'better-sqlite3', 'pg']
+/** Workshop rules, templates and records: pure TypeScript, no I/O, no framework, no storage. */
+const notDomain = [
+  ...ui,
+  ...http,
+  ...database,
+  'yjs',
+  'node:*',
+  '@accord/db',
+  '@accord/db/*',
+  '@accord/sync',
+  '@accord/sync/*',
+  '@accord/tldraw-yjs',
+  '@accord/tldraw-yjs/*',
+  '@accord/server',
+  '@accord/web',
+]
 
 export default tseslint.config(
   {
@@ -54,33 +99,40 @@ export default tseslint.config(
   },
   // Layers: packages know nothing of the apps; only the apps touch React, Hono, sockets or SQL.
   {
-    // Workshop rules are pure: no I/O, no frameworks, no Node built-ins.
-    files: ['packages/facilitation/src/**/*.ts'],
-    rules: restrict(...ui, ...http, ...database, 'yjs', 'node:*', '@accord/*'),
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: everywhere }] },
   },
-  {
-    files: ['packages/sync/src/**/*.ts'],
-    rules: restrict(...ui, ...http, ...database, '@accord/*'),
-  },
-  {
-    files: ['packages/db/src/**/*.ts'],
-    rules: restrict(...ui, ...http, '@accord/db', '@accord/web', '@accord/server'),
-  },
-  {
-    files: ['packages/tldraw-yjs/src/**/*.ts'],
-    rules: restrict('react', 'react-dom', 'tldraw', ...http, ...database, '@accord/*'),
-  },
-  {
-    files: ['apps/server/src/**/*.ts'],
-    rules: restrict(...ui, '@accord/web'),
-  },
-  {
-    files: ['apps/web/src/**/*.{ts,tsx}'],
-    rules: restrict(...http, ...database, '@accord/db', '@accord/server'),
-  },
-  {
-    // The benchmark drives every server from outside, through its process and protocol only.
-    files: ['bench/src/**/*.ts'],
-    rules: restrict(...ui, '@accord/*'),
-  },
+  // Workshop rules are pure and stand alone.
+  ...layer(['packages/facilitation/src/**/*.ts'], [...notDomain, '@accord/*']),
+  ...layer(['packages/templates/src/**/*.ts', 'packages/records/src/**/*.ts'], notDomain, {
+    testsMay: ['node:*'],
+  }),
+  ...layer(['packages/sync/src/**/*.ts'], [...ui, ...http, ...database, '@accord/*']),
+  ...layer(
+    ['packages/db/src/**/*.ts'],
+    [...ui, ...http, '@accord/db', '@accord/web', '@accord/server'],
+  ),
+  ...layer(
+    ['packages/tldraw-yjs/src/**/*.ts'],
+    ['react', 'react-dom', 'tldraw', ...http, ...database, '@accord/*'],
+  ),
+  ...layer(['apps/server/src/**/*.ts'], [...ui, '@accord/web']),
+  // The browser speaks the sync protocol; rooms, registries and stores are the server's.
+  ...layer(
+    ['apps/web/src/**/*.{ts,tsx}'],
+    [
+      ...http,
+      ...database,
+      '@accord/db',
+      '@accord/db/*',
+      '@accord/server',
+      {
+        regex: '^@accord/sync(?!/(protocol|close-codes|client-config)$)',
+        message:
+          'The web app imports only the sync protocol: @accord/sync/protocol, /close-codes, /client-config.',
+      },
+    ],
+  ),
+  // The benchmark drives every server from outside, through its process and protocol only.
+  ...layer(['bench/src/**/*.ts'], [...ui, '@accord/*']),
 )

@@ -6,7 +6,7 @@
  */
 import { silentLogger } from '@accord/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RedisServer, startRedis } from '../../../../tests/support/redis-server.js'
+import { type RedisServer, startRedis } from '@accord/tests/support/redis-server'
 import { describeLimitersContract } from '../testing/limiters-contract.js'
 import { type TcpProxy, tcpProxy } from '../testing/tcp-proxy.js'
 import { openRedisLimiters, type RedisLimiters } from './redis-limits.js'

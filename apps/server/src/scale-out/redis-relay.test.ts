@@ -7,7 +7,7 @@
 import { silentLogger } from '@accord/sync'
 import { describeRoomRelayContract } from '@accord/sync/testing'
 import { afterAll, beforeAll } from 'vitest'
-import { type RedisServer, startRedis } from '../../../../tests/support/redis-server.js'
+import { type RedisServer, startRedis } from '@accord/tests/support/redis-server'
 import { type TcpProxy, tcpProxy } from '../testing/tcp-proxy.js'
 import { openRedisRelay, type RedisRelay } from './redis-relay.js'
 
