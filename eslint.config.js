@@ -5,11 +5,11 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /**
- * The layers (README, "Architecture"), enforced: what each workspace may import. Every rule below
+ * The layers (ARCHITECTURE.md), enforced: what each workspace may import. Every rule below
  * is one `no-restricted-imports` setting per file — ESLint replaces, not merges, a rule set twice —
  * so each layer's list already holds the rules every file obeys (`everywhere`).
  */
-const layerMessage = 'This layer must not depend on that one (README, "Architecture").'
+const layerMessage = 'This layer must not depend on that one (ARCHITECTURE.md).'
 
 /** Rules for every file: another workspace is reached by its package name, never by a path. */
 const everywhere = [
