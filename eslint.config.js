@@ -133,6 +133,18 @@ export default tseslint.config(
       },
     ],
   ),
+  // One API client: every request goes through `apps/web/src/api/rooms.ts` (credentials, errors
+  // as values, the sign-in redirect), never a `fetch` of its own.
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/api/**', ...testFiles],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Requests go through apps/web/src/api/ (requestResponse).' },
+      ],
+    },
+  },
   // The benchmark drives every server from outside, through its process and protocol only.
   ...layer(['bench/src/**/*.ts'], [...ui, '@accord/*']),
 )

@@ -68,12 +68,35 @@ export function roomPath(id: string): string {
   return `/api/rooms/${encodeURIComponent(id)}`
 }
 
+/** A JSON request: its answer's body once the server says yes. */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: Method,
   path: string,
   token: string | null,
   body?: unknown,
 ): Promise<ApiResult<T>> {
+  const answered = await requestResponse(method, path, token, body)
+  if (!answered.ok) return answered
+  const json = (await answered.value.json().catch(() => null)) as T | null
+  if (json === null) {
+    const status = answered.value.status
+    return { ok: false, status, error: 'http_error', message: `Request failed (${status})` }
+  }
+  return { ok: true, value: json }
+}
+
+type Method = 'GET' | 'POST' | 'DELETE'
+
+/**
+ * Any request to the server — the only place the web app calls `fetch`: the response once it is
+ * ok (a file or a text is read from it), or the server's refusal as a value.
+ */
+export async function requestResponse(
+  method: Method,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<ApiResult<Response>> {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -87,8 +110,8 @@ export async function request<T>(
   } catch {
     return { ok: false, status: 0, error: 'network', message: 'Cannot reach the Accord server.' }
   }
+  if (response.ok) return { ok: true, value: response }
   const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
-  if (response.ok && json) return { ok: true, value: json as T }
   // The instance asks for its access key (creating a workshop, the decision log): whichever page
   // met this goes to the sign-in page, which comes back here afterwards.
   if (response.status === 401 && json?.error === 'access_key_required') signInFirst()

@@ -1,11 +1,7 @@
 import { readAction } from '@accord/facilitation'
 import { type FormEvent, useEffect, useState } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
-
-interface Member {
-  readonly id: string
-  readonly name: string
-}
+import { fetchMembers, type RoomMember } from '../api/room-reads'
 
 /** Makes a note an action item: one owner (a person in the room) and an optional due date. */
 export function ActionItemDialog(props: {
@@ -18,17 +14,14 @@ export function ActionItemDialog(props: {
   const { editor } = props
   const shape = editor.getShape(props.shapeId as TLShapeId)
   const current = shape ? readAction(shape.meta) : null
-  const [members, setMembers] = useState<Member[]>([])
+  const [members, setMembers] = useState<RoomMember[]>([])
   const [ownerId, setOwnerId] = useState(current?.ownerId ?? '')
   const [due, setDue] = useState(current?.due ?? '')
 
   useEffect(() => {
-    void fetch(`/api/rooms/${encodeURIComponent(props.roomId)}/members`, {
-      headers: { authorization: `Bearer ${props.token}` },
+    void fetchMembers(props.roomId, props.token).then((loaded) => {
+      if (loaded.ok) setMembers(loaded.value)
     })
-      .then((response) => (response.ok ? (response.json() as Promise<Member[]>) : []))
-      .then(setMembers)
-      .catch(() => {})
   }, [props.roomId, props.token])
 
   function save(action: { ownerId: string; ownerName: string; due: string | null } | null) {

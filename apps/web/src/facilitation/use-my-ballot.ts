@@ -1,13 +1,8 @@
-import type { Ballot, PublicVote } from '@accord/facilitation'
+import type { PublicVote } from '@accord/facilitation'
 import { useCallback, useEffect, useState } from 'react'
+import { type BallotView, fetchMyBallot } from '../api/room-reads'
 import { type ApiResult, sendCommand } from '../api/rooms'
 import { useDismissAfter } from './use-room-command'
-
-interface BallotView {
-  readonly voteId: string | null
-  readonly ballot: Ballot
-  readonly dotsLeft: number
-}
 
 /** This person's own dots in the open vote: loaded when a vote opens, updated by each cast. */
 export function useMyBallot(roomId: string, token: string, vote: PublicVote | null) {
@@ -20,14 +15,9 @@ export function useMyBallot(roomId: string, token: string, vote: PublicVote | nu
   useEffect(() => {
     if (!openVoteId) return
     let cancelled = false
-    void fetch(`/api/rooms/${encodeURIComponent(roomId)}/vote/ballot`, {
-      headers: { authorization: `Bearer ${token}` },
+    void fetchMyBallot(roomId, token).then((loaded) => {
+      if (!cancelled && loaded.ok) setView(loaded.value)
     })
-      .then((response) => (response.ok ? (response.json() as Promise<BallotView>) : null))
-      .then((loaded) => {
-        if (!cancelled && loaded) setView(loaded)
-      })
-      .catch(() => {})
     return () => {
       cancelled = true
     }

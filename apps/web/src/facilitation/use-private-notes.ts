@@ -1,28 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
+import {
+  fetchNotesSummary,
+  fetchPrivateNotes,
+  type NotesSummary,
+  type PrivateNote,
+} from '../api/room-reads'
 import type { RoomCommand } from './use-room-command'
-
-export interface PrivateNote {
-  readonly id: string
-  readonly text: string
-  /** The template region it was written for (e.g. a retro column), revealed into it. */
-  readonly region: string | null
-  readonly createdAt: string
-  readonly revealed: boolean
-}
-
-export interface NotesSummary {
-  readonly unrevealed: number
-  readonly writers: number
-}
-
-async function getJson<T>(path: string, token: string): Promise<T | null> {
-  try {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
-    return response.ok ? ((await response.json()) as T) : null
-  } catch {
-    return null
-  }
-}
 
 /**
  * This person's private notes (fetched from the server: they are in no shared document) and the
@@ -31,16 +14,15 @@ async function getJson<T>(path: string, token: string): Promise<T | null> {
 export function usePrivateNotes(roomId: string, token: string, active: boolean) {
   const [notes, setNotes] = useState<PrivateNote[]>([])
   const [summary, setSummary] = useState<NotesSummary>({ unrevealed: 0, writers: 0 })
-  const base = `/api/rooms/${encodeURIComponent(roomId)}/private-notes`
 
   const refresh = useCallback(async () => {
     const [mine, counts] = await Promise.all([
-      getJson<PrivateNote[]>(base, token),
-      getJson<NotesSummary>(`${base}/summary`, token),
+      fetchPrivateNotes(roomId, token),
+      fetchNotesSummary(roomId, token),
     ])
-    if (mine) setNotes(mine)
-    if (counts) setSummary(counts)
-  }, [base, token])
+    if (mine.ok) setNotes(mine.value)
+    if (counts.ok) setSummary(counts.value)
+  }, [roomId, token])
 
   useEffect(() => {
     if (!active) return

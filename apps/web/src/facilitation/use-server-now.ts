@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react'
+import { fetchServerNow } from '../api/room-reads'
 import { measureOffset } from './server-clock'
-
-async function fetchServerNow(): Promise<number> {
-  const response = await fetch('/api/time')
-  const body = (await response.json()) as { now: number }
-  return body.now
-}
 
 /**
  * Server time, ticking every `tickMs` while `ticking`. The offset from this browser's clock is

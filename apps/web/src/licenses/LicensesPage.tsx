@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { requestResponse } from '../api/rooms'
 import { RecordsHeader } from '../decisions/RecordsHeader'
 import { type Notices, parseNotices } from './notices'
 
@@ -12,9 +13,9 @@ type Loaded =
   | { readonly status: 'failed' }
 
 async function loadText(url: string): Promise<string> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`${url}: ${response.status}`)
-  return response.text()
+  const answered = await requestResponse('GET', url, null)
+  if (!answered.ok) throw new Error(`${url}: ${answered.status}`)
+  return answered.value.text()
 }
 
 /** `/licenses`: Accord's licence, tldraw's, and every third-party package Accord ships. */

@@ -3,7 +3,7 @@
  * records saved from this room, and saving the records now ("Record decision").
  */
 import type { ActionItemRecord, DecisionRecord } from '@accord/records'
-import { type ApiResult, request, roomPath, sendCommand } from '../api/rooms'
+import { type ApiResult, request, requestResponse, roomPath, sendCommand } from '../api/rooms'
 import { fileNameFromDisposition } from './content-disposition'
 
 export type ServerExportFormat = 'md' | 'json' | 'csv'
@@ -39,24 +39,13 @@ export async function fetchExport(
   token: string,
   format: ServerExportFormat,
 ): Promise<ApiResult<ExportFile>> {
-  let response: Response
-  try {
-    response = await fetch(`${roomPath(roomId)}/export?format=${format}`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-  } catch {
-    return { ok: false, status: 0, error: 'network', message: 'Cannot reach the Accord server.' }
-  }
-  if (!response.ok) {
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
-    return {
-      ok: false,
-      status: response.status,
-      error: typeof json?.error === 'string' ? json.error : 'http_error',
-      message:
-        typeof json?.message === 'string' ? json.message : `Export failed (${response.status})`,
-    }
-  }
+  const answered = await requestResponse(
+    'GET',
+    `${roomPath(roomId)}/export?format=${format}`,
+    token,
+  )
+  if (!answered.ok) return answered
+  const response = answered.value
   const blob = await response.blob()
   return {
     ok: true,
