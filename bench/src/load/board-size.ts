@@ -2,13 +2,12 @@
  * How large a room's document is on the server: a fresh client with an empty state syncs, and the
  * server's sync step 2 carries the whole document.
  */
-import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { dialectFor } from './dialect.js'
 import type { Target } from './job.js'
 import { RawClient } from './raw-client.js'
 import { sleep, withTimeout } from './wait.js'
-import { MESSAGE_SYNC, SYNC_STEP_2 } from './wire.js'
+import { readMessage, SYNC_STEP_2 } from './wire.js'
 
 const SYNC_TIMEOUT_MS = 60_000
 
@@ -26,12 +25,9 @@ async function serverState(target: Target): Promise<ServerState> {
     dialect,
     onFrame: (frame) => {
       const body = dialect.unwrap(frame)
-      if (body[0] !== MESSAGE_SYNC || body[1] !== SYNC_STEP_2) return
-      const decoder = decoding.createDecoder(body)
-      decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder)
-      const update = decoding.readVarUint8Array(decoder)
-      const stateVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+      const message = readMessage(body)
+      if (message.kind !== 'sync' || message.syncType !== SYNC_STEP_2) return
+      const stateVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(message.data))
       state = { bytes: body.length, stateVector }
     },
   })
