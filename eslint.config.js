@@ -3,21 +3,59 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { dirname, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /**
- * The layers (ARCHITECTURE.md), enforced: what each workspace may import. Every rule below
- * is one `no-restricted-imports` setting per file — ESLint replaces, not merges, a rule set twice —
- * so each layer's list already holds the rules every file obeys (`everywhere`).
+ * The layers (ARCHITECTURE.md), enforced: what each workspace may import. ESLint replaces, not
+ * merges, a rule set twice for one file, so each workspace has exactly one
+ * `no-restricted-imports` setting (`layer()` builds it, for its sources and for its tests).
  */
 const layerMessage = 'This layer must not depend on that one (ARCHITECTURE.md).'
 
-/** Rules for every file: another workspace is reached by its package name, never by a path. */
-const everywhere = [
-  {
-    regex: '^(\\.\\./)+(apps|packages|tests|bench|scripts)/',
-    message: 'Another workspace: import it by its package name, not by a relative path.',
+const repoRoot = dirname(fileURLToPath(import.meta.url))
+
+/** The workspace a path is in: `apps/<name>`, `packages/<name>`, a top-level folder, or the root. */
+function workspaceOf(path) {
+  const parts = relative(repoRoot, path).split(sep)
+  if (parts.length === 1) return '.'
+  return parts[0] === 'apps' || parts[0] === 'packages' ? parts.slice(0, 2).join('/') : parts[0]
+}
+
+/**
+ * Another workspace is reached by its package name, never by a relative path: whatever the
+ * importing file's depth, a relative import that resolves outside its own workspace is refused.
+ */
+const workspaces = {
+  rules: {
+    'no-relative-import': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          cross: "'{{source}}' is in {{target}}: import another workspace by its package name.",
+        },
+      },
+      create(context) {
+        const from = workspaceOf(context.filename)
+        const check = (node) => {
+          const source = node.source?.type === 'Literal' ? node.source.value : null
+          if (typeof source !== 'string' || !source.startsWith('.')) return
+          const target = workspaceOf(resolve(dirname(context.filename), source))
+          if (target !== from)
+            context.report({ node, messageId: 'cross', data: { source, target } })
+        }
+        return {
+          ImportDeclaration: check,
+          ImportExpression: check,
+          ExportAllDeclaration: check,
+          ExportNamedDeclaration: check,
+        }
+      },
+    },
   },
-]
+}
+
 /** Test support (`testing/` folders and subpaths) is for tests only. */
 const testSupport = {
   regex: '(^|/)testing(/|$)',
@@ -30,12 +68,10 @@ const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.soak.ts', '**/testing/
  * and whatever `testsMay` names (a golden-file test reads files).
  */
 const layer = (files, groups, { testsMay = [] } = {}) => {
-  const restricted = (list) => [
-    ...everywhere,
-    ...list.map((group) =>
+  const restricted = (list) =>
+    list.map((group) =>
       typeof group === 'string' ? { group: [group], message: layerMessage } : group,
-    ),
-  ]
+    )
   const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
   return [
     { files, ignores: testFiles, rules: rule([...restricted(groups), testSupport]) },
@@ -100,7 +136,8 @@ export default tseslint.config(
   // Layers: packages know nothing of the apps; only the apps touch React, Hono, sockets or SQL.
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: everywhere }] },
+    plugins: { workspaces },
+    rules: { 'workspaces/no-relative-import': 'error' },
   },
   // Workshop rules are pure and stand alone.
   ...layer(['packages/facilitation/src/**/*.ts'], [...notDomain, '@accord/*']),
