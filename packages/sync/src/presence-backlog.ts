@@ -57,7 +57,7 @@ export class PresenceBacklog<P> {
     this.owed.delete(peer)
   }
 
-  /** Peers presence is being held back for (for metrics and tests). */
+  /** How many peers presence is being held back for. */
   get waiting(): number {
     return this.owed.size
   }
