@@ -6,9 +6,6 @@
 import {
   type BlankResult,
   type DecisionResult,
-  type EmpathyMapResult,
-  type PreMortemResult,
-  type RetroResult,
   stanceLabel,
   type WorkshopResult,
 } from '@accord/templates'
@@ -61,12 +58,11 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
 
   switch (result.template) {
     case 'disagree-and-commit': {
-      const decision = decisionOf(result as DecisionResult, meta, source)
-      return { ...base, decision, actions: boardActions((result as DecisionResult).actions) }
+      const decision = decisionOf(result, meta, source)
+      return { ...base, decision, actions: boardActions(result.actions) }
     }
     case 'pre-mortem': {
-      const register = result as PreMortemResult
-      const mitigations: ActionDraft[] = register.risks.flatMap((risk) =>
+      const mitigations: ActionDraft[] = result.risks.flatMap((risk) =>
         risk.mitigation
           ? [
               {
@@ -82,8 +78,8 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
       )
       return {
         ...base,
-        actions: [...mitigations, ...boardActions(register.actions)],
-        risks: register.risks.map((risk) => ({
+        actions: [...mitigations, ...boardActions(result.actions)],
+        risks: result.risks.map((risk) => ({
           name: risk.name,
           reasons: risk.reasons,
           rank: risk.rank,
@@ -97,11 +93,10 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
       }
     }
     case 'retro': {
-      const retro = result as RetroResult
       return {
         ...base,
-        actions: boardActions(retro.actions),
-        themes: retro.themes.map((theme) => ({
+        actions: boardActions(result.actions),
+        themes: result.themes.map((theme) => ({
           name: theme.name,
           notes: theme.notes,
           dots: theme.dots,
@@ -111,17 +106,15 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
         })),
       }
     }
-    case 'empathy-map': {
-      const map = result as EmpathyMapResult
+    case 'empathy-map':
       return {
         ...base,
-        actions: boardActions(map.actions),
-        insights: map.insights,
-        needs: map.needs,
+        actions: boardActions(result.actions),
+        insights: result.insights,
+        needs: result.needs,
       }
-    }
-    default:
-      return { ...base, actions: boardActions((result as BlankResult).actions ?? []) }
+    case 'blank':
+      return { ...base, actions: boardActions(result.actions) }
   }
 }
 

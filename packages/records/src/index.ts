@@ -21,7 +21,17 @@ export {
   textLines,
 } from './render/markdown.js'
 export { boardPath, type ExportMeta } from './render/meta.js'
-export { workshopMarkdown } from './render/workshop-summary.js'
+export { summaryMarkdown, workshopMarkdown } from './render/summary-markdown.js'
+export { type UnreadableResult, workshopSummary } from './summary/build.js'
+export type {
+  Block as SummaryBlock,
+  Line as SummaryLine,
+  ListItem as SummaryListItem,
+  Run as SummaryRun,
+  Section as SummarySection,
+  SummaryDocument,
+} from './summary/document.js'
+export type { SummaryMeta } from './summary/parts.js'
 export { madrMarkdown } from './render/madr.js'
 export {
   actionItemsCsv,

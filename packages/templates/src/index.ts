@@ -2,7 +2,18 @@ export { defineAction } from './actions.js'
 export { notesByRegion, regionFrames, themes, type BoardNote, type Theme } from './board.js'
 export { checkOptions, defaultOptions, type OptionField, type OptionValues } from './options.js'
 export { rankBy } from './ranking.js'
-export { describeTemplate, findTemplate, templates } from './registry.js'
+export {
+  describeTemplate,
+  findTemplate,
+  openActionsOf,
+  readResult,
+  templates,
+  type AnyTemplate,
+  type ReadResult,
+  type TemplateId,
+  type TemplateResults,
+  type WorkshopResult,
+} from './registry.js'
 export type {
   ActionContext,
   ActionEffect,
@@ -18,7 +29,7 @@ export type {
   Template,
   WorkshopAction,
   WorkshopPlan,
-  WorkshopResult,
+  ResultBase,
 } from './template.js'
 export { retroFormats } from './retro/formats.js'
 export { nextTheme, type RankedTheme, type RetroResult } from './retro/result.js'

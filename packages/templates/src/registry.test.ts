@@ -1,7 +1,9 @@
 import { PHASE_LIMITS, replacePhases, initialPlan } from '@accord/facilitation'
 import { describe, expect, it } from 'vitest'
+import { blank } from './blank/index.js'
 import { defaultOptions } from './options.js'
-import { describeTemplate, findTemplate, templates } from './registry.js'
+import { describeTemplate, findTemplate, openActionsOf, readResult, templates } from './registry.js'
+import { members, note, page, stateFor } from './testing/fixtures.js'
 
 describe('the template registry', () => {
   it('offers the five methods by their contract ids', () => {
@@ -45,4 +47,55 @@ describe('the template registry', () => {
       expect(JSON.parse(JSON.stringify(described))).toEqual(described)
     })
   }
+})
+
+describe('reading a stored result', () => {
+  const resultOf = (template: (typeof templates)[number]) => {
+    const plan = template.create(defaultOptions(template.optionFields), null)
+    return template.result({
+      title: 'A workshop',
+      options: defaultOptions(template.optionFields),
+      state: stateFor(template, {}, plan.phases[0]?.id ?? ''),
+      data: plan.data,
+      records: [note('shape:n1', 'A note', page)],
+      members,
+    })
+  }
+
+  for (const template of templates) {
+    it(`[RS1] ${template.id}: what its result function returns reads back, through JSON, as itself`, () => {
+      const result = resultOf(template)
+      expect(readResult(JSON.parse(JSON.stringify(result)))).toEqual({ readable: true, result })
+    })
+  }
+
+  it('[RS1] a result whose fields do not have the shape is unreadable, saying where', () => {
+    const result = { ...resultOf(templates[0]!), actions: [{ text: 3 }] }
+    const read = readResult(result)
+    expect(read.readable).toBe(false)
+    expect(read).toMatchObject({ template: 'retro', title: 'A workshop' })
+    if (!read.readable) expect(read.problem).toMatch(/^actions\.0\./)
+  })
+
+  it('[RS1] a result of a template Accord does not have is unreadable, not cast', () => {
+    expect(readResult({ template: 'lean-coffee', title: 'Old' })).toEqual({
+      readable: false,
+      template: 'lean-coffee',
+      title: 'Old',
+      problem: 'unknown template "lean-coffee"',
+    })
+    expect(readResult(null)).toMatchObject({ readable: false, template: '' })
+  })
+
+  it('[RS1] the open actions of a result are its template’s', () => {
+    const result = blank.result({
+      title: 'Blank',
+      options: {},
+      state: stateFor(blank, {}, blank.create({}, null).phases[0]!.id),
+      data: {},
+      records: [],
+      members,
+    })
+    expect(openActionsOf(result)).toEqual(blank.openActions(result))
+  })
 })

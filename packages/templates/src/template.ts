@@ -5,6 +5,7 @@
  * adding a method means adding one folder and one line in the registry.
  */
 import type { Permission, Phase, Result, Role, RoomState } from '@accord/facilitation'
+import type { z } from 'zod'
 import type { OptionField, OptionValues } from './options.js'
 
 /** tldraw colour names, for region frames. */
@@ -114,24 +115,29 @@ export interface ResultInput {
   readonly members: readonly Member[]
 }
 
-/** A workshop's structured result: JSON, tagged with its template. */
-export interface WorkshopResult {
+/**
+ * What every template's structured result has: JSON, tagged with its template. The union of all
+ * of them, `WorkshopResult`, is built in `registry.ts` from one entry per template.
+ */
+export interface ResultBase {
   readonly template: string
   readonly title: string
-  readonly [field: string]: unknown
 }
 
-export interface Template {
-  readonly id: string
+/** A template whose structured result is `R`: the compiler joins the two, no cast needed. */
+export interface Template<R extends ResultBase = ResultBase> {
+  readonly id: R['template']
   readonly name: string
   readonly description: string
   readonly optionFields: readonly OptionField[]
   create(options: OptionValues, previous: PreviousWorkshop | null): WorkshopPlan
   readonly actions: Readonly<Record<string, WorkshopAction>>
   /** Derives the structured result from public state only, so it can be shown live anywhere. */
-  result(input: ResultInput): WorkshopResult
+  result(input: ResultInput): R
+  /** Reads a result that was stored or sent: what `result` returns, checked field by field. */
+  readonly resultSchema: z.ZodType<R>
   /** The actions still open at the end (what the next workshop of the team reviews). */
-  openActions(result: WorkshopResult): CarriedAction[]
+  openActions(result: R): CarriedAction[]
 }
 
 export type { OptionField, OptionValues, Result }

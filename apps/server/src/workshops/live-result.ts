@@ -1,11 +1,17 @@
 import { type RoomState } from '@accord/facilitation'
-import { findTemplate, type Member, type Template, type WorkshopResult } from '@accord/templates'
+import {
+  type AnyTemplate,
+  findTemplate,
+  type Member,
+  type OptionValues,
+  type WorkshopResult,
+} from '@accord/templates'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { withRoom } from '../room-state/with-room.js'
 import type { WorkshopServices } from './workshop-services.js'
 
 /** The template a room follows (rooms from before templates follow the blank board). */
-export function templateOf(state: RoomState): Template {
+export function templateOf(state: RoomState): AnyTemplate {
   const template = findTemplate(state.workshop?.template ?? 'blank') ?? findTemplate('blank')
   if (!template) throw new Error('the blank template is always registered')
   return template
@@ -23,7 +29,7 @@ export async function roomMembers(services: WorkshopServices, roomId: string): P
 
 /** The workshop's structured result as it stands now, derived from public state only. */
 export interface LiveResult {
-  readonly template: Template
+  readonly template: AnyTemplate
   readonly state: RoomState
   readonly result: WorkshopResult
   readonly title: string
@@ -41,7 +47,7 @@ export async function liveResult(services: WorkshopServices, roomId: string): Pr
   const template = templateOf(state)
   const result = template.result({
     title: room?.title ?? '',
-    options: (state.workshop?.options ?? {}) as Parameters<Template['result']>[0]['options'],
+    options: (state.workshop?.options ?? {}) as OptionValues,
     state,
     data: state.workshop?.data ?? {},
     records,

@@ -1,5 +1,5 @@
 import type { RecordRepository } from '@accord/db'
-import type { PreviousWorkshop } from '@accord/templates'
+import { openActionsOf, type PreviousWorkshop } from '@accord/templates'
 import { resolveCredential } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
 import { liveResult } from './live-result.js'
@@ -38,7 +38,7 @@ export async function previousWorkshop(
     services.records.actionItems({ roomId: followUp.roomId }),
   ])
   const saved = new Map(followedUp.map((item) => [item.text, item]))
-  const openActions = live.template.openActions(live.result).flatMap((action) => {
+  const openActions = openActionsOf(live.result).flatMap((action) => {
     const item = saved.get(action.text)
     if (!item) return [action]
     return item.status === 'open' ? [{ ...action, ownerName: item.ownerName, due: item.due }] : []

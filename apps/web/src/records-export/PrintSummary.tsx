@@ -1,11 +1,11 @@
 import type { RoomState } from '@accord/facilitation'
+import { workshopSummary } from '@accord/records'
 import { useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
 import { fetchMembers, type RoomMember } from '../api/workshop'
 import { roomTemplate, useLiveResult } from '../workshop/use-live-result'
 import { currentDecision } from './decision-marks'
-import { printDocument } from './print-model'
 import { PrintDocumentView } from './PrintDocumentView'
 import { useRoomDecisions } from './use-room-decisions'
 
@@ -34,14 +34,14 @@ export function PrintSummary(props: {
   const [printedAt] = useState(() => new Date())
   const document = useMemo(
     () =>
-      printDocument(result, {
+      workshopSummary(result, {
+        roomId,
         title: props.title,
         template,
         closedAt,
-        printedAt,
         decision: decision ? { id: decision.id, status: decision.status } : null,
       }),
-    [result, props.title, template, closedAt, decision, printedAt],
+    [result, roomId, props.title, template, closedAt, decision],
   )
   const ready = members !== null
 
@@ -85,7 +85,7 @@ export function PrintSummary(props: {
           Back to the board
         </button>
       </div>
-      <PrintDocumentView document={document} />
+      <PrintDocumentView document={document} printedAt={printedAt} />
     </div>,
     window.document.body,
   )

@@ -5,7 +5,7 @@ import type { RoomCommand } from '../facilitation/use-room-command'
 import type { StoredMember } from '../board/room-access'
 import { ExportMenu } from '../records-export/ExportMenu'
 import { refreshRoomDecisions, useRoomDecisions } from '../records-export/use-room-decisions'
-import { templatePanels } from './panels'
+import { TemplatePanel } from './template-panel'
 import { roomTemplate, useLiveResult } from './use-live-result'
 import { useMembers } from './use-members'
 import { WorkshopRecords } from './WorkshopRecords'
@@ -29,11 +29,10 @@ export function WorkshopPanel(props: {
   const members = useMembers(props.roomId, member.token)
   const template = roomTemplate(state)
   const result = useLiveResult(props.editor, state, members, props.title)
-  const Panel = templatePanels[template.id] ?? templatePanels.blank
   const closedAt = state.workshop?.closedAt ?? null
   const [closing, setClosing] = useState(false)
   const decisions = useRoomDecisions(props.roomId, member.token)
-  const actions = Array.isArray(result.actions) ? result.actions.length : 0
+  const actions = result.actions.length
 
   async function closeWorkshop() {
     setClosing(true)
@@ -56,20 +55,18 @@ export function WorkshopPanel(props: {
           Closed {new Date(closedAt).toLocaleString()} — the result is stored.
         </p>
       )}
-      {Panel && (
-        <Panel
-          template={template}
-          state={state}
-          result={result}
-          self={{ id: member.id, name: member.name, role: member.role }}
-          members={members}
-          facilitates={props.facilitates}
-          send={props.send}
-          roomId={props.roomId}
-          token={member.token}
-          editor={props.editor}
-        />
-      )}
+      <TemplatePanel
+        template={template}
+        state={state}
+        result={result}
+        self={{ id: member.id, name: member.name, role: member.role }}
+        members={members}
+        facilitates={props.facilitates}
+        send={props.send}
+        roomId={props.roomId}
+        token={member.token}
+        editor={props.editor}
+      />
       <WorkshopRecords
         roomId={props.roomId}
         token={member.token}

@@ -1,5 +1,5 @@
 import type { RoomState } from '@accord/facilitation'
-import type { Template, WorkshopResult } from '@accord/templates'
+import type { AnyTemplate, WorkshopResult } from '@accord/templates'
 import type { Editor } from 'tldraw'
 import type { RoomMember } from '../api/workshop'
 import type { RoomCommand } from '../facilitation/use-room-command'
@@ -9,10 +9,10 @@ import type { RoomCommand } from '../facilitation/use-room-command'
  * result as it stands (derived live from the board), the people in the room, and a way to send
  * commands. A panel shows the structured state and the controls its method needs.
  */
-export interface TemplatePanelProps {
-  readonly template: Template
+export interface TemplatePanelProps<R extends WorkshopResult = WorkshopResult> {
+  readonly template: AnyTemplate
   readonly state: RoomState
-  readonly result: WorkshopResult
+  readonly result: R
   readonly self: RoomMember
   readonly members: readonly RoomMember[]
   readonly facilitates: boolean

@@ -1,15 +1,15 @@
 import type { RoomState } from '@accord/facilitation'
 import {
+  type AnyTemplate,
   findTemplate,
   type OptionValues,
-  type Template,
   type WorkshopResult,
 } from '@accord/templates'
 import { type Editor, useValue } from 'tldraw'
 import type { RoomMember } from '../api/workshop'
 
 /** The room's template (rooms from before templates follow the blank board). */
-export function roomTemplate(state: RoomState): Template {
+export function roomTemplate(state: RoomState): AnyTemplate {
   const template = findTemplate(state.workshop?.template ?? 'blank') ?? findTemplate('blank')
   if (!template) throw new Error('the blank template is always registered')
   return template

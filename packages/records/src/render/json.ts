@@ -11,7 +11,7 @@
  * (so a result read back from a database that reorders keys exports the same). Two-space
  * indentation, a final newline.
  */
-import type { WorkshopResult } from '@accord/templates'
+import type { ResultBase } from '@accord/templates'
 import type {
   ActionDraft,
   DecisionContent,
@@ -28,7 +28,7 @@ export const WORKSHOP_EXPORT_SCHEMA = 'accord.workshop/1'
 
 export interface WorkshopExportInput {
   readonly workshop: ExportMeta
-  readonly result: WorkshopResult
+  readonly result: ResultBase
   readonly records: WorkshopRecords
   /** The decision records stored for this workshop, if any. */
   readonly decisions?: readonly DecisionRecord[]

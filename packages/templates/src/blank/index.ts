@@ -1,22 +1,37 @@
 /** A blank board: no method, no layout — the facilitation tools on their own. */
 import { boardGroups, initialPlan, plainText } from '@accord/facilitation'
+import { z } from 'zod'
 import {
   boardActions,
   carried,
   participants,
+  participantSchema,
+  resultActionSchema,
+  resultBaseSchema,
   type ResultAction,
+  type VoteSummary,
   voteSummary,
+  voteSummarySchema,
 } from '../result-parts.js'
-import type { Template, WorkshopResult } from '../template.js'
+import type { ResultBase, Template } from '../template.js'
 
-export interface BlankResult extends WorkshopResult {
+export interface BlankResult extends ResultBase {
   readonly template: 'blank'
   readonly notes: readonly string[]
   readonly groups: readonly { id: string; name: string; notes: readonly string[] }[]
-  readonly vote: { dotsPerPerson: number; voters: number } | null
+  readonly vote: VoteSummary
   readonly actions: readonly ResultAction[]
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
+
+const blankResultSchema: z.ZodType<BlankResult> = resultBaseSchema.extend({
+  template: z.literal('blank'),
+  notes: z.array(z.string()),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), notes: z.array(z.string()) })),
+  vote: voteSummarySchema,
+  actions: z.array(resultActionSchema),
+  participants: z.array(participantSchema),
+})
 
 const isNote = (record: unknown): record is { id: string; props: { richText?: unknown } } =>
   typeof record === 'object' &&
@@ -24,7 +39,7 @@ const isNote = (record: unknown): record is { id: string; props: { richText?: un
   (record as { typeName?: unknown }).typeName === 'shape' &&
   (record as { type?: unknown }).type === 'note'
 
-export const blank: Template = {
+export const blank: Template<BlankResult> = {
   id: 'blank',
   name: 'Blank board',
   description:
@@ -49,5 +64,6 @@ export const blank: Template = {
       participants: participants(input.members),
     }
   },
-  openActions: (result) => carried((result as BlankResult).actions),
+  resultSchema: blankResultSchema,
+  openActions: (result) => carried(result.actions),
 }

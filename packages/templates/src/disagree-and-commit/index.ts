@@ -12,7 +12,13 @@ import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
 import type { Template } from '../template.js'
-import { type DecisionResult, decisionResult, readDecisionData, scaleOf } from './result.js'
+import {
+  type DecisionResult,
+  decisionResult,
+  decisionResultSchema,
+  readDecisionData,
+  scaleOf,
+} from './result.js'
 import { checkStance, isStance } from './stances.js'
 
 const fields: readonly OptionField[] = [
@@ -55,7 +61,7 @@ const tags = z
     })
   })
 
-export const disagreeAndCommit: Template = {
+export const disagreeAndCommit: Template<DecisionResult> = {
   id: 'disagree-and-commit',
   name: 'Disagree and commit',
   description:
@@ -296,5 +302,6 @@ export const disagreeAndCommit: Template = {
   },
 
   result: decisionResult,
-  openActions: (result) => carried((result as DecisionResult).actions),
+  resultSchema: decisionResultSchema,
+  openActions: (result) => carried(result.actions),
 }

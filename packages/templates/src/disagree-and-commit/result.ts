@@ -3,8 +3,16 @@
  * tags) and who decides, the stances (named unless the room is anonymous), the dissent in the
  * dissenters' own words, the decision with its rationale and consequences, and who committed.
  */
-import { boardActions, participants, type ResultAction } from '../result-parts.js'
-import type { ResultInput, WorkshopResult } from '../template.js'
+import { z } from 'zod'
+import {
+  boardActions,
+  participants,
+  participantSchema,
+  resultActionSchema,
+  resultBaseSchema,
+  type ResultAction,
+} from '../result-parts.js'
+import type { ResultBase, ResultInput } from '../template.js'
 import {
   isDissent,
   isStance,
@@ -68,7 +76,7 @@ export interface DecisionData {
   readonly commitments: readonly Commitment[]
 }
 
-export interface DecisionResult extends WorkshopResult {
+export interface DecisionResult extends ResultBase {
   readonly template: 'disagree-and-commit'
   readonly scale: Scale
   readonly anonymous: boolean
@@ -83,6 +91,58 @@ export interface DecisionResult extends WorkshopResult {
   readonly actions: readonly ResultAction[]
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
+
+const revealedStanceSchema = z.object({
+  value: z.union([z.number(), z.enum(['agree', 'disagree-commit', 'block'])]),
+  reason: z.string(),
+  memberId: z.string().nullable(),
+  name: z.string().nullable(),
+})
+
+export const decisionResultSchema: z.ZodType<DecisionResult> = resultBaseSchema.extend({
+  template: z.literal('disagree-and-commit'),
+  scale: z.enum(['fist-of-five', 'agreement']),
+  anonymous: z.boolean(),
+  proposal: z
+    .object({
+      title: z.string(),
+      context: z.string(),
+      options: z.array(z.object({ title: z.string(), pros: z.string(), cons: z.string() })),
+      drivers: z.array(z.string()),
+      informed: z.array(z.string()),
+      tags: z.array(z.string()),
+      deciderId: z.string(),
+      deciderName: z.string(),
+    })
+    .nullable(),
+  stances: z.array(revealedStanceSchema),
+  summary: z
+    .object({
+      count: z.number(),
+      distribution: z.record(z.string(), z.number()),
+      average: z.number().nullable(),
+      blocks: z.number(),
+      dissenting: z.number(),
+    })
+    .nullable(),
+  dissent: z.array(revealedStanceSchema),
+  decision: z
+    .object({
+      outcome: z.enum(['accepted', 'rejected']),
+      option: z.string().nullable(),
+      text: z.string(),
+      rationale: z.string(),
+      consequences: z.string(),
+      deciderId: z.string(),
+      deciderName: z.string(),
+      at: z.number(),
+    })
+    .nullable(),
+  commitments: z.array(z.object({ memberId: z.string(), name: z.string(), at: z.number() })),
+  notCommitted: z.array(z.object({ id: z.string(), name: z.string() })),
+  actions: z.array(resultActionSchema),
+  participants: z.array(participantSchema),
+})
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

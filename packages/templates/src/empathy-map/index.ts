@@ -6,9 +6,18 @@
 import { notesByRegion } from '../board.js'
 import { gridLayout, type RegionSpec } from '../layout.js'
 import { option, type OptionField } from '../options.js'
-import { boardActions, carried, participants, type ResultAction } from '../result-parts.js'
+import { z } from 'zod'
+import {
+  boardActions,
+  carried,
+  participants,
+  participantSchema,
+  resultActionSchema,
+  resultBaseSchema,
+  type ResultAction,
+} from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
-import type { ResultInput, Template, WorkshopResult } from '../template.js'
+import type { ResultBase, ResultInput, Template } from '../template.js'
 
 const fields: readonly OptionField[] = [
   {
@@ -119,7 +128,7 @@ const synthesis: readonly RegionSpec[] = [
 
 const byKey = (key: string) => canvas.find((region) => region.key === key) as RegionSpec
 
-export interface EmpathyMapResult extends WorkshopResult {
+export interface EmpathyMapResult extends ResultBase {
   readonly template: 'empathy-map'
   readonly persona: string
   readonly regions: readonly { key: string; title: string; notes: readonly string[] }[]
@@ -128,6 +137,16 @@ export interface EmpathyMapResult extends WorkshopResult {
   readonly actions: readonly ResultAction[]
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
+
+export const empathyMapResultSchema: z.ZodType<EmpathyMapResult> = resultBaseSchema.extend({
+  template: z.literal('empathy-map'),
+  persona: z.string(),
+  regions: z.array(z.object({ key: z.string(), title: z.string(), notes: z.array(z.string()) })),
+  insights: z.array(z.string()),
+  needs: z.array(z.string()),
+  actions: z.array(resultActionSchema),
+  participants: z.array(participantSchema),
+})
 
 /** [EM1] Each region's notes in reading order; insights and needs as items of their own. */
 export function empathyMapResult(input: ResultInput): EmpathyMapResult {
@@ -149,7 +168,7 @@ export function empathyMapResult(input: ResultInput): EmpathyMapResult {
   }
 }
 
-export const empathyMap: Template = {
+export const empathyMap: Template<EmpathyMapResult> = {
   id: 'empathy-map',
   name: 'Empathy map',
   description:
@@ -201,5 +220,6 @@ export const empathyMap: Template = {
 
   actions: {},
   result: empathyMapResult,
-  openActions: (result) => carried((result as EmpathyMapResult).actions),
+  resultSchema: empathyMapResultSchema,
+  openActions: (result) => carried(result.actions),
 }

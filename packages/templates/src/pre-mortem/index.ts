@@ -21,7 +21,12 @@ import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
 import type { ActionContext, Template } from '../template.js'
-import { type PreMortemResult, preMortemResult, readPreMortemData } from './result.js'
+import {
+  type PreMortemResult,
+  preMortemResult,
+  preMortemResultSchema,
+  readPreMortemData,
+} from './result.js'
 import { averageScores, isScoreSheet, type ScoreSheet } from './scores.js'
 
 export const defaultFailurePrompt =
@@ -57,7 +62,7 @@ function isRisk(context: ActionContext, id: string) {
   return themes(context.records).some((risk) => risk.id === id)
 }
 
-export const preMortem: Template = {
+export const preMortem: Template<PreMortemResult> = {
   id: 'pre-mortem',
   name: 'Pre-mortem',
   description:
@@ -232,9 +237,9 @@ export const preMortem: Template = {
   },
 
   result: preMortemResult,
+  resultSchema: preMortemResultSchema,
 
-  openActions(result) {
-    const { risks, actions } = result as PreMortemResult
+  openActions({ risks, actions }) {
     return carried([
       ...risks.flatMap((risk) =>
         risk.mitigation

@@ -4,8 +4,17 @@
  */
 import { notesByRegion, themes } from '../board.js'
 import { rankBy } from '../ranking.js'
-import { boardActions, closedVoteDots, participants, type ResultAction } from '../result-parts.js'
-import type { ResultInput, WorkshopResult } from '../template.js'
+import { z } from 'zod'
+import {
+  boardActions,
+  closedVoteDots,
+  participants,
+  participantSchema,
+  resultActionSchema,
+  resultBaseSchema,
+  type ResultAction,
+} from '../result-parts.js'
+import type { ResultBase, ResultInput } from '../template.js'
 import { isScoreSheet, type ScoredRisk } from './scores.js'
 
 export interface Owned {
@@ -35,7 +44,7 @@ export interface RegisterEntry {
   readonly mitigation: (Owned & { readonly text: string }) | null
 }
 
-export interface PreMortemResult extends WorkshopResult {
+export interface PreMortemResult extends ResultBase {
   readonly template: 'pre-mortem'
   readonly prompt: string
   readonly plan: PreMortemData['plan']
@@ -46,6 +55,31 @@ export interface PreMortemResult extends WorkshopResult {
   readonly actions: readonly ResultAction[]
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
+
+const owned = { ownerId: z.string(), ownerName: z.string() }
+
+export const preMortemResultSchema: z.ZodType<PreMortemResult> = resultBaseSchema.extend({
+  template: z.literal('pre-mortem'),
+  prompt: z.string(),
+  plan: z.object({ ...owned, statement: z.string() }).nullable(),
+  ranking: z.enum(['dots', 'scores']),
+  risks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      reasons: z.array(z.string()),
+      dots: z.number().nullable(),
+      likelihood: z.number().nullable(),
+      impact: z.number().nullable(),
+      score: z.number().nullable(),
+      rank: z.number().nullable(),
+      mitigation: z.object({ ...owned, text: z.string() }).nullable(),
+    }),
+  ),
+  unclustered: z.array(z.string()),
+  actions: z.array(resultActionSchema),
+  participants: z.array(participantSchema),
+})
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

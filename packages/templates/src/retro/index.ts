@@ -12,7 +12,13 @@ import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
 import type { Template } from '../template.js'
 import { retroFormat, retroFormats } from './formats.js'
-import { readRetroData, retroResult, type ReviewItem, type RetroResult } from './result.js'
+import {
+  readRetroData,
+  retroResult,
+  retroResultSchema,
+  type ReviewItem,
+  type RetroResult,
+} from './result.js'
 
 const fields: readonly OptionField[] = [
   {
@@ -35,7 +41,7 @@ const fields: readonly OptionField[] = [
   },
 ]
 
-export const retro: Template = {
+export const retro: Template<RetroResult> = {
   id: 'retro',
   name: 'Retrospective',
   description:
@@ -174,9 +180,9 @@ export const retro: Template = {
   },
 
   result: retroResult,
+  resultSchema: retroResultSchema,
 
-  openActions(result) {
-    const { review, actions } = result as RetroResult
+  openActions({ review, actions }) {
     return carried([...review.filter((item) => item.status === 'open'), ...actions])
   },
 }

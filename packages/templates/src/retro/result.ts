@@ -4,14 +4,20 @@
  */
 import { notesByRegion, themes } from '../board.js'
 import { rankBy } from '../ranking.js'
+import { z } from 'zod'
 import {
   boardActions,
   closedVoteDots,
   participants,
+  participantSchema,
+  resultActionSchema,
+  resultBaseSchema,
   type ResultAction,
+  type VoteSummary,
   voteSummary,
+  voteSummarySchema,
 } from '../result-parts.js'
-import type { CarriedAction, ResultInput, WorkshopResult } from '../template.js'
+import type { CarriedAction, ResultBase, ResultInput } from '../template.js'
 import { retroFormat } from './formats.js'
 
 export interface ReviewItem extends CarriedAction {
@@ -39,18 +45,48 @@ export interface RankedTheme {
   readonly discussionNote: string
 }
 
-export interface RetroResult extends WorkshopResult {
+export interface RetroResult extends ResultBase {
   readonly template: 'retro'
   readonly format: { readonly id: string; readonly name: string }
   readonly team: string
   readonly columns: readonly { key: string; title: string; notes: readonly string[] }[]
   readonly themes: readonly RankedTheme[]
-  readonly vote: { dotsPerPerson: number; voters: number } | null
+  readonly vote: VoteSummary
   readonly actions: readonly ResultAction[]
   readonly review: readonly ReviewItem[]
   readonly previous: RetroData['previous']
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
+
+export const retroResultSchema: z.ZodType<RetroResult> = resultBaseSchema.extend({
+  template: z.literal('retro'),
+  format: z.object({ id: z.string(), name: z.string() }),
+  team: z.string(),
+  columns: z.array(z.object({ key: z.string(), title: z.string(), notes: z.array(z.string()) })),
+  themes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      notes: z.array(z.string()),
+      dots: z.number().nullable(),
+      rank: z.number().nullable(),
+      discussed: z.boolean(),
+      discussionNote: z.string(),
+    }),
+  ),
+  vote: voteSummarySchema,
+  actions: z.array(resultActionSchema),
+  review: z.array(
+    z.object({
+      text: z.string(),
+      ownerName: z.string(),
+      due: z.string().nullable(),
+      status: z.enum(['open', 'done', 'dropped']),
+    }),
+  ),
+  previous: z.object({ roomId: z.string(), title: z.string() }).nullable(),
+  participants: z.array(participantSchema),
+})
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -3,9 +3,9 @@ import type { TemplatePanelProps } from '../panel-props'
 import { ActionList, PanelSection, ShowOnBoard } from '../panel-parts'
 
 /** A blank board's state: its notes and groups, the latest vote and the action items. */
-export function BlankPanel(props: TemplatePanelProps) {
+export function BlankPanel(props: TemplatePanelProps<BlankResult>) {
   const { editor, state } = props
-  const result = props.result as BlankResult
+  const { result } = props
   const vote = state.vote
 
   return (

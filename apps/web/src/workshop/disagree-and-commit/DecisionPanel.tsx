@@ -20,9 +20,9 @@ import { StancesSection } from './StancesSection'
  * shown before the reveal), the revealed distribution and the dissent in the dissenters' words,
  * the decider's decision, and who has committed.
  */
-export function DecisionPanel(props: TemplatePanelProps) {
+export function DecisionPanel(props: TemplatePanelProps<DecisionResult>) {
   const { state, self, facilitates, send } = props
-  const result = props.result as DecisionResult
+  const { result } = props
   const data = state.workshop?.data ?? {}
   const phaseId = currentPhase(state.plan).id
   const given = givenStances(data)

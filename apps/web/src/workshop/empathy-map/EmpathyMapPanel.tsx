@@ -8,9 +8,9 @@ import { useBoardIndex } from '../use-board-index'
  * An empathy map's state: who it is about, each region of the canvas with its notes (the one the
  * current phase is about marked), and the synthesis — insights and needs — as lists.
  */
-export function EmpathyMapPanel(props: TemplatePanelProps) {
+export function EmpathyMapPanel(props: TemplatePanelProps<EmpathyMapResult>) {
   const { editor, state } = props
-  const result = props.result as EmpathyMapResult
+  const { result } = props
   const board = useBoardIndex(editor)
   const focus = phaseFocus(state.plan)
   const notesOf = (key: string) => board.notes.get(key) ?? []

@@ -13,9 +13,9 @@ import { Scoring } from './Scoring'
  * notes to share on one's turn), ranking the risks (likelihood × impact scoring, or the dot vote)
  * and the ranked risk register with a mitigation and an owner per risk.
  */
-export function PreMortemPanel(props: TemplatePanelProps) {
+export function PreMortemPanel(props: TemplatePanelProps<PreMortemResult>) {
   const { state, self, facilitates, send, members } = props
-  const result = props.result as PreMortemResult
+  const { result } = props
   const data = state.workshop?.data ?? {}
   const ranking = rankingOf(state.workshop?.options)
   const phaseId = currentPhase(state.plan).id

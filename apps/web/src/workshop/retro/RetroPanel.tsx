@@ -11,9 +11,9 @@ import { useBoardIndex } from '../use-board-index'
  * column, the themes in vote order with the one under discussion, and the actions with owners.
  * The facilitator reviews the actions and leads the discussion from here.
  */
-export function RetroPanel(props: TemplatePanelProps) {
+export function RetroPanel(props: TemplatePanelProps<RetroResult>) {
   const { editor, facilitates, send, state } = props
-  const result = props.result as RetroResult
+  const { result } = props
   const board = useBoardIndex(editor)
   const current = discussing(state)
   const rows = themeRows(result, current)

@@ -1,9 +1,9 @@
-import type { WorkshopResult } from '@accord/templates'
+import { readResult, type WorkshopResult } from '@accord/templates'
 import { describe, expect, it } from 'vitest'
 import { type FixtureName, metaOf, results } from '../testing/fixtures.js'
 import { expectGolden } from '../testing/golden.js'
 import { hostile } from '../testing/hostile.js'
-import { workshopMarkdown } from './workshop-summary.js'
+import { workshopMarkdown } from './summary-markdown.js'
 
 const goldenNames: Record<FixtureName, string> = {
   retro: 'retro',
@@ -93,8 +93,9 @@ describe('workshop summary (Markdown)', () => {
     expect(plain).not.toContain('Consequences')
   })
 
-  it('[RN1] gives a template it does not know a header and its actions', () => {
-    const result = { template: 'lean-coffee', title: 'Lean coffee', actions: [], participants: [] }
+  it('[RN1] gives a result it cannot read (a template it does not know) a header and says so', () => {
+    const result = readResult({ template: 'lean-coffee', title: 'Lean coffee', actions: [] })
+    if (result.readable) throw new Error('lean-coffee is not a template')
     expect(workshopMarkdown(result, metaOf(result))).toBe(
       [
         '# Lean coffee',
@@ -104,9 +105,9 @@ describe('workshop summary (Markdown)', () => {
         '- **Board:** [/b/room-lean-coffee](/b/room-lean-coffee)',
         '- **Participants:** _Nobody yet._',
         '',
-        '## Action items',
+        '## Result',
         '',
-        '_No action items._',
+        'This result could not be read (unknown template "lean-coffee").',
         '',
       ].join('\n'),
     )

@@ -1,0 +1,64 @@
+/**
+ * The pieces every workshop summary shares: the header's fields (template, date, board link,
+ * participants) and the action items.
+ */
+import type { BlankResult } from '@accord/templates'
+import { boardPath, type ExportMeta, isoDay, templateName } from '../render/meta.js'
+import { joined, type Line, muted, orDash, section, type Section, table, user } from './document.js'
+
+export type Action = BlankResult['actions'][number]
+export type Participant = BlankResult['participants'][number]
+
+/** What a summary says about the workshop besides its result. */
+export interface SummaryMeta extends ExportMeta {
+  /** The decision record saved from this workshop, if the caller shows it. */
+  readonly decision?: { readonly id: string; readonly status: string } | null
+}
+
+/** People as one line: names, the facilitators marked. */
+export function people(participants: readonly Participant[]): Line {
+  if (participants.length === 0) return [{ em: ['Nobody yet.'] }]
+  return joined(
+    participants.map((p) => [
+      user(p.name, 'Unnamed'),
+      ...(p.role === 'facilitator' ? [' (facilitator)'] : []),
+    ]),
+    ', ',
+  )
+}
+
+/**
+ * The header's fields: the template (and any details the template adds), the decision record,
+ * the day it closed, the board, who took part.
+ */
+export function headerFields(
+  meta: SummaryMeta,
+  participants: readonly Participant[],
+  details: readonly (readonly [label: string, value: Line])[],
+): (readonly [string, Line])[] {
+  const path = boardPath(meta.roomId)
+  const record: [string, Line][] = meta.decision
+    ? [['Decision record', [`${meta.decision.id} (${meta.decision.status})`]]]
+    : []
+  return [
+    ['Template', [user(templateName(meta.template))]],
+    ...details,
+    ...record,
+    ['Date', [meta.closedAt === null ? 'not closed yet' : `${isoDay(meta.closedAt)} (closed)`]],
+    ['Board', [{ link: [path], href: path }]],
+    ['Participants', people(participants)],
+  ]
+}
+
+/** The action items: each with its one owner and due date. */
+export function actionsSection(actions: readonly Action[]): Section {
+  return section(
+    'Action items',
+    actions.length === 0
+      ? muted('No action items.')
+      : table(
+          ['Action', 'Owner', 'Due'],
+          actions.map((action) => [action.text, action.ownerName, orDash(action.due)]),
+        ),
+  )
+}
