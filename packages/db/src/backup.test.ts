@@ -16,7 +16,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupDatabase, verifyDatabaseFile } from './backup.js'
 import { openSqlite, type SqliteHandle } from './sqlite-database.js'
-import { SqliteRoomRepository } from './sqlite-room-repository.js'
+import { SqliteRoomRepository } from './sqlite-repositories.js'
 
 const dirs: string[] = []
 afterEach(() => {

@@ -36,12 +36,14 @@ export {
   type SqliteOptions,
   type SqliteSynchronous,
 } from './sqlite-database.js'
-export { SqliteAccessRepository } from './sqlite-access-repository.js'
-export { SqliteBallotRepository } from './sqlite-ballot-repository.js'
 export { SqliteDocumentStore } from './sqlite-document-store.js'
-export { SqlitePrivateNoteRepository } from './sqlite-private-note-repository.js'
-export { SqliteRecordRepository } from './sqlite-record-repository.js'
-export { SqliteRoomRepository } from './sqlite-room-repository.js'
-export { SqliteSessionRepository } from './sqlite-session-repository.js'
-export { SqliteWorkshopRepository } from './sqlite-workshop-repository.js'
+export {
+  SqliteAccessRepository,
+  SqliteBallotRepository,
+  SqlitePrivateNoteRepository,
+  SqliteRecordRepository,
+  SqliteRoomRepository,
+  SqliteSessionRepository,
+  SqliteWorkshopRepository,
+} from './sqlite-repositories.js'
 export type { StoredResult, SubmissionRecord, WorkshopRepository } from './workshop-repository.js'

@@ -5,7 +5,7 @@ import { PgTable } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPostgres, pgMigrationsFolder } from './pg-database.js'
 import { PgDocumentStore } from './pg-document-store.js'
-import { PgRoomRepository } from './pg-room-repository.js'
+import { PgRoomRepository } from './pg-repositories.js'
 import * as schema from './schema-pg/index.js'
 import { type PostgresServer, startPostgres } from './testing/postgres-server.js'
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { InProcessRoomLock, type RoomLock, RoomLockTimeout } from './room-lock.js'
 
-/** The first key of room locks; the ballot locks use another (`pg-ballot-repository.ts`). */
+/** The first key of room locks; the ballot locks use others (`ballot-repository.ts`). */
 const ROOM_LOCKS = 0x526f6f6d // "Room"
 
 /** PostgreSQL's `lock_not_available`: `lock_timeout` passed. */

@@ -1,17 +1,65 @@
-import type { Result } from '@accord/facilitation'
-import type {
-  ActionItemRecord,
-  ActionStatus,
-  ActionUpdate,
-  DecisionContent,
-  DecisionDraft,
-  DecisionRecord,
-  DecisionStatus,
-  RiskRecord,
-  StatusEvent,
-  ThemeRecord,
-  WorkshopRecords,
+import { ok, type Result } from '@accord/facilitation'
+import {
+  type ActionChange,
+  type ActionDraft,
+  type ActionItemRecord,
+  type ActionStatus,
+  type ActionUpdate,
+  addCommitments,
+  changeStatus,
+  checkEditable,
+  checkSupersedable,
+  decisionContent,
+  type DecisionContent,
+  type DecisionDraft,
+  type DecisionRecord,
+  type DecisionStatus,
+  type RiskRecord,
+  sameDecision,
+  type StatusEvent,
+  supersede,
+  type ThemeRecord,
+  updateAction,
+  type WorkshopRecords,
 } from '@accord/records'
+import {
+  and,
+  asc,
+  type Column,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
+import type { Tables } from './dialect/query-builder.js'
+import type { SqlDialect } from './dialect/sql-dialect.js'
+import { lock, rows, run, type Steps } from './dialect/steps.js'
+import {
+  type ActionRow,
+  actionSaved,
+  type ChangeEvent,
+  dayOf,
+  decisionColumns,
+  type DecisionRow,
+  keyOf,
+  newActionColumns,
+  newDecision,
+  type NewDecision,
+  numberOf,
+  outputRows,
+  outputsOf,
+  statusColumns,
+  statusEvent,
+  toActionRecords,
+  toDecisionRecords,
+  words,
+} from './record-rows.js'
 
 /** What a save of a workshop left: its decision record (if it reached one) and its action items. */
 export interface SavedWorkshop {
@@ -110,3 +158,436 @@ export interface RecordRepository {
   /** A workshop's risks, themes, insights and needs as last saved, in order. */
   workshopOutputs(roomId: string): Promise<WorkshopOutputs>
 }
+
+/** The advisory lock every write to the records takes (any number: the same in every process). */
+const RECORDS_LOCK = 0x5265636f7264 // "Record"
+
+/**
+ * The records in SQL, for either dialect, with SQLite's isolation on both: every write is one
+ * transaction, and writes take turns (an advisory lock held to the end of each), as SQLite's
+ * single writer makes them — so two saves of one workshop cannot both insert its decision, in
+ * one process or several. Reads see one snapshot.
+ */
+export class SqlRecordRepository implements RecordRepository {
+  constructor(private readonly db: SqlDialect) {}
+
+  saveWorkshop(records: WorkshopRecords, by: string | null, at: Date): Promise<SavedWorkshop> {
+    return this.write(function* (t) {
+      const actions: ActionItemRecord[] = []
+      for (const draft of records.actions) actions.push(yield* upsertAction(t, draft, by, at))
+      yield* replaceOutputs(t, records)
+      const decision = records.decision ? yield* saveDecision(t, records.decision, by, at) : null
+      return { decision, actions }
+    })
+  }
+
+  createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord> {
+    return this.write(function* (t) {
+      const number = yield* insertDecision(t, newDecision(draft), { by, at, note: '' }, null)
+      return (yield* readDecision(t, number))!
+    })
+  }
+
+  async decision(id: string): Promise<DecisionRecord | null> {
+    const number = numberOf('DR', id)
+    return number === null ? null : this.read((t) => readDecision(t, number))
+  }
+
+  searchDecisions(query: DecisionQuery = {}): Promise<DecisionRecord[]> {
+    const { decisionRecords } = this.db.tables
+    const { search } = this.db
+    const conditions: SQL[] = []
+    for (const word of words(query.q ?? '')) {
+      conditions.push(search.contains(decisionRecords.searchText, word))
+    }
+    if (query.status) conditions.push(eq(decisionRecords.status, query.status))
+    if (query.template) conditions.push(eq(decisionRecords.template, query.template))
+    if (query.owner?.trim()) {
+      conditions.push(search.includes(decisionRecords.ownerKeys, keyOf(query.owner)))
+    }
+    if (query.tag?.trim()) {
+      conditions.push(search.includes(decisionRecords.tagKeys, keyOf(query.tag)))
+    }
+    if (query.from) conditions.push(gte(decisionRecords.date, query.from))
+    if (query.to) conditions.push(lte(decisionRecords.date, query.to))
+    return this.read(function* (t) {
+      const found = yield* rows((q) =>
+        q
+          .select()
+          .from(decisionRecords)
+          .where(and(...conditions))
+          .orderBy(desc(decisionRecords.date), desc(decisionRecords.number)),
+      )
+      return yield* withHistories(t, found)
+    })
+  }
+
+  async changeDecisionStatus(
+    id: string,
+    to: DecisionStatus,
+    event: Omit<StatusEvent, 'status'>,
+  ): Promise<Result<DecisionRecord> | null> {
+    const number = numberOf('DR', id)
+    if (number === null) return null
+    return this.write(function* (t) {
+      const record = yield* readDecision(t, number)
+      if (!record) return null
+      const changed = changeStatus(record, to, event)
+      if (!changed.ok) return changed
+      yield* storeStatus(t, changed.value)
+      return ok((yield* readDecision(t, number))!)
+    })
+  }
+
+  async supersedeDecision(
+    id: string,
+    content: DecisionContent,
+    by: string | null,
+    at: Date,
+    note = '',
+  ): Promise<Result<{ original: DecisionRecord; successor: DecisionRecord }> | null> {
+    const number = numberOf('DR', id)
+    if (number === null) return null
+    return this.write(function* (t) {
+      const original = yield* readDecision(t, number)
+      if (!original) return null
+      const supersedable = checkSupersedable(original)
+      if (!supersedable.ok) return supersedable
+      const successor = yield* supersedeWith(
+        t,
+        original,
+        {
+          content: decisionContent(content),
+          status: 'accepted',
+          date: dayOf(at),
+          source: original.source,
+        },
+        { by, at, note },
+      )
+      return ok({ original: (yield* readDecision(t, number))!, successor })
+    })
+  }
+
+  decisionsOfRoom(roomId: string): Promise<DecisionRecord[]> {
+    return this.read(function* (t) {
+      const { decisionRecords } = t
+      const found = yield* rows((q) =>
+        q
+          .select()
+          .from(decisionRecords)
+          .where(eq(decisionRecords.roomId, roomId))
+          .orderBy(asc(decisionRecords.number)),
+      )
+      return yield* withHistories(t, found)
+    })
+  }
+
+  actionItems(query: ActionItemQuery = {}): Promise<ActionItemRecord[]> {
+    const { actionItems } = this.db.tables
+    const conditions: SQL[] = []
+    if (query.owner?.trim()) conditions.push(eq(actionItems.ownerKey, keyOf(query.owner)))
+    if (query.status) conditions.push(eq(actionItems.status, query.status))
+    if (query.roomId) conditions.push(eq(actionItems.roomId, query.roomId))
+    if (query.overdueOn) {
+      conditions.push(eq(actionItems.status, 'open'), lt(actionItems.due, query.overdueOn))
+    }
+    return this.read(function* (t) {
+      const found = yield* rows((q) =>
+        q
+          .select()
+          .from(actionItems)
+          .where(and(...conditions))
+          .orderBy(sql`${actionItems.due} is null`, asc(actionItems.due), asc(actionItems.id)),
+      )
+      return yield* withChanges(t, found)
+    })
+  }
+
+  async actionItem(id: string): Promise<ActionItemRecord | null> {
+    const number = numberOf('AI', id)
+    return number === null ? null : this.read((t) => readAction(t, number))
+  }
+
+  async updateActionItem(
+    id: string,
+    update: ActionUpdate,
+    by: string | null,
+    at: Date,
+  ): Promise<Result<ActionItemRecord> | null> {
+    const number = numberOf('AI', id)
+    if (number === null) return null
+    return this.write(function* (t) {
+      const { actionItems } = t
+      const item = yield* readAction(t, number)
+      if (!item) return null
+      const updated = updateAction(item, update, by, at.toISOString())
+      if (!updated.ok) return updated
+      const { status, ownerName, due } = updated.value
+      yield* run((q) =>
+        q
+          .update(actionItems)
+          .set({ status, ownerName, ownerKey: keyOf(ownerName), due, updatedAt: at })
+          .where(eq(actionItems.id, number)),
+      )
+      yield* logChanges(t, number, updated.value.history.slice(item.history.length))
+      return ok((yield* readAction(t, number))!)
+    })
+  }
+
+  async workshopOutputs(roomId: string): Promise<WorkshopOutputs> {
+    const { workshopOutputs } = this.db.tables
+    const outputs = await this.db.rows((q) =>
+      q
+        .select()
+        .from(workshopOutputs)
+        .where(eq(workshopOutputs.roomId, roomId))
+        .orderBy(asc(workshopOutputs.position)),
+    )
+    return outputsOf(outputs)
+  }
+
+  private write<T>(body: (t: Tables) => Steps<T>): Promise<T> {
+    const { tables } = this.db
+    return this.db.write(function* () {
+      yield* lock({ key: RECORDS_LOCK })
+      return yield* body(tables)
+    })
+  }
+
+  private read<T>(body: (t: Tables) => Steps<T>): Promise<T> {
+    const { tables } = this.db
+    return this.db.read(() => body(tables))
+  }
+}
+
+// ---- Decisions -------------------------------------------------------------------------------
+
+/**
+ * The workshop's decision against the room's current record: new, edited while proposed,
+ * superseded once accepted or rejected, or left alone when nothing in it changed.
+ */
+function* saveDecision(
+  t: Tables,
+  draft: DecisionDraft,
+  by: string | null,
+  at: Date,
+): Steps<DecisionRecord> {
+  const { decisionRecords } = t
+  const [current] = yield* rows((q) =>
+    q
+      .select({ number: decisionRecords.number })
+      .from(decisionRecords)
+      .where(
+        and(
+          roomIs(decisionRecords.roomId, draft.source.roomId),
+          ne(decisionRecords.status, 'superseded'),
+        ),
+      )
+      .orderBy(desc(decisionRecords.number))
+      .limit(1),
+  )
+  const next = newDecision(draft)
+  if (!current) {
+    return (yield* readDecision(t, yield* insertDecision(t, next, { by, at, note: '' }, null)))!
+  }
+
+  const record = (yield* readDecision(t, current.number))!
+  if (checkEditable(record).ok) {
+    yield* run((q) =>
+      q
+        .update(decisionRecords)
+        .set(decisionColumns(next))
+        .where(eq(decisionRecords.number, record.number)),
+    )
+    if (draft.status !== record.status) {
+      const changed = changeStatus(record, draft.status, statusEvent({ by, at }))
+      if (changed.ok) yield* storeStatus(t, changed.value)
+    }
+    return (yield* readDecision(t, record.number))!
+  }
+  // A settled decision is superseded only by another settled one: a workshop reopened and closed
+  // again before deciding anew leaves it as it is.
+  if (draft.status === 'proposed') return record
+  // The same decision, committed to by more people since: they join the record.
+  if (sameDecision(record, next.content)) {
+    const committed = addCommitments(record, next.content.commitments)
+    if (committed) {
+      yield* run((q) =>
+        q
+          .update(decisionRecords)
+          .set({ content: decisionContent(committed) })
+          .where(eq(decisionRecords.number, record.number)),
+      )
+    }
+    return (yield* readDecision(t, record.number))!
+  }
+  // Nor does closing again with a board that still says what an earlier record of this room said
+  // undo a change made since (a record superseded by hand through the decision log).
+  const earlier = yield* rows((q) =>
+    q
+      .select({ content: decisionRecords.content })
+      .from(decisionRecords)
+      .where(roomIs(decisionRecords.roomId, draft.source.roomId)),
+  )
+  if (earlier.some((row) => sameDecision(row.content, next.content))) return record
+  return yield* supersedeWith(t, record, next, { by, at, note: '' })
+}
+
+/** Inserts `next` as the successor of `original` and links both; returns the successor. */
+function* supersedeWith(
+  t: Tables,
+  original: DecisionRecord,
+  next: NewDecision,
+  event: ChangeEvent,
+): Steps<DecisionRecord> {
+  const number = yield* insertDecision(
+    t,
+    next,
+    { ...event, note: event.note || `supersedes ${original.id}` },
+    original.number,
+  )
+  const linked = supersede(original, (yield* readDecision(t, number))!, statusEvent(event))
+  // Unreachable: callers check that the original is supersedable; throwing rolls back the insert.
+  if (!linked.ok) throw new Error(linked.error)
+  yield* storeStatus(t, linked.value.original)
+  return (yield* readDecision(t, number))!
+}
+
+function* insertDecision(
+  t: Tables,
+  next: NewDecision,
+  event: ChangeEvent,
+  supersedes: number | null,
+): Steps<number> {
+  const { decisionRecords, decisionStatusEvents } = t
+  const [row] = yield* rows((q) =>
+    q
+      .insert(decisionRecords)
+      .values({ ...decisionColumns(next), status: next.status, supersedes, createdAt: event.at })
+      .returning({ number: decisionRecords.number }),
+  )
+  const { number } = row!
+  yield* run((q) =>
+    q
+      .insert(decisionStatusEvents)
+      .values({ recordNumber: number, ...statusEvent(event), status: next.status }),
+  )
+  return number
+}
+
+/** Stores a status the rules produced: the status, the successor link, and the latest event. */
+function* storeStatus(t: Tables, record: DecisionRecord): Steps<void> {
+  const { decisionRecords, decisionStatusEvents } = t
+  yield* run((q) =>
+    q
+      .update(decisionRecords)
+      .set(statusColumns(record))
+      .where(eq(decisionRecords.number, record.number)),
+  )
+  const event = record.history.at(-1)!
+  yield* run((q) =>
+    q.insert(decisionStatusEvents).values({ recordNumber: record.number, ...event }),
+  )
+}
+
+function* readDecision(t: Tables, number: number): Steps<DecisionRecord | null> {
+  const { decisionRecords } = t
+  const found = yield* rows((q) =>
+    q.select().from(decisionRecords).where(eq(decisionRecords.number, number)),
+  )
+  return (yield* withHistories(t, found))[0] ?? null
+}
+
+function* withHistories(t: Tables, records: readonly DecisionRow[]): Steps<DecisionRecord[]> {
+  if (records.length === 0) return []
+  const { decisionStatusEvents } = t
+  const events = yield* rows((q) =>
+    q
+      .select()
+      .from(decisionStatusEvents)
+      .where(
+        inArray(
+          decisionStatusEvents.recordNumber,
+          records.map((row) => row.number),
+        ),
+      )
+      .orderBy(asc(decisionStatusEvents.seq)),
+  )
+  return toDecisionRecords(records, events)
+}
+
+// ---- Action items ----------------------------------------------------------------------------
+
+/** Inserts a new item, or brings an existing one (same workshop, same key) up to date. */
+function* upsertAction(
+  t: Tables,
+  draft: ActionDraft,
+  by: string | null,
+  at: Date,
+): Steps<ActionItemRecord> {
+  const { actionItems } = t
+  const [existing] = yield* rows((q) =>
+    q
+      .select()
+      .from(actionItems)
+      .where(and(roomIs(actionItems.roomId, draft.source.roomId), eq(actionItems.key, draft.key))),
+  )
+  if (!existing) {
+    const [row] = yield* rows((q) =>
+      q.insert(actionItems).values(newActionColumns(draft, at)).returning({ id: actionItems.id }),
+    )
+    return (yield* readAction(t, row!.id))!
+  }
+  const { columns, changes } = actionSaved(existing, draft, by, at)
+  yield* run((q) => q.update(actionItems).set(columns).where(eq(actionItems.id, existing.id)))
+  yield* logChanges(t, existing.id, changes)
+  return (yield* readAction(t, existing.id))!
+}
+
+function* logChanges(t: Tables, itemId: number, changes: readonly ActionChange[]): Steps<void> {
+  if (changes.length === 0) return
+  yield* run((q) =>
+    q.insert(t.actionItemEvents).values(changes.map((change) => ({ itemId, ...change }))),
+  )
+}
+
+function* readAction(t: Tables, id: number): Steps<ActionItemRecord | null> {
+  const { actionItems } = t
+  const found = yield* rows((q) => q.select().from(actionItems).where(eq(actionItems.id, id)))
+  return (yield* withChanges(t, found))[0] ?? null
+}
+
+function* withChanges(t: Tables, items: readonly ActionRow[]): Steps<ActionItemRecord[]> {
+  if (items.length === 0) return []
+  const { actionItemEvents } = t
+  const events = yield* rows((q) =>
+    q
+      .select()
+      .from(actionItemEvents)
+      .where(
+        inArray(
+          actionItemEvents.itemId,
+          items.map((row) => row.id),
+        ),
+      )
+      .orderBy(asc(actionItemEvents.seq)),
+  )
+  return toActionRecords(items, events)
+}
+
+// ---- Workshop outputs ------------------------------------------------------------------------
+
+function* replaceOutputs(t: Tables, records: WorkshopRecords): Steps<void> {
+  const { workshopOutputs } = t
+  const roomId = records.source.roomId
+  yield* run((q) => q.delete(workshopOutputs).where(eq(workshopOutputs.roomId, roomId)))
+  const outputs = outputRows(records)
+  if (outputs.length > 0) {
+    yield* run((q) => q.insert(workshopOutputs).values(outputs.map((row) => ({ roomId, ...row }))))
+  }
+}
+
+// ---- Shared ----------------------------------------------------------------------------------
+
+/** A room id of '' stands for "no board" (a room deleted since, or none): stored as null. */
+const roomIs = (column: Column, roomId: string) => (roomId ? eq(column, roomId) : isNull(column))

@@ -1,6 +1,6 @@
 /**
- * What the SQLite and PostgreSQL record repositories share: how records become rows and rows
- * become records. Pure functions only; each repository keeps its own queries and transactions.
+ * How records become rows and rows become records, for the record repository. Pure functions
+ * only; the repository (`record-repository.ts`) keeps the queries and transactions.
  */
 import {
   type ActionChange,

@@ -8,7 +8,7 @@ import { backupDatabase, verifyDatabaseFile } from './backup.js'
 import { holdDatabaseLock, lockFileOf, runningHolder } from './database-lock.js'
 import { restoreDatabase } from './restore.js'
 import { openSqlite, type SqliteHandle } from './sqlite-database.js'
-import { SqliteRoomRepository } from './sqlite-room-repository.js'
+import { SqliteRoomRepository } from './sqlite-repositories.js'
 
 const dirs: string[] = []
 afterEach(() => {

@@ -1,6 +1,9 @@
-import type { Role } from '@accord/facilitation'
+import { type Role, roles } from '@accord/facilitation'
+import { eq } from 'drizzle-orm'
+import type { SqlDialect } from './dialect/sql-dialect.js'
+import { run } from './dialect/steps.js'
 
-/** Room metadata, behind an interface so that PostgreSQL can implement it later. */
+/** Room metadata. */
 export interface RoomRecord {
   readonly id: string
   readonly title: string
@@ -17,4 +20,37 @@ export interface RoomRepository {
   find(id: string): Promise<RoomRecord | null>
   /** Cheap liveness probe for readiness checks. */
   ping(): Promise<void>
+}
+
+/** Rooms in SQL, for either dialect. */
+export class SqlRoomRepository implements RoomRepository {
+  constructor(private readonly db: SqlDialect) {}
+
+  async create(room: RoomRecord, linkTokens: Record<Role, string>): Promise<void> {
+    const { roomLinks, rooms } = this.db.tables
+    await this.db.write(function* () {
+      yield* run((q) => q.insert(rooms).values(room))
+      yield* run((q) =>
+        q.insert(roomLinks).values(
+          roles.map((role) => ({
+            roomId: room.id,
+            role,
+            token: linkTokens[role],
+            updatedAt: room.createdAt,
+          })),
+        ),
+      )
+    })
+  }
+
+  async find(id: string): Promise<RoomRecord | null> {
+    const { rooms } = this.db.tables
+    const [row] = await this.db.rows((q) => q.select().from(rooms).where(eq(rooms.id, id)))
+    return row ?? null
+  }
+
+  async ping(): Promise<void> {
+    const { rooms } = this.db.tables
+    await this.db.rows((q) => q.select({ id: rooms.id }).from(rooms).limit(1))
+  }
 }

@@ -1,3 +1,6 @@
+import { and, eq, gt, lte, ne } from 'drizzle-orm'
+import type { SqlDialect } from './dialect/sql-dialect.js'
+
 /**
  * Sign-in sessions of an instance with an access key, kept server-side so that signing out, or a
  * change of the key, ends a session everywhere — for every instance sharing the database — even
@@ -25,4 +28,41 @@ export interface SessionRepository {
    * no key any more); returns how many went.
    */
   removeOtherKeys(keyId: string | null): Promise<number>
+}
+
+/** Sessions in SQL, for either dialect. */
+export class SqlSessionRepository implements SessionRepository {
+  constructor(private readonly db: SqlDialect) {}
+
+  async add(session: SessionRecord): Promise<void> {
+    const { sessions } = this.db.tables
+    await this.db.run((q) => q.insert(sessions).values(session))
+  }
+
+  async isLive(id: string, keyId: string, now: Date): Promise<boolean> {
+    const { sessions } = this.db.tables
+    const [row] = await this.db.rows((q) =>
+      q
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.keyId, keyId), gt(sessions.expiresAt, now))),
+    )
+    return row !== undefined
+  }
+
+  async remove(id: string): Promise<void> {
+    const { sessions } = this.db.tables
+    await this.db.run((q) => q.delete(sessions).where(eq(sessions.id, id)))
+  }
+
+  async removeExpired(now: Date): Promise<number> {
+    const { sessions } = this.db.tables
+    return this.db.run((q) => q.delete(sessions).where(lte(sessions.expiresAt, now)))
+  }
+
+  async removeOtherKeys(keyId: string | null): Promise<number> {
+    const { sessions } = this.db.tables
+    const other = keyId === null ? undefined : ne(sessions.keyId, keyId)
+    return this.db.run((q) => q.delete(sessions).where(other))
+  }
 }

@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { describe, expect, it } from 'vitest'
 import { migrationsFolder, openSqlite } from './sqlite-database.js'
-import { SqliteRoomRepository } from './sqlite-room-repository.js'
+import { SqliteRoomRepository } from './sqlite-repositories.js'
 
 function tokensFor(roomId: string) {
   return { facilitator: `${roomId}-f`, participant: `${roomId}-p`, viewer: `${roomId}-v` }

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { PgAccessRepository } from '../../pg-access-repository.js'
-import { PgBallotRepository } from '../../pg-ballot-repository.js'
 import { openPostgres } from '../../pg-database.js'
 import { PgDocumentStore } from '../../pg-document-store.js'
-import { PgPrivateNoteRepository } from '../../pg-private-note-repository.js'
-import { PgRecordRepository } from '../../pg-record-repository.js'
-import { PgRoomRepository } from '../../pg-room-repository.js'
-import { PgSessionRepository } from '../../pg-session-repository.js'
-import { PgWorkshopRepository } from '../../pg-workshop-repository.js'
+import {
+  PgAccessRepository,
+  PgBallotRepository,
+  PgPrivateNoteRepository,
+  PgRecordRepository,
+  PgRoomRepository,
+  PgSessionRepository,
+  PgWorkshopRepository,
+} from '../../pg-repositories.js'
 import type { PostgresServer } from '../postgres-server.js'
 import type { OpenStorage, StorageUnderTest } from './storage-under-test.js'
 

@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SqliteAccessRepository } from '../../sqlite-access-repository.js'
-import { SqliteBallotRepository } from '../../sqlite-ballot-repository.js'
 import { openSqlite } from '../../sqlite-database.js'
 import { SqliteDocumentStore } from '../../sqlite-document-store.js'
-import { SqlitePrivateNoteRepository } from '../../sqlite-private-note-repository.js'
-import { SqliteRecordRepository } from '../../sqlite-record-repository.js'
-import { SqliteRoomRepository } from '../../sqlite-room-repository.js'
-import { SqliteSessionRepository } from '../../sqlite-session-repository.js'
-import { SqliteWorkshopRepository } from '../../sqlite-workshop-repository.js'
+import {
+  SqliteAccessRepository,
+  SqliteBallotRepository,
+  SqlitePrivateNoteRepository,
+  SqliteRecordRepository,
+  SqliteRoomRepository,
+  SqliteSessionRepository,
+  SqliteWorkshopRepository,
+} from '../../sqlite-repositories.js'
 import type { StorageUnderTest } from './storage-under-test.js'
 
 /** A SQLite file in a temp dir of its own, removed on close. */
