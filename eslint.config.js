@@ -141,9 +141,14 @@ export default tseslint.config(
   },
   // Workshop rules are pure and stand alone.
   ...layer(['packages/facilitation/src/**/*.ts'], [...notDomain, '@accord/*']),
-  ...layer(['packages/templates/src/**/*.ts', 'packages/records/src/**/*.ts'], notDomain, {
-    testsMay: ['node:*'],
-  }),
+  ...layer(
+    ['packages/templates/src/**/*.ts', 'packages/records/src/**/*.ts'],
+    [...notDomain, '@accord/api'],
+    { testsMay: ['node:*'] },
+  ),
+  // The web ↔ server contract: zod and the domain's types and rules, no framework, storage or
+  // Node built-ins — both apps import it; the domain below it does not know it.
+  ...layer(['packages/api/src/**/*.ts'], notDomain),
   ...layer(['packages/sync/src/**/*.ts'], [...ui, ...http, ...database, '@accord/*']),
   ...layer(
     ['packages/db/src/**/*.ts'],

@@ -93,7 +93,7 @@ describe('HTTP API', () => {
 })
 
 describe('roles and tokens', () => {
-  it('[R5] reading a room needs a token of that room: 401 without, 401 with another room’s', async () => {
+  it('[srv:R5] reading a room needs a token of that room: 401 without, 401 with another room’s', async () => {
     const room = await createRoom()
     const other = await createRoom()
     expect((await get(`/api/rooms/${room.id}`)).status).toBe(401)
@@ -101,7 +101,7 @@ describe('roles and tokens', () => {
     expect((await get(`/api/rooms/${room.id}`, 'not-a-token')).status).toBe(401)
   })
 
-  it('[R2] each role sees its own role and only the links it may share', async () => {
+  it('[fac:R2] each role sees its own role and only the links it may share', async () => {
     const room = await createRoom()
     const seen = async (token: string) =>
       (await (await get(`/api/rooms/${room.id}`, token)).json()) as { role: string; links: object }
@@ -117,7 +117,7 @@ describe('roles and tokens', () => {
     expect(Object.keys(viewer.links)).toEqual(['viewer'])
   })
 
-  it('[R6] joining through a link gives a person their own credential in that role', async () => {
+  it('[srv:R6] joining through a link gives a person their own credential in that role', async () => {
     const room = await createRoom()
     const ada = await join(room.id, room.tokens.participant, '  Ada  ')
     expect(ada.member).toMatchObject({ name: 'Ada', role: 'participant' })
@@ -133,7 +133,7 @@ describe('roles and tokens', () => {
     expect(bad.status).toBe(400)
   })
 
-  it('[R1] a participant may not rotate links: 403 with a reason, and it is in the audit log', async () => {
+  it('[fac:R1] a participant may not rotate links: 403 with a reason, and it is in the audit log', async () => {
     const room = await createRoom()
     const response = await command(room.id, room.tokens.participant, {
       type: 'token.rotate',
@@ -156,7 +156,7 @@ describe('roles and tokens', () => {
     expect((await get(`/api/rooms/${room.id}/audit`, room.tokens.participant)).status).toBe(403)
   })
 
-  it('[R7] rotating a link: the old token and the members who joined through it stop working', async () => {
+  it('[srv:R7] rotating a link: the old token and the members who joined through it stop working', async () => {
     const room = await createRoom()
     const ada = await join(room.id, room.tokens.participant, 'Ada')
     const response = await command(room.id, room.tokens.facilitator, {
@@ -174,7 +174,7 @@ describe('roles and tokens', () => {
     expect((await get(`/api/rooms/${room.id}`, room.tokens.viewer)).status).toBe(200)
   })
 
-  it('[R7] a facilitator who rotates their own link stays in', async () => {
+  it('[srv:R7] a facilitator who rotates their own link stays in', async () => {
     const room = await createRoom()
     const host = await join(room.id, room.tokens.facilitator, 'Host')
     const response = await command(room.id, host.token, {
@@ -218,7 +218,7 @@ describe('phases and timer (server-owned state)', () => {
       }
     ).state
 
-  it('[PH3] only the facilitator moves between phases: a participant gets 403', async () => {
+  it('[fac:PH3] only the facilitator moves between phases: a participant gets 403', async () => {
     const room = await createRoom()
     const response = await command(room.id, room.tokens.participant, {
       type: 'phase.set',
@@ -231,7 +231,7 @@ describe('phases and timer (server-owned state)', () => {
     })
   })
 
-  it('[PH2][PH1] the facilitator edits the phase list and moves through it', async () => {
+  it('[fac:PH2][fac:PH1] the facilitator edits the phase list and moves through it', async () => {
     const room = await createRoom()
     const free = { boardEditing: true, privateWriting: false, reveal: 'none', voting: true }
     const edited = await command(room.id, room.tokens.facilitator, {
@@ -258,7 +258,7 @@ describe('phases and timer (server-owned state)', () => {
     expect(empty.status).toBe(409)
   })
 
-  it('[T1][T2][T3] the timer runs on server time', async () => {
+  it('[fac:T1][fac:T2][fac:T3] the timer runs on server time', async () => {
     const room = await createRoom()
     const f = room.tokens.facilitator
     clock = 5_000_000
@@ -319,7 +319,7 @@ describe('dot voting', () => {
   const cast = (roomId: string, token: string, itemId: string, delta = 1) =>
     command(roomId, token, { type: 'vote.cast', itemId, delta })
 
-  it('[V1] opening a vote publishes its setup, never a tally', async () => {
+  it('[fac:V1] opening a vote publishes its setup, never a tally', async () => {
     const { opened } = await votingRoom()
     expect(opened.state.vote).toMatchObject({
       status: 'open',
@@ -329,7 +329,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V2] a 4th dot with a limit of 3 is refused; each ballot is the caller’s own', async () => {
+  it('[fac:V2] a 4th dot with a limit of 3 is refused; each ballot is the caller’s own', async () => {
     const { room, ada, bob } = await votingRoom()
     expect((await cast(room.id, ada.token, 'shape:a')).status).toBe(200)
     expect((await cast(room.id, ada.token, 'shape:a')).status).toBe(200)
@@ -349,7 +349,7 @@ describe('dot voting', () => {
     expect(await bobs.json()).toMatchObject({ ballot: {}, dotsLeft: 3 })
   })
 
-  it('[V2] viewers and bare link holders do not vote; there is nobody to vote for someone else', async () => {
+  it('[fac:V2] viewers and bare link holders do not vote; there is nobody to vote for someone else', async () => {
     const { room } = await votingRoom()
     expect((await cast(room.id, room.tokens.viewer, 'shape:a')).status).toBe(403)
     const bare = await cast(room.id, room.tokens.participant, 'shape:a')
@@ -368,7 +368,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V3] closing publishes the ranked tally; a closed vote is final', async () => {
+  it('[fac:V3] closing publishes the ranked tally; a closed vote is final', async () => {
     const { room, ada, bob } = await votingRoom()
     await cast(room.id, ada.token, 'shape:b')
     await cast(room.id, bob.token, 'shape:b')
@@ -397,7 +397,7 @@ describe('dot voting', () => {
     expect(next.status).toBe(200)
   })
 
-  it('[V1] only one vote at a time, only in a phase that allows voting, only by the facilitator', async () => {
+  it('[fac:V1] only one vote at a time, only in a phase that allows voting, only by the facilitator', async () => {
     const { room } = await votingRoom()
     const again = await command(room.id, room.tokens.facilitator, {
       type: 'vote.open',
@@ -461,7 +461,7 @@ describe('private writing, reveal and anonymous mode', () => {
     return records.filter((r) => r.type === 'note')
   }
 
-  it('[PW1] notes are private: only in a private-writing phase, and only their author reads them', async () => {
+  it('[fac:PW1] notes are private: only in a private-writing phase, and only their author reads them', async () => {
     const free = await createRoom()
     const someone = await join(free.id, free.tokens.participant, 'X')
     expect(await (await add(free.id, someone.token, 'too early')).json()).toEqual({
@@ -490,7 +490,7 @@ describe('private writing, reveal and anonymous mode', () => {
     expect(await boardNotes(room.id)).toEqual([])
   })
 
-  it('[PW2] each person reveals their own where the phase allows; named notes carry their author', async () => {
+  it('[fac:PW2] each person reveals their own where the phase allows; named notes carry their author', async () => {
     const { room, ada, bob } = await writingRoom('self')
     await add(room.id, ada.token, 'Ada’s note')
     await add(room.id, bob.token, 'Bob’s note')
@@ -518,7 +518,7 @@ describe('private writing, reveal and anonymous mode', () => {
     expect(await boardNotes(room.id)).toHaveLength(2)
   })
 
-  it('[AN1][AN2] in an anonymous room, revealed notes carry no author and nobody reveals their own', async () => {
+  it('[fac:AN1][fac:AN2] in an anonymous room, revealed notes carry no author and nobody reveals their own', async () => {
     const { room, ada, bob } = await writingRoom('self')
     await command(room.id, room.tokens.facilitator, { type: 'room.settings', anonymous: true })
     await add(room.id, ada.token, 'Anonymous A1')
@@ -542,7 +542,7 @@ describe('private writing, reveal and anonymous mode', () => {
 })
 
 describe('summon', () => {
-  it('[SU1] the facilitator brings everyone to them; a participant cannot', async () => {
+  it('[srv:SU1] the facilitator brings everyone to them; a participant cannot', async () => {
     const room = await createRoom()
     const host = await join(room.id, room.tokens.facilitator, 'Host')
     const pat = await join(room.id, room.tokens.participant, 'Pat')
@@ -556,7 +556,7 @@ describe('summon', () => {
     })
   })
 
-  it('[SU2] carries the view the facilitator sent, and refuses one that is no view', async () => {
+  it('[srv:SU2] carries the view the facilitator sent, and refuses one that is no view', async () => {
     const room = await createRoom()
     const host = await join(room.id, room.tokens.facilitator, 'Host')
     const viewport = { x: -4640, y: -2900, w: 1280, h: 800 }
@@ -578,7 +578,7 @@ describe('summon', () => {
 })
 
 describe('groups, action items and members as data', () => {
-  it('[GR1][AI2] reads groups and action items from the room’s board', async () => {
+  it('[fac:GR1][fac:AI2] reads groups and action items from the room’s board', async () => {
     const room = await createRoom()
     const acquired = await registry.acquire(room.id)
     if (!acquired.ok) throw new Error('no room')

@@ -1,3 +1,4 @@
+import type { ServerTime } from '@accord/api'
 import type {
   AccessRepository,
   BallotRepository,
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps): Hono {
   // No state change from another site's page (CSRF), whatever authenticates the request.
   app.use('/api/*', originCheck({ trustProxy }))
   // Clients measure their clock's offset from this, so every timer shows the same time.
-  app.get('/api/time', (c) => c.json({ now: now() }))
+  app.get('/api/time', (c) => c.json<ServerTime>({ now: now() }))
   app.route('/api/templates', templateRoutes())
   // With an access key, creating workshops and the cross-workshop records need it; room links
   // (everything under /api/rooms/:id, and /sync) open their one room as before.

@@ -7,6 +7,13 @@ import type {
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
+import {
+  type CommandResults,
+  commandSchemas,
+  type CommandSchemas,
+  type CommandType,
+  type ParsedCommand,
+} from '@accord/api'
 import type { RoomRegistry } from '@accord/sync'
 import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
@@ -37,8 +44,9 @@ export interface CommandContext {
 }
 
 /**
- * One command of `POST /api/rooms/:id/commands`: its input schema, who may send it, and what it
- * does. `run` returns the new state the caller sees, or throws an ApiError.
+ * One command of `POST /api/rooms/:id/commands`: its input schema (from `@accord/api`, or a
+ * template's), who may send it, and what it does. `run` returns the new state the caller sees,
+ * or throws an ApiError.
  */
 export interface CommandDefinition<Schema extends z.ZodType = z.ZodType> {
   readonly schema: Schema
@@ -51,8 +59,15 @@ export interface CommandDefinition<Schema extends z.ZodType = z.ZodType> {
   run(context: CommandContext, input: z.output<Schema>): Promise<unknown>
 }
 
-export function defineCommand<Schema extends z.ZodType>(
-  definition: CommandDefinition<Schema>,
-): CommandDefinition<Schema> {
-  return definition
+/**
+ * One of the server's own commands: its schema is the contract's (`commandSchemas[type]`), and
+ * the compiler holds what `run` answers to the contract's `CommandResults[type]`.
+ */
+export function defineCommand<Type extends CommandType>(
+  type: Type,
+  definition: Omit<CommandDefinition<CommandSchemas[Type]>, 'schema' | 'run'> & {
+    run(context: CommandContext, input: ParsedCommand<Type>): Promise<CommandResults[Type]>
+  },
+): CommandDefinition<CommandSchemas[Type]> {
+  return { ...definition, schema: commandSchemas[type] }
 }

@@ -1,9 +1,9 @@
+import { type CommandSchemas, type CommandType, describeIssue, isCommandType } from '@accord/api'
 import { RoomLockTimeout } from '@accord/db'
 import { can } from '@accord/facilitation'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error.js'
 import { recordAudit } from './audit-log.js'
-import { describeIssue } from '../http/schemas.js'
 import type { CommandContext, CommandDefinition } from './command.js'
 import { lockSet } from './lock-commands.js'
 import { memberRename } from './member-rename.js'
@@ -19,8 +19,11 @@ import { turnsSkip, turnsStart } from './turn-commands.js'
 import { voteCast, voteClose, voteOpen } from './vote-commands.js'
 import { spotlightSet, workshopClose } from './workshop-commands.js'
 
-/** Every command any room accepts, by its `type`; a room's template adds its own. */
-const commands: Record<string, CommandDefinition> = {
+/**
+ * Every command any room accepts, by its `type`: exactly those the contract lists
+ * (`commandSchemas` in `@accord/api`). A room's template adds its own.
+ */
+const commands: { readonly [Type in CommandType]: CommandDefinition<CommandSchemas[Type]> } = {
   'token.rotate': tokenRotate,
   'member.rename': memberRename,
   'phase.set': phaseSet,
@@ -95,7 +98,7 @@ async function run(
   body: unknown,
   resolved: { command?: CommandDefinition },
 ): Promise<unknown> {
-  const command = Object.hasOwn(commands, type)
+  const command: CommandDefinition | null = isCommandType(type)
     ? commands[type]
     : await templateCommand(context, type)
   if (!command) {

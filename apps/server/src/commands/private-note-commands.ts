@@ -12,25 +12,14 @@ import {
 } from '@accord/facilitation'
 import type { PrivateNoteRecord } from '@accord/db'
 import { noteColors } from '@accord/tldraw-yjs'
-import { z } from 'zod'
+import type { PrivateNote } from '@accord/api'
 import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
-import { plainText } from '../http/schemas.js'
 import { type CommandContext, defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
-const noteText = plainText(PRIVATE_NOTE_LIMITS.text).pipe(z.string().min(1, 'must not be empty'))
-const noteId = z.string().regex(/^[\w-]{1,40}$/)
-/** A template region key (e.g. a retro column): the note is revealed into that region. */
-const region = z
-  .string()
-  .regex(/^[\w-]{1,40}$/)
-  .nullable()
-  .default(null)
-
 /** Adds a note only its author can see, until it is revealed. */
-export const notesAdd = defineCommand({
-  schema: z.object({ type: z.literal('notes.add'), text: noteText, region }),
+export const notesAdd = defineCommand('notes.add', {
   requires: 'board.edit',
   action: 'write notes',
   hiddenInput: true,
@@ -62,8 +51,7 @@ export const notesAdd = defineCommand({
   },
 })
 
-export const notesEdit = defineCommand({
-  schema: z.object({ type: z.literal('notes.edit'), noteId, text: noteText }),
+export const notesEdit = defineCommand('notes.edit', {
   requires: 'board.edit',
   action: 'write notes',
   hiddenInput: true,
@@ -85,8 +73,7 @@ export const notesEdit = defineCommand({
   },
 })
 
-export const notesDelete = defineCommand({
-  schema: z.object({ type: z.literal('notes.delete'), noteId }),
+export const notesDelete = defineCommand('notes.delete', {
   requires: 'board.edit',
   action: 'write notes',
   async run(context, { noteId: id }) {
@@ -106,11 +93,7 @@ export const notesDelete = defineCommand({
  * so no participant's Yjs client id is on them; in an anonymous room they also carry no author
  * and come out shuffled. Notes written for a template region are revealed into it.
  */
-export const notesReveal = defineCommand({
-  schema: z.union([
-    z.object({ type: z.literal('notes.reveal'), scope: z.enum(['all', 'mine']) }),
-    z.object({ type: z.literal('notes.reveal'), scope: z.literal('turn'), noteId }),
-  ]),
+export const notesReveal = defineCommand('notes.reveal', {
   requires: 'board.edit',
   action: 'reveal notes',
   async run(context, input) {
@@ -135,7 +118,7 @@ export const notesReveal = defineCommand({
   },
 })
 
-/** [RR2][RR3] One of the caller's notes, on their turn; then the turn passes on. */
+/** [fac:RR2][fac:RR3] One of the caller's notes, on their turn; then the turn passes on. */
 async function revealOnTurn(context: CommandContext, state: RoomState, id: string) {
   const { roomId } = context.credential
   const self = requireMember(context.credential).id
@@ -169,7 +152,7 @@ async function reveal(context: CommandContext, state: RoomState, notes: PrivateN
   )
 }
 
-export function presentNote(note: PrivateNoteRecord) {
+export function presentNote(note: PrivateNoteRecord): PrivateNote {
   return {
     id: note.id,
     text: note.text,

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { requireMember } from '../access/credentials.js'
 import { saveWorkshopRecords } from '../records/save-records.js'
 import { defineCommand } from './command.js'
@@ -7,8 +6,7 @@ import { defineCommand } from './command.js'
  * "Record decision": saves what the workshop has reached so far as records — its decision (as
  * proposed, accepted or rejected), its owned actions, risks, themes, insights — without closing it.
  */
-export const recordsSave = defineCommand({
-  schema: z.object({ type: z.literal('records.save') }),
+export const recordsSave = defineCommand('records.save', {
   requires: 'room.facilitate',
   action: 'record decisions',
   async run(context) {

@@ -1,10 +1,8 @@
-import { z } from 'zod'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
 /** Room settings, e.g. anonymous mode: revealed notes and votes cannot be tied to their authors. */
-export const roomSettings = defineCommand({
-  schema: z.object({ type: z.literal('room.settings'), anonymous: z.boolean() }),
+export const roomSettings = defineCommand('room.settings', {
   requires: 'room.facilitate',
   action: 'change room settings',
   run: (context, { anonymous }) =>

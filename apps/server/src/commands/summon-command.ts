@@ -1,22 +1,13 @@
-import { z } from 'zod'
 import { requireMember } from '../access/credentials.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
-
-/** Page coordinates well beyond any board, so that a viewport is a number a client can use. */
-const coordinate = z.number().min(-1e9).max(1e9)
-const extent = z.number().positive().max(1e9)
 
 /**
  * "Bring everyone to me": every participant's view moves to the facilitator's. The client sends
  * the viewport it shows (optional): presence, where the camera otherwise comes from, is sent
  * throttled and may still be on its way when the command lands.
  */
-export const summon = defineCommand({
-  schema: z.object({
-    type: z.literal('summon'),
-    viewport: z.object({ x: coordinate, y: coordinate, w: extent, h: extent }).optional(),
-  }),
+export const summon = defineCommand('summon', {
   requires: 'room.facilitate',
   action: 'bring everyone to them',
   run(context, { viewport }) {

@@ -1,9 +1,10 @@
+import type { TemplateActionResult } from '@accord/api'
 import type { OptionValues, WorkshopAction } from '@accord/templates'
 import { z } from 'zod'
 import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
 import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
-import { type CommandContext, type CommandDefinition, defineCommand } from './command.js'
+import type { CommandContext, CommandDefinition } from './command.js'
 import { changeState } from './phase-commands.js'
 
 /**
@@ -19,14 +20,15 @@ export async function templateCommand(
     ? templateOf(state).actions[type]
     : undefined
   if (!action) return null
-  return defineCommand({
+  return {
+    // The template's action validates its own input (`defineAction`).
     schema: z.unknown(),
     requires: action.requires,
     action: action.action,
     // Actions on hidden submissions (a stance, scores) are audited without their input.
     hiddenInput: action.submissions !== undefined,
     run: (ctx, input) => runTemplateAction(ctx, action, input),
-  })
+  }
 }
 
 /** The names of the template's commands in a room, for "unknown command" answers. */
@@ -39,7 +41,11 @@ export async function templateCommandTypes(context: CommandContext): Promise<str
  * Runs a template action: the template decides (purely) from the room's state, people, hidden
  * submissions and board; the server stores the actor's submission and the new public state.
  */
-async function runTemplateAction(context: CommandContext, action: WorkshopAction, input: unknown) {
+async function runTemplateAction(
+  context: CommandContext,
+  action: WorkshopAction,
+  input: unknown,
+): Promise<TemplateActionResult> {
   const self = requireMember(context.credential)
   const { roomId, role } = context.credential
   const state = await context.roomStates.read(roomId)

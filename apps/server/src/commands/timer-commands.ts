@@ -7,45 +7,35 @@ import {
   startTimer,
   type Timer,
 } from '@accord/facilitation'
-import { z } from 'zod'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
-
-const seconds = z
-  .number()
-  .positive()
-  .max(4 * 60 * 60)
 
 function timerChange(timer: Result<Timer>) {
   return timer.ok ? { ok: true as const, value: { timer: timer.value } } : timer
 }
 
-export const timerStart = defineCommand({
-  schema: z.object({ type: z.literal('timer.start'), seconds }),
+export const timerStart = defineCommand('timer.start', {
   requires: 'room.facilitate',
   action: 'run the timer',
   run: (context, input) =>
     changeState(context, () => timerChange(startTimer(input.seconds * 1000, context.now()))),
 })
 
-export const timerPause = defineCommand({
-  schema: z.object({ type: z.literal('timer.pause') }),
+export const timerPause = defineCommand('timer.pause', {
   requires: 'room.facilitate',
   action: 'run the timer',
   run: (context) =>
     changeState(context, (state) => timerChange(pauseTimer(state.timer, context.now()))),
 })
 
-export const timerResume = defineCommand({
-  schema: z.object({ type: z.literal('timer.resume') }),
+export const timerResume = defineCommand('timer.resume', {
   requires: 'room.facilitate',
   action: 'run the timer',
   run: (context) =>
     changeState(context, (state) => timerChange(resumeTimer(state.timer, context.now()))),
 })
 
-export const timerExtend = defineCommand({
-  schema: z.object({ type: z.literal('timer.extend'), seconds }),
+export const timerExtend = defineCommand('timer.extend', {
   requires: 'room.facilitate',
   action: 'run the timer',
   run: (context, input) =>
@@ -54,8 +44,7 @@ export const timerExtend = defineCommand({
     ),
 })
 
-export const timerReset = defineCommand({
-  schema: z.object({ type: z.literal('timer.reset') }),
+export const timerReset = defineCommand('timer.reset', {
   requires: 'room.facilitate',
   action: 'run the timer',
   run: (context) => changeState(context, () => timerChange({ ok: true, value: idleTimer })),

@@ -1,6 +1,5 @@
 import { roles } from '@accord/facilitation'
 import { CloseCode } from '@accord/sync'
-import { z } from 'zod'
 import { newLinkToken } from '../access/tokens.js'
 import { presentLinks } from '../http/present-room.js'
 import { defineCommand } from './command.js'
@@ -9,8 +8,7 @@ import { defineCommand } from './command.js'
  * Replaces a role's share link. The old token stops working, people who joined through it are
  * signed out and their open connections closed (4401) — except the facilitator who rotated it.
  */
-export const tokenRotate = defineCommand({
-  schema: z.object({ type: z.literal('token.rotate'), role: z.enum(roles) }),
+export const tokenRotate = defineCommand('token.rotate', {
   requires: 'room.facilitate',
   action: 'rotate share links',
   async run({ credential, access, connections, origin }, { role }) {

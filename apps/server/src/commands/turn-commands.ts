@@ -1,22 +1,13 @@
 import { currentPhase, err, passTurn, startTurns } from '@accord/facilitation'
-import { z } from 'zod'
 import { roomMembers } from '../workshops/live-result.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
 /**
- * [RR1] Starts a round-robin share among everyone with unrevealed notes, `firstMemberId` (e.g.
+ * [fac:RR1] Starts a round-robin share among everyone with unrevealed notes, `firstMemberId` (e.g.
  * the plan owner) first, then in the order people began writing.
  */
-export const turnsStart = defineCommand({
-  schema: z.object({
-    type: z.literal('turns.start'),
-    firstMemberId: z
-      .string()
-      .regex(/^[\w-]{1,64}$/)
-      .nullable()
-      .default(null),
-  }),
+export const turnsStart = defineCommand('turns.start', {
   requires: 'room.facilitate',
   action: 'start a round-robin',
   async run(context, { firstMemberId }) {
@@ -39,9 +30,8 @@ export const turnsStart = defineCommand({
   },
 })
 
-/** [RR3] Passes over the person whose turn it is (they are not ready, or have left). */
-export const turnsSkip = defineCommand({
-  schema: z.object({ type: z.literal('turns.skip') }),
+/** [fac:RR3] Passes over the person whose turn it is (they are not ready, or have left). */
+export const turnsSkip = defineCommand('turns.skip', {
   requires: 'room.facilitate',
   action: 'skip a turn',
   async run(context) {

@@ -1,35 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import {
-  castDot,
-  closeVote,
-  currentPhase,
-  dotsUsed,
-  err,
-  openVote,
-  VOTE_LIMITS,
-} from '@accord/facilitation'
-import { z } from 'zod'
+import type { BallotView } from '@accord/api'
+import { castDot, closeVote, currentPhase, dotsUsed, err, openVote } from '@accord/facilitation'
 import { requireMember } from '../access/credentials.js'
 import { ApiError } from '../http/api-error.js'
-import { plainText } from '../http/schemas.js'
 import { type CommandContext, defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 
 /** Opens a dot vote over items (notes or groups on the board). */
-export const voteOpen = defineCommand({
-  schema: z.object({
-    type: z.literal('vote.open'),
-    items: z
-      .array(
-        z.object({
-          id: z.string().regex(/^shape:[\w-]{1,64}$/),
-          label: plainText(VOTE_LIMITS.label),
-        }),
-      )
-      .max(VOTE_LIMITS.items),
-    dotsPerPerson: z.number().int(),
-    maxPerItem: z.number().int(),
-  }),
+export const voteOpen = defineCommand('vote.open', {
   requires: 'room.facilitate',
   action: 'open a vote',
   run: (context, { items, dotsPerPerson, maxPerItem }) =>
@@ -44,12 +22,7 @@ export const voteOpen = defineCommand({
 })
 
 /** Places or takes back one of the caller's own dots. */
-export const voteCast = defineCommand({
-  schema: z.object({
-    type: z.literal('vote.cast'),
-    itemId: z.string().max(80),
-    delta: z.union([z.literal(1), z.literal(-1)]).default(1),
-  }),
+export const voteCast = defineCommand('vote.cast', {
   requires: 'vote.cast',
   action: 'vote',
   hiddenInput: true,
@@ -72,8 +45,7 @@ export const voteCast = defineCommand({
 })
 
 /** Closes the open vote: the tally is published to everyone, and the vote is final. */
-export const voteClose = defineCommand({
-  schema: z.object({ type: z.literal('vote.close') }),
+export const voteClose = defineCommand('vote.close', {
   requires: 'room.facilitate',
   action: 'close a vote',
   async run(context) {
@@ -91,13 +63,16 @@ export const voteClose = defineCommand({
 })
 
 /** The caller's own dots in the current vote (nobody else's are ever returned). */
-export async function ownBallot(context: CommandContext) {
+export async function ownBallot(context: CommandContext): Promise<BallotView> {
   const voter = requireMember(context.credential).id
   const { vote } = await context.roomStates.read(context.credential.roomId)
   if (!vote) return { voteId: null, ballot: {}, dotsLeft: 0 }
   return ballotView(vote, await context.ballots.find(vote.id, voter))
 }
 
-function ballotView(vote: { id: string; dotsPerPerson: number }, ballot: Record<string, number>) {
+function ballotView(
+  vote: { id: string; dotsPerPerson: number },
+  ballot: Record<string, number>,
+): BallotView {
   return { voteId: vote.id, ballot, dotsLeft: vote.dotsPerPerson - dotsUsed(ballot) }
 }

@@ -1,5 +1,4 @@
 import { ok } from '@accord/facilitation'
-import { z } from 'zod'
 import { requireMember } from '../access/credentials.js'
 import { saveWorkshopRecords } from '../records/save-records.js'
 import { defineCommand } from './command.js'
@@ -10,8 +9,7 @@ import { changeState } from './phase-commands.js'
  * the latest is current), saved as records (decision, actions, risks, themes, insights) and
  * everyone moves to the closing phase.
  */
-export const workshopClose = defineCommand({
-  schema: z.object({ type: z.literal('workshop.close') }),
+export const workshopClose = defineCommand('workshop.close', {
   requires: 'room.facilitate',
   action: 'close the workshop',
   async run(context) {
@@ -51,14 +49,7 @@ export const workshopClose = defineCommand({
 })
 
 /** Highlights one shape for everyone (e.g. the theme under discussion), or clears it. */
-export const spotlightSet = defineCommand({
-  schema: z.object({
-    type: z.literal('spotlight.set'),
-    shapeId: z
-      .string()
-      .regex(/^shape:[\w-]{1,64}$/)
-      .nullable(),
-  }),
+export const spotlightSet = defineCommand('spotlight.set', {
   requires: 'room.facilitate',
   action: 'highlight the board',
   run: (context, { shapeId }) => changeState(context, () => ok({ spotlight: shapeId })),

@@ -1,3 +1,4 @@
+import type { RoomSummary, ShareLinks } from '@accord/api'
 import type { RoomLink, RoomRecord } from '@accord/db'
 import type { Role } from '@accord/facilitation'
 
@@ -9,22 +10,20 @@ export function shareLink(origin: string, roomId: string, token: string): string
   return `${origin}/b/${roomId}#t=${token}`
 }
 
-export type PresentedLinks = Partial<Record<Role, string>> & { board?: string }
-
 /** The links a caller may see; `board` is the participant link, the one to share with a team. */
 export function presentLinks(
   origin: string,
   roomId: string,
   links: Record<Role, RoomLink>,
   visible: readonly Role[],
-): PresentedLinks {
-  const presented: PresentedLinks = {}
+): ShareLinks {
+  const presented: { -readonly [Key in keyof ShareLinks]: ShareLinks[Key] } = {}
   for (const role of visible) presented[role] = shareLink(origin, roomId, links[role].token)
   if (presented.participant) presented.board = presented.participant
   return presented
 }
 
-export function presentRoom(room: RoomRecord) {
+export function presentRoom(room: RoomRecord): RoomSummary {
   return {
     id: room.id,
     title: room.title,

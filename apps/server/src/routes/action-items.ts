@@ -1,14 +1,12 @@
+import { api } from '@accord/api'
 import type { AccessRepository, RecordRepository } from '@accord/db'
-import { actionStatuses } from '@accord/records'
+import type { ActionItemRecord } from '@accord/records'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { ApiError } from '../http/api-error.js'
-import { displayName } from '../http/schemas.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 
 const itemId = /^AI-\d{1,9}$/
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
 
 /**
  * Action items across workshops, for following up: filter by owner and status (overdue too);
@@ -22,16 +20,9 @@ export function actionItemRoutes(deps: {
   const app = new Hono()
 
   app.get('/', async (c) => {
-    const { owner, status, room } = readQuery(
-      c,
-      z.object({
-        owner: z.string().max(80).optional(),
-        status: z.enum([...actionStatuses, 'overdue']).optional(),
-        room: z.string().max(64).optional(),
-      }),
-    )
+    const { owner, status, room } = readQuery(c, api.actionItems.search.query)
     const today = new Date(deps.now()).toISOString().slice(0, 10)
-    return c.json(
+    return c.json<ActionItemRecord[]>(
       await deps.records.actionItems({
         ...(owner ? { owner } : {}),
         ...(room ? { roomId: room } : {}),
@@ -44,21 +35,14 @@ export function actionItemRoutes(deps: {
     const id = c.req.param('id')
     const item = itemId.test(id) ? await deps.records.actionItem(id) : null
     if (!item) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
-    return c.json(item)
+    return c.json<ActionItemRecord>(item)
   })
 
   app.post('/:id', async (c) => {
     const id = c.req.param('id')
     const item = itemId.test(id) ? await deps.records.actionItem(id) : null
     if (!item) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
-    const update = await readJson(
-      c,
-      z.object({
-        status: z.enum(actionStatuses).optional(),
-        ownerName: displayName.optional(),
-        due: isoDay.nullable().optional(),
-      }),
-    )
+    const update = await readJson(c, api.actionItems.update.body)
     const who = await requireRoomPermission(
       deps.access,
       item.source.roomId,
@@ -74,7 +58,7 @@ export function actionItemRoutes(deps: {
     )
     if (!changed) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
     if (!changed.ok) throw new ApiError(409, 'refused', changed.error)
-    return c.json(changed.value)
+    return c.json<ActionItemRecord>(changed.value)
   })
 
   return app

@@ -1,59 +1,19 @@
+import { api, type Superseded } from '@accord/api'
 import type { AccessRepository, RecordRepository } from '@accord/db'
 import {
   checkSupersedable,
   type DecisionContent,
-  decisionStatuses,
+  type DecisionRecord,
   exportFileName,
   madrMarkdown,
 } from '@accord/records'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { ApiError } from '../http/api-error.js'
 import { attachment } from '../http/attachment.js'
-import { plainText } from '../http/schemas.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 
 const decisionId = /^DR-\d{1,9}$/
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-const filters = z.object({
-  q: z.string().max(200).optional(),
-  status: z.enum(decisionStatuses).optional(),
-  owner: z.string().max(80).optional(),
-  template: z.string().max(60).optional(),
-  tag: z.string().max(60).optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-})
-const longText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => !/[^\P{Cc}\n\t]/u.test(text), 'must not contain control characters')
-const names = z.array(plainText(80)).max(50)
-/** A title a decision or an option cannot do without. */
-const title = () => plainText(200).pipe(z.string().min(1, 'must not be empty'))
-/** What a superseding record may change; everything else is carried over from the original. */
-const supersedeBody = z.object({
-  title: title().optional(),
-  context: longText(4000).optional(),
-  drivers: z.array(plainText(200)).max(20).optional(),
-  options: z
-    .array(z.object({ title: title(), pros: longText(1000), cons: longText(1000) }))
-    .max(10)
-    .optional(),
-  chosenOption: plainText(200).nullable().optional(),
-  decision: longText(4000)
-    .refine((text) => text.trim() !== '', 'must not be empty')
-    .optional(),
-  rationale: longText(4000).optional(),
-  consequences: longText(4000).optional(),
-  decisionMakers: names.optional(),
-  consulted: names.optional(),
-  informed: names.optional(),
-  tags: z.array(plainText(40)).max(20).optional(),
-  note: plainText(500).default(''),
-})
 
 /**
  * The decision log across workshops: search, read, export as MADR; status changes and
@@ -76,14 +36,18 @@ export function decisionRoutes(deps: {
   }
 
   app.get('/', async (c) => {
-    return c.json(await deps.records.searchDecisions(readQuery(c, filters)))
+    return c.json<DecisionRecord[]>(
+      await deps.records.searchDecisions(readQuery(c, api.decisions.search.query)),
+    )
   })
 
-  app.get('/:id', async (c) => c.json(await find(c.req.param('id'))))
+  app.get('/:id', async (c) => c.json<DecisionRecord>(await find(c.req.param('id'))))
 
   app.get('/:id/export', async (c) => {
     const record = await find(c.req.param('id'))
-    const format = c.req.query('format') ?? 'md'
+    const query = api.decisions.export.query.safeParse(c.req.query())
+    if (!query.success) throw new ApiError(400, 'invalid_format', 'format: md or json')
+    const format = query.data.format ?? 'md'
     if (format === 'json')
       return attachment(
         c,
@@ -91,7 +55,6 @@ export function decisionRoutes(deps: {
         exportFileName(`${record.id} ${record.title}`, 'json'),
         'application/json',
       )
-    if (format !== 'md') throw new ApiError(400, 'invalid_format', 'format: md or json')
     return attachment(
       c,
       madrMarkdown(record),
@@ -102,10 +65,7 @@ export function decisionRoutes(deps: {
 
   app.post('/:id/status', async (c) => {
     const record = await find(c.req.param('id'))
-    const body = await readJson(
-      c,
-      z.object({ status: z.enum(decisionStatuses), note: plainText(500).default('') }),
-    )
+    const body = await readJson(c, api.decisions.changeStatus.body)
     const who = await requireRoomPermission(
       deps.access,
       record.source.roomId,
@@ -120,13 +80,13 @@ export function decisionRoutes(deps: {
     })
     if (!changed) throw notFound(record.id)
     if (!changed.ok) throw new ApiError(409, 'refused', changed.error)
-    return c.json(changed.value)
+    return c.json<DecisionRecord>(changed.value)
   })
 
   // A change to a settled decision: a new record that supersedes it; the original stays as it was.
   app.post('/:id/supersede', async (c) => {
     const record = await find(c.req.param('id'))
-    const { note, ...changes } = await readJson(c, supersedeBody)
+    const { note, ...changes } = await readJson(c, api.decisions.supersede.body)
     const who = await requireRoomPermission(
       deps.access,
       record.source.roomId,
@@ -155,7 +115,7 @@ export function decisionRoutes(deps: {
     )
     if (!superseded) throw notFound(record.id)
     if (!superseded.ok) throw new ApiError(409, 'refused', superseded.error)
-    return c.json(superseded.value, 201)
+    return c.json<Superseded>(superseded.value, 201)
   })
 
   return app

@@ -1,5 +1,12 @@
+import type { RoomMember } from '@accord/api'
 import type { AccessRepository } from '@accord/db'
-import { actionItems, boardGroups, type Role } from '@accord/facilitation'
+import {
+  type ActionItem,
+  actionItems,
+  type BoardGroup,
+  boardGroups,
+  type Role,
+} from '@accord/facilitation'
 import type { RoomRegistry } from '@accord/sync'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { Hono } from 'hono'
@@ -16,11 +23,11 @@ export function roomBoardRoutes(deps: { registry: RoomRegistry; access: AccessRe
     withRoom(deps.registry, roomId, async (room) => [...room.doc.getMap(RECORDS_MAP).values()])
 
   app.get('/:id/groups', async (c) =>
-    c.json(boardGroups(await records(c.get('credential').roomId))),
+    c.json<BoardGroup[]>(boardGroups(await records(c.get('credential').roomId))),
   )
 
   app.get('/:id/action-items', async (c) =>
-    c.json(actionItems(await records(c.get('credential').roomId))),
+    c.json<ActionItem[]>(actionItems(await records(c.get('credential').roomId))),
   )
 
   // People who can own an action item: the room's participants and facilitators.
@@ -28,7 +35,7 @@ export function roomBoardRoutes(deps: { registry: RoomRegistry; access: AccessRe
     const { roomId } = c.get('credential')
     const owners: readonly Role[] = ['facilitator', 'participant']
     const members = await deps.access.members(roomId)
-    return c.json(
+    return c.json<RoomMember[]>(
       members
         .filter((member) => owners.includes(member.role))
         .map((member) => ({ id: member.id, name: member.name, role: member.role })),

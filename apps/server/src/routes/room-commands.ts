@@ -7,6 +7,13 @@ import type {
   RoomRepository,
   WorkshopRepository,
 } from '@accord/db'
+import {
+  api,
+  type AuditEntry,
+  type BallotView,
+  type NotesSummary,
+  type PrivateNote,
+} from '@accord/api'
 import type { RoomRegistry } from '@accord/sync'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
@@ -20,12 +27,6 @@ import { presentNote } from '../commands/private-note-commands.js'
 import { ownBallot } from '../commands/vote-commands.js'
 import type { BoardWriter } from '../room-state/board-writer.js'
 import { readJson, readQuery } from '../http/validate-json.js'
-
-/** A page of the audit log: at most 500 entries (each under about a kilobyte). */
-const auditPage = z.object({
-  after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-})
 
 /**
  * `POST /api/rooms/:id/commands` (every change to room state) and the room's audit log. Mounted
@@ -63,33 +64,34 @@ export function roomCommandRoutes(deps: {
     origin: new URL(c.req.url).origin,
   })
 
+  // The command's own schema is chosen by its type (`dispatch.ts`); any JSON gets that far.
   app.post('/:id/commands', async (c) => {
     const body = await readJson(c, z.unknown())
     return c.json(await dispatchCommand(context(c), body))
   })
 
   // The caller's own dots in the current vote; tallies are published only when it closes.
-  app.get('/:id/vote/ballot', async (c) => c.json(await ownBallot(context(c))))
+  app.get('/:id/vote/ballot', async (c) => c.json<BallotView>(await ownBallot(context(c))))
 
   // The caller's own private notes: nobody else's are ever returned.
   app.get('/:id/private-notes', async (c) => {
     const self = requireMember(c.get('credential'))
     const notes = await deps.notes.byMember(c.get('credential').roomId, self.id)
-    return c.json(notes.map(presentNote))
+    return c.json<PrivateNote[]>(notes.map(presentNote))
   })
 
   // How many notes wait to be revealed, and from how many people — never whose or what.
   app.get('/:id/private-notes/summary', async (c) => {
     const counts = await deps.notes.unrevealedCounts(c.get('credential').roomId)
     const unrevealed = [...counts.values()].reduce((sum, n) => sum + n, 0)
-    return c.json({ unrevealed, writers: counts.size })
+    return c.json<NotesSummary>({ unrevealed, writers: counts.size })
   })
 
   // Oldest first, a page at a time: `?after=<seq of the last entry read>&limit=<n>`. A full page
   // links to the next one (`Link: <…>; rel="next"`).
   app.get('/:id/audit', async (c) => {
     const { roomId } = requirePermission(c, 'room.facilitate', 'read the audit log')
-    const page = readQuery(c, auditPage)
+    const page = readQuery(c, api.roomReads.audit.query)
     const entries = await deps.access.commands(roomId, page)
     const last = entries.at(-1)
     if (last !== undefined && entries.length === page.limit) {
@@ -98,7 +100,7 @@ export function roomCommandRoutes(deps: {
       next.searchParams.set('limit', String(page.limit))
       c.header('Link', `<${next.pathname}${next.search}>; rel="next"`)
     }
-    return c.json(entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })))
+    return c.json<AuditEntry[]>(entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })))
   })
 
   return app

@@ -1,6 +1,8 @@
+import { api } from '@accord/api'
 import type { RecordRepository } from '@accord/db'
 import {
   type ActionItemRecord,
+  type DecisionRecord,
   exportFileName,
   recordsOf,
   workshopCsv,
@@ -28,9 +30,9 @@ export function roomRecordRoutes(
 
   app.get('/:id/export', async (c) => {
     const { roomId } = c.get('credential')
-    const format = c.req.query('format') ?? 'md'
-    if (!['md', 'json', 'csv'].includes(format))
-      throw new ApiError(400, 'invalid_format', 'format: md, json or csv')
+    const query = api.roomRecords.export.query.safeParse(c.req.query())
+    if (!query.success) throw new ApiError(400, 'invalid_format', 'format: md, json or csv')
+    const format = query.data.format ?? 'md'
     const live = await liveResult(services, roomId)
     const closedAt = live.state.workshop?.closedAt ?? null
     const meta = { roomId, title: live.title, template: live.template.id, closedAt }
@@ -57,12 +59,14 @@ export function roomRecordRoutes(
 
   // The decisions recorded from this workshop (for the "decided in DR-n" marks on its board).
   app.get('/:id/decisions', async (c) =>
-    c.json(await services.records.decisionsOfRoom(c.get('credential').roomId)),
+    c.json<DecisionRecord[]>(await services.records.decisionsOfRoom(c.get('credential').roomId)),
   )
 
   // The action items saved from this workshop, with their follow-up status.
   app.get('/:id/records/action-items', async (c) =>
-    c.json(await services.records.actionItems({ roomId: c.get('credential').roomId })),
+    c.json<ActionItemRecord[]>(
+      await services.records.actionItems({ roomId: c.get('credential').roomId }),
+    ),
   )
 
   return app

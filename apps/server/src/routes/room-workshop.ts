@@ -1,3 +1,4 @@
+import type { LiveResult, OwnSubmission, StoredResult } from '@accord/api'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AuthEnv } from '../access/authenticate.js'
@@ -19,7 +20,7 @@ export function roomWorkshopRoutes(services: WorkshopServices) {
   app.get('/:id/result', async (c) => {
     const stored = await services.workshops.latestResult(c.get('credential').roomId)
     if (!stored) throw new ApiError(404, 'not_closed', 'this workshop has not been closed yet')
-    return c.json({
+    return c.json<StoredResult>({
       template: stored.template,
       version: stored.seq,
       closedAt: stored.closedAt.toISOString(),
@@ -30,7 +31,11 @@ export function roomWorkshopRoutes(services: WorkshopServices) {
   // The result as it stands now, derived from the board and the room's public state.
   app.get('/:id/result/live', async (c) => {
     const { template, state, result } = await liveResult(services, c.get('credential').roomId)
-    return c.json({ template: template.id, closedAt: state.workshop?.closedAt ?? null, result })
+    return c.json<LiveResult>({
+      template: template.id,
+      closedAt: state.workshop?.closedAt ?? null,
+      result,
+    })
   })
 
   // The caller's own hidden submission of a kind (their stance, their scores): nobody else's.
@@ -43,7 +48,7 @@ export function roomWorkshopRoutes(services: WorkshopServices) {
       parsed.data,
       self.id,
     )
-    return c.json({ value: own?.value ?? null })
+    return c.json<OwnSubmission>({ value: own?.value ?? null })
   })
 
   return app

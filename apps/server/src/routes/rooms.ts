@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto'
+import { api, type CreatedRoom, type Joined, type RoomView } from '@accord/api'
 import type { RoomRecord } from '@accord/db'
 import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
 import { checkOptions, findTemplate, templates } from '@accord/templates'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { type AuthEnv, authenticate } from '../access/authenticate.js'
 import { credentialName } from '../access/credentials.js'
 import { newLinkToken, newMemberCredential } from '../access/tokens.js'
 import { ApiError } from '../http/api-error.js'
 import { presentLinks, presentRoom } from '../http/present-room.js'
-import { displayName, plainText } from '../http/schemas.js'
 import { readJson } from '../http/validate-json.js'
 import { roomBoardRoutes } from './room-board.js'
 import { roomCommandRoutes } from './room-commands.js'
@@ -18,20 +17,6 @@ import { roomWorkshopRoutes } from './room-workshop.js'
 import { setUpWorkshop } from '../workshops/create-workshop.js'
 import { previousWorkshop } from '../workshops/previous-workshop.js'
 import type { WorkshopServices } from '../workshops/workshop-services.js'
-
-export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
-
-const createRoomBody = z.object({
-  title: plainText(200).optional(),
-  template: z.string({ error: 'must be a template id' }).max(60).default('blank'),
-  // Checked against the template's own option fields below.
-  options: z.unknown().optional(),
-  /** Follow up an earlier workshop (a team's last retro): its room and a facilitator token. */
-  followUp: z
-    .object({ roomId: z.string().regex(roomIdPattern), token: z.string().max(200) })
-    .optional(),
-})
-const joinBody = z.object({ name: displayName.optional() })
 
 export const defaultRoomTitle = 'Untitled board'
 
@@ -47,7 +32,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
 
   // Anyone who can reach the instance may create a room; they receive its three links.
   app.post('/', async (c) => {
-    const body = await readJson(c, createRoomBody)
+    const body = await readJson(c, api.rooms.create.body)
     const template = findTemplate(body.template)
     if (!template) {
       throw new ApiError(
@@ -75,7 +60,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
     const links = Object.fromEntries(
       roles.map((role) => [role, { token: tokens[role], generation: 1 }]),
     ) as Record<Role, { token: string; generation: number }>
-    return c.json(
+    return c.json<CreatedRoom>(
       {
         ...presentRoom(room),
         tokens,
@@ -93,7 +78,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
     const room = await rooms.find(credential.roomId)
     const links = await access.links(credential.roomId)
     if (!room || !links) throw new ApiError(404, 'room_not_found', 'no room with this id exists')
-    return c.json({
+    return c.json<RoomView>({
       ...presentRoom(room),
       role: credential.role,
       member: credential.member,
@@ -107,7 +92,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
     if (credential.member) {
       throw new ApiError(400, 'already_joined', 'join with a share link, not a member credential')
     }
-    const body = await readJson(c, joinBody)
+    const body = await readJson(c, api.rooms.join.body)
     const name = body.name ?? credentialName(credential)
     const issued = newMemberCredential()
     await access.addMember({
@@ -119,7 +104,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
       linkGeneration: credential.linkGeneration,
       joinedAt: new Date(),
     })
-    return c.json(
+    return c.json<Joined>(
       { member: { id: issued.memberId, name, role: credential.role }, token: issued.token },
       201,
     )

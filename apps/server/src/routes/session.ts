@@ -1,10 +1,8 @@
+import { api, type SessionState } from '@accord/api'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { type InstanceAccess, requireJsonBody } from '../access/instance-access.js'
 import { ApiError } from '../http/api-error.js'
 import { readJson } from '../http/validate-json.js'
-
-const signInBody = z.object({ key: z.string({ error: 'must be a string' }).max(1024) })
 
 /**
  * `/api/session`: the sign-in page's session on an instance with an access key. `GET` says
@@ -13,13 +11,13 @@ const signInBody = z.object({ key: z.string({ error: 'must be a string' }).max(1
  */
 export function sessionRoutes(access: InstanceAccess) {
   const app = new Hono()
-  const state = (signedIn: boolean) => ({ required: access.required, signedIn })
+  const state = (signedIn: boolean): SessionState => ({ required: access.required, signedIn })
 
-  app.get('/', async (c) => c.json(state(await access.signedIn(c))))
+  app.get('/', async (c) => c.json<SessionState>(state(await access.signedIn(c))))
 
   app.post('/', async (c) => {
     requireJsonBody(c)
-    const { key } = await readJson(c, signInBody)
+    const { key } = await readJson(c, api.session.signIn.body)
     const outcome = await access.signIn(c, key)
     if (outcome === 'not-required') {
       throw new ApiError(
@@ -31,12 +29,12 @@ export function sessionRoutes(access: InstanceAccess) {
     if (outcome === 'wrong-key') {
       throw new ApiError(401, 'wrong_access_key', 'that is not this instance’s access key')
     }
-    return c.json(state(true))
+    return c.json<SessionState>(state(true))
   })
 
   app.delete('/', async (c) => {
     await access.signOut(c)
-    return c.json(state(false))
+    return c.json<SessionState>(state(false))
   })
 
   return app

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InstanceLiveness } from './instance-liveness.js'
 
 describe('instance liveness', () => {
-  it('[X6] an instance silent for three heartbeats is gone, once; heard again, it is alive', () => {
+  it('[sync:X6] an instance silent for three heartbeats is gone, once; heard again, it is alive', () => {
     let clock = 0
     const liveness = new InstanceLiveness(100, () => clock)
     liveness.heard('a')
@@ -20,7 +20,7 @@ describe('instance liveness', () => {
     expect(liveness.takeSilent()).toEqual([])
   })
 
-  it('[X6] silence while this instance could not hear does not count', () => {
+  it('[sync:X6] silence while this instance could not hear does not count', () => {
     let clock = 0
     const liveness = new InstanceLiveness(100, () => clock)
     liveness.heard('a')

@@ -34,7 +34,7 @@ const justMadeANote = {
 }
 
 describe('stampPresence', () => {
-  it('[R4] replaces claimed identity with the credential’s, keeping everything else', () => {
+  it('[sync:R4] replaces claimed identity with the credential’s, keeping everything else', () => {
     const claimed = {
       user: { name: 'The CEO', role: 'facilitator' },
       presence: {
@@ -79,14 +79,14 @@ describe('stampPresence', () => {
     })
   })
 
-  it('[R4] in a named room, selections are shown to others (tldraw outlines them)', () => {
+  it('[sync:R4] in a named room, selections are shown to others (tldraw outlines them)', () => {
     const stamped = stampPresence(justMadeANote, ada, room(false)) as typeof justMadeANote
     expect(stamped.presence.selectedShapeIds).toEqual(['shape:the-note'])
     expect(stamped.presence.meta).toEqual({ editing: 'shape:the-note' })
     expect(stamped.status).toBe('typing')
   })
 
-  it('[R4][AN1] in an anonymous room, nothing in a presence names a shape; who and where stay', () => {
+  it('[sync:R4][fac:AN1] in an anonymous room, nothing in a presence names a shape; who and where stay', () => {
     const stamped = stampPresence(justMadeANote, ada, room(true))
     expect(JSON.stringify(stamped)).not.toContain('shape:')
     expect(stamped).toEqual({
@@ -101,7 +101,7 @@ describe('stampPresence', () => {
     })
   })
 
-  it('[AN1] in an anonymous room, a presence that is not a tldraw record is emptied', () => {
+  it('[fac:AN1] in an anonymous room, a presence that is not a tldraw record is emptied', () => {
     expect(stampPresence({ presence: 'shape:the-note' }, ada, room(true))).toEqual({
       user: { name: 'Ada', role: 'participant', id: 'm1' },
       presence: null,

@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream'
+import { roomIdPattern } from '@accord/api'
 import type { AccessRepository } from '@accord/db'
 import { can } from '@accord/facilitation'
 import {
@@ -26,7 +27,6 @@ import { ConnectionLimits, type ConnectionRefusal } from '../limits/connection-l
 import type { Limiters } from '../limits/limiters.js'
 import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
-import { roomIdPattern } from '../routes/rooms.js'
 import { stampPresence } from './presence-stamp.js'
 import { boundedSender, socketPressure } from './unsent-bound.js'
 import { boardWritePolicy } from './write-policy.js'

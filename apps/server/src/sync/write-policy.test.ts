@@ -79,7 +79,7 @@ function describe_(doc: Y.Doc, update: Uint8Array): readonly RootWrite[] {
 }
 
 describe('boardWritePolicy', () => {
-  it('[R5] nobody, not even the facilitator, writes server-owned state directly', () => {
+  it('[sync:R5] nobody, not even the facilitator, writes server-owned state directly', () => {
     const doc = room({ board: false, frames: [] })
     const forged = writesOf(doc, (client) =>
       client.getMap(ROOM_STATE_MAP).set('locks', { board: false, frames: [] }),
@@ -88,7 +88,7 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(forged, doc).ok).toBe(false)
   })
 
-  it('[R5] deleted content landing on a server-owned key is a deletion of it, and refused', () => {
+  it('[sync:R5] deleted content landing on a server-owned key is a deletion of it, and refused', () => {
     const doc = room({ board: false, frames: [] })
     for (const key of ['locks', 'plan']) {
       const writes = describe_(doc, deletedContentOver(doc, ROOM_STATE_MAP, key))
@@ -104,7 +104,7 @@ describe('boardWritePolicy', () => {
     expect(copy.getMap(ROOM_STATE_MAP).has('locks')).toBe(false)
   })
 
-  it('[L2] deleted content landing on a locked shape is refused for a participant', () => {
+  it('[fac:L2] deleted content landing on a locked shape is refused for a participant', () => {
     const doc = room({ board: false, frames: ['shape:frame'] })
     const writes = describe_(doc, deletedContentOver(doc, RECORDS, 'shape:in'))
     expect(boardWritePolicy('participant')(writes, doc).ok).toBe(false)
@@ -112,7 +112,7 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(free, doc).ok).toBe(true)
   })
 
-  it('[W1] a board entry naming a right neighbour is refused: Y.Map never writes one', () => {
+  it('[srv:W1] a board entry naming a right neighbour is refused: Y.Map never writes one', () => {
     const doc = room({ board: false, frames: [] })
     const loose = (doc.getMap(RECORDS) as unknown as { _map: Map<string, Y.Item> })._map.get(
       'shape:loose',
@@ -137,7 +137,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[L2] a participant cannot change a locked frame’s content; the facilitator can', () => {
+  it('[fac:L2] a participant cannot change a locked frame’s content; the facilitator can', () => {
     const doc = room({ board: false, frames: ['shape:frame'] })
     const writes = writesOf(doc, move('shape:in', 'shape:frame'))
     expect(boardWritePolicy('participant')(writes, doc)).toEqual({
@@ -155,7 +155,7 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(deletion, doc).ok).toBe(false)
   })
 
-  it('[L1] a locked board, or a phase without board editing, freezes it for participants', () => {
+  it('[fac:L1] a locked board, or a phase without board editing, freezes it for participants', () => {
     for (const doc of [
       room({ board: true, frames: [] }),
       room({ board: false, frames: [] }, false),
@@ -166,7 +166,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[W1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
+  it('[srv:W1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
     const doc = room({ board: false, frames: [] })
     for (const change of [
       (client: Y.Doc) => client.getMap('tldraw:meta').set('schema', { broken: true }),
@@ -178,7 +178,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[W2] board records are valid tldraw records under their own id, as plain values', () => {
+  it('[srv:W2] board records are valid tldraw records under their own id, as plain values', () => {
     const doc = room({ board: false, frames: [] })
     const refused = (change: (client: Y.Doc) => void) =>
       boardWritePolicy('facilitator')(writesOf(doc, change), doc)
@@ -198,7 +198,7 @@ describe('boardWritePolicy', () => {
     expect(refused(set('shape:x', note('shape:x', FIRST_PAGE_ID))).ok).toBe(true)
   })
 
-  it('[W2] a record over the size bound is refused', () => {
+  it('[srv:W2] a record over the size bound is refused', () => {
     const doc = room({ board: false, frames: [] })
     const big = noteRecord({
       ...{ id: 'shape:big', x: 0, y: 0, parentId: FIRST_PAGE_ID, index: 'a3' },

@@ -3,15 +3,23 @@
  * (`/api/decisions`) and action items across workshops (`/api/action-items`), in the shapes of
  * `@accord/records`' model. Failures are values, as in `rooms.ts`.
  */
-import type {
-  ActionItemRecord,
-  ActionStatus,
-  DecisionContent,
-  DecisionRecord,
-  DecisionStatus,
-} from '@accord/records'
-import { type ApiResult, request } from './rooms'
+import {
+  type ActionItemQuery,
+  type ActionItemUpdate,
+  api,
+  type DecisionQuery,
+  pathOf,
+  type SupersedeChanges,
+} from '@accord/api'
+import type { DecisionStatus } from '@accord/records'
+import { call, queryString } from './rooms'
 
+export type {
+  ActionItemQuery,
+  ActionItemUpdate,
+  DecisionQuery,
+  SupersedeChanges,
+} from '@accord/api'
 export {
   type ActionChange,
   type ActionItemRecord,
@@ -26,107 +34,36 @@ export {
   type RecordSource,
   type StatusEvent,
 } from '@accord/records'
+export { queryString }
 
-/** The decision log's filters, as the API takes them (every one optional). */
-export interface DecisionQuery {
-  readonly q?: string
-  readonly status?: DecisionStatus
-  /** A decision-maker's whole name. */
-  readonly owner?: string
-  readonly template?: string
-  readonly tag?: string
-  /** First and last day, YYYY-MM-DD. */
-  readonly from?: string
-  readonly to?: string
+export function searchDecisions(query: DecisionQuery) {
+  return call(api.decisions.search, {}, null, { query })
 }
 
-/** What a superseding record changes; everything not given is carried over from the original. */
-export type SupersedeChanges = Partial<
-  Pick<
-    DecisionContent,
-    | 'title'
-    | 'context'
-    | 'drivers'
-    | 'options'
-    | 'chosenOption'
-    | 'decision'
-    | 'rationale'
-    | 'consequences'
-    | 'decisionMakers'
-    | 'consulted'
-    | 'informed'
-    | 'tags'
-  >
-> & { readonly note?: string }
-
-export interface ActionItemQuery {
-  readonly owner?: string
-  readonly status?: ActionStatus | 'overdue'
-  readonly room?: string
-}
-
-export interface ActionItemUpdate {
-  readonly status?: ActionStatus
-  readonly ownerName?: string
-  readonly due?: string | null
-}
-
-/** `?a=1&b=2` from the given (non-empty) values, or '' when there are none. */
-export function queryString(values: Readonly<Record<string, string | undefined>>): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value)
-  const text = params.toString()
-  return text ? `?${text}` : ''
-}
-
-const decisionPath = (id: string) => `/api/decisions/${encodeURIComponent(id)}`
-
-export function searchDecisions(query: DecisionQuery): Promise<ApiResult<DecisionRecord[]>> {
-  return request<DecisionRecord[]>('GET', `/api/decisions${queryString({ ...query })}`, null)
-}
-
-export function fetchDecision(id: string): Promise<ApiResult<DecisionRecord>> {
-  return request<DecisionRecord>('GET', decisionPath(id), null)
+export function fetchDecision(id: string) {
+  return call(api.decisions.read, { id }, null)
 }
 
 /** Where the browser downloads a record: MADR Markdown (readable by ADR tools) or JSON. */
 export function decisionExportUrl(id: string, format: 'md' | 'json' = 'md'): string {
-  return `${decisionPath(id)}/export?format=${format}`
+  return `${pathOf(api.decisions.export, { id })}${queryString({ format })}`
 }
 
 /** Accepts, rejects or re-proposes a record, as a facilitator of the room it came from. */
-export function changeDecisionStatus(
-  id: string,
-  token: string,
-  status: DecisionStatus,
-  note = '',
-): Promise<ApiResult<DecisionRecord>> {
-  return request<DecisionRecord>('POST', `${decisionPath(id)}/status`, token, { status, note })
+export function changeDecisionStatus(id: string, token: string, status: DecisionStatus, note = '') {
+  return call(api.decisions.changeStatus, { id }, token, { body: { status, note } })
 }
 
 /** Replaces a settled record with a new one; both link to each other. */
-export function supersedeDecision(
-  id: string,
-  token: string,
-  changes: SupersedeChanges,
-): Promise<ApiResult<{ original: DecisionRecord; successor: DecisionRecord }>> {
-  return request('POST', `${decisionPath(id)}/supersede`, token, changes)
+export function supersedeDecision(id: string, token: string, changes: SupersedeChanges) {
+  return call(api.decisions.supersede, { id }, token, { body: changes })
 }
 
-export function fetchActionItems(query: ActionItemQuery): Promise<ApiResult<ActionItemRecord[]>> {
-  return request<ActionItemRecord[]>('GET', `/api/action-items${queryString({ ...query })}`, null)
+export function fetchActionItems(query: ActionItemQuery) {
+  return call(api.actionItems.search, {}, null, { query })
 }
 
 /** Changes an item's status, owner or due date, as a member of the room it came from. */
-export function updateActionItem(
-  id: string,
-  token: string,
-  update: ActionItemUpdate,
-): Promise<ApiResult<ActionItemRecord>> {
-  return request<ActionItemRecord>(
-    'POST',
-    `/api/action-items/${encodeURIComponent(id)}`,
-    token,
-    update,
-  )
+export function updateActionItem(id: string, token: string, update: ActionItemUpdate) {
+  return call(api.actionItems.update, { id }, token, { body: update })
 }

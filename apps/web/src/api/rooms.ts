@@ -1,31 +1,24 @@
-/** The HTTP API as the web app uses it. Failures are values: the UI decides what to show. */
-import type { Role } from '@accord/facilitation'
+/**
+ * The HTTP API as the web app uses it: every route and command as `@accord/api` describes them,
+ * so a wrong path, field or answer does not compile. Failures are values: the UI decides what to
+ * show.
+ */
+import {
+  api,
+  type ApiErrorBody,
+  type BodyOf,
+  type CommandResult,
+  pathOf,
+  type PathParams,
+  type QueryOf,
+  type ResponseOf,
+  type RoomCommand,
+  type RoomCommandType,
+  type Route,
+} from '@accord/api'
 import { signInFirst } from '../signin/sign-in-path'
 
-export type ShareLinks = Partial<Record<Role | 'board', string>>
-
-export interface CreatedRoom {
-  readonly id: string
-  readonly title: string
-  readonly template: string
-  readonly createdAt: string
-  readonly tokens: Record<Role, string>
-  readonly links: ShareLinks
-}
-
-export interface RoomView {
-  readonly id: string
-  readonly title: string
-  readonly createdAt: string
-  readonly role: Role
-  readonly member: { readonly id: string; readonly name: string } | null
-  readonly links: ShareLinks
-}
-
-export interface Joined {
-  readonly member: { readonly id: string; readonly name: string; readonly role: Role }
-  readonly token: string
-}
+export type { CreatedRoom, Joined, RoomView, ShareLinks } from '@accord/api'
 
 export type ApiResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -37,31 +30,64 @@ export type ApiResult<T> =
     }
 
 /** What a room may be made from besides its title (a blank board when none is given). */
-export interface RoomSetup {
-  readonly template?: string
-  readonly options?: Readonly<Record<string, string | number | boolean>>
-  /** An earlier workshop to follow up (a team's last retro), proven with a facilitator token. */
-  readonly followUp?: { readonly roomId: string; readonly token: string }
+export type RoomSetup = Omit<BodyOf<typeof api.rooms.create>, 'title'>
+
+export function createRoom(title: string, setup: RoomSetup = {}) {
+  return call(api.rooms.create, {}, null, { body: { title, ...setup } })
 }
 
-export function createRoom(title: string, setup: RoomSetup = {}): Promise<ApiResult<CreatedRoom>> {
-  return request<CreatedRoom>('POST', '/api/rooms', null, { title, ...setup })
+export function fetchRoom(id: string, token: string) {
+  return call(api.rooms.read, { id }, token)
 }
 
-export function fetchRoom(id: string, token: string): Promise<ApiResult<RoomView>> {
-  return request<RoomView>('GET', roomPath(id), token)
+export function joinRoom(id: string, linkToken: string, name?: string) {
+  return call(api.rooms.join, { id }, linkToken, { body: name ? { name } : {} })
 }
 
-export function joinRoom(id: string, linkToken: string, name?: string): Promise<ApiResult<Joined>> {
-  return request<Joined>('POST', `${roomPath(id)}/join`, linkToken, name ? { name } : {})
-}
-
-export function sendCommand<T = unknown>(
+/**
+ * Sends a room command (`{ type: 'vote.open', … }`): its fields are the contract's, and so is
+ * what it answers.
+ */
+export function sendCommand<T extends RoomCommandType>(
   id: string,
   token: string,
-  command: { type: string } & Record<string, unknown>,
-): Promise<ApiResult<T>> {
-  return request<T>('POST', `${roomPath(id)}/commands`, token, command)
+  command: RoomCommand & { readonly type: T },
+): Promise<ApiResult<CommandResult<T>>> {
+  return request<CommandResult<T>>('POST', pathOf(api.commands.send, { id }), token, command)
+}
+
+/** What a route takes besides its path and credential: its body, if it has one; its query. */
+type Input<R> = (R extends { readonly body: object } ? { readonly body: BodyOf<R> } : unknown) &
+  (R extends { readonly query: object } ? { readonly query?: QueryOf<R> } : unknown)
+type InputArgs<R> = R extends { readonly body: object }
+  ? [input: Input<R>]
+  : R extends { readonly query: object }
+    ? [input?: Input<R>]
+    : []
+
+/** A route of the contract, called: its JSON answer once the server says yes. */
+export function call<R extends Route>(
+  route: R,
+  params: PathParams<R['path']>,
+  token: string | null,
+  ...input: InputArgs<R>
+): Promise<ApiResult<ResponseOf<R>>> {
+  const [given = {}]: readonly { readonly body?: unknown; readonly query?: object }[] = input
+  const path = pathOf(route, params) + queryString({ ...given.query })
+  return request<ResponseOf<R>>(route.method, path, token, given.body)
+}
+
+/** `?a=1&b=2` from the given (non-empty) values, or '' when there are none. */
+export function queryString(values: {
+  readonly [key: string]: string | number | undefined
+}): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number')
+      params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }
 
 export function roomPath(id: string): string {
@@ -111,7 +137,12 @@ export async function requestResponse(
     return { ok: false, status: 0, error: 'network', message: 'Cannot reach the Accord server.' }
   }
   if (response.ok) return { ok: true, value: response }
-  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
+  // A refusal's body is an `ApiErrorBody`, unless something other than Accord answered.
+  const json = (await response.json().catch(() => null)) as
+    | {
+        readonly [Key in keyof ApiErrorBody]?: unknown
+      }
+    | null
   // The instance asks for its access key (creating a workshop, the decision log): whichever page
   // met this goes to the sign-in page, which comes back here afterwards.
   if (response.status === 401 && json?.error === 'access_key_required') signInFirst()

@@ -38,7 +38,7 @@ export function ShareMenu(props: {
       `Replace the ${role} link? The current one stops working, and people who joined with it are signed out until they get the new one.`,
     )
     if (!sure) return
-    const result = await sendCommand<{ links: ShareLinks }>(props.roomId, props.member.token, {
+    const result = await sendCommand(props.roomId, props.member.token, {
       type: 'token.rotate',
       role,
     })

@@ -2,6 +2,7 @@
  * Who this browser is on a board: the member it joined as. The server stamps the name on the
  * presence others see; the client mirrors it so its own UI agrees.
  */
+import { DISPLAY_NAME_MAX } from '@accord/api'
 import {
   type Atom,
   computed,
@@ -14,7 +15,8 @@ import {
   type TLUser,
 } from 'tldraw'
 
-export const MAX_DISPLAY_NAME = 40
+/** The server's bound on a name (`@accord/api`): a field never takes more than it accepts. */
+export const MAX_DISPLAY_NAME = DISPLAY_NAME_MAX
 
 // Notes are labelled with the first word of their author's name, so guest names are one word.
 const guestNames = [

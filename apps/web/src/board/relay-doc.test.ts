@@ -27,7 +27,7 @@ describe('relayDoc', () => {
     relay.stop()
   })
 
-  it('[AN1] the relay’s client id (what presence is published under) is on nothing written', () => {
+  it('[fac:AN1] the relay’s client id (what presence is published under) is on nothing written', () => {
     const board = new Y.Doc()
     const relay = relayDoc(board)
     records(board).set('shape:note', { id: 'shape:note', type: 'note' })

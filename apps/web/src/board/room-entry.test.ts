@@ -5,6 +5,7 @@ import { enterRoom, type EntryApi, joinRoom } from './room-entry'
 const view = (role: RoomView['role'], member: RoomView['member'] = null): RoomView => ({
   id: 'r',
   title: 'Retro',
+  template: 'retro',
   createdAt: '2026-11-21T00:00:00.000Z',
   role,
   member,

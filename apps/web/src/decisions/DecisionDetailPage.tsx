@@ -340,7 +340,7 @@ function FacilitatorControls(props: {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const changes = statusChanges(record.status)
+  const changes = statusChanges(record)
 
   async function change(to: DecisionStatus) {
     setBusy(true)

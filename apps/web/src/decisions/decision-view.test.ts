@@ -1,5 +1,6 @@
+import { changeStatus, checkSupersedable } from '@accord/records'
 import { describe, expect, it } from 'vitest'
-import type { DecisionRecord } from '../api/records'
+import { type DecisionRecord, type DecisionStatus, decisionStatuses } from '../api/records'
 import {
   boardLinkOf,
   canSupersede,
@@ -47,18 +48,37 @@ const record: DecisionRecord = {
 }
 
 describe('what can be done with a record', () => {
-  it('offers the status changes the server allows', () => {
-    expect(statusChanges('proposed').map((c) => c.to)).toEqual(['accepted', 'rejected'])
-    expect(statusChanges('rejected').map((c) => c.to)).toEqual(['proposed'])
-    expect(statusChanges('accepted')).toEqual([])
-    expect(statusChanges('superseded')).toEqual([])
+  const withStatus = (status: DecisionStatus): DecisionRecord => ({ ...record, status })
+
+  it("offers exactly the status changes the records' rule allows", () => {
+    for (const from of decisionStatuses) {
+      const offered = statusChanges(withStatus(from)).map((c) => c.to)
+      const allowed = decisionStatuses.filter(
+        (to) => changeStatus(withStatus(from), to, { by: 'Pat', at: '', note: '' }).ok,
+      )
+      expect(offered, from).toEqual(allowed)
+    }
+    expect(statusChanges(withStatus('proposed'))).toEqual([
+      { to: 'accepted', label: 'Accept' },
+      { to: 'rejected', label: 'Reject' },
+    ])
+    expect(statusChanges(withStatus('rejected'))).toEqual([
+      { to: 'proposed', label: 'Propose again' },
+    ])
+    expect(statusChanges(withStatus('accepted'))).toEqual([])
+    expect(statusChanges(withStatus('superseded'))).toEqual([])
   })
 
-  it('supersedes only settled records', () => {
-    expect(canSupersede({ status: 'accepted' })).toBe(true)
-    expect(canSupersede({ status: 'rejected' })).toBe(true)
-    expect(canSupersede({ status: 'proposed' })).toBe(false)
-    expect(canSupersede({ status: 'superseded' })).toBe(false)
+  it('supersedes only settled records, as the records rule says', () => {
+    for (const status of decisionStatuses) {
+      expect(canSupersede(withStatus(status)), status).toBe(
+        checkSupersedable(withStatus(status)).ok,
+      )
+    }
+    expect(canSupersede(withStatus('accepted'))).toBe(true)
+    expect(canSupersede(withStatus('rejected'))).toBe(true)
+    expect(canSupersede(withStatus('proposed'))).toBe(false)
+    expect(canSupersede(withStatus('superseded'))).toBe(false)
   })
 
   it('links to the board at the first source shape', () => {

@@ -1,14 +1,16 @@
 /**
  * What the decision pages show and may do with a record: its status and the changes people may
- * make to it (mirroring the server's rules, so only possible actions are offered), the board link
- * back to where it was decided, and the supersede form's values both ways.
+ * make to it (by `@accord/records`' own rules, the server's too, so only possible actions are
+ * offered), the board link back to where it was decided, and the supersede form's values both ways.
  */
-import type {
-  ConsideredOption,
-  DecisionRecord,
-  DecisionStatus,
-  RecordedStance,
-  SupersedeChanges,
+import { changeStatus, checkSupersedable } from '@accord/records'
+import {
+  type ConsideredOption,
+  type DecisionRecord,
+  type DecisionStatus,
+  decisionStatuses,
+  type RecordedStance,
+  type SupersedeChanges,
 } from '../api/records'
 import { boardFocusPath, boardPath } from '../app/routes'
 
@@ -19,26 +21,30 @@ export const statusLabels: Readonly<Record<DecisionStatus, string>> = {
   superseded: 'Superseded',
 }
 
-/** Status changes a facilitator may make directly; superseding needs a new record. */
-export function statusChanges(
-  status: DecisionStatus,
-): readonly { readonly to: DecisionStatus; readonly label: string }[] {
-  switch (status) {
-    case 'proposed':
-      return [
-        { to: 'accepted', label: 'Accept' },
-        { to: 'rejected', label: 'Reject' },
-      ]
-    case 'rejected':
-      return [{ to: 'proposed', label: 'Propose again' }]
-    default:
-      return []
-  }
+/** What the button for a change to each status says. */
+const changeLabels: Readonly<Record<DecisionStatus, string>> = {
+  proposed: 'Propose again',
+  accepted: 'Accept',
+  rejected: 'Reject',
+  superseded: 'Supersede',
 }
 
-/** An accepted or rejected record (not yet superseded) can be replaced by a new one. */
-export function canSupersede(record: Pick<DecisionRecord, 'status'>): boolean {
-  return record.status === 'accepted' || record.status === 'rejected'
+/**
+ * Status changes a facilitator may make directly: those the records' rule (`changeStatus`)
+ * allows from the record's status. Superseding needs a new record (`canSupersede`).
+ */
+export function statusChanges(
+  record: DecisionRecord,
+): readonly { readonly to: DecisionStatus; readonly label: string }[] {
+  const event = { by: null, at: '', note: '' }
+  return decisionStatuses
+    .filter((to) => changeStatus(record, to, event).ok)
+    .map((to) => ({ to, label: changeLabels[to] }))
+}
+
+/** Can a new record replace this one? The records' rule (`checkSupersedable`) says. */
+export function canSupersede(record: DecisionRecord): boolean {
+  return checkSupersedable(record).ok
 }
 
 /** The board, opened at the region the record came from (or just the board if none is known). */

@@ -1,4 +1,5 @@
 import {
+  PHASE_LIMITS,
   type PhaseInput,
   type PhasePlan,
   type PhasePreset,
@@ -73,7 +74,7 @@ export function PhaseEditor(props: {
                 <input
                   aria-label={`Phase ${index + 1} name`}
                   value={phase.name}
-                  maxLength={60}
+                  maxLength={PHASE_LIMITS.name}
                   required
                   onChange={(event) => update(index, { name: event.target.value })}
                 />
@@ -106,7 +107,7 @@ export function PhaseEditor(props: {
               <textarea
                 aria-label={`Phase ${index + 1} instructions`}
                 value={phase.instructions}
-                maxLength={1000}
+                maxLength={PHASE_LIMITS.instructions}
                 rows={2}
                 onChange={(event) => update(index, { instructions: event.target.value })}
               />
@@ -143,7 +144,7 @@ export function PhaseEditor(props: {
                     aria-label={`Phase ${index + 1} timer in minutes`}
                     data-testid="phase-timer-minutes"
                     min={1}
-                    max={120}
+                    max={PHASE_LIMITS.timerMinutes}
                     placeholder="–"
                     value={phase.timerMinutes ?? ''}
                     onChange={(event) =>

@@ -1,4 +1,10 @@
-import { formatRemaining, isTimeUp, remainingMs, type Timer } from '@accord/facilitation'
+import {
+  formatRemaining,
+  isTimeUp,
+  remainingMs,
+  type Timer,
+  TIMER_LIMITS,
+} from '@accord/facilitation'
 import { useEffect, useRef, useState } from 'react'
 import type { RoomCommand } from './use-room-command'
 import { useServerNow } from './use-server-now'
@@ -59,7 +65,7 @@ export function TimerDisplay(props: {
                 className="timer__minutes"
                 type="number"
                 min="1"
-                max="240"
+                max={TIMER_LIMITS.maxMs / 60_000}
                 value={minutes}
                 onChange={(event) => setMinutes(event.target.value)}
               />

@@ -1,7 +1,7 @@
 import type { PublicVote } from '@accord/facilitation'
 import { useCallback, useEffect, useState } from 'react'
 import { type BallotView, fetchMyBallot } from '../api/room-reads'
-import { type ApiResult, sendCommand } from '../api/rooms'
+import { sendCommand } from '../api/rooms'
 import { useDismissAfter } from './use-room-command'
 
 /** This person's own dots in the open vote: loaded when a vote opens, updated by each cast. */
@@ -25,7 +25,7 @@ export function useMyBallot(roomId: string, token: string, vote: PublicVote | nu
 
   const cast = useCallback(
     async (itemId: string, delta: 1 | -1) => {
-      const result: ApiResult<BallotView> = await sendCommand(roomId, token, {
+      const result = await sendCommand(roomId, token, {
         type: 'vote.cast',
         itemId,
         delta,

@@ -1,7 +1,9 @@
+import type { RoomCommand } from '@accord/api'
 import { useCallback, useEffect, useState } from 'react'
 import { sendCommand } from '../api/rooms'
 
-export type RoomCommand = { type: string } & Record<string, unknown>
+/** Any command a room may be sent, as the contract types it (`@accord/api`). */
+export type { RoomCommand }
 
 /**
  * Sends room commands with this member's credential. The new state arrives through the room's

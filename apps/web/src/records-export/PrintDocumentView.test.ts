@@ -34,7 +34,7 @@ const decision: DecisionResult = {
 }
 
 describe('PrintDocumentView', () => {
-  it('[PR1] renders the summary model: people’s text as text, never as markup', () => {
+  it('[web:PR1] renders the summary model: people’s text as text, never as markup', () => {
     const meta = { roomId: 'r1', title: hostile, template: 'disagree-and-commit', closedAt: at }
     const html = renderToStaticMarkup(
       createElement(PrintDocumentView, {

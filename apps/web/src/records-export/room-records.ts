@@ -2,17 +2,15 @@
  * The records parts of the HTTP API the board uses: the workshop's exports (files), the decision
  * records saved from this room, and saving the records now ("Record decision").
  */
-import type { ActionItemRecord, DecisionRecord } from '@accord/records'
+import type { SavedRecords } from '@accord/api'
+import type { DecisionRecord } from '@accord/records'
 import { type ApiResult, request, requestResponse, roomPath, sendCommand } from '../api/rooms'
 import { fileNameFromDisposition } from './content-disposition'
 
 export type ServerExportFormat = 'md' | 'json' | 'csv'
 
 /** What saving the records returned: the room's current decision record, and its action items. */
-export interface SavedRecords {
-  readonly decision: DecisionRecord | null
-  readonly actions: readonly ActionItemRecord[]
-}
+export type { SavedRecords }
 
 /** The decision records saved from this room (oldest first), superseded ones included. */
 export function fetchRoomDecisions(
@@ -24,7 +22,7 @@ export function fetchRoomDecisions(
 
 /** "Record decision": saves the workshop's records now, without closing it (facilitators). */
 export function saveRecords(roomId: string, token: string): Promise<ApiResult<SavedRecords>> {
-  return sendCommand<SavedRecords>(roomId, token, { type: 'records.save' })
+  return sendCommand(roomId, token, { type: 'records.save' })
 }
 
 export interface ExportFile {

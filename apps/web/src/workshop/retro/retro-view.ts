@@ -25,7 +25,7 @@ export function themeRows(result: RetroResult, current: string | null): ThemeRow
   }))
 }
 
-/** [RE2] The theme "Next theme" puts under discussion: the best-ranked one not yet discussed. */
+/** [tpl:RE2] The theme "Next theme" puts under discussion: the best-ranked one not yet discussed. */
 export function upNext(result: RetroResult): RankedTheme | null {
   return nextTheme(result)
 }
