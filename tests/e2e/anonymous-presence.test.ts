@@ -174,7 +174,7 @@ describe('presence in anonymous rooms (real Chromium, built app)', () => {
     await screenshot(ana.page, 'anonymous-presence-1-named')
   })
 
-  it('[AN1] in an anonymous room, nothing Ana receives ties Bea’s note to Bea', async () => {
+  it('[fac:AN1] in an anonymous room, nothing Ana receives ties Bea’s note to Bea', async () => {
     onTestFailed(() => screenshot(ana.page, 'FAILED-anonymous-presence-anonymous'))
     await sendCommand(workshop.server, workshop.roomId, workshop.facilitatorToken, {
       type: 'room.settings',

@@ -26,7 +26,7 @@ function update(write: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('roles on the sync connection', () => {
-  it('[R5] no token, or a wrong one, is refused with 4401', async () => {
+  it('[srv:R5] no token, or a wrong one, is refused with 4401', async () => {
     const roomId = await createRoom(shared.server)
     for (const token of [
       null,
@@ -41,7 +41,7 @@ describe('roles on the sync connection', () => {
     }
   })
 
-  it('[R3] a viewer’s edits never reach anyone else, nor storage', async () => {
+  it('[sync:R3] a viewer’s edits never reach anyone else, nor storage', async () => {
     const roomId = await createRoom(shared.server)
     const writer = shared.client(roomId)
     await writer.whenSynced()
@@ -82,7 +82,7 @@ describe('roles on the sync connection', () => {
     raw.ws.terminate()
   })
 
-  it('[R7] a rotated link can no longer connect, and its open connections are closed', async () => {
+  it('[srv:R7] a rotated link can no longer connect, and its open connections are closed', async () => {
     const roomId = await createRoom(shared.server)
     const oldToken = tokensOf(roomId).participant
     const ada = await joinRoom(shared.server, roomId, oldToken, 'Ada')
@@ -108,7 +108,7 @@ describe('roles on the sync connection', () => {
     }
   })
 
-  it('[R1] a participant’s facilitator command is refused with 403 over HTTP', async () => {
+  it('[fac:R1] a participant’s facilitator command is refused with 403 over HTTP', async () => {
     const roomId = await createRoom(shared.server)
     const response = await sendCommand(shared.server, roomId, tokensOf(roomId).participant, {
       type: 'token.rotate',

@@ -59,7 +59,7 @@ async function publish(a: TestClient, b: TestClient, note: string, x: number): P
 }
 
 describe('presence in anonymous rooms', () => {
-  it('[R4] in a named room, others see what a person has selected', async () => {
+  it('[sync:R4] in a named room, others see what a person has selected', async () => {
     const { a, b } = await roomWithAdaAndBob(false)
     const seen = await publish(a, b, 'shape:ada-note', 10)
     expect(seen.user?.name).toBe('Ada')
@@ -67,7 +67,7 @@ describe('presence in anonymous rooms', () => {
     expect(seen.status).toBe('made shape:ada-note')
   })
 
-  it('[R4][AN1] in an anonymous room, names and cursors pass; nothing names a shape', async () => {
+  it('[sync:R4][fac:AN1] in an anonymous room, names and cursors pass; nothing names a shape', async () => {
     const { roomId, a, b } = await roomWithAdaAndBob(true)
     const seen = await publish(a, b, 'shape:ada-note', 10)
     expect(seen.user?.name).toBe('Ada')
@@ -92,7 +92,7 @@ describe('presence in anonymous rooms', () => {
     joiner.ws.terminate()
   })
 
-  it('[AN1] a room made anonymous strips the next presence update', async () => {
+  it('[fac:AN1] a room made anonymous strips the next presence update', async () => {
     const { roomId, facilitator, a, b } = await roomWithAdaAndBob(false)
     expect((await publish(a, b, 'shape:before', 10)).presence?.selectedShapeIds).toEqual([
       'shape:before',

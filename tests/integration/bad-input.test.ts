@@ -99,21 +99,21 @@ describe('hostile input on the sync endpoint', () => {
       'an awareness state that is not JSON',
       awarenessFrame([{ clientId: 7, clock: 1, stateJson: '{nope' }]),
     ],
-  ])('[P2] %s closes that connection with 4400 and a reason', async (_name, frame) => {
+  ])('[sync:P2] %s closes that connection with 4400 and a reason', async (_name, frame) => {
     const closed = await sendHostile(frame)
     expect(closed.code).toBe(4400)
     expect(closed.reason).not.toBe('')
     await expectRoomUnharmed()
   })
 
-  it('[P2] a text frame closes the connection with 4400', async () => {
+  it('[sync:P2] a text frame closes the connection with 4400', async () => {
     const closed = await sendHostile(JSON.stringify({ type: 'update', data: 'hello' }))
     expect(closed.code).toBe(4400)
     expect(closed.reason).not.toBe('')
     await expectRoomUnharmed()
   })
 
-  it('[P2] a well-framed sync update carrying an invalid Yjs update gets 4400', async () => {
+  it('[sync:P2] a well-framed sync update carrying an invalid Yjs update gets 4400', async () => {
     for (const payload of [notJson, truncatedUpdate]) {
       const closed = await sendHostile(syncFrame(SyncType.Update, payload))
       expect(closed.code).toBe(4400)
@@ -122,7 +122,7 @@ describe('hostile input on the sync endpoint', () => {
     }
   })
 
-  it('[P2] a frame over ACCORD_MAX_MESSAGE_BYTES is refused with 1009', async () => {
+  it('[sync:P2] a frame over ACCORD_MAX_MESSAGE_BYTES is refused with 1009', async () => {
     // Well-formed apart from its size, so only the limit can refuse it.
     const frame = syncFrame(SyncType.Update, evilUpdate('x'.repeat(100 * 1024)))
     expect(frame.byteLength).toBeGreaterThan(MAX_MESSAGE_BYTES)
@@ -131,7 +131,7 @@ describe('hostile input on the sync endpoint', () => {
     await expectRoomUnharmed()
   })
 
-  it('[P3] connecting to a room that does not exist closes with 4404 and creates nothing', async () => {
+  it('[sync:P3] connecting to a room that does not exist closes with 4404 and creates nothing', async () => {
     const unknownId = 'NoSuchRoomXXXXXXXXXXXX'
     for (const id of [unknownId, 'not%20a%20valid%20id']) {
       const raw = await openRawSocket(server.wsUrl, id)

@@ -14,7 +14,7 @@ const held = (doc: Y.Doc) =>
   JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b))
 
 describe('convergence over real WebSockets (stock y-websocket client)', () => {
-  it('[P1] three clients editing concurrently converge to the same document', async () => {
+  it('[sync:P1] three clients editing concurrently converge to the same document', async () => {
     const roomId = await createRoom(shared.server)
     const [a, b, c] = [client(roomId), client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced(), c.whenSynced()])

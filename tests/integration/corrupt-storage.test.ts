@@ -10,7 +10,7 @@ const { start: startFresh, client } = usePerTestServers()
 const start = (dataDir?: string) => startFresh(dataDir === undefined ? {} : { dataDir })
 
 describe('damaged storage', () => {
-  it('[S8] a stored update that fails to load is skipped and logged; the rest of the room loads', async () => {
+  it('[sync:S8] a stored update that fails to load is skipped and logged; the rest of the room loads', async () => {
     const first = await start()
     const roomId = await createRoom(first)
     const [a, b] = [client(first, roomId), client(first, roomId)]

@@ -26,14 +26,14 @@ async function crashStorm(stops: readonly Stop[], seed: number, env: Record<stri
 
 describe('crash safety under load', () => {
   it.each(['FULL', 'NORMAL'])(
-    '[S1][S3] 20 clients editing one room lose nothing over repeated kill -9 mid-storm (synchronous=%s)',
+    '[sync:S1][sync:S3] 20 clients editing one room lose nothing over repeated kill -9 mid-storm (synchronous=%s)',
     async (synchronous) => {
       const stops: Stop[] = ['SIGKILL', 'SIGKILL', 'SIGKILL']
       await crashStorm(stops, 1, { ACCORD_SQLITE_SYNCHRONOUS: synchronous })
     },
   )
 
-  it('[S1][S7] SIGTERM mid-storm exits 0 having stored every edit a peer had seen', async () => {
+  it('[sync:S1][sync:S7] SIGTERM mid-storm exits 0 having stored every edit a peer had seen', async () => {
     await crashStorm(['SIGTERM'], 2, {})
   })
 })

@@ -27,7 +27,7 @@ const ROUNDS = 3
 describe('crash durability (kill -9)', () => {
   // NORMAL skips the fsync per commit: that risks a power loss, but never a process crash.
   it.each(['FULL', 'NORMAL'])(
-    '[S1] every write another peer has seen survives kill -9, round after round (synchronous=%s)',
+    '[sync:S1] every write another peer has seen survives kill -9, round after round (synchronous=%s)',
     async (synchronous) => {
       let server = await start(synchronous)
       const roomId = await createRoom(server)
@@ -75,7 +75,7 @@ describe('crash durability (kill -9)', () => {
     },
   )
 
-  it('[S3] whatever a joiner received in its sync step 2 survives kill -9', async () => {
+  it('[sync:S3] whatever a joiner received in its sync step 2 survives kill -9', async () => {
     let server = await start('FULL')
     const roomId = await createRoom(server)
     const writer = client(server, roomId)

@@ -64,7 +64,7 @@ async function retro(): Promise<string> {
 }
 
 describe('writes decided by effect (real server)', () => {
-  it('[R5] deleted content landing on server-owned keys deletes nothing: locks, settings, plan, workshop stay', async () => {
+  it('[sync:R5] deleted content landing on server-owned keys deletes nothing: locks, settings, plan, workshop stay', async () => {
     const roomId = await retro()
     const mallory = shared.client(roomId, { token: tokensOf(roomId).facilitator })
     const observer = shared.client(roomId)
@@ -84,7 +84,7 @@ describe('writes decided by effect (real server)', () => {
     expect(JSON.stringify(late.doc.getMap(STATE).toJSON())).toBe(before)
   })
 
-  it('[L2] deleted content landing on a template’s fixed layout deletes nothing', async () => {
+  it('[fac:L2] deleted content landing on a template’s fixed layout deletes nothing', async () => {
     const roomId = await retro()
     const mallory = shared.client(roomId)
     const observer = shared.client(roomId)
@@ -101,7 +101,7 @@ describe('writes decided by effect (real server)', () => {
     for (const id of layout) expect(boardRecords(observer.doc).has(id)).toBe(true)
   })
 
-  it('[W1] tldraw’s schema record and other roots are refused, even from the facilitator', async () => {
+  it('[srv:W1] tldraw’s schema record and other roots are refused, even from the facilitator', async () => {
     const roomId = await createRoom(shared.server)
     const mallory = shared.client(roomId, { token: tokensOf(roomId).facilitator })
     const observer = shared.client(roomId)
@@ -115,7 +115,7 @@ describe('writes decided by effect (real server)', () => {
     expect(observer.doc.share.has('anything')).toBe(false)
   })
 
-  it('[W2] records tldraw refuses, nested types and ids under another key are refused; /metrics counts them', async () => {
+  it('[srv:W2] records tldraw refuses, nested types and ids under another key are refused; /metrics counts them', async () => {
     const roomId = await createRoom(shared.server)
     const mallory = shared.client(roomId)
     const observer = shared.client(roomId)

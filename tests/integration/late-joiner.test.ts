@@ -12,7 +12,7 @@ const shared = useSharedServer()
 const client = shared.client
 
 describe('late joiners', () => {
-  it('[P1][S3] a client joining after the writer left receives the full state', async () => {
+  it('[sync:P1][sync:S3] a client joining after the writer left receives the full state', async () => {
     const roomId = await createRoom(shared.server)
     const writer = client(roomId)
     await writer.whenSynced()
@@ -39,7 +39,7 @@ describe('late joiners', () => {
     expect(boardRecords(joiner.doc).get('shape:s1')).toEqual(note)
   })
 
-  it('[P1] rooms are isolated: edits in one room never reach another', async () => {
+  it('[sync:P1] rooms are isolated: edits in one room never reach another', async () => {
     const [red, blue] = [
       await createRoom(shared.server, 'red'),
       await createRoom(shared.server, 'blue'),
@@ -62,7 +62,7 @@ describe('late joiners', () => {
     }
   })
 
-  it('[P4] the server sends sync step 1 on join and answers a sync step 1 with sync step 2', async () => {
+  it('[sync:P4] the server sends sync step 1 on join and answers a sync step 1 with sync step 2', async () => {
     const roomId = await createRoom(shared.server)
     const [writer, observer] = [client(roomId), client(roomId)]
     await Promise.all([writer.whenSynced(), observer.whenSynced()])

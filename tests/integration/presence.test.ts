@@ -52,12 +52,12 @@ function awarenessSeen(socket: RawSocket, from = 0): AwarenessEntry[] {
   })
 }
 
-/** A field the client controls; `user` is stamped by the server (see the [R4] test). */
+/** A field the client controls; `user` is stamped by the server (see the [sync:R4] test). */
 const nameSeenBy = (observer: TestClient, clientId: number): unknown =>
   (observer.provider.awareness.getStates().get(clientId) as { status?: string } | undefined)?.status
 
 describe('presence (awareness)', () => {
-  it('[A1][A2] a peer sees another peer’s presence, and sees it go when that peer leaves', async () => {
+  it('[sync:A1][sync:A2] a peer sees another peer’s presence, and sees it go when that peer leaves', async () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
@@ -73,7 +73,7 @@ describe('presence (awareness)', () => {
     })
   })
 
-  it('[A2] a peer that vanishes without a goodbye has its presence removed by the server', async () => {
+  it('[sync:A2] a peer that vanishes without a goodbye has its presence removed by the server', async () => {
     const roomId = await createRoom(server)
     const b = client(roomId)
     await b.whenSynced()
@@ -86,7 +86,7 @@ describe('presence (awareness)', () => {
     await waitFor(() => !b.provider.awareness.getStates().has(4242), { what: 'ghost removal' })
   })
 
-  it('[A3] a peer cannot set or remove the presence of a client id another live peer owns', async () => {
+  it('[sync:A3] a peer cannot set or remove the presence of a client id another live peer owns', async () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
@@ -123,7 +123,7 @@ describe('presence (awareness)', () => {
 
   // Stock providers echo every presence change they apply, including A's departure; the server
   // must neither let that echo take A's client id, nor ignore A's return as outdated.
-  it('[A3] a peer that reconnects after a network drop gets its presence back', async () => {
+  it('[sync:A3] a peer that reconnects after a network drop gets its presence back', async () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
@@ -142,7 +142,7 @@ describe('presence (awareness)', () => {
     await waitFor(() => nameSeenBy(b, a.doc.clientID) === 'Ada again', { what: 'the rename' })
   })
 
-  it('[P4] a joiner receives the current presence states when it joins', async () => {
+  it('[sync:P4] a joiner receives the current presence states when it joins', async () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
@@ -161,7 +161,7 @@ describe('presence (awareness)', () => {
     })
   })
 
-  it('[R4] the name and role others see are stamped by the server from the credential', async () => {
+  it('[sync:R4] the name and role others see are stamped by the server from the credential', async () => {
     const roomId = await createRoom(server)
     const ada = await joinRoom(server, roomId, tokensOf(roomId).participant, 'Ada')
     const [a, b] = [client(roomId, { token: ada.token }), client(roomId)]

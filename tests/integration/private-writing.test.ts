@@ -49,7 +49,7 @@ function seenBy(observer: { received: Uint8Array[] }) {
 const text = (bytes: Uint8Array[]) => bytes.map((b) => Buffer.from(b).toString('latin1')).join('')
 
 describe('private writing', () => {
-  it('[PW1] until reveal, no byte another client receives contains a private note', async () => {
+  it('[fac:PW1] until reveal, no byte another client receives contains a private note', async () => {
     const { roomId, facilitator, ada, observer } = await writingRoom(false)
     const secret = 'Our on-call rota is burning people out'
     expect(
@@ -69,7 +69,7 @@ describe('private writing', () => {
     observer.ws.terminate()
   })
 
-  it('[AN1] anonymous: nothing received ties a revealed note to its author', async () => {
+  it('[fac:AN1] anonymous: nothing received ties a revealed note to its author', async () => {
     const { roomId, facilitator, ada, bob, clients, observer } = await writingRoom(true)
     await sendCommand(shared.server, roomId, ada.token, { type: 'notes.add', text: 'Note from A' })
     await sendCommand(shared.server, roomId, bob.token, { type: 'notes.add', text: 'Note from B' })
@@ -109,7 +109,7 @@ describe('private writing', () => {
     observer.ws.terminate()
   })
 
-  it('[AN1] anonymous: a vote publishes only its tally, never who voted for what', async () => {
+  it('[fac:AN1] anonymous: a vote publishes only its tally, never who voted for what', async () => {
     const { roomId, facilitator, ada, bob, observer } = await writingRoom(true)
     const items = [
       { id: 'shape:x', label: 'X' },

@@ -32,7 +32,7 @@ const actionNote = (
   })
 
 describe('action items', () => {
-  it('[AC1][AC2] are listed across workshops, updated with history, and keep their status on a later close', async () => {
+  it('[rec:AC1][rec:AC2] are listed across workshops, updated with history, and keep their status on a later close', async () => {
     // Two workshops; Hana owns items in both (a different member in each), Ivo one.
     const ops = await workshopRoom(shared, 'Ops retro', {}, ['Hana', 'Ivo'])
     const [hana, ivo] = ops.people as [(typeof ops.people)[0], (typeof ops.people)[0]]

@@ -56,7 +56,7 @@ function frontMatter(markdown: string): Record<string, unknown> {
 }
 
 describe('decision records', () => {
-  it('[RC1][DR1] a disagree-and-commit is saved while proposed, accepted at its close, found, read and exported as MADR', async () => {
+  it('[rec:RC1][rec:DR1] a disagree-and-commit is saved while proposed, accepted at its close, found, read and exported as MADR', async () => {
     const roomTitle = 'Platform architecture review'
     const { roomId, links, faye, people, clients, send, phase } = await workshopRoom(
       shared,
@@ -333,7 +333,7 @@ describe('decision records', () => {
       )
   })
 
-  it('[RC2] "Record decision" keeps the record current while the workshop is open, and saves any time', async () => {
+  it('[rec:RC2] "Record decision" keeps the record current while the workshop is open, and saves any time', async () => {
     const room = await quickDecision(shared, {
       roomTitle: 'Record early',
       title: 'Switch the CI runner to Quillfeather',

@@ -94,7 +94,7 @@ function tableUnder(markdown: string, heading: string): string[][] {
 }
 
 describe('workshop exports', () => {
-  it('[RN1][RN3][RN4][CS1] a pre-mortem’s register and actions export as CSV, Markdown and JSON, safely', async () => {
+  it('[rec:RN1][rec:RN3][rec:RN4][rec:CS1] a pre-mortem’s register and actions export as CSV, Markdown and JSON, safely', async () => {
     const title = 'Q3 launch: pre-mortem / draft'
     const { roomId, links, faye, people, clients, send, phase } = await workshopRoom(
       shared,

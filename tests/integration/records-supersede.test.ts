@@ -23,7 +23,7 @@ const contentOf = ({ status: _s, supersededBy: _b, history: _h, ...content }: De
   content
 
 describe('superseding decisions', () => {
-  it('[DR3] a facilitator supersedes an accepted decision: linked both ways, the original unchanged', async () => {
+  it('[rec:DR3] a facilitator supersedes an accepted decision: linked both ways, the original unchanged', async () => {
     const { roomId, links, faye, people, send, decisionId } = await quickDecision(shared, {
       roomTitle: 'Messaging decision',
       title: 'Use Marlinqueue for background jobs',
@@ -187,7 +187,7 @@ describe('superseding decisions', () => {
     ])
   })
 
-  it('[DR1] a proposed record is accepted by a facilitator, the change logged', async () => {
+  it('[rec:DR1] a proposed record is accepted by a facilitator, the change logged', async () => {
     const { links, faye, people, decisionId } = await quickDecision(shared, {
       roomTitle: 'Hosting decision',
       title: 'Host the wiki on Tarnbridge',

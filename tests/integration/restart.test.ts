@@ -14,7 +14,7 @@ import { waitFor } from '../support/wait.js'
 const { start, client } = usePerTestServers()
 
 describe('server restarts', () => {
-  it('[S1][S7] after a graceful stop (SIGTERM) a restarted server still has every write', async () => {
+  it('[sync:S1][sync:S7] after a graceful stop (SIGTERM) a restarted server still has every write', async () => {
     const first = await start()
     const roomId = await createRoom(first, 'Kept board')
     const [a, b] = [client(first, roomId), client(first, roomId)]
@@ -47,7 +47,7 @@ describe('server restarts', () => {
     expect(numberedEntries(fresh.doc, 'item-')).toEqual([...Array(20).keys()])
   })
 
-  it('[P1] clients reconnect to a restarted server and merge the edits they made offline', async () => {
+  it('[sync:P1] clients reconnect to a restarted server and merge the edits they made offline', async () => {
     const first = await start()
     const roomId = await createRoom(first)
     const [a, b] = [client(first, roomId), client(first, roomId)]

@@ -15,7 +15,7 @@ const phaseNames = (doc: { getMap(name: string): { get(key: string): unknown } }
   (doc.getMap(STATE).get('plan') as Plan | undefined)?.phases.map((phase) => phase.name)
 
 describe('server-owned room state', () => {
-  it('[R5] a client cannot write the room state; the forgery reaches nobody', async () => {
+  it('[sync:R5] a client cannot write the room state; the forgery reaches nobody', async () => {
     const roomId = await createRoom(shared.server)
     const mallory = shared.client(roomId, { token: tokensOf(roomId).facilitator })
     const observer = shared.client(roomId)
@@ -31,7 +31,7 @@ describe('server-owned room state', () => {
     expect(mallory.closes).toEqual([])
   })
 
-  it('[PH3] a participant’s phase.set is refused with 403, and nothing changes', async () => {
+  it('[fac:PH3] a participant’s phase.set is refused with 403, and nothing changes', async () => {
     const roomId = await createRoom(shared.server)
     const observer = shared.client(roomId)
     await observer.whenSynced()
@@ -46,7 +46,7 @@ describe('server-owned room state', () => {
     expect(phaseNames(observer.doc)).toEqual(['Free board'])
   })
 
-  it('[PH1] a phase change by command reaches every client, live', async () => {
+  it('[fac:PH1] a phase change by command reaches every client, live', async () => {
     const roomId = await createRoom(shared.server)
     const participant = shared.client(roomId)
     await participant.whenSynced()
@@ -71,7 +71,7 @@ describe('server-owned room state', () => {
     expect(plan.phases.map((phase) => phase.name)).toEqual(['Write', 'Vote'])
   })
 
-  it('[L2] a participant’s write into a locked frame is refused and reaches nobody', async () => {
+  it('[fac:L2] a participant’s write into a locked frame is refused and reaches nobody', async () => {
     const roomId = await createRoom(shared.server)
     const facilitator = tokensOf(roomId).facilitator
     const writer = shared.client(roomId)

@@ -25,7 +25,7 @@ const items = [
 ]
 
 describe('Commands under scale-out', () => {
-  it('[X9] a vote closed on one instance while dots are cast on the other: the tally is every stored ballot', async () => {
+  it('[sync:X9] a vote closed on one instance while dots are cast on the other: the tally is every stored ballot', async () => {
     const { a, b, url } = await twoInstances()
     const roomId = await createRoom(a, 'Racing votes')
     const facilitator = tokensOf(roomId).facilitator
@@ -84,7 +84,7 @@ describe('Commands under scale-out', () => {
     }
   })
 
-  it('[X9] two facilitators opening a vote at once on two instances: one vote opens', async () => {
+  it('[sync:X9] two facilitators opening a vote at once on two instances: one vote opens', async () => {
     const { a, b } = await twoInstances()
     const roomId = await createRoom(a, 'Racing opens')
     const facilitator = tokensOf(roomId).facilitator

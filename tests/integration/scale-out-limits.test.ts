@@ -24,7 +24,7 @@ async function admitted(wsUrl: string, roomId: string): Promise<boolean> {
 }
 
 describe('Rate limits under scale-out', () => {
-  it('[X10] connections per address are bounded across instances, and a killed one frees its share', async () => {
+  it('[sync:X10] connections per address are bounded across instances, and a killed one frees its share', async () => {
     const { a, b } = await twoInstances({ ACCORD_MAX_CONNECTIONS_PER_IP: '2' })
     const roomId = await createRoom(a, 'Bounded')
     const onA = await openRawSocket(a.wsUrl, roomId)
@@ -53,7 +53,7 @@ describe('Rate limits under scale-out', () => {
     })
   })
 
-  it('[X10] workshops created per address per hour are counted across instances', async () => {
+  it('[sync:X10] workshops created per address per hour are counted across instances', async () => {
     const { a, b } = await twoInstances({
       ACCORD_ROOMS_PER_IP_PER_HOUR: '2',
       ACCORD_TRUST_PROXY: 'true',
@@ -74,7 +74,7 @@ describe('Rate limits under scale-out', () => {
     expect((await create(b, '198.51.100.2')).status).toBe(201)
   })
 
-  it('[X10] wrong access keys are counted across instances', async () => {
+  it('[sync:X10] wrong access keys are counted across instances', async () => {
     const { a, b } = await twoInstances({ ACCORD_ACCESS_KEY: 'scale-out-access-key-7d1e' })
     const signIn = (server: { url: string }, key: string) =>
       fetch(`${server.url}/api/session`, {

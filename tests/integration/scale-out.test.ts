@@ -25,7 +25,7 @@ const text = (c: TestClient): string => numberedEntries(c.doc, 'edit-').join('')
 const write = (c: TestClient, n: number, piece: string) => putEntry(c.doc, `edit-${n}`, piece)
 
 describe('Running more than one instance', () => {
-  it('[X1][X2][X4] clients on two instances converge and see each other’s presence', async () => {
+  it('[sync:X1][sync:X2][sync:X4] clients on two instances converge and see each other’s presence', async () => {
     const { a, b } = await twoInstances()
     expect(a.output.join('\n')).toContain(`"redis":"${scaleOut.redis.url}`)
     const roomId = await createRoom(a, 'Two instances')
@@ -51,7 +51,7 @@ describe('Running more than one instance', () => {
     })
   })
 
-  it('[X1][X3] kill -9 of an instance while its client edits loses nothing', async () => {
+  it('[sync:X1][sync:X3] kill -9 of an instance while its client edits loses nothing', async () => {
     const { a, b, url } = await twoInstances()
     const roomId = await createRoom(a, 'Through a crash')
     const writer = client(a, roomId)
@@ -88,7 +88,7 @@ describe('Running more than one instance', () => {
     }
   })
 
-  it('[X3] a restart of Redis loses nothing: instances re-read rooms from storage', async () => {
+  it('[sync:X3] a restart of Redis loses nothing: instances re-read rooms from storage', async () => {
     const { a, b } = await twoInstances()
     const roomId = await createRoom(a, 'Through a Redis restart')
     const onA = client(a, roomId)
@@ -114,7 +114,7 @@ describe('Running more than one instance', () => {
     })
   })
 
-  it('[X6] the presence of a killed instance’s clients leaves the others within a few heartbeats', async () => {
+  it('[sync:X6] the presence of a killed instance’s clients leaves the others within a few heartbeats', async () => {
     const { a, b } = await twoInstances({ ACCORD_RELAY_HEARTBEAT_MS: '200' })
     const roomId = await createRoom(a, 'Presence through a crash')
     const onA = client(a, roomId)
@@ -137,7 +137,7 @@ describe('Running more than one instance', () => {
     })
   })
 
-  it('[X8] /readyz answers 503 while Redis is unreachable, and 200 once it is back', async () => {
+  it('[sync:X8] /readyz answers 503 while Redis is unreachable, and 200 once it is back', async () => {
     const { a } = await twoInstances()
     const readyz = () => fetch(`${a.url}/readyz`)
     expect((await readyz()).status).toBe(200)

@@ -50,7 +50,7 @@ async function expectRoomUnbroken(a: TestClient, b: TestClient, output: string[]
 describe('findings of the sync fuzzer', () => {
   const shared = useSharedServer({ env: { ACCORD_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } })
 
-  it('[P2][S5] an update overlapping garbage-collected content leaves the room unbroken', async () => {
+  it('[sync:P2][sync:S5] an update overlapping garbage-collected content leaves the room unbroken', async () => {
     // First seen when a participant resent a merge of its own earlier updates, some of which the
     // server had replaced by placeholders (GC). Yjs decodes such an update but throws half-way
     // through applying it (`left.lastId` of a GC), so the room broke with 1011 for everyone.
@@ -84,7 +84,7 @@ describe('findings of the sync fuzzer', () => {
     mallory.ws.terminate()
   })
 
-  it('[P2][S5] a delete set with an empty range leaves the room unbroken', async () => {
+  it('[sync:P2][sync:S5] a delete set with an empty range leaves the room unbroken', async () => {
     // No Yjs writes an empty range, and `Y.decodeUpdate` accepts one; applying it throws in
     // Yjs' encoder ("Unexpected case") after the update's structs are already in the document
     // (half-applied), so the room broke with 1011 for everyone. Nine bytes from any writer.
@@ -103,7 +103,7 @@ describe('findings of the sync fuzzer', () => {
     mallory.ws.terminate()
   })
 
-  it('[P2] a presence state nested too deep to re-encode is refused or ignored, never an uncaught error', async () => {
+  it('[sync:P2] a presence state nested too deep to re-encode is refused or ignored, never an uncaught error', async () => {
     // `JSON.parse` accepts 20 000 nested arrays; the presence stamp's `JSON.stringify` then throws
     // a RangeError out of the message handler: the connection stays open, nothing is counted.
     const roomId = await createRoom(shared.server, 'Deep presence')
@@ -133,7 +133,7 @@ describe('findings of the sync fuzzer', () => {
     )
   })
 
-  it("[R5] a connection cannot write under another client's id: a member's offline edit is not replaced", async () => {
+  it("[sync:R6] a connection cannot write under another client's id: a member's offline edit is not replaced", async () => {
     // Found while building the fuzzer: Yjs trusts the client id inside an update. Anyone may
     // write an item under another client's id at its next clock (the server's sync step 1 tells
     // everyone every client's clock); the owner's own edit at that clock is then dropped by the
@@ -178,7 +178,7 @@ describe('findings of the sync fuzzer', () => {
     mallory.ws.terminate()
   })
 
-  it("[A3] a connection cannot take a viewer's awareness client id", async () => {
+  it("[sync:A3] a connection cannot take a viewer's awareness client id", async () => {
     // A viewer's presence is never published, so the room never records its client id as held:
     // the first connection to announce it gets it. Others then see that connection's presence
     // under the viewer's id, and the viewer's own client takes it for its local state.
@@ -208,7 +208,7 @@ describe('findings of the sync fuzzer', () => {
 describe('findings of the sync fuzzer, across a restart', () => {
   const servers = usePerTestServers()
 
-  it("[A3] after a restart, a connection cannot take a returning member's awareness client id", async () => {
+  it("[sync:A3] after a restart, a connection cannot take a returning member's awareness client id", async () => {
     // Seen in fuzz runs after each room reload (1011): a reloaded room (or a restarted server)
     // held no awareness ids, so whoever announced a member's id first got it; others then saw
     // that connection's presence under the member's id, and the member's own client took it

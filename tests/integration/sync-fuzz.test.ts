@@ -33,7 +33,7 @@ describe('the sync endpoint under seeded fuzzing', () => {
   const servers = usePerTestServers()
 
   it.each(seeds)(
-    '[P2][R3][R5][A3][S1] seed %i: hostile frames harm neither the honest clients, nor the server, nor storage',
+    '[sync:P2][sync:R3][sync:R5][sync:A3][sync:S1] seed %i: hostile frames harm neither the honest clients, nor the server, nor storage',
     async (seed) => {
       const result = await fuzzRun({
         seed,

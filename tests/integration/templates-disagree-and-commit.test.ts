@@ -32,7 +32,7 @@ interface Stance {
 const byReason = (a: { reason: string }, b: { reason: string }) => a.reason.localeCompare(b.reason)
 
 describe('disagree and commit', () => {
-  it('[DC1][DC2][DC3] anonymous: hidden stances, nameless dissent, the decider’s decision, commitments', async () => {
+  it('[tpl:DC1][tpl:DC2][tpl:DC3] anonymous: hidden stances, nameless dissent, the decider’s decision, commitments', async () => {
     const { roomId, links, faye, people, clients, send, phase } = await workshopRoom(
       shared,
       'Database decision',

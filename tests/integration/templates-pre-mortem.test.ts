@@ -24,7 +24,7 @@ import type { TestClient } from '../support/yjs-client.js'
 const shared = useSharedServer()
 
 describe('pre-mortem', () => {
-  it('[RR1][RR2][RR3][PM1][PM2] runs to a risk register ranked by likelihood × impact', async () => {
+  it('[fac:RR1][fac:RR2][fac:RR3][tpl:PM1][tpl:PM2] runs to a risk register ranked by likelihood × impact', async () => {
     const prompt = 'It is March. The billing migration failed. Why?'
     const { roomId, faye, people, clients, send, phase } = await workshopRoom(
       shared,

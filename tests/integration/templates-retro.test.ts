@@ -31,7 +31,7 @@ const noteCount = (client: TestClient) =>
   shapesOf(client.doc).filter((shape) => shape.type === 'note').length
 
 describe('retrospective', () => {
-  it('[RE1][RE2] Mad/Sad/Glad runs to its close: themes ranked by dots, discussion, actions', async () => {
+  it('[tpl:RE1][tpl:RE2] Mad/Sad/Glad runs to its close: themes ranked by dots, discussion, actions', async () => {
     const { roomId, faye, people, clients, send, phase } = await workshopRoom(
       shared,
       'Sprint 42 retro',
@@ -364,7 +364,7 @@ describe('retrospective', () => {
     })
   })
 
-  it('[L4] the template layout is fixed for participants; notes inside it stay editable', async () => {
+  it('[fac:L4] the template layout is fixed for participants; notes inside it stay editable', async () => {
     const { roomId, clients } = await workshopRoom(shared, 'Layout', { template: 'retro' }, ['Ada'])
     const [fayeClient, adaClient] = clients as [TestClient, TestClient]
     const observer = shared.client(roomId)

@@ -38,7 +38,7 @@ describe('the template catalogue', () => {
 })
 
 describe('empathy map', () => {
-  it('[EM1] walks the canvas region by region, then synthesis; stores each region’s notes', async () => {
+  it('[tpl:EM1] walks the canvas region by region, then synthesis; stores each region’s notes', async () => {
     const persona = 'a first-time buyer on mobile'
     const { roomId, faye, people, clients, send, phase } = await workshopRoom(
       shared,

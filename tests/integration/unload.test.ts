@@ -48,7 +48,7 @@ function storedRows(roomId: string): { updates: number; snapshots: Uint8Array[] 
 }
 
 describe('room unloading', () => {
-  it('[S7][S6] a room unloads when its last client leaves, compacted, and reloads in full', async () => {
+  it('[sync:S7][sync:S6] a room unloads when its last client leaves, compacted, and reloads in full', async () => {
     const roomId = await createRoom(server)
     const [a, b] = [client(roomId), client(roomId)]
     await Promise.all([a.whenSynced(), b.whenSynced()])
@@ -83,7 +83,7 @@ describe('room unloading', () => {
     expect((await getHealth(server)).loadedRooms).toBe(1)
   })
 
-  it('[S7] a client arriving at any point around an unload gets the whole document', async () => {
+  it('[sync:S7] a client arriving at any point around an unload gets the whole document', async () => {
     const roomId = await createRoom(server)
     // When the next client connects after the previous one left: before the server noticed the
     // departure, just after (the unload is due or under way), or once the room is gone.

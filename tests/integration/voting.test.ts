@@ -12,7 +12,7 @@ interface Vote {
 }
 
 describe('dot voting against the real server', () => {
-  it('[V2][V3] a 4th dot is refused; tallies travel to clients only once the vote closes', async () => {
+  it('[fac:V2][fac:V3] a 4th dot is refused; tallies travel to clients only once the vote closes', async () => {
     const roomId = await createRoom(shared.server)
     const facilitator = tokensOf(roomId).facilitator
     const ada = await joinRoom(shared.server, roomId, tokensOf(roomId).participant, 'Ada')

@@ -34,7 +34,7 @@ interface Cycle {
 }
 
 describe('soak', () => {
-  it(`[S1] ${clients} clients, kill -9 and SIGTERM mid-storm, ${minutes} min, seed ${seed}: nothing lost`, async () => {
+  it(`[sync:S1] ${clients} clients, kill -9 and SIGTERM mid-storm, ${minutes} min, seed ${seed}: nothing lost`, async () => {
     expect(minutes, 'ACCORD_SOAK_MINUTES').toBeGreaterThan(0)
     const deadline = Date.now() + minutes * 60_000
     const cycles: Cycle[] = []

@@ -16,7 +16,7 @@ const frames = Number(process.env.ACCORD_FUZZ_FRAMES ?? 1000)
 const servers = usePerTestServers()
 
 describe('soak', () => {
-  it(`[P2][R3][R5][A3][S1] seeded sync fuzzing for ${minutes} minutes from seed ${firstSeed}`, async () => {
+  it(`[sync:P2][sync:R3][sync:R5][sync:A3][sync:S1] seeded sync fuzzing for ${minutes} minutes from seed ${firstSeed}`, async () => {
     expect(minutes, 'ACCORD_SOAK_MINUTES').toBeGreaterThan(0)
     const deadline = Date.now() + minutes * 60_000
     for (let seed = firstSeed; seed === firstSeed || Date.now() < deadline; seed++) {

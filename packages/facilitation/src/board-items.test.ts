@@ -34,7 +34,7 @@ const board = [
 ]
 
 describe('groups', () => {
-  it('[GR1] a group is a frame with the notes inside it, at any depth', () => {
+  it('[fac:GR1] a group is a frame with the notes inside it, at any depth', () => {
     expect(boardGroups(board)).toEqual([
       { id: 'shape:f1', name: 'People', noteIds: ['shape:n1', 'shape:n2'] },
       { id: 'shape:f2', name: 'Process', noteIds: [] },
@@ -48,7 +48,7 @@ describe('action items', () => {
     action: { ownerId: `m-${ownerName}`, ownerName, due },
   })
 
-  it('[AI1] reads well-formed action metadata only', () => {
+  it('[fac:AI1] reads well-formed action metadata only', () => {
     expect(readAction(action('Ada', '2026-12-01'))).toEqual({
       ownerId: 'm-Ada',
       ownerName: 'Ada',
@@ -60,7 +60,7 @@ describe('action items', () => {
     expect(readAction({})).toBeNull()
   })
 
-  it('[AI2] lists notes with an owner, soonest due first, with their text', () => {
+  it('[fac:AI2] lists notes with an owner, soonest due first, with their text', () => {
     const records = [
       shape(
         'shape:a',
@@ -95,7 +95,7 @@ describe('action items', () => {
     ])
   })
 
-  it('[AI3] is overdue only with a due date in the past', () => {
+  it('[fac:AI3] is overdue only with a due date in the past', () => {
     expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: '2026-11-20' }, '2026-11-21')).toBe(true)
     expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: '2026-11-21' }, '2026-11-21')).toBe(false)
     expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: null }, '2026-11-21')).toBe(false)

@@ -61,7 +61,7 @@ export function plainText(richText: unknown): string {
 
 export const DUE_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** [AI1] An action item's metadata, if the note has a well-formed one. */
+/** [fac:AI1] An action item's metadata, if the note has a well-formed one. */
 export function readAction(meta: unknown): ActionMeta | null {
   const action = isObject(meta) ? meta.action : undefined
   if (!isObject(action)) return null
@@ -74,7 +74,7 @@ export function readAction(meta: unknown): ActionMeta | null {
 
 const byIndex = (a: ShapeJson, b: ShapeJson) => (a.index < b.index ? -1 : a.index > b.index ? 1 : 0)
 
-/** [GR1] Groups are frames; their members are the notes inside them (at any depth). */
+/** [fac:GR1] Groups are frames; their members are the notes inside them (at any depth). */
 export function boardGroups(records: Iterable<unknown>): BoardGroup[] {
   const shapes = [...records].map(asShape).filter((s): s is ShapeJson => s !== null)
   const byId = new Map(shapes.map((shape) => [shape.id, shape]))
@@ -107,7 +107,7 @@ export function boardGroups(records: Iterable<unknown>): BoardGroup[] {
     }))
 }
 
-/** [AI2] Every action item on the board, soonest due first (undated last). */
+/** [fac:AI2] Every action item on the board, soonest due first (undated last). */
 export function actionItems(records: Iterable<unknown>): ActionItem[] {
   const items: ActionItem[] = []
   for (const record of records) {
@@ -121,7 +121,7 @@ export function actionItems(records: Iterable<unknown>): ActionItem[] {
   )
 }
 
-/** [AI3] Overdue: due before `today` (YYYY-MM-DD). */
+/** [fac:AI3] Overdue: due before `today` (YYYY-MM-DD). */
 export function isOverdue(item: ActionMeta, today: string): boolean {
   return item.due !== null && item.due < today
 }

@@ -14,7 +14,7 @@ const frameLocked: Locks = { ...noLocks, frames: ['shape:frame'] }
 const set = (id: string, record: unknown) => ({ kind: 'set' as const, id, record })
 
 describe('locks', () => {
-  it('[L1] a locked board refuses every change to the board, whatever the record', () => {
+  it('[fac:L1] a locked board refuses every change to the board, whatever the record', () => {
     const locks = { ...noLocks, board: true }
     expect(checkLockedWrites([set('shape:loose', board['shape:loose'])], locks, lookup).ok).toBe(
       false,
@@ -25,7 +25,7 @@ describe('locks', () => {
     expect(checkLockedWrites([set('user:ada', { name: 'Ada' })], locks, lookup).ok).toBe(false)
   })
 
-  it('[L2] a locked frame protects itself and everything in it, however deep', () => {
+  it('[fac:L2] a locked frame protects itself and everything in it, however deep', () => {
     expect(isInLockedFrame('shape:deep', board['shape:deep'], frameLocked, lookup)).toBe(true)
     for (const id of ['shape:frame', 'shape:inside', 'shape:deep']) {
       expect(checkLockedWrites([set(id, board[id])], frameLocked, lookup)).toEqual({
@@ -42,7 +42,7 @@ describe('locks', () => {
     ).toBe(true)
   })
 
-  it('[L2] nothing moves into or out of a locked frame, and nothing new is made in one', () => {
+  it('[fac:L2] nothing moves into or out of a locked frame, and nothing new is made in one', () => {
     expect(
       checkLockedWrites([set('shape:loose', { parentId: 'shape:frame' })], frameLocked, lookup).ok,
     ).toBe(false)
@@ -64,7 +64,7 @@ describe('locks', () => {
     )
   })
 
-  it('[L3] locks and unlocks the board and frames', () => {
+  it('[fac:L3] locks and unlocks the board and frames', () => {
     const board = applyLock(noLocks, { target: 'board', locked: true })
     expect(board).toEqual({ ok: true, value: { board: true, frames: [], layout: [] } })
     const frames = applyLock(noLocks, {
@@ -79,7 +79,7 @@ describe('locks', () => {
     expect(unlocked.ok && unlocked.value.frames).toEqual(['shape:b'])
   })
 
-  it('[L4] a template layout is fixed for participants while what is inside stays editable', () => {
+  it('[fac:L4] a template layout is fixed for participants while what is inside stays editable', () => {
     const locks = { ...noLocks, layout: ['shape:frame'] }
     const moved = { parentId: 'page:page', x: 99 }
     expect(checkLockedWrites([set('shape:frame', moved)], locks, lookup)).toEqual({

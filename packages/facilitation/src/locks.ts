@@ -41,7 +41,7 @@ function parentIdOf(record: unknown): string | null {
   return typeof parentId === 'string' ? parentId : null
 }
 
-/** [L2] Is this record, or any of its ancestors, a locked frame? */
+/** [fac:L2] Is this record, or any of its ancestors, a locked frame? */
 export function isInLockedFrame(
   id: string,
   record: unknown,
@@ -64,7 +64,7 @@ export function isInLockedFrame(
 }
 
 /**
- * [L1][L2] Checks a participant's changes to the board against the locks. A change is refused if
+ * [fac:L1][fac:L2] Checks a participant's changes to the board against the locks. A change is refused if
  * the board is locked, or if the record is — before or after the change — in a locked frame
  * (so nothing can be moved into or out of one either).
  */
@@ -88,7 +88,7 @@ export function checkLockedWrites(
   return ok(undefined)
 }
 
-/** [L3] The facilitator locks or unlocks the board or frames. */
+/** [fac:L3] The facilitator locks or unlocks the board or frames. */
 export function applyLock(
   locks: Locks,
   change:

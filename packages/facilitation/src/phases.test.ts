@@ -24,7 +24,7 @@ describe('phases', () => {
     })
   })
 
-  it('[PH1] moves to any existing phase, and refuses one that does not exist', () => {
+  it('[fac:PH1] moves to any existing phase, and refuses one that does not exist', () => {
     const plan = {
       ...initialPlan(),
       phases: [...initialPlan().phases, { id: 'b', ...phasePresets.vote }],
@@ -35,7 +35,7 @@ describe('phases', () => {
     expect(goToPhase(plan, 0.5).ok).toBe(false)
   })
 
-  it('[PH2] replacing phases keeps ids, gives new ones ids, and keeps the current phase current', () => {
+  it('[fac:PH2] replacing phases keeps ids, gives new ones ids, and keeps the current phase current', () => {
     const start = {
       phases: [
         { id: 'a', ...phasePresets.free },
@@ -56,7 +56,7 @@ describe('phases', () => {
     expect(new Set(result.value.phases.map((p) => p.id)).size).toBe(3)
   })
 
-  it('[PH2] when the current phase is removed, the nearest one becomes current', () => {
+  it('[fac:PH2] when the current phase is removed, the nearest one becomes current', () => {
     const start = {
       phases: [
         { id: 'a', ...phasePresets.free },
@@ -68,7 +68,7 @@ describe('phases', () => {
     expect(result.ok && result.value.currentIndex).toBe(0)
   })
 
-  it('[PH2] refuses an empty plan, nameless or duplicate phases, and oversized input', () => {
+  it('[fac:PH2] refuses an empty plan, nameless or duplicate phases, and oversized input', () => {
     const plan = initialPlan()
     expect(replacePhases(plan, [], newId)).toEqual({
       ok: false,
@@ -86,7 +86,7 @@ describe('phases', () => {
 })
 
 describe('describeRules', () => {
-  it('[PH4] says what each preset allows', () => {
+  it('[fac:PH4] says what each preset allows', () => {
     expect(describeRules(phasePresets.free.rules)).toEqual(['Voting'])
     expect(describeRules(phasePresets['private-writing'].rules)).toEqual([
       'Private writing',
@@ -97,7 +97,7 @@ describe('describeRules', () => {
 })
 
 describe('phaseInput', () => {
-  it('[PH2] keeps a phase’s own fields (timer, focus) and drops anything else it carries', () => {
+  it('[fac:PH2] keeps a phase’s own fields (timer, focus) and drops anything else it carries', () => {
     const phase = {
       ...phasePresets['private-writing'],
       id: 'write',

@@ -94,7 +94,7 @@ export function currentPhase(plan: PhasePlan): Phase {
   return phase
 }
 
-/** [PH1] Moves to the phase at `index`. */
+/** [fac:PH1] Moves to the phase at `index`. */
 export function goToPhase(plan: PhasePlan, index: number): Result<PhasePlan> {
   if (!Number.isInteger(index) || index < 0 || index >= plan.phases.length) {
     return err(`there is no phase ${index + 1}; this plan has ${plan.phases.length}`)
@@ -124,7 +124,7 @@ export function phaseInput({ id, name, instructions, rules, timerMinutes, focus 
 }
 
 /**
- * [PH2] Replaces the plan's phases. Phases keep their ids (new ones get fresh ids), and the
+ * [fac:PH2] Replaces the plan's phases. Phases keep their ids (new ones get fresh ids), and the
  * current phase stays current if it is still in the plan; otherwise the nearest one is.
  */
 export function replacePhases(
@@ -163,7 +163,7 @@ export function replacePhases(
   return ok({ phases, currentIndex })
 }
 
-/** [PH4] What a phase allows, in words people read in the phase bar. */
+/** [fac:PH4] What a phase allows, in words people read in the phase bar. */
 export function describeRules(rules: PhaseRules): string[] {
   const allowed: string[] = []
   if (rules.privateWriting) allowed.push('Private writing')

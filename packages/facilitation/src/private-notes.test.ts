@@ -24,7 +24,7 @@ const note = (memberId: string, at: number) => ({
 })
 
 describe('private writing and reveal', () => {
-  it('[PW1] private notes are written only in a private-writing phase', () => {
+  it('[fac:PW1] private notes are written only in a private-writing phase', () => {
     expect(checkPrivateWriting(inPhase('private-writing')).ok).toBe(true)
     expect(checkPrivateWriting(inPhase('free'))).toEqual({
       ok: false,
@@ -32,7 +32,7 @@ describe('private writing and reveal', () => {
     })
   })
 
-  it('[PW2] who may reveal follows the phase', () => {
+  it('[fac:PW2] who may reveal follows the phase', () => {
     expect(checkRevealOwn(inPhase('private-writing')).ok).toBe(true) // preset: each person reveals
     expect(checkRevealOwn(inPhase('reveal')).ok).toBe(false) // preset: facilitator reveals
     expect(checkRevealAll(inPhase('reveal')).ok).toBe(true)
@@ -40,19 +40,19 @@ describe('private writing and reveal', () => {
     expect(checkRevealAll(inPhase('free')).ok).toBe(false)
   })
 
-  it('[AN2] in an anonymous room nobody reveals their own', () => {
+  it('[fac:AN2] in an anonymous room nobody reveals their own', () => {
     expect(checkRevealOwn(inPhase('private-writing', true))).toEqual({
       ok: false,
       error: 'in an anonymous room the facilitator reveals all notes at once',
     })
   })
 
-  it('[AN1] named: grouped by author in the order they started writing', () => {
+  it('[fac:AN1] named: grouped by author in the order they started writing', () => {
     const notes = [note('bob', 5), note('ada', 3), note('bob', 1), note('ada', 4)]
     expect(revealOrder(notes, false).map((n) => n.id)).toEqual(['bob-1', 'bob-5', 'ada-3', 'ada-4'])
   })
 
-  it('[AN1] anonymous: shuffled, so the order does not follow authors', () => {
+  it('[fac:AN1] anonymous: shuffled, so the order does not follow authors', () => {
     const notes = [note('ada', 1), note('ada', 2), note('bob', 3), note('bob', 4)]
     let seed = 7
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646

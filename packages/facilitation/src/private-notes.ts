@@ -11,14 +11,14 @@ import { shuffle } from './shuffle.js'
 
 export const PRIVATE_NOTE_LIMITS = { text: 1000, perPerson: 100 } as const
 
-/** [PW1] Private notes are written (and changed) only in a phase that allows it. */
+/** [fac:PW1] Private notes are written (and changed) only in a phase that allows it. */
 export function checkPrivateWriting(state: RoomState): Result<void> {
   return currentPhase(state.plan).rules.privateWriting
     ? ok(undefined)
     : err('private writing is not open in this phase')
 }
 
-/** [PW2] The facilitator reveals everyone's notes in any phase that allows revealing. */
+/** [fac:PW2] The facilitator reveals everyone's notes in any phase that allows revealing. */
 export function checkRevealAll(state: RoomState): Result<void> {
   return currentPhase(state.plan).rules.reveal === 'none'
     ? err('this phase does not allow revealing notes')
@@ -26,7 +26,7 @@ export function checkRevealAll(state: RoomState): Result<void> {
 }
 
 /**
- * [PW2][AN2] Each person reveals their own only where the phase says so — and never in an
+ * [fac:PW2][fac:AN2] Each person reveals their own only where the phase says so — and never in an
  * anonymous room, where the moment of a reveal would show whose notes they are.
  */
 export function checkRevealOwn(state: RoomState): Result<void> {
@@ -43,7 +43,7 @@ export interface RevealableNote {
 }
 
 /**
- * [AN1] The order notes appear in: shuffled in an anonymous room (so position says nothing of the
+ * [fac:AN1] The order notes appear in: shuffled in an anonymous room (so position says nothing of the
  * author), otherwise grouped by author in the order they started writing.
  */
 export function revealOrder<T extends RevealableNote>(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { can, isRole, visibleLinkRoles } from './roles.js'
 
 describe('roles', () => {
-  it('[R1] the facilitator may facilitate; participants edit; viewers only watch', () => {
+  it('[fac:R1] the facilitator may facilitate; participants edit; viewers only watch', () => {
     expect(can('facilitator', 'room.facilitate')).toBe(true)
     expect(can('facilitator', 'board.edit')).toBe(true)
     expect(can('participant', 'board.edit')).toBe(true)
@@ -12,7 +12,7 @@ describe('roles', () => {
     expect(can('viewer', 'room.facilitate')).toBe(false)
   })
 
-  it('[R2] only the facilitator sees every share link', () => {
+  it('[fac:R2] only the facilitator sees every share link', () => {
     expect(visibleLinkRoles('facilitator')).toEqual(['facilitator', 'participant', 'viewer'])
     expect(visibleLinkRoles('participant')).toEqual(['participant'])
     expect(visibleLinkRoles('viewer')).toEqual(['viewer'])

@@ -51,7 +51,7 @@ describe('readRoomState', () => {
 })
 
 describe('participantLocks', () => {
-  it('[L1] a phase without board editing locks the whole board for participants', () => {
+  it('[fac:L1] a phase without board editing locks the whole board for participants', () => {
     const state = initialRoomState()
     expect(participantLocks(state)).toEqual({ board: false, frames: [], layout: [] })
     const phase = {

@@ -79,7 +79,7 @@ export function initialRoomState(): RoomState {
 }
 
 /**
- * [L1] What holds participants back right now: the facilitator's locks, plus the whole board
+ * [fac:L1] What holds participants back right now: the facilitator's locks, plus the whole board
  * when the current phase does not allow board editing.
  */
 export function participantLocks(state: RoomState): Locks {

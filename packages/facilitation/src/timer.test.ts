@@ -17,7 +17,7 @@ const unwrap = (result: { ok: true; value: Timer } | { ok: false; error: string 
 }
 
 describe('timer', () => {
-  it('[T1] counts down from the start, and is up at the end', () => {
+  it('[fac:T1] counts down from the start, and is up at the end', () => {
     const timer = unwrap(startTimer(60_000, 1_000))
     expect(remainingMs(timer, 1_000)).toBe(60_000)
     expect(remainingMs(timer, 31_000)).toBe(30_000)
@@ -28,13 +28,13 @@ describe('timer', () => {
     expect(remainingMs(timer, 990)).toBe(60_000)
   })
 
-  it('[T1] refuses durations under a second or over four hours', () => {
+  it('[fac:T1] refuses durations under a second or over four hours', () => {
     expect(startTimer(500, 0).ok).toBe(false)
     expect(startTimer(5 * 60 * 60 * 1000, 0).ok).toBe(false)
     expect(startTimer(Number.NaN, 0).ok).toBe(false)
   })
 
-  it('[T2] pausing keeps what was left; resuming continues from there', () => {
+  it('[fac:T2] pausing keeps what was left; resuming continues from there', () => {
     const running = unwrap(startTimer(60_000, 0))
     const paused = unwrap(pauseTimer(running, 20_000))
     expect(remainingMs(paused, 500_000)).toBe(40_000)
@@ -44,7 +44,7 @@ describe('timer', () => {
     expect(resumeTimer(running, 0).ok).toBe(false)
   })
 
-  it('[T3] extending adds time, also to a paused or finished countdown', () => {
+  it('[fac:T3] extending adds time, also to a paused or finished countdown', () => {
     const running = unwrap(startTimer(60_000, 0))
     expect(remainingMs(unwrap(extendTimer(running, 30_000, 10_000)), 10_000)).toBe(80_000)
     const paused = unwrap(pauseTimer(running, 10_000))

@@ -21,26 +21,26 @@ function checkDuration(ms: number): Result<number> {
   return ok(Math.round(ms))
 }
 
-/** [T1] Starts (or restarts) a countdown of `durationMs` from `now`. */
+/** [fac:T1] Starts (or restarts) a countdown of `durationMs` from `now`. */
 export function startTimer(durationMs: number, now: number): Result<Timer> {
   const duration = checkDuration(durationMs)
   if (!duration.ok) return duration
   return ok({ state: 'running', durationMs: duration.value, endsAt: now + duration.value })
 }
 
-/** [T2] Pauses a running countdown, keeping what was left. */
+/** [fac:T2] Pauses a running countdown, keeping what was left. */
 export function pauseTimer(timer: Timer, now: number): Result<Timer> {
   if (timer.state !== 'running') return err('the timer is not running')
   return ok({ state: 'paused', durationMs: timer.durationMs, remainingMs: remainingMs(timer, now) })
 }
 
-/** [T2] Resumes a paused countdown where it stopped. */
+/** [fac:T2] Resumes a paused countdown where it stopped. */
 export function resumeTimer(timer: Timer, now: number): Result<Timer> {
   if (timer.state !== 'paused') return err('the timer is not paused')
   return ok({ state: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs })
 }
 
-/** [T3] Adds time; a finished countdown starts running again for the added time. */
+/** [fac:T3] Adds time; a finished countdown starts running again for the added time. */
 export function extendTimer(timer: Timer, byMs: number, now: number): Result<Timer> {
   if (timer.state === 'idle') return err('there is no timer to extend')
   if (!Number.isFinite(byMs) || byMs <= 0) return err('extend by a positive amount')
@@ -61,7 +61,7 @@ export function remainingMs(timer: Timer, now: number): number {
   return Math.min(timer.durationMs, Math.max(0, timer.endsAt - now))
 }
 
-/** [T4] A running countdown whose time is up. */
+/** [fac:T4] A running countdown whose time is up. */
 export function isTimeUp(timer: Timer, now: number): boolean {
   return timer.state === 'running' && timer.endsAt <= now
 }

@@ -16,7 +16,7 @@ function inTurnPhase(turns: Turns | null): RoomState {
 }
 
 describe('round-robin turns', () => {
-  it('[RR1] the chosen person goes first, then the others in writing order', () => {
+  it('[fac:RR1] the chosen person goes first, then the others in writing order', () => {
     const turns = startTurns([ada, bo, cy], 'cy')
     expect(turns.ok && turns.value.order.map((t) => t.memberId)).toEqual(['cy', 'ada', 'bo'])
     expect(turns.ok && turnTaker(turns.value)).toEqual(cy)
@@ -25,7 +25,7 @@ describe('round-robin turns', () => {
     expect(startTurns([], null).ok).toBe(false)
   })
 
-  it('[RR2] only the person whose turn it is may reveal, only in a round-robin phase', () => {
+  it('[fac:RR2] only the person whose turn it is may reveal, only in a round-robin phase', () => {
     const turns = { order: [ada, bo], current: 1, shared: 0 }
     expect(checkRevealTurn(inTurnPhase(turns), 'bo').ok).toBe(true)
     expect(checkRevealTurn(inTurnPhase(turns), 'ada')).toEqual({
@@ -41,7 +41,7 @@ describe('round-robin turns', () => {
     })
   })
 
-  it('[RR3] the turn goes round, passing over people with nothing left, until all is shared', () => {
+  it('[fac:RR3] the turn goes round, passing over people with nothing left, until all is shared', () => {
     const left = new Map([
       ['ada', 2],
       ['bo', 0],

@@ -22,7 +22,7 @@ export interface Turns {
 }
 
 /**
- * [RR1] Starts a round among the people who still have notes to share (`writers`, in the order
+ * [fac:RR1] Starts a round among the people who still have notes to share (`writers`, in the order
  * they began writing), with `firstId` — if among them — going first.
  */
 export function startTurns(writers: readonly TurnTaker[], firstId: string | null): Result<Turns> {
@@ -39,7 +39,7 @@ export function turnTaker(turns: Turns | null): TurnTaker | null {
 }
 
 /**
- * [RR2] May this member reveal a note now? Only in a round-robin phase, on their own turn — and
+ * [fac:RR2] May this member reveal a note now? Only in a round-robin phase, on their own turn — and
  * never in an anonymous room, where a turn would show whose note it is (the facilitator reveals
  * everyone's at once instead).
  */
@@ -55,7 +55,7 @@ export function checkRevealTurn(state: RoomState, memberId: string): Result<void
 }
 
 /**
- * [RR3] Passes the turn on after a share (or a skip): to the next person in order who still has
+ * [fac:RR3] Passes the turn on after a share (or a skip): to the next person in order who still has
  * notes, round and round; the round ends when nobody has any left.
  */
 export function passTurn(

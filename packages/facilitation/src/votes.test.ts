@@ -22,7 +22,7 @@ function cast(vote: PublicVote, ballot: Ballot, ...ids: string[]): Ballot {
 }
 
 describe('dot voting', () => {
-  it('[V1] checks the setup', () => {
+  it('[fac:V1] checks the setup', () => {
     expect(openVote('v', { items: [], dotsPerPerson: 3, maxPerItem: 1 }, 0)).toEqual({
       ok: false,
       error: 'a vote needs at least one item',
@@ -35,7 +35,7 @@ describe('dot voting', () => {
     expect(open()).toMatchObject({ status: 'open', results: null, voters: null })
   })
 
-  it('[V2] a person never exceeds their dots: a 4th dot with 3 is refused', () => {
+  it('[fac:V2] a person never exceeds their dots: a 4th dot with 3 is refused', () => {
     const vote = open(3, 3)
     const ballot = cast(vote, {}, 'shape:a', 'shape:a', 'shape:b')
     expect(castDot(vote, ballot, 'shape:c', 1)).toEqual({
@@ -44,7 +44,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V2] the per-item cap holds, so several dots on one item only when allowed', () => {
+  it('[fac:V2] the per-item cap holds, so several dots on one item only when allowed', () => {
     const single = open(3, 1)
     const once = cast(single, {}, 'shape:a')
     expect(castDot(single, once, 'shape:a', 1)).toEqual({
@@ -58,7 +58,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V2] dots can be taken back, only ones you placed, and only on listed items', () => {
+  it('[fac:V2] dots can be taken back, only ones you placed, and only on listed items', () => {
     const vote = open()
     const ballot = cast(vote, {}, 'shape:a', 'shape:a')
     expect(castDot(vote, ballot, 'shape:a', -1)).toEqual({ ok: true, value: { 'shape:a': 1 } })
@@ -70,7 +70,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V3] closing ranks the items, ties sharing a rank; a closed vote is final', () => {
+  it('[fac:V3] closing ranks the items, ties sharing a rank; a closed vote is final', () => {
     const vote = open()
     const ballots = [
       cast(vote, {}, 'shape:b', 'shape:b', 'shape:a'),
@@ -96,7 +96,7 @@ describe('dot voting', () => {
     })
   })
 
-  it('[V3] an item nobody voted for still appears, last', () => {
+  it('[fac:V3] an item nobody voted for still appears, last', () => {
     expect(tally(items, []).map((r) => [r.itemId, r.dots, r.rank])).toEqual([
       ['shape:a', 0, 1],
       ['shape:b', 0, 1],

@@ -43,7 +43,7 @@ export type Ballot = Readonly<Record<string, number>>
 
 export const VOTE_LIMITS = { items: 200, dotsPerPerson: 20, label: 200 } as const
 
-/** [V1] Checks a vote's setup. */
+/** [fac:V1] Checks a vote's setup. */
 export function checkVoteConfig(config: VoteConfig): Result<VoteConfig> {
   const { items, dotsPerPerson, maxPerItem } = config
   if (items.length === 0) return err('a vote needs at least one item')
@@ -82,7 +82,7 @@ export function dotsUsed(ballot: Ballot): number {
 }
 
 /**
- * [V2] Places (`+1`) or takes back (`-1`) one of a person's dots. Nobody exceeds their dots or
+ * [fac:V2] Places (`+1`) or takes back (`-1`) one of a person's dots. Nobody exceeds their dots or
  * the per-item cap, only listed items take dots, and a closed vote takes none.
  */
 export function castDot(
@@ -112,7 +112,7 @@ export function castDot(
   return ok({ ...ballot, [itemId]: onItem + 1 })
 }
 
-/** [V3] Counts every ballot: items ranked by dots (ties share a rank, in the vote's order). */
+/** [fac:V3] Counts every ballot: items ranked by dots (ties share a rank, in the vote's order). */
 export function tally(items: readonly VoteItem[], ballots: readonly Ballot[]): VoteResult[] {
   const counted = items.map((item, order) => ({
     item,
@@ -128,7 +128,7 @@ export function tally(items: readonly VoteItem[], ballots: readonly Ballot[]): V
   }))
 }
 
-/** [V3] Closes the vote with its results; a closed vote stays closed. */
+/** [fac:V3] Closes the vote with its results; a closed vote stays closed. */
 export function closeVote(
   vote: PublicVote,
   ballots: readonly Ballot[],

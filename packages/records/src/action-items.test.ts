@@ -14,7 +14,7 @@ const item: ActionItemRecord = {
 const at = '2026-11-21T12:00:00.000Z'
 
 describe('action items', () => {
-  it('[AC1] every changed field is logged: who, when, from and to', () => {
+  it('[rec:AC1] every changed field is logged: who, when, from and to', () => {
     const updated = updateAction(
       item,
       { status: 'done', ownerName: 'Cy', due: '2026-12-01' },
@@ -29,7 +29,7 @@ describe('action items', () => {
     ])
   })
 
-  it('[AC1] refuses an empty owner, a malformed date and an update that changes nothing', () => {
+  it('[rec:AC1] refuses an empty owner, a malformed date and an update that changes nothing', () => {
     expect(updateAction(item, { ownerName: '  ' }, 'Ada', at)).toEqual({
       ok: false,
       error: 'an action item needs an owner',
@@ -43,7 +43,7 @@ describe('action items', () => {
     expect(cleared.ok && cleared.value.due).toBeNull()
   })
 
-  it('[AC2] an open item past its due date is overdue; a done one never is', () => {
+  it('[rec:AC2] an open item past its due date is overdue; a done one never is', () => {
     expect(isOverdueAction(item, '2026-12-02')).toBe(true)
     expect(isOverdueAction(item, '2026-12-01')).toBe(false)
     expect(isOverdueAction({ ...item, status: 'done' }, '2027-01-01')).toBe(false)

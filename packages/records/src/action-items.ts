@@ -11,7 +11,7 @@ export interface ActionUpdate {
   readonly due?: string | null
 }
 
-/** [AC1] Applies an update; every changed field is logged. Nothing changed is refused. */
+/** [rec:AC1] Applies an update; every changed field is logged. Nothing changed is refused. */
 export function updateAction(
   item: ActionItemRecord,
   update: ActionUpdate,
@@ -41,7 +41,7 @@ export function updateAction(
   })
 }
 
-/** [AC2] Open and past its due date (YYYY-MM-DD) on `today`. */
+/** [rec:AC2] Open and past its due date (YYYY-MM-DD) on `today`. */
 export function isOverdueAction(item: ActionItemRecord, today: string): boolean {
   return item.status === 'open' && item.due !== null && item.due < today
 }

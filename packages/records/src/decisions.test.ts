@@ -39,7 +39,7 @@ const record = (over: Partial<DecisionRecord> = {}): DecisionRecord => ({
 const by = { by: 'Ada', at: '2026-11-22T09:00:00.000Z', note: '' }
 
 describe('decision records', () => {
-  it('[DR1] a proposed record is accepted or rejected, each change logged with who and when', () => {
+  it('[rec:DR1] a proposed record is accepted or rejected, each change logged with who and when', () => {
     const accepted = changeStatus(record(), 'accepted', by)
     expect(accepted.ok && accepted.value.status).toBe('accepted')
     expect(accepted.ok && accepted.value.history.at(-1)).toEqual({ ...by, status: 'accepted' })
@@ -51,7 +51,7 @@ describe('decision records', () => {
     })
   })
 
-  it('[DR1] an accepted record changes only by being superseded', () => {
+  it('[rec:DR1] an accepted record changes only by being superseded', () => {
     expect(changeStatus(record({ status: 'accepted' }), 'rejected', by)).toEqual({
       ok: false,
       error: 'DR-1 is accepted: it can only be superseded by a new record',
@@ -60,7 +60,7 @@ describe('decision records', () => {
     expect(changeStatus(record({ status: 'superseded' }), 'accepted', by).ok).toBe(false)
   })
 
-  it('[DR2] content is edited in place only while proposed', () => {
+  it('[rec:DR2] content is edited in place only while proposed', () => {
     expect(checkEditable(record()).ok).toBe(true)
     expect(checkEditable(record({ status: 'accepted' }))).toEqual({
       ok: false,
@@ -68,7 +68,7 @@ describe('decision records', () => {
     })
   })
 
-  it('[DR3] superseding links both records and leaves the original’s content as it was', () => {
+  it('[rec:DR3] superseding links both records and leaves the original’s content as it was', () => {
     const original = record({ status: 'accepted' })
     const successor = record({ id: 'DR-2', number: 2, status: 'accepted', decision: 'We stay' })
     const result = supersede(original, successor, by)
@@ -83,7 +83,7 @@ describe('decision records', () => {
     expect(result.value.original.decision).toBe('We move')
   })
 
-  it('[DR3] only a settled record that is not yet superseded can be superseded', () => {
+  it('[rec:DR3] only a settled record that is not yet superseded can be superseded', () => {
     expect(checkSupersedable(record()).ok).toBe(false)
     expect(checkSupersedable(record({ status: 'rejected' })).ok).toBe(true)
     expect(checkSupersedable(record({ status: 'superseded', supersededBy: 'DR-7' }))).toEqual({
@@ -92,7 +92,7 @@ describe('decision records', () => {
     })
   })
 
-  it('[DR4] people who commit later join the record; the decision itself is unchanged', () => {
+  it('[rec:DR4] people who commit later join the record; the decision itself is unchanged', () => {
     const bo = { name: 'Bo', at: '2026-11-21T10:00:00.000Z' }
     const cy = { name: 'Cy', at: '2026-11-21T10:05:00.000Z' }
     const settled = record({ status: 'accepted', commitments: [bo] })

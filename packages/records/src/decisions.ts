@@ -14,7 +14,7 @@ const allowed: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
   superseded: [],
 }
 
-/** [DR1] Moves a record to another status, logging who and when. */
+/** [rec:DR1] Moves a record to another status, logging who and when. */
 export function changeStatus(
   record: DecisionRecord,
   to: DecisionStatus,
@@ -31,14 +31,14 @@ export function changeStatus(
   return ok({ ...record, status: to, history: [...record.history, { ...event, status: to }] })
 }
 
-/** [DR2] May this record's content be edited in place? Only while it is proposed. */
+/** [rec:DR2] May this record's content be edited in place? Only while it is proposed. */
 export function checkEditable(record: DecisionRecord): Result<void> {
   return record.status === 'proposed'
     ? ok(undefined)
     : err(`${record.id} is ${record.status}: its content is kept as it is; supersede it instead`)
 }
 
-/** [DR3] May a new record supersede this one? An accepted (or rejected) one, not yet superseded. */
+/** [rec:DR3] May a new record supersede this one? An accepted (or rejected) one, not yet superseded. */
 export function checkSupersedable(record: DecisionRecord): Result<void> {
   if (record.status === 'superseded')
     return err(`${record.id} is already superseded by ${record.supersededBy ?? 'another record'}`)
@@ -47,7 +47,7 @@ export function checkSupersedable(record: DecisionRecord): Result<void> {
 }
 
 /**
- * [DR3] The two sides of a supersede: the original marked superseded with a link to its
+ * [rec:DR3] The two sides of a supersede: the original marked superseded with a link to its
  * successor (its content untouched), and the successor linking back.
  */
 export function supersede(
@@ -72,7 +72,7 @@ export function supersede(
 }
 
 /**
- * [DR4] Commitments acknowledge a decision; they are not part of what it says. People who commit
+ * [rec:DR4] Commitments acknowledge a decision; they are not part of what it says. People who commit
  * after the record was settled are added to it (never removed) without superseding it. Returns
  * the record with them, or null when nobody new committed.
  */

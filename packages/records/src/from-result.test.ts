@@ -18,7 +18,7 @@ const action = {
 }
 
 describe('records of a workshop', () => {
-  it('[RC1] a disagree-and-commit leaves a decision record with MADR’s fields, stances, dissent and commitments', () => {
+  it('[rec:RC1] a disagree-and-commit leaves a decision record with MADR’s fields, stances, dissent and commitments', () => {
     const result: DecisionResult = {
       template: 'disagree-and-commit',
       title: 'Move to PostgreSQL',
@@ -107,7 +107,7 @@ describe('records of a workshop', () => {
     ).toBeNull()
   })
 
-  it('[RC1] a pre-mortem leaves its risk register, and each mitigation as an owned action', () => {
+  it('[rec:RC1] a pre-mortem leaves its risk register, and each mitigation as an owned action', () => {
     const result = {
       template: 'pre-mortem',
       title: 'Launch',
@@ -151,7 +151,7 @@ describe('records of a workshop', () => {
     expect(records.decision).toBeNull()
   })
 
-  it('[RC1] a retro leaves its themes with their votes and its actions', () => {
+  it('[rec:RC1] a retro leaves its themes with their votes and its actions', () => {
     const result = {
       template: 'retro',
       title: 'Sprint 12',

@@ -29,7 +29,7 @@ export interface WorkshopMeta {
 
 const day = (at: Date | number) => new Date(at).toISOString().slice(0, 10)
 
-/** [RC1] The records a workshop's result leaves. */
+/** [rec:RC1] The records a workshop's result leaves. */
 export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopRecords {
   const source = (shapeIds: readonly string[]): RecordSource => ({
     roomId: meta.roomId,

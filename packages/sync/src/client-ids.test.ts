@@ -19,7 +19,7 @@ function structsBy(clientId: number) {
   return Y.decodeUpdate(Y.encodeStateAsUpdate(author, before)).structs
 }
 
-describe('ClientIdOwners [R6]', () => {
+describe('ClientIdOwners [sync:R6]', () => {
   it('an id belongs to the first principal that uses it; the server’s own id is taken', () => {
     const owners = new ClientIdOwners(new Map(), 99)
     expect(owners.mayUse(as('member:ada'), 99)).toBe(false)

@@ -16,7 +16,7 @@ function manual(framesPerTurn = 4) {
 }
 
 describe('FrameScheduler', () => {
-  it('[B8] a room with one frame waiting is served in the next turn, however many another holds', () => {
+  it('[sync:B8] a room with one frame waiting is served in the next turn, however many another holds', () => {
     const { scheduler, runTurn } = manual(4)
     const handled: string[] = []
     for (let i = 0; i < 1000; i++) scheduler.enqueue('flooded', () => handled.push(`flood ${i}`))
@@ -26,7 +26,7 @@ describe('FrameScheduler', () => {
     expect(scheduler.waiting).toBe(997)
   })
 
-  it('[B8] each turn handles a bounded number of frames, then yields; order within a room holds', () => {
+  it('[sync:B8] each turn handles a bounded number of frames, then yields; order within a room holds', () => {
     const { scheduler, runTurn, pendingTurns } = manual(4)
     const handled: number[] = []
     for (let i = 0; i < 10; i++) scheduler.enqueue('a', () => handled.push(i))
@@ -39,7 +39,7 @@ describe('FrameScheduler', () => {
     expect(pendingTurns()).toBe(0)
   })
 
-  it('[B8] a flooded room’s frames keep their order through tens of thousands, added as they are taken', () => {
+  it('[sync:B8] a flooded room’s frames keep their order through tens of thousands, added as they are taken', () => {
     const { scheduler, runTurn } = manual(64)
     const handled: number[] = []
     let next = 0
@@ -58,7 +58,7 @@ describe('FrameScheduler', () => {
     expect(handled.every((n, i) => n === i)).toBe(true)
   })
 
-  it('[B8] rooms take turns in rotation', () => {
+  it('[sync:B8] rooms take turns in rotation', () => {
     const { scheduler, runTurn } = manual(6)
     const handled: string[] = []
     for (const room of ['a', 'b', 'c']) {
@@ -87,7 +87,7 @@ describe('FrameScheduler', () => {
 })
 
 describe('SyncSession with a scheduler', () => {
-  it('[B8] pauses reading a connection with many frames waiting, and resumes once half are handled', async () => {
+  it('[sync:B8] pauses reading a connection with many frames waiting, and resumes once half are handled', async () => {
     const store = new MemoryDocumentStore()
     store.createRoom('r')
     const registry = new RoomRegistry({ store })
@@ -118,7 +118,7 @@ describe('SyncSession with a scheduler', () => {
     expect(room.ok && room.value.doc.getMap('m').get('k')).toBe(149)
   })
 
-  it('[B8][S1] frames a client sent before closing its socket are still handled', async () => {
+  it('[sync:B8][sync:S1] frames a client sent before closing its socket are still handled', async () => {
     const store = new MemoryDocumentStore()
     store.createRoom('r')
     const registry = new RoomRegistry({ store })

@@ -48,7 +48,7 @@ function countApplied(room: Room): { readonly count: number } {
 }
 
 describe('Presence inbox', () => {
-  it('[B7] a flood of presence applies only each peer’s latest state', async () => {
+  it('[sync:B7] a flood of presence applies only each peer’s latest state', async () => {
     const { room, peers } = await crowd(20)
     const applied = countApplied(room)
     for (let clock = 1; clock <= 50; clock++) {
@@ -61,7 +61,7 @@ describe('Presence inbox', () => {
     }
   })
 
-  it('[B7] a room applies at most 64 peers’ presence per turn; the rest wait for the next', async () => {
+  it('[sync:B7] a room applies at most 64 peers’ presence per turn; the rest wait for the next', async () => {
     const { room, peers } = await crowd(100)
     const applied = countApplied(room)
     for (const peer of peers) peer.sendRaw(cursorAt(peer, 1))
@@ -72,7 +72,7 @@ describe('Presence inbox', () => {
     expect(applied.count).toBe(100)
   })
 
-  it('[B7] with a rate, a peer’s states are applied at most that often; the latest one wins', () => {
+  it('[sync:B7] with a rate, a peer’s states are applied at most that often; the latest one wins', () => {
     let now = 0
     const deferred: (() => void)[] = []
     const timers: { at: number; task: () => void }[] = []

@@ -16,7 +16,7 @@ import {
 const payload = Uint8Array.from([1, 2, 3])
 
 describe('decodeMessage', () => {
-  it('[P1] round-trips every client message kind', () => {
+  it('[sync:P1] round-trips every client message kind', () => {
     expect(decodeMessage(encodeSyncStep1(payload))).toEqual({
       ok: true,
       value: { kind: 'sync-step-1', stateVector: payload },
@@ -39,11 +39,11 @@ describe('decodeMessage', () => {
     })
   })
 
-  it('[P2] refuses an empty frame', () => {
+  it('[sync:P2] refuses an empty frame', () => {
     expect(decodeMessage(new Uint8Array())).toEqual({ ok: false, error: 'empty frame' })
   })
 
-  it('[P2] refuses unknown message and sync types', () => {
+  it('[sync:P2] refuses unknown message and sync types', () => {
     expect(decodeMessage(Uint8Array.from([9]))).toEqual({
       ok: false,
       error: 'unknown message type 9',
@@ -54,11 +54,11 @@ describe('decodeMessage', () => {
     })
   })
 
-  it('[P2] refuses the auth message type, which only servers send', () => {
+  it('[sync:P2] refuses the auth message type, which only servers send', () => {
     expect(decodeMessage(Uint8Array.from([2, 0, 0])).ok).toBe(false)
   })
 
-  it('[P2] refuses a truncated payload', () => {
+  it('[sync:P2] refuses a truncated payload', () => {
     const frame = encodeUpdate(payload)
     expect(decodeMessage(frame.subarray(0, frame.length - 1))).toEqual({
       ok: false,
@@ -66,7 +66,7 @@ describe('decodeMessage', () => {
     })
   })
 
-  it('[P2] refuses trailing bytes after a message', () => {
+  it('[sync:P2] refuses trailing bytes after a message', () => {
     const encoder = encoding.createEncoder()
     encoding.writeUint8Array(encoder, encodeUpdate(payload))
     encoding.writeUint8(encoder, 0)

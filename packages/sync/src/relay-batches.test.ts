@@ -33,7 +33,7 @@ function tinyUpdates(count: number): Uint8Array[] {
 }
 
 describe('Relay batches', () => {
-  it('[B6] a batch is merged in runs of at most 64 updates and 1 MiB', () => {
+  it('[sync:B6] a batch is merged in runs of at most 64 updates and 1 MiB', () => {
     const batch = tinyUpdates(1000).map((update) => ({ update, origin: 'a' }))
     const chunks = relayChunks(batch)
     expect(chunks).toHaveLength(Math.ceil(1000 / 64))
@@ -46,7 +46,7 @@ describe('Relay batches', () => {
     for (const chunk of alone) expect(chunk.update === big.update).toBe(true)
   })
 
-  it('[B6] a chunk names its writer only when it is the only one', () => {
+  it('[sync:B6] a chunk names its writer only when it is the only one', () => {
     const [a, b] = tinyUpdates(2)
     const chunks = relayChunks([
       { update: a!, origin: 'x' },
@@ -56,7 +56,7 @@ describe('Relay batches', () => {
     expect(relayChunks([{ update: a!, origin: 'x' }])[0]?.origin).toBe('x')
   })
 
-  it('[B6] a thousand edits stored in one turn reach a peer in a few merged frames, all of them', async () => {
+  it('[sync:B6] a thousand edits stored in one turn reach a peer in a few merged frames, all of them', async () => {
     const store = new MemoryDocumentStore()
     store.createRoom('room')
     const registry = new RoomRegistry({ store, idleUnloadMs: 0 })

@@ -41,7 +41,7 @@ const permissionDenials = (client: InProcessClient): number =>
   client.received.filter((frame) => frame[0] === MessageType.Auth).length
 
 describe('Scale-out: presence of an instance that dies', () => {
-  it('[X6] goes from the other instances and their peers once the relay reports it gone', async () => {
+  it('[sync:X6] goes from the other instances and their peers once the relay reports it gone', async () => {
     const { relays, registries } = instances(3)
     const [onA, onB, onC] = [
       await connect(registries[0]!),
@@ -69,7 +69,7 @@ describe('Scale-out: presence of an instance that dies', () => {
 describe('Scale-out: the size bound', () => {
   const bound = { maxDocumentBytes: 2000 }
 
-  it('[X7][B2] what another instance stored counts toward the bound', async () => {
+  it('[sync:X7][sync:B2] what another instance stored counts toward the bound', async () => {
     const { registries } = instances(2, bound)
     const onA = await connect(registries[0]!)
     const onB = await connect(registries[1]!)
@@ -83,7 +83,7 @@ describe('Scale-out: the size bound', () => {
     expect(text(onA)).toBe('x'.repeat(1500))
   })
 
-  it('[X7][B2] what a re-read from storage finds counts toward the bound', async () => {
+  it('[sync:X7][sync:B2] what a re-read from storage finds counts toward the bound', async () => {
     const { relays, registries } = instances(2, bound)
     const onA = await connect(registries[0]!)
     const onB = await connect(registries[1]!)
@@ -99,7 +99,7 @@ describe('Scale-out: the size bound', () => {
     expect(permissionDenials(onB)).toBe(1)
   })
 
-  it('[X7][S6] a compaction on another instance is announced: what it folded away counts no more', async () => {
+  it('[sync:X7][sync:S6] a compaction on another instance is announced: what it folded away counts no more', async () => {
     const { store, registries } = instances(2, {
       ...bound,
       compaction: { maxUpdates: 2, minBytes: 1 << 20 },

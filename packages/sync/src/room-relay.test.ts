@@ -69,7 +69,7 @@ async function storedText(store: MemoryDocumentStore): Promise<string> {
 }
 
 describe('Scale-out: rooms on several instances', () => {
-  it('[X1][X2] an update reaches the other instance’s peers and is stored once', async () => {
+  it('[sync:X1][sync:X2] an update reaches the other instance’s peers and is stored once', async () => {
     const { store, a, b } = twoInstances()
     const onA = await connect(a)
     const onB = await connect(b)
@@ -84,7 +84,7 @@ describe('Scale-out: rooms on several instances', () => {
     expect(await storedText(store)).toBe('from A, from B')
   })
 
-  it('[X4] presence crosses instances, and a peer leaving removes it there too', async () => {
+  it('[sync:X4] presence crosses instances, and a peer leaving removes it there too', async () => {
     const { a, b } = twoInstances()
     const onA = await connect(a)
     const onB = await connect(b)
@@ -99,7 +99,7 @@ describe('Scale-out: rooms on several instances', () => {
     expect(onB.awareness.getStates().has(onA.doc.clientID)).toBe(false)
   })
 
-  it('[X3] a dropped relay connection is made good from storage when it comes back', async () => {
+  it('[sync:X3] a dropped relay connection is made good from storage when it comes back', async () => {
     const { a, b, relayA } = twoInstances()
     const onA = await connect(a)
     const onB = await connect(b)
@@ -116,7 +116,7 @@ describe('Scale-out: rooms on several instances', () => {
     expect(text(onB)).toBe('missed by A!')
   })
 
-  it('[X3] what is published while a room loads is not lost', async () => {
+  it('[sync:X3] what is published while a room loads is not lost', async () => {
     const { store, a, b } = twoInstances()
     const onB = await connect(b)
     store.holdLoads = true
@@ -133,7 +133,7 @@ describe('Scale-out: rooms on several instances', () => {
     expect(text(onA)).toBe('during the load')
   })
 
-  it('[X5] compaction never drops an update another instance stored but not yet relayed', async () => {
+  it('[sync:X5] compaction never drops an update another instance stored but not yet relayed', async () => {
     const { store, a, b, relayA } = twoInstances({ maxUpdates: 3, minBytes: 1 << 20 })
     const onA = await connect(a)
     const onB = await connect(b)

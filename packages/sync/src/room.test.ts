@@ -102,7 +102,7 @@ function setup(
 const text = (client: InProcessClient): string => client.doc.getText('t').toString()
 
 describe('Room', () => {
-  it('[P4] a joiner receives the full state and converges with earlier clients', async () => {
+  it('[sync:P4] a joiner receives the full state and converges with earlier clients', async () => {
     const { registry } = setup()
     const a = await connect(registry)
     a.doc.getText('t').insert(0, 'hello')
@@ -115,7 +115,7 @@ describe('Room', () => {
     expect(text(a)).toBe('hello world')
   })
 
-  it('[S1] nothing is relayed until the storage write resolves', async () => {
+  it('[sync:S1] nothing is relayed until the storage write resolves', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     const b = await connect(registry)
@@ -130,7 +130,7 @@ describe('Room', () => {
     expect((await store.inner.loadDocument('room'))?.updates.length).toBe(1)
   })
 
-  it('[S2] updates arriving in one event-loop turn are stored in one write', async () => {
+  it('[sync:S2] updates arriving in one event-loop turn are stored in one write', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     const b = await connect(registry)
@@ -143,7 +143,7 @@ describe('Room', () => {
     expect(text(a)).toBe(text(b))
   })
 
-  it('[S3] a joiner’s sync step 2 waits for pending writes', async () => {
+  it('[sync:S3] a joiner’s sync step 2 waits for pending writes', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     store.holdAppends = true
@@ -161,7 +161,7 @@ describe('Room', () => {
     expect(text(b)).toBe('not yet durable')
   })
 
-  it('[S3] with asynchronous storage, a sync step 2 holds nothing written after it was asked for', async () => {
+  it('[sync:S3] with asynchronous storage, a sync step 2 holds nothing written after it was asked for', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     store.holdAppends = true
@@ -182,7 +182,7 @@ describe('Room', () => {
     expect(text(b)).toBe('xy')
   })
 
-  it('[S4] messages are held until the room has loaded', async () => {
+  it('[sync:S4] messages are held until the room has loaded', async () => {
     const { store, registry } = setup()
     const seeded = new Y.Doc()
     seeded.getText('t').insert(0, 'stored before')
@@ -200,7 +200,7 @@ describe('Room', () => {
     expect(text(client)).toBe('stored before')
   })
 
-  it('[S5] a failed write is not relayed; peers are closed and the room reloads from storage', async () => {
+  it('[sync:S5] a failed write is not relayed; peers are closed and the room reloads from storage', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     const b = await connect(registry)
@@ -217,7 +217,7 @@ describe('Room', () => {
     expect(text(c)).toBe('kept')
   })
 
-  it('[S6] the log is compacted in the background and the document survives reload', async () => {
+  it('[sync:S6] the log is compacted in the background and the document survives reload', async () => {
     const { store, registry } = setup({ compaction: { maxUpdates: 5, minBytes: 1 << 20 } })
     const a = await connect(registry)
     for (let i = 0; i < 12; i++) {
@@ -234,7 +234,7 @@ describe('Room', () => {
     expect(text(b)).toHaveLength(12)
   })
 
-  it('[S7] a room unloads when its last client leaves and reloads with everything', async () => {
+  it('[sync:S7] a room unloads when its last client leaves and reloads with everything', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     a.doc.getText('t').insert(0, 'persisted')
@@ -248,7 +248,7 @@ describe('Room', () => {
     expect(text(b)).toBe('persisted')
   })
 
-  it('[S7] a connection that arrives during an unload gets the reloaded room', async () => {
+  it('[sync:S7] a connection that arrives during an unload gets the reloaded room', async () => {
     const { registry } = setup()
     const a = await connect(registry)
     a.doc.getText('t').insert(0, 'x')
@@ -263,7 +263,7 @@ describe('Room', () => {
     expect(registry.loadedCount).toBe(1)
   })
 
-  it('[S8] a corrupt stored update is skipped and the rest of the room loads', async () => {
+  it('[sync:S8] a corrupt stored update is skipped and the rest of the room loads', async () => {
     const { store, registry } = setup()
     const seeded = new Y.Doc()
     seeded.getText('t').insert(0, 'good')
@@ -275,7 +275,7 @@ describe('Room', () => {
     expect(text(client)).toBe('good')
   })
 
-  it('[P3] an unknown room is refused with 4404 and not created', async () => {
+  it('[sync:P3] an unknown room is refused with 4404 and not created', async () => {
     const { store, registry } = setup()
     const client = await connect(registry, 'nope')
     expect(client.closedWith).toEqual({ code: CloseCode.RoomNotFound, reason: 'room not found' })
@@ -283,7 +283,7 @@ describe('Room', () => {
     expect(registry.loadedCount).toBe(0)
   })
 
-  it('[P2] a malformed frame closes only that connection', async () => {
+  it('[sync:P2] a malformed frame closes only that connection', async () => {
     const { registry } = setup()
     const a = await connect(registry)
     const b = await connect(registry)
@@ -300,7 +300,7 @@ describe('Room', () => {
     expect(text(d)).toBe('still syncing')
   })
 
-  it('[P2] an update that does not decode is refused before it reaches the document', async () => {
+  it('[sync:P2] an update that does not decode is refused before it reaches the document', async () => {
     const { store, registry } = setup()
     const a = await connect(registry)
     const before = store.appendCalls.length
@@ -311,7 +311,7 @@ describe('Room', () => {
     expect(store.appendCalls.length).toBe(before)
   })
 
-  it('[A1][A2] presence is relayed and removed when its owner leaves', async () => {
+  it('[sync:A1][sync:A2] presence is relayed and removed when its owner leaves', async () => {
     const { registry } = setup()
     const a = new InProcessClient(registry, 'room')
     clients.push(a)
@@ -327,7 +327,7 @@ describe('Room', () => {
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
   })
 
-  it('[A3] a client that reconnects gets its presence back, despite echoes from stock clients', async () => {
+  it('[sync:A3] a client that reconnects gets its presence back, despite echoes from stock clients', async () => {
     const { registry } = setup()
     const a = new InProcessClient(registry, 'room', { echoAwareness: true })
     clients.push(a)
@@ -347,7 +347,7 @@ describe('Room', () => {
     expect(a.awareness.getStates().get(b.doc.clientID)).toEqual({ user: { name: 'Bob' } })
   })
 
-  it('[A3] a peer cannot overwrite another peer’s presence', async () => {
+  it('[sync:A3] a peer cannot overwrite another peer’s presence', async () => {
     const { registry } = setup()
     const a = new InProcessClient(registry, 'room')
     clients.push(a)
@@ -368,7 +368,7 @@ describe('Room', () => {
     expect(mallory.closedWith).toBeNull()
   })
 
-  it('[R3] a read-only connection’s edits are never applied, stored or relayed; it is told once', async () => {
+  it('[sync:R3] a read-only connection’s edits are never applied, stored or relayed; it is told once', async () => {
     const { store, registry } = setup()
     const writer = await connect(registry)
     writer.doc.getText('t').insert(0, 'shared')
@@ -392,7 +392,7 @@ describe('Room', () => {
     expect(text(late)).toBe('shared!')
   })
 
-  it('[R4] a connection without presence access appears to nobody', async () => {
+  it('[sync:R4] a connection without presence access appears to nobody', async () => {
     const { registry } = setup()
     const observer = await connect(registry)
     const viewer = new InProcessClient(registry, 'room', { access: readOnlyAccess })
@@ -404,7 +404,7 @@ describe('Room', () => {
     expect(observer.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
   })
 
-  it('[R4] presence is stamped by the server before anyone sees it', async () => {
+  it('[sync:R4] presence is stamped by the server before anyone sees it', async () => {
     const { registry } = setup()
     const stamp = (state: unknown) => ({ ...(state as object), user: { name: 'Ada (server)' } })
     const a = new InProcessClient(registry, 'room', {
@@ -420,7 +420,7 @@ describe('Room', () => {
     })
   })
 
-  it('[R5] a write policy refuses an update before it touches the room; other writes go on', async () => {
+  it('[sync:R5] a write policy refuses an update before it touches the room; other writes go on', async () => {
     const { store, registry } = setup()
     const noServerState = {
       canWrite: true,
@@ -506,7 +506,7 @@ async function loadedRoom(registry: RoomRegistry) {
 }
 
 describe('Room bounds', () => {
-  it('[B2] an update that would grow the document past its bound is refused; deletions still go', async () => {
+  it('[sync:B2] an update that would grow the document past its bound is refused; deletions still go', async () => {
     const { metrics, counts } = countingMetrics()
     const { store, registry } = setup({ maxDocumentBytes: 2000, metrics })
     const a = await connect(registry)
@@ -536,7 +536,7 @@ describe('Room bounds', () => {
     expect(a.closedWith).toBeNull()
   })
 
-  it('[B4] content waiting for dependencies the server lacks is never kept in memory', async () => {
+  it('[sync:B4] content waiting for dependencies the server lacks is never kept in memory', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const honest = await connect(registry)
@@ -564,7 +564,7 @@ describe('Room bounds', () => {
     expect(text(hostile)).toBe('still fine')
   })
 
-  it('[B4] an honest client whose edit overtakes its sync step 2 still converges', async () => {
+  it('[sync:B4] an honest client whose edit overtakes its sync step 2 still converges', async () => {
     const { registry } = setup()
     const policy: InProcessClientOptions = {
       access: { canWrite: true, canPublishPresence: true, checkWrites: () => ok(undefined) },
@@ -583,7 +583,7 @@ describe('Room bounds', () => {
     expect(text(a)).toBe(text(b))
   })
 
-  it('[B1] a connection faster than its rate limit is closed with 4429; others carry on', async () => {
+  it('[sync:B1] a connection faster than its rate limit is closed with 4429; others carry on', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const flooder = await connect(registry, 'room', {
@@ -601,7 +601,7 @@ describe('Room bounds', () => {
     expect(text(calm)).toMatch(/^calm f*$/)
   })
 
-  it('[R6] a Yjs client id belongs to the principal that used it first; others are refused', async () => {
+  it('[sync:R6] a Yjs client id belongs to the principal that used it first; others are refused', async () => {
     const { metrics, counts } = countingMetrics()
     const { registry } = setup({ metrics })
     const as = (principal: string): InProcessClientOptions => ({
@@ -634,7 +634,7 @@ describe('Room bounds', () => {
     expect(text(ada)).toBe(text(bo))
   })
 
-  it('[R6] presence under an id another principal holds is ignored, also a viewer’s', async () => {
+  it('[sync:R6] presence under an id another principal holds is ignored, also a viewer’s', async () => {
     const { registry } = setup()
     const watcher = await connect(registry)
     const viewer = new InProcessClient(registry, 'room', {
@@ -663,7 +663,7 @@ describe('Room fan-out', () => {
   const frames = (client: InProcessClient, type: number) =>
     client.received.filter((frame) => frame[0] === type)
 
-  it('[S9] updates stored in one turn reach each peer as one frame, writers included', async () => {
+  it('[sync:S9] updates stored in one turn reach each peer as one frame, writers included', async () => {
     const { registry } = setup()
     const [a, b, observer] = [
       await connect(registry),
@@ -686,7 +686,7 @@ describe('Room fan-out', () => {
     expect(text(observer)).toBe('ab')
   })
 
-  it('[A4] presence changed in one turn reaches each peer as one frame', async () => {
+  it('[sync:A4] presence changed in one turn reaches each peer as one frame', async () => {
     const { registry } = setup()
     const [a, b, observer] = [
       await connect(registry),
@@ -702,7 +702,7 @@ describe('Room fan-out', () => {
     expect(observer.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: 2 })
   })
 
-  it('[A5] over the frame budget, changes from many turns wait and go out merged', async () => {
+  it('[sync:A5] over the frame budget, changes from many turns wait and go out merged', async () => {
     // 4 peers at 40 frames a second: at most one flush per 100 ms.
     const { registry } = setup({ framesPerSecond: 40 })
     const [a, b, c, observer] = [
@@ -730,7 +730,7 @@ describe('Room fan-out', () => {
     }
   })
 
-  it('[A6] a backed-up peer gets the newest presence once it drains; edits are never held back', async () => {
+  it('[sync:A6] a backed-up peer gets the newest presence once it drains; edits are never held back', async () => {
     const { registry } = setup()
     const queue = new HeldQueue()
     const [a, b, observer] = [
@@ -764,7 +764,7 @@ describe('Room fan-out', () => {
     expect(frames(observer, MessageType.Awareness)).toHaveLength(presenceBefore + 2)
   })
 
-  it('[A5] under the frame budget every change goes out in its own turn', async () => {
+  it('[sync:A5] under the frame budget every change goes out in its own turn', async () => {
     const { registry } = setup({ framesPerSecond: 1_000_000 })
     const [a, observer] = [await connect(registry), await connect(registry)]
     const before = frames(observer, MessageType.Awareness).length
@@ -775,7 +775,7 @@ describe('Room fan-out', () => {
     expect(frames(observer, MessageType.Awareness)).toHaveLength(before + 3)
   })
 
-  it('[S9] joiners that arrive together share one encoding of the whole document', async () => {
+  it('[sync:S9] joiners that arrive together share one encoding of the whole document', async () => {
     const { registry } = setup()
     const writer = await connect(registry)
     writer.doc.getText('t').insert(0, 'shared state')

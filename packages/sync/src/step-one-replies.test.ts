@@ -49,7 +49,7 @@ const stepOne = (entries: [number, number][]) =>
   encodeSyncStep1(Y.encodeStateVector(new Map(entries)))
 
 describe('Sync step 1 replies', () => {
-  it('[B5] a peer has at most one reply on its way: step 1s sent meanwhile are ignored', async () => {
+  it('[sync:B5] a peer has at most one reply on its way: step 1s sent meanwhile are ignored', async () => {
     const { store, connect } = await setup()
     const writer = await connect()
     const flooder = await connect()
@@ -70,7 +70,7 @@ describe('Sync step 1 replies', () => {
     expect(stepTwos(flooder)).toHaveLength(before + 2)
   })
 
-  it('[B5] made-up state vectors share the whole document’s one encoding', async () => {
+  it('[sync:B5] made-up state vectors share the whole document’s one encoding', async () => {
     const { connect } = await setup()
     const writer = await connect()
     writer.doc.getText('t').insert(0, 'a board')
@@ -88,7 +88,7 @@ describe('Sync step 1 replies', () => {
     for (const reply of replies) expect(reply).toBe(whole)
   })
 
-  it('[B5] one version of the document is encoded at most five times, whatever is asked', async () => {
+  it('[sync:B5] one version of the document is encoded at most five times, whatever is asked', async () => {
     const { connect } = await setup()
     const writer = await connect()
     const text = writer.doc.getText('t')

@@ -20,7 +20,7 @@ const refuseNewer = (room: { doc: Y.Doc }) =>
   (room.doc.getMap('meta').get('version') as number) > 3 ? 'written by a newer version' : null
 
 describe('a room whose document the server cannot serve', () => {
-  it('[P5] closes the connection with 4409 and its reason, before anything is synced', async () => {
+  it('[sync:P5] closes the connection with 4409 and its reason, before anything is synced', async () => {
     const { registry } = await roomWrittenBy(5)
     const client = new InProcessClient(registry, 'room', { refuseDocument: refuseNewer })
     await client.connect()
@@ -36,7 +36,7 @@ describe('a room whose document the server cannot serve', () => {
     expect(registry.loadedCount).toBe(0)
   })
 
-  it('[P5] a document the check accepts is served as usual', async () => {
+  it('[sync:P5] a document the check accepts is served as usual', async () => {
     const { registry } = await roomWrittenBy(3)
     const client = new InProcessClient(registry, 'room', { refuseDocument: refuseNewer })
     await client.connect()

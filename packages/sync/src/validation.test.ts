@@ -10,14 +10,14 @@ function realUpdate(): Uint8Array {
 }
 
 describe('inspectUpdate', () => {
-  it('[P2] accepts a real update and reports it non-empty', () => {
+  it('[sync:P2] accepts a real update and reports it non-empty', () => {
     expect(inspectUpdate(realUpdate())).toMatchObject({
       ok: true,
       value: { isEmpty: false, deletesOnly: false },
     })
   })
 
-  it('[P2] recognises an update that only deletes (it cannot grow the document)', () => {
+  it('[sync:P2] recognises an update that only deletes (it cannot grow the document)', () => {
     const doc = new Y.Doc()
     doc.getMap('m').set('k', 'value')
     const before = Y.encodeStateVector(doc)
@@ -28,7 +28,7 @@ describe('inspectUpdate', () => {
     })
   })
 
-  it('[P2] recognises the empty update a client sends when it has nothing new', () => {
+  it('[sync:P2] recognises the empty update a client sends when it has nothing new', () => {
     const doc = new Y.Doc()
     expect(inspectUpdate(Y.encodeStateAsUpdate(doc))).toMatchObject({
       ok: true,
@@ -36,13 +36,13 @@ describe('inspectUpdate', () => {
     })
   })
 
-  it('[P2] refuses truncated and random bytes', () => {
+  it('[sync:P2] refuses truncated and random bytes', () => {
     const update = realUpdate()
     expect(inspectUpdate(update.subarray(0, update.length - 3)).ok).toBe(false)
     expect(inspectUpdate(Uint8Array.from([5, 200, 1, 9, 9, 9])).ok).toBe(false)
   })
 
-  it('[P2][B3] refuses a deletion of an empty range (Yjs would throw half-way through applying it)', () => {
+  it('[sync:P2][sync:B3] refuses a deletion of an empty range (Yjs would throw half-way through applying it)', () => {
     // No structs; one client (1) with one deleted range at clock 0 of length 0.
     expect(inspectUpdate(Uint8Array.from([0, 1, 1, 1, 0, 0]))).toEqual({
       ok: false,
@@ -50,14 +50,14 @@ describe('inspectUpdate', () => {
     })
   })
 
-  it('[P2] refuses a struct with an unknown content type', () => {
+  it('[sync:P2] refuses a struct with an unknown content type', () => {
     // One client, one struct, client id 1, clock 0, info byte with content ref 31 (unknown).
     expect(inspectUpdate(Uint8Array.from([1, 1, 1, 0, 31, 0])).ok).toBe(false)
   })
 })
 
 describe('inspectStateVector', () => {
-  it('[P2] accepts a real state vector and refuses a truncated one', () => {
+  it('[sync:P2] accepts a real state vector and refuses a truncated one', () => {
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'hi')
     const sv = Y.encodeStateVector(doc)
@@ -67,7 +67,7 @@ describe('inspectStateVector', () => {
 })
 
 describe('awareness updates', () => {
-  it('[A1] round-trip entries exactly', () => {
+  it('[sync:A1] round-trip entries exactly', () => {
     const entries = [
       { clientId: 7, clock: 3, stateJson: '{"user":{"name":"Ada"}}' },
       { clientId: 9, clock: 1, stateJson: 'null' },
@@ -78,7 +78,7 @@ describe('awareness updates', () => {
     })
   })
 
-  it('[P2] refuse a state that is not JSON', () => {
+  it('[sync:P2] refuse a state that is not JSON', () => {
     const update = encodeAwarenessUpdate([{ clientId: 1, clock: 1, stateJson: '{nope' }])
     expect(decodeAwarenessUpdate(update)).toEqual({
       ok: false,
@@ -86,7 +86,7 @@ describe('awareness updates', () => {
     })
   })
 
-  it('[P2] refuse truncation and trailing bytes', () => {
+  it('[sync:P2] refuse truncation and trailing bytes', () => {
     const update = encodeAwarenessUpdate([{ clientId: 1, clock: 1, stateJson: '{}' }])
     expect(decodeAwarenessUpdate(update.subarray(0, update.length - 1)).ok).toBe(false)
     expect(decodeAwarenessUpdate(Uint8Array.from([...update, 0])).ok).toBe(false)

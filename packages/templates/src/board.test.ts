@@ -20,7 +20,7 @@ describe('regionFrames', () => {
 })
 
 describe('notesByRegion', () => {
-  it('[BR1] groups notes by the region they are in, ignoring notes outside every region', () => {
+  it('[tpl:BR1] groups notes by the region they are in, ignoring notes outside every region', () => {
     const records = [
       frame('shape:start', 'Start', { region: 'start' }),
       frame('shape:stop', 'Stop', { region: 'stop', x: 600 }),
@@ -37,7 +37,7 @@ describe('notesByRegion', () => {
     expect(byRegion.get('stop')).toEqual([{ id: 'shape:b', text: 'Long meetings' }])
   })
 
-  it('[BR1] a note grouped out of every region still counts for the region it was written for', () => {
+  it('[tpl:BR1] a note grouped out of every region still counts for the region it was written for', () => {
     const records = [
       frame('shape:start', 'Start', { region: 'start' }),
       frame('shape:stop', 'Stop', { region: 'stop', x: 600 }),
@@ -52,7 +52,7 @@ describe('notesByRegion', () => {
     expect(texts(byRegion.get('stop'))).toEqual(['Moved', 'Long reviews'])
   })
 
-  it('[BR1] counts a note nested in a theme inside a region for that region', () => {
+  it('[tpl:BR1] counts a note nested in a theme inside a region for that region', () => {
     const records = [
       frame('shape:start', 'Start', { region: 'start' }),
       frame('shape:theme', 'Testing', { parentId: 'shape:start', y: 100 }),
@@ -63,7 +63,7 @@ describe('notesByRegion', () => {
     expect(texts(notesByRegion(records).get('start'))).toEqual(['More tests', 'Faster tests'])
   })
 
-  it('[BR1] lists a region’s notes in reading order: rows top to bottom, then left to right', () => {
+  it('[tpl:BR1] lists a region’s notes in reading order: rows top to bottom, then left to right', () => {
     const records = [
       frame('shape:col', 'Glad', { region: 'glad' }),
       note('shape:3', 'third', 'shape:col', { x: 0, y: 300 }),
@@ -79,7 +79,7 @@ describe('notesByRegion', () => {
     ])
   })
 
-  it('[BR1] orders nested notes by where they are on the board, not within their theme', () => {
+  it('[tpl:BR1] orders nested notes by where they are on the board, not within their theme', () => {
     // tldraw keeps a child's position relative to its parent: the theme's notes sit below the
     // column's own note on the board, though their own y is smaller.
     const records = [
@@ -94,7 +94,7 @@ describe('notesByRegion', () => {
     ])
   })
 
-  it('[BR1] reads note text as plain text, trimmed, and skips malformed records', () => {
+  it('[tpl:BR1] reads note text as plain text, trimmed, and skips malformed records', () => {
     const records = [
       null,
       'junk',
@@ -105,7 +105,7 @@ describe('notesByRegion', () => {
     expect(notesByRegion(records).get('sad')).toEqual([{ id: 'shape:a', text: 'padded' }])
   })
 
-  it('[BR1] does not loop forever on a parent cycle', () => {
+  it('[tpl:BR1] does not loop forever on a parent cycle', () => {
     const a = { ...frame('shape:a', 'A'), parentId: 'shape:b' }
     const b = { ...frame('shape:b', 'B'), parentId: 'shape:a' }
     const records = [a, b, note('shape:n', 'Stuck', 'shape:a')]
@@ -114,7 +114,7 @@ describe('notesByRegion', () => {
 })
 
 describe('themes', () => {
-  it('[BR2] are the frames people made, not the regions the template laid out', () => {
+  it('[tpl:BR2] are the frames people made, not the regions the template laid out', () => {
     const records = [
       frame('shape:start', 'Start', { region: 'start' }),
       frame('shape:stop', 'Stop', { region: 'stop', x: 600 }),
@@ -130,7 +130,7 @@ describe('themes', () => {
     ])
   })
 
-  it('[BR2] carry their notes, an empty theme none, and an unnamed theme a default name', () => {
+  it('[tpl:BR2] carry their notes, an empty theme none, and an unnamed theme a default name', () => {
     const records = [
       frame('shape:t1', 'Speed'),
       frame('shape:t2', ''),
@@ -153,7 +153,7 @@ describe('themes', () => {
     ])
   })
 
-  it('[BR2] give a note in a theme within a theme to the innermost theme', () => {
+  it('[tpl:BR2] give a note in a theme within a theme to the innermost theme', () => {
     const records = [
       frame('shape:outer', 'Outer'),
       frame('shape:inner', 'Inner', { parentId: 'shape:outer' }),

@@ -65,7 +65,7 @@ export function regionFrames(records: readonly unknown[]): Map<string, string> {
 }
 
 /**
- * [BR1] The notes in each region, however deeply nested (a theme inside a column still counts
+ * [tpl:BR1] The notes in each region, however deeply nested (a theme inside a column still counts
  * for the column), in reading order. A note outside every region counts for the region it was
  * written for (`meta.writtenFor`, set when a private note is revealed) — so grouping notes from
  * several columns into one theme keeps them in their columns.
@@ -112,7 +112,7 @@ export function notesByRegion(records: readonly unknown[]): Map<string, BoardNot
   return notes
 }
 
-/** [BR2] Themes: frames people made around notes (not the template's regions), with their notes. */
+/** [tpl:BR2] Themes: frames people made around notes (not the template's regions), with their notes. */
 export function themes(records: readonly unknown[]): Theme[] {
   const regions = new Set(regionFrames(records).values())
   const notes = new Map(

@@ -18,7 +18,7 @@ const fields: OptionField[] = [
 ]
 
 describe('template options', () => {
-  it('[OP1] fill in defaults for anything not given', () => {
+  it('[tpl:OP1] fill in defaults for anything not given', () => {
     expect(checkOptions(fields, undefined)).toEqual({ ok: true, value: defaultOptions(fields) })
     expect(checkOptions(fields, { dots: 5, team: '  Core ' })).toEqual({
       ok: true,
@@ -26,7 +26,7 @@ describe('template options', () => {
     })
   })
 
-  it('[OP1] name the option that does not fit, and why', () => {
+  it('[tpl:OP1] name the option that does not fit, and why', () => {
     expect(checkOptions(fields, { format: 'c' })).toEqual({
       ok: false,
       error: 'options.format: must be one of a, b',

@@ -35,7 +35,7 @@ export function defaultOptions(fields: readonly OptionField[]): OptionValues {
   return Object.fromEntries(fields.map((field) => [field.key, field.default]))
 }
 
-/** [OP1] Fills in defaults and checks every given option; unknown keys are refused by name. */
+/** [tpl:OP1] Fills in defaults and checks every given option; unknown keys are refused by name. */
 export function checkOptions(fields: readonly OptionField[], raw: unknown): Result<OptionValues> {
   if (raw === undefined || raw === null) return ok(defaultOptions(fields))
   if (typeof raw !== 'object' || Array.isArray(raw)) return err('options: must be an object')

@@ -6,7 +6,7 @@ const items = (...entries: [string, number | null][]) =>
 const byScore = (item: { score: number | null }) => item.score
 
 describe('rankBy', () => {
-  it('[RK1] ranks the highest score first', () => {
+  it('[tpl:RK1] ranks the highest score first', () => {
     const ranked = rankBy(items(['a', 1], ['b', 5], ['c', 3]), byScore)
     expect(ranked.map((r) => [r.id, r.rank])).toEqual([
       ['b', 1],
@@ -15,7 +15,7 @@ describe('rankBy', () => {
     ])
   })
 
-  it('[RK1] equal scores share a rank, keep their board order and leave a gap after them', () => {
+  it('[tpl:RK1] equal scores share a rank, keep their board order and leave a gap after them', () => {
     const ranked = rankBy(items(['a', 2], ['b', 4], ['c', 2], ['d', 4], ['e', 1]), byScore)
     expect(ranked.map((r) => [r.id, r.rank])).toEqual([
       ['b', 1],
@@ -26,7 +26,7 @@ describe('rankBy', () => {
     ])
   })
 
-  it('[RK1] items without a score come last, unranked, in their board order', () => {
+  it('[tpl:RK1] items without a score come last, unranked, in their board order', () => {
     const ranked = rankBy(items(['x', null], ['a', 0], ['y', null], ['b', 2]), byScore)
     expect(ranked.map((r) => [r.id, r.rank])).toEqual([
       ['b', 1],
@@ -36,7 +36,7 @@ describe('rankBy', () => {
     ])
   })
 
-  it('[RK1] a zero score is a score, ranked ahead of no score', () => {
+  it('[tpl:RK1] a zero score is a score, ranked ahead of no score', () => {
     const ranked = rankBy(items(['none', null], ['zero', 0]), byScore)
     expect(ranked).toEqual([
       { id: 'zero', score: 0, rank: 1 },
@@ -44,7 +44,7 @@ describe('rankBy', () => {
     ])
   })
 
-  it('[RK1] with no scores at all, keeps the board order and ranks nothing', () => {
+  it('[tpl:RK1] with no scores at all, keeps the board order and ranks nothing', () => {
     const ranked = rankBy(items(['c', null], ['a', null], ['b', null]), byScore)
     expect(ranked.map((r) => [r.id, r.rank])).toEqual([
       ['c', null],
@@ -53,7 +53,7 @@ describe('rankBy', () => {
     ])
   })
 
-  it('[RK1] keeps every field of the items, leaves the input untouched, handles none', () => {
+  it('[tpl:RK1] keeps every field of the items, leaves the input untouched, handles none', () => {
     const input = items(['a', 1], ['b', 2])
     const copy = structuredClone(input)
     const ranked = rankBy(input, (item) => item.score)
@@ -62,7 +62,7 @@ describe('rankBy', () => {
     expect(rankBy([], () => 1)).toEqual([])
   })
 
-  it('[RK1] ranks by the score function, not by any field of the item', () => {
+  it('[tpl:RK1] ranks by the score function, not by any field of the item', () => {
     const words = [{ word: 'bb' }, { word: 'a' }, { word: 'ccc' }]
     const ranked = rankBy(words, ({ word }) => word.length)
     expect(ranked.map((r) => [r.word, r.rank])).toEqual([

@@ -1,5 +1,5 @@
 /**
- * [RK1] Ranks items by a score, highest first; equal scores share a rank and keep their board
+ * [tpl:RK1] Ranks items by a score, highest first; equal scores share a rank and keep their board
  * order. Items without a score come last, unranked.
  */
 export function rankBy<T>(

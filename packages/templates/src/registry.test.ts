@@ -63,13 +63,13 @@ describe('reading a stored result', () => {
   }
 
   for (const template of templates) {
-    it(`[RS1] ${template.id}: what its result function returns reads back, through JSON, as itself`, () => {
+    it(`[tpl:RS1] ${template.id}: what its result function returns reads back, through JSON, as itself`, () => {
       const result = resultOf(template)
       expect(readResult(JSON.parse(JSON.stringify(result)))).toEqual({ readable: true, result })
     })
   }
 
-  it('[RS1] a result whose fields do not have the shape is unreadable, saying where', () => {
+  it('[tpl:RS1] a result whose fields do not have the shape is unreadable, saying where', () => {
     const result = { ...resultOf(templates[0]!), actions: [{ text: 3 }] }
     const read = readResult(result)
     expect(read.readable).toBe(false)
@@ -77,7 +77,7 @@ describe('reading a stored result', () => {
     if (!read.readable) expect(read.problem).toMatch(/^actions\.0\./)
   })
 
-  it('[RS1] a result of a template Accord does not have is unreadable, not cast', () => {
+  it('[tpl:RS1] a result of a template Accord does not have is unreadable, not cast', () => {
     expect(readResult({ template: 'lean-coffee', title: 'Old' })).toEqual({
       readable: false,
       template: 'lean-coffee',
@@ -87,7 +87,7 @@ describe('reading a stored result', () => {
     expect(readResult(null)).toMatchObject({ readable: false, template: '' })
   })
 
-  it('[RS1] the open actions of a result are its template’s', () => {
+  it('[tpl:RS1] the open actions of a result are its template’s', () => {
     const result = blank.result({
       title: 'Blank',
       options: {},

@@ -42,7 +42,7 @@ let n = 0
 const newId = () => `id${n++}`
 
 describe('layout records made outside an editor', () => {
-  it('[LY2] are accepted by tldraw’s own schema: frames, locked prompts and seed notes', () => {
+  it('[tly:LY2] are accepted by tldraw’s own schema: frames, locked prompts and seed notes', () => {
     const store = makeStore()
     const layout = layoutRecords(regions, FIRST_PAGE_ID, store.allRecords(), newId)
     expect(() => store.put([...layout.records])).not.toThrow()
@@ -62,7 +62,7 @@ describe('layout records made outside an editor', () => {
     expect((review.props as { h: number }).h).toBeGreaterThan(300)
   })
 
-  it('[LY2] start a board that a client loads as is (document, page and schema)', () => {
+  it('[tly:LY2] start a board that a client loads as is (document, page and schema)', () => {
     const store = new Store({ schema: createTLSchema(), props: makeStore().props }) as TLStore
     const records: TLRecord[] = [
       ...baseBoardRecords(),
@@ -77,7 +77,7 @@ describe('layout records made outside an editor', () => {
     expect(() => store.put(records)).not.toThrow()
   })
 
-  it('[LY1] place notes in rows under the prompt, below what is there, growing the region', () => {
+  it('[tly:LY1] place notes in rows under the prompt, below what is there, growing the region', () => {
     const empty = gridInRegion([], 3, { w: 520, h: 400 })
     expect(empty.positions.map((p) => p.y)).toEqual([
       PROMPT_HEIGHT + 24,

@@ -64,7 +64,7 @@ const PADDING = 24
 export const PROMPT_HEIGHT = 64
 
 /**
- * [LY1] Places `count` notes in a region of width `w`, in rows under the prompt and below the
+ * [tly:LY1] Places `count` notes in a region of width `w`, in rows under the prompt and below the
  * notes already there; and the height the region needs to show them all.
  */
 export function gridInRegion(

@@ -54,14 +54,14 @@ const shown = (cell: string) =>
   cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell
 
 describe('CSV', () => {
-  it('[CS1] puts a quote before a cell a spreadsheet would read as a formula', () => {
+  it('[rec:CS1] puts a quote before a cell a spreadsheet would read as a formula', () => {
     for (const text of ['=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx', '＝1+1', '＠x'])
       expect(neutraliseFormula(text)).toBe(`'${text}`)
     for (const text of ['1+1', 'a=b', ' =1', '2025-03-14', "'quoted", ''])
       expect(neutraliseFormula(text)).toBe(text)
   })
 
-  it('[CS2] quotes a field with a comma, a quote, a line break, a semicolon or a tab', () => {
+  it('[rec:CS2] quotes a field with a comma, a quote, a line break, a semicolon or a tab', () => {
     expect(csvField('plain text')).toBe('plain text')
     expect(csvField('a,b')).toBe('"a,b"')
     expect(csvField('say "hi"')).toBe('"say ""hi"""')
@@ -69,7 +69,7 @@ describe('CSV', () => {
     expect(csvField('a;=1')).toBe('"a;=1"')
   })
 
-  it('[CS3] ends every record with CRLF and starts with a BOM unless asked not to', () => {
+  it('[rec:CS3] ends every record with CRLF and starts with a BOM unless asked not to', () => {
     expect(
       csvTable([
         ['a', 1],
@@ -80,26 +80,26 @@ describe('CSV', () => {
     expect(csvTable([['a\u0000b\u0007c\td']], { bom: false })).toBe('"abc\td"\r\n')
   })
 
-  it('[CS4] action items: match the golden file', () => {
+  it('[rec:CS4] action items: match the golden file', () => {
     expectGolden('actions.csv', actionItemsCsv(storedActions()))
   })
 
-  it('[CS5] risks: match the golden file', () => {
+  it('[rec:CS5] risks: match the golden file', () => {
     const records = recordsFor(preMortem)
     expectGolden('risks.csv', risksCsv(records.risks, records.source))
   })
 
-  it('[CS6] a workshop’s actions and risks: match the golden file', () => {
+  it('[rec:CS6] a workshop’s actions and risks: match the golden file', () => {
     expectGolden('workshop.csv', workshopCsv(recordsFor(preMortem)))
   })
 
-  it('[CS4][CS5][CS6] hostile text: match the golden files', () => {
+  it('[rec:CS4][rec:CS5][rec:CS6] hostile text: match the golden files', () => {
     expectGolden('hostile-actions.csv', actionItemsCsv(evilActions))
     expectGolden('hostile-risks.csv', risksCsv(evilRecords.risks, evilRecords.source))
     expectGolden('hostile-workshop.csv', workshopCsv(evilRecords))
   })
 
-  it('[CS3] hostile text: reads back as the same cells, no cell a formula', () => {
+  it('[rec:CS3] hostile text: reads back as the same cells, no cell a formula', () => {
     const files = [
       {
         csv: risksCsv(evilRecords.risks, evilRecords.source),
@@ -142,7 +142,7 @@ describe('CSV', () => {
     }
   })
 
-  it('[CS6] one table: a kind column, the same width on every row', () => {
+  it('[rec:CS6] one table: a kind column, the same width on every row', () => {
     const rows = parseCsv(workshopCsv(recordsFor(preMortem)))
     expect(rows[0]).toEqual([
       'kind',

@@ -1,5 +1,5 @@
 /**
- * [RN3] Action items and risks as CSV that opens correctly in spreadsheets: RFC 4180 (fields
+ * [rec:RN3] Action items and risks as CSV that opens correctly in spreadsheets: RFC 4180 (fields
  * quoted when they hold a comma, a quote, a line break — and a semicolon or a tab, which some
  * locales' spreadsheets split on; quotes doubled), CRLF between records and after the last, and a
  * UTF-8 byte order mark unless asked not to, so Excel reads the file as UTF-8 rather than the
@@ -22,12 +22,12 @@ export interface CsvOptions {
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 const NEEDS_QUOTES = /[",;\t\r\n]/
 
-/** [CS1] A cell as text a spreadsheet will not evaluate: a formula-like start gets a `'`. */
+/** [rec:CS1] A cell as text a spreadsheet will not evaluate: a formula-like start gets a `'`. */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
-/** [CS2] A field as RFC 4180 writes it: quoted, with quotes doubled, when it needs to be. */
+/** [rec:CS2] A field as RFC 4180 writes it: quoted, with quotes doubled, when it needs to be. */
 export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
@@ -40,7 +40,7 @@ export type CsvValue = string | number | null | undefined
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /**
- * [CS3] A table (its header first) as a CSV file: in every cell, control characters other than
+ * [rec:CS3] A table (its header first) as a CSV file: in every cell, control characters other than
  * tab, CR and LF dropped, a formula neutralised, then the field quoted if it needs to be.
  */
 export function csvTable(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
@@ -61,7 +61,7 @@ export type ActionRow = Pick<
   readonly id?: string
 }
 
-/** [CS4] Action items, across workshops: one row each, with the workshop and its board. */
+/** [rec:CS4] Action items, across workshops: one row each, with the workshop and its board. */
 export function actionItemsCsv(items: readonly ActionRow[], options?: CsvOptions): string {
   return csvTable(
     [
@@ -83,7 +83,7 @@ export function actionItemsCsv(items: readonly ActionRow[], options?: CsvOptions
 /** The workshop a list of risks came from (risks do not carry it themselves). */
 export type RiskSource = Pick<RecordSource, 'workshopTitle' | 'roomId'>
 
-/** [CS5] A pre-mortem's risk register, ranked; a risk's reasons in one cell, one per line. */
+/** [rec:CS5] A pre-mortem's risk register, ranked; a risk's reasons in one cell, one per line. */
 export function risksCsv(
   risks: readonly RiskRecord[],
   meta: RiskSource,
@@ -121,7 +121,7 @@ export function risksCsv(
 }
 
 /**
- * [CS6] A workshop's action items and risks in one CSV, for `GET /api/rooms/:id/export?format=csv`.
+ * [rec:CS6] A workshop's action items and risks in one CSV, for `GET /api/rooms/:id/export?format=csv`.
  * One table with a `kind` column (`action` or `risk`) and the union of both tables' columns,
  * rather than two sections: a CSV file is one table to every spreadsheet and parser (RFC 4180
  * wants the same fields on every line), so a second header row half-way down would be read as

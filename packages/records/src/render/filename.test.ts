@@ -25,15 +25,15 @@ describe('export file names', () => {
     ['trailing dot.', 'md', 'trailing-dot.md'],
     ['name', '', 'name'],
     ['name', 'tar/../gz', 'name.targz'],
-  ])('[RN5] %j, %j → %j', (title, extension, expected) => {
+  ])('[rec:RN5] %j, %j → %j', (title, extension, expected) => {
     expect(exportFileName(title, extension)).toBe(expected)
   })
 
-  it('[RN5] keeps decomposed accents whole, as one composed letter', () => {
+  it('[rec:RN5] keeps decomposed accents whole, as one composed letter', () => {
     expect(exportFileName('Re\u0301sume\u0301', 'md')).toBe('Résumé.md')
   })
 
-  it('[RN5] bounds the length without cutting a character in half', () => {
+  it('[rec:RN5] bounds the length without cutting a character in half', () => {
     const long = exportFileName('é'.repeat(300), 'md')
     expect(long).toBe(`${'é'.repeat(80)}.md`)
     const wide = exportFileName('決'.repeat(300), 'md')

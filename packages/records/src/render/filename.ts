@@ -1,5 +1,5 @@
 /**
- * [RN5] A file name for a download, from a title people chose: safe on every common file system
+ * [rec:RN5] A file name for a download, from a title people chose: safe on every common file system
  * and in a `Content-Disposition` header once encoded.
  *
  * - Letters, marks and digits of any script are kept, and `_`, `-`, `.`, `(`, `)`.

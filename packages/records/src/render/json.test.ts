@@ -26,22 +26,22 @@ const exportOf = (result: WorkshopResult, closedAt?: number | null) => {
 }
 
 describe('workshop export (JSON)', () => {
-  it('[JS1] a pre-mortem: matches its golden file', () => {
+  it('[rec:JS1] a pre-mortem: matches its golden file', () => {
     expectGolden('workshop.json', workshopJson(exportOf(preMortem)))
   })
 
-  it('[JS1] a decision, with its stored record: matches its golden file', () => {
+  it('[rec:JS1] a decision, with its stored record: matches its golden file', () => {
     expectGolden('decision-workshop.json', workshopJson(exportOf(decision)))
   })
 
-  it.each(Object.entries(results))('[JS1] %s: fits the published schema', (_, result) => {
+  it.each(Object.entries(results))('[rec:JS1] %s: fits the published schema', (_, result) => {
     for (const value of [exportOf(result), exportOf(hostile(result), null)]) {
       const json = JSON.parse(workshopJson(value)) as unknown
       expect(checkSchema(schema, json, { strict: true })).toEqual([])
     }
   })
 
-  it('[JS1] the schema check notices what the schema does not document', () => {
+  it('[rec:JS1] the schema check notices what the schema does not document', () => {
     const json = JSON.parse(workshopJson(exportOf(preMortem))) as {
       workshop: Record<string, unknown>
       records: Record<string, unknown>
@@ -54,7 +54,7 @@ describe('workshop export (JSON)', () => {
     ])
   })
 
-  it('[JS1] a template the schema does not describe still fits it', () => {
+  it('[rec:JS1] a template the schema does not describe still fits it', () => {
     const result = { template: 'lean-coffee', title: 'Lean coffee', topics: ['a'] }
     const nothing = { ...exportOf(blank).records, actions: [] }
     const json = JSON.parse(
@@ -63,14 +63,14 @@ describe('workshop export (JSON)', () => {
     expect(checkSchema(schema, json)).toEqual([])
   })
 
-  it('[JS1] is versioned, and the same whatever order the result’s keys come in', () => {
+  it('[rec:JS1] is versioned, and the same whatever order the result’s keys come in', () => {
     const reordered = Object.fromEntries(Object.entries(preMortem).reverse()) as WorkshopResult
     expect(workshopJson(exportOf(reordered))).toBe(workshopJson(exportOf(preMortem)))
     expect(workshopExport(exportOf(preMortem)).schema).toBe(WORKSHOP_EXPORT_SCHEMA)
     expect(schema.properties.schema.const).toBe(WORKSHOP_EXPORT_SCHEMA)
   })
 
-  it('[JS1] hostile text survives the round trip unchanged', () => {
+  it('[rec:JS1] hostile text survives the round trip unchanged', () => {
     const evil = hostile(decision)
     const value = exportOf(evil)
     const json = JSON.parse(workshopJson(value)) as { result: unknown; records: unknown }

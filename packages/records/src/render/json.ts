@@ -1,5 +1,5 @@
 /**
- * [RN4] Everything a workshop has produced, as versioned JSON: `schema` names the format
+ * [rec:RN4] Everything a workshop has produced, as versioned JSON: `schema` names the format
  * (`accord.workshop/1`; a change that breaks readers bumps the number), `workshop` says which
  * one, `result` is the template's structured result, `records` what it leaves to store (the
  * decision draft, actions, risks, themes, insights, needs) and `decisions` the decision records
@@ -34,7 +34,7 @@ export interface WorkshopExportInput {
   readonly decisions?: readonly DecisionRecord[]
 }
 
-/** [JS1] The export as a value. */
+/** [rec:JS1] The export as a value. */
 export function workshopExport(input: WorkshopExportInput) {
   const { workshop, result, records } = input
   return {
@@ -61,7 +61,7 @@ export function workshopExport(input: WorkshopExportInput) {
   }
 }
 
-/** [JS1] The export as a file's text. */
+/** [rec:JS1] The export as a file's text. */
 export function workshopJson(input: WorkshopExportInput): string {
   return `${JSON.stringify(workshopExport(input), null, 2)}\n`
 }

@@ -34,15 +34,15 @@ function hostileRecord(): DecisionRecord {
 }
 
 describe('decision record (MADR)', () => {
-  it('[RN2] matches its golden file', () => {
+  it('[rec:RN2] matches its golden file', () => {
     expectGolden('decision-madr.md', madrMarkdown(record))
   })
 
-  it('[RN2] hostile text: matches its golden file', () => {
+  it('[rec:RN2] hostile text: matches its golden file', () => {
     expectGolden('hostile-decision-madr.md', madrMarkdown(hostileRecord()))
   })
 
-  it('[RN2] has MADR front matter, title and sections, in MADR’s order', () => {
+  it('[rec:RN2] has MADR front matter, title and sections, in MADR’s order', () => {
     const { data, body } = readFrontMatter(madrMarkdown(record))
     expect(data).toEqual({
       status: 'accepted',
@@ -79,7 +79,7 @@ describe('decision record (MADR)', () => {
     expect(body).toContain('board [/b/room-disagree-and-commit](/b/room-disagree-and-commit)')
   })
 
-  it('[RN2] writes the metadata list log4brains reads after the title', () => {
+  it('[rec:RN2] writes the metadata list log4brains reads after the title', () => {
     const markdown = madrMarkdown({ ...record, status: 'superseded', supersededBy: 'DR-20' })
     expect(markdown).toContain(
       '# Primary database for the ledger\n\n- Status: superseded by DR-20\n- Date: 2025-03-14\n- Deciders: Ada\n- Tags: ledger, database\n\n## Context',
@@ -88,7 +88,7 @@ describe('decision record (MADR)', () => {
     expect(markdown).toContain('- **Superseded by:** DR-20')
   })
 
-  it('[RN2] hostile text: the front matter stays one flat mapping with the values given', () => {
+  it('[rec:RN2] hostile text: the front matter stays one flat mapping with the values given', () => {
     const evil = hostileRecord()
     const markdown = madrMarkdown(evil)
     const { data, body } = readFrontMatter(markdown)

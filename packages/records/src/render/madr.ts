@@ -1,5 +1,5 @@
 /**
- * [RN2] One decision record as a MADR file (https://adr.github.io/madr/): YAML front matter with
+ * [rec:RN2] One decision record as a MADR file (https://adr.github.io/madr/): YAML front matter with
  * MADR 4's fields (`status`, `date`, `decision-makers`, `consulted`, `informed`), MADR 3's name
  * for the deciders (`deciders`) and `tags`; then the title, the same metadata as the list
  * log4brains reads after the title (`- Status: …`, MADR 2 with its patch), and MADR's sections.

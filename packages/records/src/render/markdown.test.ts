@@ -16,7 +16,7 @@ const BLOCK_START =
   /^ {0,3}(#{1,6}(\s|$)|[-+*](\s|$)|\d{1,9}[.)](\s|$)|>|`{3}|~{3}|<|\||={2,}\s*$|-{2,}\s*$)/
 
 describe('Markdown escaping', () => {
-  it('[MD1] splits on every kind of line break and drops control characters', () => {
+  it('[rec:MD1] splits on every kind of line break and drops control characters', () => {
     expect(textLines('a\r\nb\rc\nd\u2028e\u2029f\u0085g')).toEqual([
       'a',
       'b',
@@ -30,19 +30,19 @@ describe('Markdown escaping', () => {
     expect(textLines('\u202Eexe.txt \u2067שלום\u2069')).toEqual(['exe.txt שלום'])
   })
 
-  it('[MD2] writes < and > as entities, and & where it would start a reference', () => {
+  it('[rec:MD2] writes < and > as entities, and & where it would start a reference', () => {
     expect(escapeHtml('<script>a && b</script> Q&A &amp; &#60; &#x3C;')).toBe(
       '&lt;script&gt;a && b&lt;/script&gt; Q&A &amp;amp; &amp;#60; &amp;#x3C;',
     )
   })
 
-  it('[MD3] puts a backslash before punctuation with inline meaning', () => {
+  it('[rec:MD3] puts a backslash before punctuation with inline meaning', () => {
     expect(escapeMarkdown('[a](javascript:x) *b* _c_ `d` # | ~~e~~ $f$ \\')).toBe(
       '\\[a\\](javascript:x) \\*b\\* \\_c\\_ \\`d\\` \\# \\| \\~\\~e\\~\\~ \\$f\\$ \\\\',
     )
   })
 
-  it('[MD4] keeps a line that would open a block a paragraph line', () => {
+  it('[rec:MD4] keeps a line that would open a block a paragraph line', () => {
     expect(neutraliseLineStart('- item')).toBe('\\- item')
     expect(neutraliseLineStart('+ item')).toBe('\\+ item')
     expect(neutraliseLineStart('---')).toBe('\\---')
@@ -53,27 +53,27 @@ describe('Markdown escaping', () => {
     expect(neutraliseLineStart('2025 was good. 3. too')).toBe('2025 was good. 3. too')
   })
 
-  it('[MD5] puts text on one line', () => {
+  it('[rec:MD5] puts text on one line', () => {
     expect(mdLine('  # Title\nsecond line \r\n\r\n third ')).toBe('\\# Title second line third')
   })
 
-  it('[MD6] breaks lines in a table cell with <br> and escapes the pipes', () => {
+  it('[rec:MD6] breaks lines in a table cell with <br> and escapes the pipes', () => {
     expect(mdCell('a | b\n- c\n\n2.5')).toBe('a \\| b<br>- c<br><br>2.5')
   })
 
-  it('[MD7] writes paragraphs with hard breaks, indented or quoted', () => {
+  it('[rec:MD7] writes paragraphs with hard breaks, indented or quoted', () => {
     expect(mdBlock('one\ntwo\n\n\nthree')).toBe('one\\\ntwo\n\nthree')
     expect(mdBlock('# one\n> two\n\nthree', '> ')).toBe('> \\# one\\\n> &gt; two\n>\n> three')
     expect(mdBlock(' \n\n ')).toBe('')
   })
 
-  it('[MD8] continues a list item under its marker', () => {
+  it('[rec:MD8] continues a list item under its marker', () => {
     expect(mdListItem('first\n- second', '**Bo:** ')).toBe('- **Bo:** first\\\n  \\- second')
     expect(mdListItem('text', '', '*')).toBe('* text')
     expect(mdListItem('', '**Ada**')).toBe('- **Ada**')
   })
 
-  it('[MD3][MD4] leaves no hostile text able to open a block, a tag or a link', () => {
+  it('[rec:MD3][rec:MD4] leaves no hostile text able to open a block, a tag or a link', () => {
     for (const text of hostileTexts) {
       const lines = [
         mdLine(text),

@@ -27,13 +27,13 @@ const CONTROL =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g
 
-/** [MD1] Text as lines: every kind of line break splits, control characters go, tabs are spaces. */
+/** [rec:MD1] Text as lines: every kind of line break splits, control characters go, tabs are spaces. */
 export function textLines(text: string): string[] {
   return text.replace(CONTROL, '').replace(/\t/g, ' ').split(LINE_BREAK)
 }
 
 /**
- * [MD2] `<` and `>` as entities, so text can open neither an HTML tag or comment nor an
+ * [rec:MD2] `<` and `>` as entities, so text can open neither an HTML tag or comment nor an
  * autolink; `&` as `&amp;` where it would start a character reference (`&amp;`, `&#60;`), so one
  * someone typed shows as typed — elsewhere (`Q&A`) a bare `&` is already literal. Quotes are left
  * alone: user text never goes into an attribute.
@@ -46,7 +46,7 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * [MD3] A backslash before each ASCII punctuation character with inline meaning: `\` (escapes),
+ * [rec:MD3] A backslash before each ASCII punctuation character with inline meaning: `\` (escapes),
  * `` ` `` (code), `*` `_` (emphasis), `[` `]` (links, images, footnotes, reference definitions),
  * `#` (headings, and their closing sequence), `|` (table cells), `~` (strikethrough, fences),
  * `$` (math on GitHub).
@@ -56,7 +56,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * [MD4] A line, already escaped, that cannot open a block: leading spaces go (four would make
+ * [rec:MD4] A line, already escaped, that cannot open a block: leading spaces go (four would make
  * code), and a leading `-`, `+` or `=` (list item, thematic break, setext underline, front-matter
  * fence) or `1.` / `1)` (ordered list) gets a backslash. `#`, `*`, `>`, `` ` ``, `~`, `|`, `[` and
  * `<` are already escaped by `escapeMarkdown` and `escapeHtml`.
@@ -74,7 +74,7 @@ const escapeInline = (line: string) => escapeMarkdown(escapeHtml(line.trim()))
 const escapeLine = (line: string) => neutraliseLineStart(escapeInline(line))
 
 /**
- * [MD5] Text on one line — a heading, a label, a name: line breaks become single spaces. Safe at
+ * [rec:MD5] Text on one line — a heading, a label, a name: line breaks become single spaces. Safe at
  * the start of a line or a list item too.
  */
 export function mdLine(text: string): string {
@@ -87,7 +87,7 @@ export function mdLine(text: string): string {
 }
 
 /**
- * [MD6] Text in a table cell: lines joined by `<br>` (the one HTML tag the exports emit), a blank
+ * [rec:MD6] Text in a table cell: lines joined by `<br>` (the one HTML tag the exports emit), a blank
  * line kept as one empty line. A cell holds inline content only, so line starts need no escape.
  */
 export function mdCell(text: string): string {
@@ -97,7 +97,7 @@ export function mdCell(text: string): string {
 }
 
 /**
- * [MD7] Text as Markdown paragraphs: blank lines separate paragraphs, a single line break is a
+ * [rec:MD7] Text as Markdown paragraphs: blank lines separate paragraphs, a single line break is a
  * hard break (a trailing backslash, which needs no HTML). Every line starts with `indent`: spaces
  * to continue a list item, or `> ` to quote. Empty text gives an empty string.
  */
@@ -108,7 +108,7 @@ export function mdBlock(text: string, indent = ''): string {
 }
 
 /**
- * [MD8] A list item (`- ` by default) for text that may span lines: the first line follows the
+ * [rec:MD8] A list item (`- ` by default) for text that may span lines: the first line follows the
  * marker (after `lead`, Markdown the caller wrote, e.g. a bold name), the rest is indented under
  * it. With no text, the item is just the marker and lead.
  */

@@ -34,17 +34,17 @@ function skeleton(markdown: string): string[] {
 }
 
 describe('workshop summary (Markdown)', () => {
-  it.each(fixtures)('[RN1] %s: matches its golden file', (name, result) => {
+  it.each(fixtures)('[rec:RN1] %s: matches its golden file', (name, result) => {
     expectGolden(`${goldenNames[name]}-summary.md`, workshopMarkdown(result, metaOf(result)))
   })
 
-  it.each(fixtures)('[RN1] %s, hostile text: matches its golden file', (name, result) => {
+  it.each(fixtures)('[rec:RN1] %s, hostile text: matches its golden file', (name, result) => {
     const evil = hostile(result)
     const meta = { ...metaOf(evil), roomId: 'room/../../<x>?"' }
     expectGolden(`hostile-${goldenNames[name]}-summary.md`, workshopMarkdown(evil, meta))
   })
 
-  it.each(fixtures)('[RN1] %s, hostile text: adds no structure of its own', (_, result) => {
+  it.each(fixtures)('[rec:RN1] %s, hostile text: adds no structure of its own', (_, result) => {
     const evil = hostile(result)
     const plain = workshopMarkdown(result, metaOf(result))
     const markdown = workshopMarkdown(evil, metaOf(evil))
@@ -56,25 +56,25 @@ describe('workshop summary (Markdown)', () => {
       expect(target).toMatch(/^\/b\//)
   })
 
-  it('[RN1] links to the board with the room id encoded', () => {
+  it('[rec:RN1] links to the board with the room id encoded', () => {
     const meta = { ...metaOf(results.blank), roomId: 'a/b c?<d>(e)' }
     expect(workshopMarkdown(results.blank, meta)).toContain(
       '[/b/a%2Fb%20c%3F%3Cd%3E%28e%29](/b/a%2Fb%20c%3F%3Cd%3E%28e%29)',
     )
   })
 
-  it('[RN1] says a workshop that has not closed is not closed yet', () => {
+  it('[rec:RN1] says a workshop that has not closed is not closed yet', () => {
     const markdown = workshopMarkdown(results.retro, metaOf(results.retro, null))
     expect(markdown).toContain('- **Date:** not closed yet')
   })
 
-  it('[RN1] shows anonymous dissent as Anonymous, in the dissenters’ words', () => {
+  it('[rec:RN1] shows anonymous dissent as Anonymous, in the dissenters’ words', () => {
     const markdown = workshopMarkdown(results.anonymousDecision, metaOf(results.anonymousDecision))
     expect(markdown).toContain('- **Anonymous** (Block): Support needs cover on Fridays')
     expect(markdown).toContain('**Not committed yet:** Ada, Bo, Cy')
   })
 
-  it('[RN1] shows a decision’s drivers and consequences only when it has them', () => {
+  it('[rec:RN1] shows a decision’s drivers and consequences only when it has them', () => {
     const { decision } = results
     const markdown = workshopMarkdown(decision, metaOf(decision))
     expect(markdown).toContain(
@@ -93,7 +93,7 @@ describe('workshop summary (Markdown)', () => {
     expect(plain).not.toContain('Consequences')
   })
 
-  it('[RN1] gives a result it cannot read (a template it does not know) a header and says so', () => {
+  it('[rec:RN1] gives a result it cannot read (a template it does not know) a header and says so', () => {
     const result = readResult({ template: 'lean-coffee', title: 'Lean coffee', actions: [] })
     if (result.readable) throw new Error('lean-coffee is not a template')
     expect(workshopMarkdown(result, metaOf(result))).toBe(

@@ -8,7 +8,7 @@ import type { Block, Line, Run, Section, SummaryDocument } from '../summary/docu
 import type { SummaryMeta } from '../summary/parts.js'
 import { mdBlock, mdCell, mdLine, mdListItem } from './markdown.js'
 
-/** [RN1] A workshop's summary as Markdown. */
+/** [rec:RN1] A workshop's summary as Markdown. */
 export function workshopMarkdown(
   result: WorkshopResult | UnreadableResult,
   meta: SummaryMeta,

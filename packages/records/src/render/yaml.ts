@@ -40,7 +40,7 @@ const printable = (code: number) =>
 
 const hex = (code: number, width: number) => code.toString(16).toUpperCase().padStart(width, '0')
 
-/** [YM1] A YAML double-quoted scalar on one line. A lone surrogate becomes U+FFFD. */
+/** [rec:YM1] A YAML double-quoted scalar on one line. A lone surrogate becomes U+FFFD. */
 export function yamlString(text: string): string {
   let out = ''
   for (const char of text) {
@@ -54,7 +54,7 @@ export function yamlString(text: string): string {
   return `"${out}"`
 }
 
-/** [YM2] A YAML flow sequence of strings, on one line. */
+/** [rec:YM2] A YAML flow sequence of strings, on one line. */
 export function yamlList(items: readonly string[]): string {
   return `[${items.map(yamlString).join(', ')}]`
 }

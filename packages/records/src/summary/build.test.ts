@@ -48,7 +48,7 @@ const sectionOf = (document: SummaryDocument, title: string) =>
   document.sections.find((section) => section.title === title)
 
 describe('the workshop summary model', () => {
-  it('[RN1] heads every summary with the title, template, details, date, board and participants', () => {
+  it('[rec:RN1] heads every summary with the title, template, details, date, board and participants', () => {
     const doc = workshopSummary(retro, metaOf(retro))
     expect(plain([doc.title])).toBe('Sprint 42 retro')
     expect(fields(doc)).toEqual([
@@ -64,7 +64,7 @@ describe('the workshop summary model', () => {
     expect(fields(open)).toContainEqual(['Date', 'not closed yet'])
   })
 
-  it('[RN1] a retro: themes ranked by votes with notes and discussion, then actions, review, columns', () => {
+  it('[rec:RN1] a retro: themes ranked by votes with notes and discussion, then actions, review, columns', () => {
     const doc = workshopSummary(retro, metaOf(retro))
     expect(titles(doc)).toEqual([
       'Themes, ranked by votes',
@@ -95,7 +95,7 @@ describe('the workshop summary model', () => {
     ])
   })
 
-  it('[RN1] a pre-mortem: the plan, the register ranked with mitigations and owners, each risk’s reasons', () => {
+  it('[rec:RN1] a pre-mortem: the plan, the register ranked with mitigations and owners, each risk’s reasons', () => {
     const doc = workshopSummary(preMortem, metaOf(preMortem))
     expect(fields(doc)).toContainEqual(['Plan owner', 'Ada'])
     expect(titles(doc)).toEqual([
@@ -128,7 +128,7 @@ describe('the workshop summary model', () => {
     )
   })
 
-  it('[RN1] an empathy map: its regions, insights and needs', () => {
+  it('[rec:RN1] an empathy map: its regions, insights and needs', () => {
     const doc = workshopSummary(empathyMap, metaOf(empathyMap))
     expect(fields(doc)).toContainEqual(['Persona', 'A first-time buyer on a phone'])
     expect(titles(doc)).toEqual(['The map', 'Insights', 'Needs', 'Action items'])
@@ -148,7 +148,7 @@ describe('the workshop summary model', () => {
     ])
   })
 
-  it('[RN1] a decision: proposal, drivers, options, decision, consequences, stances, dissent, commitments', () => {
+  it('[rec:RN1] a decision: proposal, drivers, options, decision, consequences, stances, dissent, commitments', () => {
     const doc = workshopSummary(decision, {
       ...metaOf(decision),
       decision: { id: 'DR-12', status: 'accepted' },
@@ -187,7 +187,7 @@ describe('the workshop summary model', () => {
     )
   })
 
-  it('[RN1] a decision without drivers or consequences leaves them out; one not reached says so', () => {
+  it('[rec:RN1] a decision without drivers or consequences leaves them out; one not reached says so', () => {
     const plainDecision = workshopSummary(
       {
         ...decision,
@@ -212,7 +212,7 @@ describe('the workshop summary model', () => {
     expect(fields(open)).toContainEqual(['Status', 'proposed — not decided yet'])
   })
 
-  it('[RN1] keeps people’s text as it was typed: it is escaped only by a renderer', () => {
+  it('[rec:RN1] keeps people’s text as it was typed: it is escaped only by a renderer', () => {
     const hostile = '<script>alert(1)</script> **bold** =HYPERLINK("x")'
     const doc = workshopSummary(
       { ...blank, notes: [hostile] },
@@ -222,7 +222,7 @@ describe('the workshop summary model', () => {
     expect(texts(doc)).toContain(hostile)
   })
 
-  it('[RN1] a result it cannot read gets the header and says so, guessing nothing', () => {
+  it('[rec:RN1] a result it cannot read gets the header and says so, guessing nothing', () => {
     const read = readResult({ template: 'future', title: 'x', actions: [] })
     if (read.readable) throw new Error('"future" is not a template')
     const doc = workshopSummary(read, metaOf(read))

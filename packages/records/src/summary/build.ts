@@ -1,5 +1,5 @@
 /**
- * [RN1] The workshop summary, per template: a header (title, template, date, board,
+ * [rec:RN1] The workshop summary, per template: a header (title, template, date, board,
  * participants), then what the method produced — a retro's ranked themes, a pre-mortem's risk
  * register, an empathy map's regions, a disagree-and-commit's decision record, a blank board's
  * groups — and the action items. One builder per template; the switch is exhaustive, so a new

@@ -28,12 +28,12 @@ export function describeDocumentStoreContract(
       }
     }
 
-    it('[ST1] returns null for a room that does not exist', () =>
+    it('[sync:ST1] returns null for a room that does not exist', () =>
       withStore(async ({ store }) => {
         expect(await store.loadDocument('missing')).toBeNull()
       }))
 
-    it('[ST2] an existing room starts empty', () =>
+    it('[sync:ST2] an existing room starts empty', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         expect(await store.loadDocument('r1')).toEqual({
@@ -44,7 +44,7 @@ export function describeDocumentStoreContract(
         })
       }))
 
-    it('[ST3] appends keep their order and return increasing sequence numbers', () =>
+    it('[sync:ST3] appends keep their order and return increasing sequence numbers', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const first = await store.appendUpdates('r1', [bytes(1), bytes(2)])
@@ -55,7 +55,7 @@ export function describeDocumentStoreContract(
         expect(loaded?.lastSeq).toBe(second)
       }))
 
-    it('[ST4] rooms do not see each other’s updates', () =>
+    it('[sync:ST4] rooms do not see each other’s updates', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('a')
         await createRoom('b')
@@ -65,7 +65,7 @@ export function describeDocumentStoreContract(
         expect((await store.loadDocument('b'))?.updates.map((u) => [...u])).toEqual([[2]])
       }))
 
-    it('[ST5] compaction replaces updates up to a sequence number and keeps later ones', () =>
+    it('[sync:ST5] compaction replaces updates up to a sequence number and keeps later ones', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const through = await store.appendUpdates('r1', [bytes(1), bytes(2)])
@@ -77,7 +77,7 @@ export function describeDocumentStoreContract(
         expect(loaded?.lastSeq).toBe(later)
       }))
 
-    it('[ST6] a later compaction replaces the earlier snapshot', () =>
+    it('[sync:ST6] a later compaction replaces the earlier snapshot', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const first = await store.appendUpdates('r1', [bytes(1)])
@@ -89,7 +89,7 @@ export function describeDocumentStoreContract(
         expect(loaded?.updates).toEqual([])
       }))
 
-    it('[ST7] stored bytes are copies: later changes to the caller’s buffer do not leak in', () =>
+    it('[sync:ST7] stored bytes are copies: later changes to the caller’s buffer do not leak in', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const buffer = bytes(1, 2, 3)
@@ -98,12 +98,12 @@ export function describeDocumentStoreContract(
         expect([...((await store.loadDocument('r1'))?.updates[0] ?? [])]).toEqual([1, 2, 3])
       }))
 
-    it('[ST8] appending to an unknown room fails', () =>
+    it('[sync:ST8] appending to an unknown room fails', () =>
       withStore(async ({ store }) => {
         await expect(store.appendUpdates('missing', [bytes(1)])).rejects.toThrow()
       }))
 
-    it('[ST9] a client id keeps the principal that claimed it first, per room', () =>
+    it('[sync:ST9] a client id keeps the principal that claimed it first, per room', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('a')
         await createRoom('b')
@@ -133,7 +133,7 @@ export function describeDocumentStoreContract(
         await expect(store.claimClientIds('missing', new Map([[1, 'x']]))).rejects.toThrow()
       }))
 
-    it('[ST10] client ids span the whole unsigned 32-bit range Yjs draws them from', () =>
+    it('[sync:ST10] client ids span the whole unsigned 32-bit range Yjs draws them from', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const claims = new Map([
@@ -145,7 +145,7 @@ export function describeDocumentStoreContract(
         expect((await store.loadDocument('r1'))?.clientIds).toEqual(claims)
       }))
 
-    it('[ST12] compactStored folds the stored snapshot and every update into one snapshot', () =>
+    it('[sync:ST12] compactStored folds the stored snapshot and every update into one snapshot', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         await createRoom('r2')
@@ -174,7 +174,7 @@ export function describeDocumentStoreContract(
         expect((await store.loadDocument('r2'))?.updates).toEqual([bytes(5)])
       }))
 
-    it('[ST13] compactStored keeps an update appended while it merges (another writer)', () =>
+    it('[sync:ST13] compactStored keeps an update appended while it merges (another writer)', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         await store.appendUpdates('r1', [bytes(1)])
@@ -193,7 +193,7 @@ export function describeDocumentStoreContract(
         expect(everything.sort()).toEqual([1, 2])
       }))
 
-    it('[ST11] stores every byte value, and large updates, unchanged', () =>
+    it('[sync:ST11] stores every byte value, and large updates, unchanged', () =>
       withStore(async ({ store, createRoom }) => {
         await createRoom('r1')
         const all = Uint8Array.from({ length: 256 }, (_, i) => i)

@@ -75,7 +75,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       return recorder
     }
 
-    it('[RL1] delivers each message intact to the room’s subscribers on every other instance, naming its publisher', async () => {
+    it('[sync:RL1] delivers each message intact to the room’s subscribers on every other instance, naming its publisher', async () => {
       const [a, b, c] = [
         await subject.instance(),
         await subject.instance(),
@@ -107,7 +107,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       expect(onC.messages).toEqual(expected)
     })
 
-    it('[RL2] keeps the order in which one instance published to a room', async () => {
+    it('[sync:RL2] keeps the order in which one instance published to a room', async () => {
       const [a, b] = [await subject.instance(), await subject.instance()]
       const onB = await subscribed(b, 'room')
       const count = 300
@@ -116,7 +116,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       expect(onB.numbers).toEqual([...Array(count).keys()])
     })
 
-    it('[RL3] never delivers an instance’s messages to its own subscribers', async () => {
+    it('[sync:RL3] never delivers an instance’s messages to its own subscribers', async () => {
       const [a, b] = [await subject.instance(), await subject.instance()]
       const onA = [await subscribed(a, 'room'), await subscribed(a, 'room')]
       const onB = await subscribed(b, 'room')
@@ -130,7 +130,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       expect(onB.numbers).toEqual([1])
     })
 
-    it('[RL4] keeps rooms apart', async () => {
+    it('[sync:RL4] keeps rooms apart', async () => {
       const [a, b] = [await subject.instance(), await subject.instance()]
       const one = await subscribed(b, 'one')
       const two = await subscribed(b, 'two')
@@ -144,7 +144,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       })
     })
 
-    it('[RL5] each subscriber of a room gets every message; unsubscribing ends it for that one only', async () => {
+    it('[sync:RL5] each subscriber of a room gets every message; unsubscribing ends it for that one only', async () => {
       const [a, b] = [await subject.instance(), await subject.instance()]
       const first = new Recorder()
       const second = new Recorder()
@@ -168,7 +168,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       expect(second.numbers).toEqual([1, 2])
     })
 
-    it('[RL6] a dropped connection is reported as a gap, on that instance and on the others sharing its rooms; delivery resumes', async () => {
+    it('[sync:RL6] a dropped connection is reported as a gap, on that instance and on the others sharing its rooms; delivery resumes', async () => {
       const [a, b] = [await subject.instance(), await subject.instance()]
       const onA = await subscribed(a, 'room')
       const onB = await subscribed(b, 'room')
@@ -188,7 +188,7 @@ export function describeRoomRelayContract<R extends RoomRelay>(
       })
     })
 
-    it('[RL7] an instance that dies is reported gone to the subscribers on the others; a live one never is', async () => {
+    it('[sync:RL7] an instance that dies is reported gone to the subscribers on the others; a live one never is', async () => {
       const [a, b, c] = [
         await subject.instance(),
         await subject.instance(),

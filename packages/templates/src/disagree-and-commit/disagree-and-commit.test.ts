@@ -113,7 +113,7 @@ describe('disagree and commit: phases', () => {
 })
 
 describe('disagree and commit: stances', () => {
-  it('[DC1] fist of five: 0 to 5; a block or a score of 2 or less needs a reason', () => {
+  it('[tpl:DC1] fist of five: 0 to 5; a block or a score of 2 or less needs a reason', () => {
     expect(checkStance('fist-of-five', { value: 3, reason: '' })).toEqual({
       ok: true,
       value: { value: 3, reason: '' },
@@ -133,7 +133,7 @@ describe('disagree and commit: stances', () => {
     expect(checkStance('fist-of-five', { value: 0, reason: 'Breaks billing' }).ok).toBe(true)
   })
 
-  it('[DC1] fist of five: anything but a whole number from 0 to 5 is refused', () => {
+  it('[tpl:DC1] fist of five: anything but a whole number from 0 to 5 is refused', () => {
     for (const value of [-1, 6, 2.5, Number.NaN, 'agree' as const]) {
       expect(checkStance('fist-of-five', { value, reason: 'why' })).toEqual({
         ok: false,
@@ -142,7 +142,7 @@ describe('disagree and commit: stances', () => {
     }
   })
 
-  it('[DC1] agreement: agree, disagree-commit or block; a block needs a reason', () => {
+  it('[tpl:DC1] agreement: agree, disagree-commit or block; a block needs a reason', () => {
     expect(checkStance('agreement', { value: 'agree', reason: '' }).ok).toBe(true)
     expect(checkStance('agreement', { value: 'disagree-commit', reason: '' }).ok).toBe(true)
     expect(checkStance('agreement', { value: 'block', reason: '' })).toEqual({
@@ -152,7 +152,7 @@ describe('disagree and commit: stances', () => {
     expect(checkStance('agreement', { value: 'block', reason: 'Unsafe' }).ok).toBe(true)
   })
 
-  it('[DC1] agreement: anything else is refused, including names every object has', () => {
+  it('[tpl:DC1] agreement: anything else is refused, including names every object has', () => {
     for (const value of [3, 'maybe', 'toString', 'constructor', '__proto__']) {
       expect(checkStance('agreement', { value: value as never, reason: 'x' })).toEqual({
         ok: false,
@@ -167,7 +167,7 @@ describe('disagree and commit: stances', () => {
     expect(stanceLabel('disagree-commit')).toBe('Disagree but commit')
   })
 
-  it('[DC2] summarise fist of five: distribution, mean to one decimal, blocks and dissent', () => {
+  it('[tpl:DC2] summarise fist of five: distribution, mean to one decimal, blocks and dissent', () => {
     const summary = summarise('fist-of-five', [
       { value: 5, reason: '' },
       { value: 4, reason: '' },
@@ -192,7 +192,7 @@ describe('disagree and commit: stances', () => {
     ).toBe(3.7)
   })
 
-  it('[DC2] summarise agreement: distribution, no average, blocks and dissent', () => {
+  it('[tpl:DC2] summarise agreement: distribution, no average, blocks and dissent', () => {
     expect(
       summarise('agreement', [
         { value: 'agree', reason: '' },
@@ -209,7 +209,7 @@ describe('disagree and commit: stances', () => {
     })
   })
 
-  it('[DC2] summarise nothing: zero counts, no average', () => {
+  it('[tpl:DC2] summarise nothing: zero counts, no average', () => {
     expect(summarise('fist-of-five', [])).toEqual({
       count: 0,
       distribution: { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
@@ -341,7 +341,7 @@ describe('disagree and commit: the proposal', () => {
 })
 
 describe('disagree and commit: giving stances', () => {
-  it('[DC1] stance.give keeps the stance hidden: the data only lists who gave one', () => {
+  it('[tpl:DC1] stance.give keeps the stance hidden: the data only lists who gave one', () => {
     const given = act(
       dac,
       at('stances'),
@@ -367,7 +367,7 @@ describe('disagree and commit: giving stances', () => {
     expect(JSON.stringify(given.ok && given.value.data)).not.toContain('No DBA')
   })
 
-  it('[DC1] stance.give can change a stance until the reveal, listing the person once', () => {
+  it('[tpl:DC1] stance.give can change a stance until the reveal, listing the person once', () => {
     const first = act(dac, at('stances'), 'stance.give', { stance: 3 }, { actor: bo })
     if (!first.ok) throw new Error(first.error)
     const state = withData(at('stances'), first.value.data)
@@ -383,7 +383,7 @@ describe('disagree and commit: giving stances', () => {
     })
   })
 
-  it('[DC1] stance.give checks the stance against the room’s scale', () => {
+  it('[tpl:DC1] stance.give checks the stance against the room’s scale', () => {
     const agreement = at('stances', {}, { scale: 'agreement' })
     expect(act(dac, agreement, 'stance.give', { stance: 'block' })).toEqual({
       ok: false,
@@ -406,7 +406,7 @@ describe('disagree and commit: giving stances', () => {
     })
   })
 
-  it('[DC1] stance.give is refused outside the stances phase, before a proposal or after reveal', () => {
+  it('[tpl:DC1] stance.give is refused outside the stances phase, before a proposal or after reveal', () => {
     for (const phase of ['discussion', 'reveal', 'decide']) {
       expect(act(dac, at(phase), 'stance.give', { stance: 4 })).toEqual({
         ok: false,
@@ -492,7 +492,7 @@ describe('disagree and commit: revealing stances', () => {
 describe('disagree and commit: the decision', () => {
   const decide = at('decide', { stances: revealed })
 
-  it('[DC3] decision.record keeps the decider’s outcome and rationale, and resets commitments', () => {
+  it('[tpl:DC3] decision.record keeps the decider’s outcome and rationale, and resets commitments', () => {
     const state = withData(decide, {
       ...decide.workshop?.data,
       commitments: [{ memberId: 'cy', name: 'Cy', at: 5 }],
@@ -516,7 +516,7 @@ describe('disagree and commit: the decision', () => {
     expect(none.ok && (none.value.data?.decision as { option: unknown }).option).toBeNull()
   })
 
-  it('[DC3] decision.record keeps the consequences, lines and all, trimmed and bounded', () => {
+  it('[tpl:DC3] decision.record keeps the consequences, lines and all, trimmed and bounded', () => {
     const consequences = ' Good: month-end closes in minutes.\nBad: we run PostgreSQL ourselves. '
     const done = act(dac, decide, 'decision.record', { ...decision, consequences }, { actor: bo })
     expect(done).toMatchObject({
@@ -531,7 +531,7 @@ describe('disagree and commit: the decision', () => {
     })
   })
 
-  it('[DC3] decision.record is only for the decider', () => {
+  it('[tpl:DC3] decision.record is only for the decider', () => {
     for (const actor of [ada, cy]) {
       expect(act(dac, decide, 'decision.record', decision, { actor })).toEqual({
         ok: false,
@@ -540,7 +540,7 @@ describe('disagree and commit: the decision', () => {
     }
   })
 
-  it('[DC3] decision.record waits for the reveal and the decide phase', () => {
+  it('[tpl:DC3] decision.record waits for the reveal and the decide phase', () => {
     expect(act(dac, at('decide'), 'decision.record', decision, { actor: bo })).toEqual({
       ok: false,
       error: 'reveal the stances before deciding',
@@ -556,7 +556,7 @@ describe('disagree and commit: the decision', () => {
     ).toEqual({ ok: false, error: 'there is no proposal yet' })
   })
 
-  it('[DC3] decision.record refuses an option that was not considered, and a missing rationale', () => {
+  it('[tpl:DC3] decision.record refuses an option that was not considered, and a missing rationale', () => {
     expect(
       act(dac, decide, 'decision.record', { ...decision, option: 'MongoDB' }, { actor: bo }),
     ).toEqual({ ok: false, error: 'the chosen option is not one of the options considered' })
@@ -580,7 +580,7 @@ describe('disagree and commit: commitments', () => {
     at: 10,
   }
 
-  it('[DC3] commit records each person’s commitment once, whatever their stance', () => {
+  it('[tpl:DC3] commit records each person’s commitment once, whatever their stance', () => {
     const state = at('commit', { stances: revealed, decision: made })
     const first = act(dac, state, 'commit', {}, { actor: cy, now: 20 })
     if (!first.ok) throw new Error(first.error)
@@ -597,7 +597,7 @@ describe('disagree and commit: commitments', () => {
     ])
   })
 
-  it('[DC3] commit is refused before a decision or before the commit phase', () => {
+  it('[tpl:DC3] commit is refused before a decision or before the commit phase', () => {
     expect(act(dac, at('commit', { stances: revealed }), 'commit', {})).toEqual({
       ok: false,
       error: 'there is no decision to commit to yet',
@@ -621,7 +621,7 @@ describe('disagree and commit: result', () => {
     at: 10,
   }
 
-  it('[DC3] keeps the dissent in the dissenters’ own words, named, and who has not committed', () => {
+  it('[tpl:DC3] keeps the dissent in the dissenters’ own words, named, and who has not committed', () => {
     const state = at('close', {
       stances: revealed,
       decision: made,
@@ -647,7 +647,7 @@ describe('disagree and commit: result', () => {
     expect(result.participants.map((p) => p.id)).not.toContain(vi.id)
   })
 
-  it('[DC3] carries the drivers, who to inform, tags and consequences', () => {
+  it('[tpl:DC3] carries the drivers, who to inform, tags and consequences', () => {
     const proposed = {
       ...recorded,
       drivers: ['Month-end writes finish within the hour'],
@@ -662,7 +662,7 @@ describe('disagree and commit: result', () => {
     expect(result.decision).toEqual(decided)
   })
 
-  it('[DC3] reads data stored before drivers, informed, tags and consequences as empty', () => {
+  it('[tpl:DC3] reads data stored before drivers, informed, tags and consequences as empty', () => {
     const result = resultOf(
       at('close', { proposal: olderProposal, stances: revealed, decision: made }),
     )
@@ -681,7 +681,7 @@ describe('disagree and commit: result', () => {
     expect(odd.decision?.consequences).toBe('')
   })
 
-  it('[DC3] disagree-but-commit is dissent; anonymous dissent carries no names', () => {
+  it('[tpl:DC3] disagree-but-commit is dissent; anonymous dissent carries no names', () => {
     const anonymous = [
       { value: 'agree', reason: '', memberId: null, name: null },
       { value: 'disagree-commit', reason: 'Too soon', memberId: null, name: null },
@@ -696,7 +696,7 @@ describe('disagree and commit: result', () => {
     expect(result.summary?.distribution).toEqual({ agree: 1, 'disagree-commit': 1, block: 0 })
   })
 
-  it('[DC3] before the reveal: no stances, no summary; everyone still to commit', () => {
+  it('[tpl:DC3] before the reveal: no stances, no summary; everyone still to commit', () => {
     const result = resultOf(stateFor(dac, {}, 'proposal'))
     expect(result.title).toBe('Database decision')
     expect(result.proposal).toBeNull()

@@ -211,7 +211,7 @@ export function readDecisionData(data: Readonly<Record<string, unknown>>): Decis
 export const scaleOf = (options: Readonly<Record<string, unknown>>): Scale =>
   options.scale === 'agreement' ? 'agreement' : 'fist-of-five'
 
-/** [DC3] The decision record's content, from what the room has revealed and recorded. */
+/** [tpl:DC3] The decision record's content, from what the room has revealed and recorded. */
 export function decisionResult(input: ResultInput): DecisionResult {
   const data = readDecisionData(input.data)
   const scale = scaleOf(input.options)

@@ -49,7 +49,7 @@ export function stanceLabel(value: StanceValue): string {
     : agreementLabels[value]
 }
 
-/** [DC1] Checks a stance against the room's scale; a block or a low score needs a reason. */
+/** [tpl:DC1] Checks a stance against the room's scale; a block or a low score needs a reason. */
 export function checkStance(scale: Scale, stance: Stance): Result<Stance> {
   const { value } = stance
   if (scale === 'fist-of-five') {
@@ -84,7 +84,7 @@ export interface StanceSummary {
   readonly dissenting: number
 }
 
-/** [DC2] Aggregates stances: the distribution, the mean fist, blocks and dissent. */
+/** [tpl:DC2] Aggregates stances: the distribution, the mean fist, blocks and dissent. */
 export function summarise(scale: Scale, stances: readonly Stance[]): StanceSummary {
   const keys =
     scale === 'fist-of-five' ? ['0', '1', '2', '3', '4', '5'] : Object.keys(agreementLabels)

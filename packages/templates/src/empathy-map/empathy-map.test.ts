@@ -95,7 +95,7 @@ describe('empathy map: result', () => {
     members,
   }) as EmpathyMapResult
 
-  it('[EM1] lists every canvas region, in canvas order, with its notes in reading order', () => {
+  it('[tpl:EM1] lists every canvas region, in canvas order, with its notes in reading order', () => {
     expect(result.regions).toEqual([
       { key: 'who', title: 'Who', notes: ['Commuter, shops on the train'] },
       { key: 'goal', title: 'Goal', notes: [] },
@@ -109,14 +109,14 @@ describe('empathy map: result', () => {
     ])
   })
 
-  it('[EM1] keeps insights and needs as items of their own, not among the regions', () => {
+  it('[tpl:EM1] keeps insights and needs as items of their own, not among the regions', () => {
     expect(result.insights).toEqual(['Trust hinges on delivery updates'])
     expect(result.needs).toEqual(['Know when it arrives', 'Save the basket across devices'])
     expect(result.regions.map((r) => r.key)).not.toContain('insights')
     expect(result.regions.flatMap((r) => r.notes)).not.toContain('Not in any region')
   })
 
-  it('[EM1] carries the persona, actions and who took part; open actions are the actions', () => {
+  it('[tpl:EM1] carries the persona, actions and who took part; open actions are the actions', () => {
     expect(result.template).toBe('empathy-map')
     expect(result.title).toBe('Mobile buyers')
     expect(result.persona).toBe('a commuter')

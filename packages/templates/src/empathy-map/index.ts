@@ -148,7 +148,7 @@ export const empathyMapResultSchema: z.ZodType<EmpathyMapResult> = resultBaseSch
   participants: z.array(participantSchema),
 })
 
-/** [EM1] Each region's notes in reading order; insights and needs as items of their own. */
+/** [tpl:EM1] Each region's notes in reading order; insights and needs as items of their own. */
 export function empathyMapResult(input: ResultInput): EmpathyMapResult {
   const notes = notesByRegion(input.records)
   const texts = (key: string) => (notes.get(key) ?? []).map((note) => note.text)

@@ -161,7 +161,7 @@ describe('pre-mortem: scoring risks', () => {
     ],
   }
 
-  it('[PM2] risk.score hands in the caller’s sheet secretly; the data only says who scored', () => {
+  it('[tpl:PM2] risk.score hands in the caller’s sheet secretly; the data only says who scored', () => {
     const scored = act(preMortem, rank, 'risk.score', sheet, { actor: bo, records: board })
     expect(scored).toEqual({
       ok: true,
@@ -186,7 +186,7 @@ describe('pre-mortem: scoring risks', () => {
     expect(other.ok && other.value.data?.scorers).toEqual(['bo', 'cy'])
   })
 
-  it('[PM2] risk.score is refused when the pre-mortem ranks by dots', () => {
+  it('[tpl:PM2] risk.score is refused when the pre-mortem ranks by dots', () => {
     const dots = stateFor(preMortem, {}, 'rank')
     expect(act(preMortem, dots, 'risk.score', sheet, { records: board })).toEqual({
       ok: false,
@@ -194,7 +194,7 @@ describe('pre-mortem: scoring risks', () => {
     })
   })
 
-  it('[PM2] risk.score is refused outside the ranking phase', () => {
+  it('[tpl:PM2] risk.score is refused outside the ranking phase', () => {
     for (const phase of ['cluster', 'mitigate']) {
       const state = stateFor(preMortem, scoring, phase)
       expect(act(preMortem, state, 'risk.score', sheet, { records: board })).toEqual({
@@ -204,7 +204,7 @@ describe('pre-mortem: scoring risks', () => {
     }
   })
 
-  it('[PM2] risk.score refuses a risk that is not on the board, or a region', () => {
+  it('[tpl:PM2] risk.score refuses a risk that is not on the board, or a region', () => {
     for (const riskId of ['shape:gone', 'shape:reasons', 'shape:n5']) {
       const input = { scores: [{ riskId, likelihood: 3, impact: 3 }] }
       expect(act(preMortem, rank, 'risk.score', input, { records: board })).toEqual({
@@ -214,7 +214,7 @@ describe('pre-mortem: scoring risks', () => {
     }
   })
 
-  it('[PM2] risk.score refuses scores outside 1 to 5, fractions and an empty sheet', () => {
+  it('[tpl:PM2] risk.score refuses scores outside 1 to 5, fractions and an empty sheet', () => {
     for (const [likelihood, impact] of [
       [0, 3],
       [3, 6],
@@ -241,7 +241,7 @@ describe('pre-mortem: scoring risks', () => {
     })
   })
 
-  it('[PM2] scores.close publishes every risk’s mean likelihood and impact', () => {
+  it('[tpl:PM2] scores.close publishes every risk’s mean likelihood and impact', () => {
     const closed = act(
       preMortem,
       rank,
@@ -277,7 +277,7 @@ describe('pre-mortem: scoring risks', () => {
     })
   })
 
-  it('[PM2] scores.close is refused before anyone scored, or when ranking by dots', () => {
+  it('[tpl:PM2] scores.close is refused before anyone scored, or when ranking by dots', () => {
     expect(act(preMortem, rank, 'scores.close', {}, { submissions: [] })).toEqual({
       ok: false,
       error: 'nobody has scored yet',
@@ -288,7 +288,7 @@ describe('pre-mortem: scoring risks', () => {
     ).toEqual({ ok: false, error: 'this pre-mortem ranks risks by dots' })
   })
 
-  it('[PM2] averageScores: means to one decimal, score the product of the exact means', () => {
+  it('[tpl:PM2] averageScores: means to one decimal, score the product of the exact means', () => {
     const scores = averageScores([
       { a: { likelihood: 1, impact: 1 }, b: { likelihood: 5, impact: 5 } },
       { a: { likelihood: 1, impact: 1 } },
@@ -362,7 +362,7 @@ describe('pre-mortem: mitigations', () => {
 })
 
 describe('pre-mortem: the risk register', () => {
-  it('[PM1] ranks risks by the closed dot vote, ties sharing a rank in board order', () => {
+  it('[tpl:PM1] ranks risks by the closed dot vote, ties sharing a rank in board order', () => {
     const state = {
       ...stateFor(preMortem, {}, 'mitigate'),
       vote: closedVote({ 'shape:r1': 2, 'shape:r2': 5, 'shape:r3': 2 }),
@@ -381,7 +381,7 @@ describe('pre-mortem: the risk register', () => {
     expect(result.risks.every((r) => r.likelihood === null && r.impact === null)).toBe(true)
   })
 
-  it('[PM1] before the vote closes, the register is in board order and unranked', () => {
+  it('[tpl:PM1] before the vote closes, the register is in board order and unranked', () => {
     const result = resultOf({}, { state: stateFor(preMortem, {}, 'rank') })
     expect(result.risks.map((r) => [r.id, r.rank, r.score])).toEqual([
       ['shape:r1', null, null],
@@ -390,7 +390,7 @@ describe('pre-mortem: the risk register', () => {
     ])
   })
 
-  it('[PM1] ranks risks by likelihood × impact when scoring; unscored risks come last', () => {
+  it('[tpl:PM1] ranks risks by likelihood × impact when scoring; unscored risks come last', () => {
     const scores = averageScores([
       { 'shape:r1': { likelihood: 2, impact: 2 }, 'shape:r3': { likelihood: 4, impact: 5 } },
       { 'shape:r1': { likelihood: 3, impact: 3 }, 'shape:r3': { likelihood: 5, impact: 5 } },
@@ -410,7 +410,7 @@ describe('pre-mortem: the risk register', () => {
     expect(result.risks[2]?.dots).toBe(9)
   })
 
-  it('[PM1] lists the reasons shared but never clustered, in reading order', () => {
+  it('[tpl:PM1] lists the reasons shared but never clustered, in reading order', () => {
     const result = resultOf({})
     expect(result.unclustered).toEqual([
       'Launch clashed with the holidays',
@@ -418,7 +418,7 @@ describe('pre-mortem: the risk register', () => {
     ])
   })
 
-  it('[PM1] carries the plan, the prompt, mitigations, actions and who took part', () => {
+  it('[tpl:PM1] carries the plan, the prompt, mitigations, actions and who took part', () => {
     const data = {
       plan: { statement: 'Move billing', ownerId: 'bo', ownerName: 'Bo' },
       mitigations: {

@@ -111,7 +111,7 @@ export function readPreMortemData(data: Readonly<Record<string, unknown>>): PreM
   }
 }
 
-/** [PM1] The ranked risk register. */
+/** [tpl:PM1] The ranked risk register. */
 export function preMortemResult(input: ResultInput): PreMortemResult {
   const data = readPreMortemData(input.data)
   const ranking = input.options.ranking === 'scores' ? 'scores' : 'dots'

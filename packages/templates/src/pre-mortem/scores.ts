@@ -30,7 +30,7 @@ export function isScoreSheet(value: unknown): value is ScoreSheet {
   )
 }
 
-/** [PM2] Averages everyone's sheets per risk. */
+/** [tpl:PM2] Averages everyone's sheets per risk. */
 export function averageScores(sheets: readonly ScoreSheet[]): Record<string, ScoredRisk> {
   const sums = new Map<string, { likelihood: number; impact: number; raters: number }>()
   for (const sheet of sheets) {

@@ -127,7 +127,7 @@ export function readRetroData(data: Readonly<Record<string, unknown>>): RetroDat
   }
 }
 
-/** [RE1] Themes ranked by the closed vote (ties keep board order); columns; actions; review. */
+/** [tpl:RE1] Themes ranked by the closed vote (ties keep board order); columns; actions; review. */
 export function retroResult(input: ResultInput): RetroResult {
   const data = readRetroData(input.data)
   const format = retroFormat(typeof input.options.format === 'string' ? input.options.format : '')
@@ -161,7 +161,7 @@ export function retroResult(input: ResultInput): RetroResult {
   }
 }
 
-/** [RE2] The theme to discuss next: the best-ranked one not yet discussed. */
+/** [tpl:RE2] The theme to discuss next: the best-ranked one not yet discussed. */
 export function nextTheme(result: RetroResult): RankedTheme | null {
   return result.themes.find((theme) => !theme.discussed) ?? null
 }

@@ -217,7 +217,7 @@ describe('retro: following up an earlier retro', () => {
 })
 
 describe('retro: result', () => {
-  it('[RE1] themes are ranked by the closed vote, most dots first', () => {
+  it('[tpl:RE1] themes are ranked by the closed vote, most dots first', () => {
     const state = {
       ...stateFor(retro, {}, 'discuss'),
       vote: closedVote({ 'shape:t1': 1, 'shape:t2': 4, 'shape:t3': 2 }),
@@ -232,7 +232,7 @@ describe('retro: result', () => {
     expect(result.vote).toEqual({ dotsPerPerson: 3, voters: 3 })
   })
 
-  it('[RE1] tied themes share a rank and keep board order; unvoted themes come last', () => {
+  it('[tpl:RE1] tied themes share a rank and keep board order; unvoted themes come last', () => {
     const state = {
       ...stateFor(retro, {}, 'discuss'),
       vote: closedVote({ 'shape:t3': 2, 'shape:t2': 2 }),
@@ -245,7 +245,7 @@ describe('retro: result', () => {
     ])
   })
 
-  it('[RE1] without a closed vote, themes are in board order and unranked', () => {
+  it('[tpl:RE1] without a closed vote, themes are in board order and unranked', () => {
     const open = {
       ...stateFor(retro, {}, 'vote'),
       vote: {
@@ -266,7 +266,7 @@ describe('retro: result', () => {
     }
   })
 
-  it('[RE1] lists each column’s notes, nested ones included, in reading order', () => {
+  it('[tpl:RE1] lists each column’s notes, nested ones included, in reading order', () => {
     const result = resultOf(board)
     expect(result.columns).toEqual([
       { key: 'start', title: 'Start', notes: ['Demo every week', 'Write more tests'] },
@@ -276,7 +276,7 @@ describe('retro: result', () => {
     expect(result.columns.flatMap((c) => c.notes)).not.toContain('Not on the board')
   })
 
-  it('[RE1] carries the format, team, actions, review and who took part', () => {
+  it('[tpl:RE1] carries the format, team, actions, review and who took part', () => {
     const records = [
       ...board,
       action('shape:a1', 'Book a room', 'shape:start', bo, '2025-04-01'),
@@ -399,7 +399,7 @@ describe('retro: discussion', () => {
     }
   })
 
-  it('[RE2] nextTheme is the best-ranked theme not yet discussed', () => {
+  it('[tpl:RE2] nextTheme is the best-ranked theme not yet discussed', () => {
     const state = { ...discuss, vote: closedVote({ 'shape:t1': 1, 'shape:t2': 4, 'shape:t3': 2 }) }
     const data = retro.create(options(), null).data
     expect(nextTheme(resultOf(board, { state, data }))?.id).toBe('shape:t2')
