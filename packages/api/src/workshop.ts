@@ -3,16 +3,28 @@ import type { WorkshopResult } from '@accord/templates'
 import { route } from './route.js'
 
 /**
- * The result stored when the facilitator last closed the workshop, as it was stored: read it
- * with `readResult` from `@accord/templates` (a template may have changed since).
+ * The result stored when the facilitator last closed the workshop, read back with its template's
+ * schema (`readResult`): one of the templates' results, or — a template may have changed since —
+ * said to be unreadable, with why, and given as it was stored.
  */
-export interface StoredResult {
+export type StoredResult = {
   readonly template: string
   /** Each close adds a version; the latest is current. */
   readonly version: number
   readonly closedAt: string
-  readonly result: Readonly<Record<string, unknown>>
-}
+} & (
+  | {
+      /** It parses with its template's result schema (`readResult`). */
+      readonly readable: true
+      readonly result: WorkshopResult
+    }
+  | {
+      /** It does not (a template this server no longer has, or data of another shape): as stored. */
+      readonly readable: false
+      readonly problem: string
+      readonly result: Readonly<Record<string, unknown>>
+    }
+)
 
 /** The result as it stands now, derived from the board and the room's public state. */
 export interface LiveResult {

@@ -1,4 +1,5 @@
 import type { LiveResult, OwnSubmission, StoredResult } from '@accord/api'
+import { readResult } from '@accord/templates'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AuthEnv } from '../access/authenticate.js'
@@ -20,12 +21,19 @@ export function roomWorkshopRoutes(services: WorkshopServices) {
   app.get('/:id/result', async (c) => {
     const stored = await services.workshops.latestResult(c.get('credential').roomId)
     if (!stored) throw new ApiError(404, 'not_closed', 'this workshop has not been closed yet')
-    return c.json<StoredResult>({
-      template: stored.template,
-      version: stored.seq,
-      closedAt: stored.closedAt.toISOString(),
-      result: stored.result,
-    })
+    const at = { template: stored.template, version: stored.seq, closedAt: stored.closedAt }
+    const read = readResult(stored.result)
+    return c.json<StoredResult>(
+      read.readable
+        ? { ...at, closedAt: at.closedAt.toISOString(), readable: true, result: read.result }
+        : {
+            ...at,
+            closedAt: at.closedAt.toISOString(),
+            readable: false,
+            problem: read.problem,
+            result: stored.result,
+          },
+    )
   })
 
   // The result as it stands now, derived from the board and the room's public state.

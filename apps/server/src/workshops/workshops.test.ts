@@ -1,4 +1,5 @@
 import { phaseInput, readRoomState, ROOM_STATE_MAP } from '@accord/facilitation'
+import { SqliteWorkshopRepository } from '@accord/db'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type InProcessApp, inProcessApp } from '../testing/in-process-app.js'
@@ -315,6 +316,49 @@ describe('template commands', () => {
       }),
     ])
     expect(await (await t.get('/api/decisions?tag=database')).json()).toEqual([])
+  })
+
+  it('[tpl:RS1] a stored result is read back with its template’s schema, or said to be unreadable', async () => {
+    const room = await t.createRoom({})
+    const workshops = new SqliteWorkshopRepository(t.database.db)
+    const store = (result: Record<string, unknown>) =>
+      workshops.addResult({
+        roomId: room.id,
+        template: 'blank',
+        result,
+        closedBy: null,
+        closedAt: new Date(0),
+      })
+    const result = async () =>
+      (await (await t.get(`/api/rooms/${room.id}/result`, room.tokens.facilitator)).json()) as {
+        readable: boolean
+        problem?: string
+        result: Record<string, unknown>
+      }
+    const blank = {
+      template: 'blank',
+      title: 'Ideas',
+      notes: ['One'],
+      groups: [],
+      vote: null,
+      actions: [],
+      participants: [],
+    }
+    await store(blank)
+    expect(await result()).toMatchObject({ readable: true, result: blank })
+    await store({ ...blank, notes: 'not a list' })
+    expect(await result()).toEqual(
+      expect.objectContaining({
+        readable: false,
+        problem: expect.stringMatching(/^notes: /),
+        result: { ...blank, notes: 'not a list' },
+      }),
+    )
+    await store({ template: 'lean-coffee', title: 'Topics' })
+    expect(await result()).toMatchObject({
+      readable: false,
+      problem: 'unknown template "lean-coffee"',
+    })
   })
 
   it('unknown commands list the template’s own', async () => {
