@@ -12,10 +12,11 @@ export function defineAction<Schema extends z.ZodType>(definition: {
   readonly action: string
   readonly submissions?: string
   run(context: ActionContext, input: z.output<Schema>): ActionOutcome
-}): WorkshopAction {
+}): WorkshopAction<Schema> {
   const { schema, run, ...rest } = definition
   return {
     ...rest,
+    schema,
     run(context, input) {
       const parsed = schema.safeParse(input)
       if (!parsed.success) return { ok: false, error: describeIssue(parsed.error), invalid: true }

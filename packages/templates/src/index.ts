@@ -10,6 +10,7 @@ export {
   templates,
   type AnyTemplate,
   type ReadResult,
+  type TemplateActions,
   type TemplateId,
   type TemplateResults,
   type WorkshopResult,
@@ -28,6 +29,7 @@ export type {
   Submission,
   Template,
   WorkshopAction,
+  WorkshopActions,
   WorkshopPlan,
   ResultBase,
 } from './template.js'

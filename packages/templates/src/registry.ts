@@ -33,13 +33,18 @@ export type WorkshopResult = TemplateResults[TemplateId]
 /** Any one of the registered templates, with its own result type. */
 export type AnyTemplate = { [K in TemplateId]: Template<TemplateResults[K]> }[TemplateId]
 
-const registry: { readonly [K in TemplateId]: Template<TemplateResults[K]> } = {
+const byId = {
   retro,
   'pre-mortem': preMortem,
   'empathy-map': empathyMap,
   'disagree-and-commit': disagreeAndCommit,
   blank,
 }
+
+const registry: { readonly [K in TemplateId]: Template<TemplateResults[K]> } = byId
+
+/** Each template's commands, by template id: the contract (`@accord/api`) derives their input. */
+export type TemplateActions = { readonly [K in TemplateId]: (typeof byId)[K]['actions'] }
 
 /** In the gallery's order. */
 export const templates: readonly AnyTemplate[] = Object.values(registry)

@@ -97,14 +97,19 @@ export type ActionOutcome =
   | { readonly ok: false; readonly error: string; readonly invalid?: true }
 
 /** A command a template adds to its rooms (e.g. `stance.give`). */
-export interface WorkshopAction {
+export interface WorkshopAction<Schema extends z.ZodType = z.ZodType> {
+  /** What a client sends (besides `type`): the contract (`@accord/api`) derives its type. */
+  readonly schema: Schema
   readonly requires: Permission
   /** Completes "a <role> may not …" in refusals. */
   readonly action: string
   /** The kind of hidden submission the action reads and writes, if any. */
   readonly submissions?: string
+  /** Parses `input` with `schema` (a refusal names the field), then applies the rule. */
   run(context: ActionContext, input: unknown): ActionOutcome
 }
+
+export type WorkshopActions = Readonly<Record<string, WorkshopAction>>
 
 export interface ResultInput {
   readonly title: string
@@ -124,14 +129,20 @@ export interface ResultBase {
   readonly title: string
 }
 
-/** A template whose structured result is `R`: the compiler joins the two, no cast needed. */
-export interface Template<R extends ResultBase = ResultBase> {
+/**
+ * A template whose structured result is `R` and whose commands are `Actions`: the compiler joins
+ * them to the template, no cast needed.
+ */
+export interface Template<
+  R extends ResultBase = ResultBase,
+  Actions extends WorkshopActions = WorkshopActions,
+> {
   readonly id: R['template']
   readonly name: string
   readonly description: string
   readonly optionFields: readonly OptionField[]
   create(options: OptionValues, previous: PreviousWorkshop | null): WorkshopPlan
-  readonly actions: Readonly<Record<string, WorkshopAction>>
+  readonly actions: Actions
   /** Derives the structured result from public state only, so it can be shown live anywhere. */
   result(input: ResultInput): R
   /** Reads a result that was stored or sent: what `result` returns, checked field by field. */

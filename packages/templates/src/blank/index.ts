@@ -13,7 +13,7 @@ import {
   voteSummary,
   voteSummarySchema,
 } from '../result-parts.js'
-import type { ResultBase, Template } from '../template.js'
+import type { ResultBase, Template, WorkshopActions } from '../template.js'
 
 export interface BlankResult extends ResultBase {
   readonly template: 'blank'
@@ -39,14 +39,17 @@ const isNote = (record: unknown): record is { id: string; props: { richText?: un
   (record as { typeName?: unknown }).typeName === 'shape' &&
   (record as { type?: unknown }).type === 'note'
 
-export const blank: Template<BlankResult> = {
+/** The commands this template adds to its rooms. */
+const actions = {} satisfies WorkshopActions
+
+export const blank: Template<BlankResult, typeof actions> = {
   id: 'blank',
   name: 'Blank board',
   description:
     'An empty board with every facilitation tool: phases, timer, private writing, votes, locks.',
   optionFields: [],
   create: () => ({ phases: initialPlan().phases, regions: [], data: {}, anonymous: false }),
-  actions: {},
+  actions,
   result(input): BlankResult {
     const notes = input.records.filter(isNote)
     const text = new Map(notes.map((note) => [note.id, plainText(note.props.richText).trim()]))

@@ -11,7 +11,7 @@ import { gridLayout } from '../layout.js'
 import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
-import type { Template } from '../template.js'
+import type { Template, WorkshopActions } from '../template.js'
 import {
   type DecisionResult,
   decisionResult,
@@ -61,7 +61,174 @@ const tags = z
     })
   })
 
-export const disagreeAndCommit: Template<DecisionResult> = {
+/** The commands this template adds to its rooms. */
+const actions = {
+  'proposal.set': defineAction({
+    schema: z.object({
+      title: text(200, { required: true }),
+      context: text(4000, { lines: true }).default(''),
+      options: z
+        .array(
+          z.object({
+            title: text(200, { required: true }),
+            pros: text(1000, { lines: true }).default(''),
+            cons: text(1000, { lines: true }).default(''),
+          }),
+        )
+        .max(10, 'at most 10 options')
+        .default([]),
+      /** What the decision must satisfy (MADR's decision drivers). */
+      drivers: z
+        .array(text(200, { required: true }))
+        .max(10, 'at most 10 decision drivers')
+        .default([]),
+      /** People or teams to tell once it is decided (MADR's "informed"). */
+      informed: z
+        .array(text(80, { required: true }))
+        .max(30, 'at most 30 people to inform')
+        .default([]),
+      tags,
+      deciderId: memberId,
+    }),
+    requires: 'room.facilitate',
+    action: 'record the proposal',
+    run(context, { deciderId, ...proposal }) {
+      if (readDecisionData(context.data).stances) return refuse(noLongerOpen)
+      const decider = findOwner(context, deciderId)
+      if (!decider) return refuse('the decider must be someone in the room')
+      return done({
+        data: {
+          ...context.data,
+          proposal: { ...proposal, deciderId: decider.id, deciderName: decider.name },
+        },
+      })
+    },
+  }),
+
+  /** The caller's stance, hidden from everyone until the reveal; it can change until then. */
+  'stance.give': defineAction({
+    schema: z.object({
+      stance: z.union([z.number(), z.string()]),
+      reason: text(1000, { lines: true }).default(''),
+    }),
+    requires: 'vote.cast',
+    action: 'give a stance',
+    submissions: 'stance',
+    run(context, { stance, reason }) {
+      const data = readDecisionData(context.data)
+      if (!data.proposal) return refuse('there is no proposal yet')
+      if (data.stances) return refuse('the stances are already revealed')
+      if (!inPhase(context.state, 'stances'))
+        return refuse('stances are given in the stances phase')
+      const checked = checkStance(scaleOf(context.options), {
+        value: stance as never,
+        reason,
+      })
+      if (!checked.ok) return refuse(checked.error)
+      const { id, name } = context.actor
+      const given = data.given.some((g) => g.memberId === id)
+        ? data.given
+        : [...data.given, { memberId: id, name }]
+      return done({ data: { ...context.data, given }, submit: checked.value })
+    },
+  }),
+
+  /** Shows everyone's stances: with names, or shuffled without them in an anonymous room. */
+  'stances.reveal': defineAction({
+    schema: z.object({}),
+    requires: 'room.facilitate',
+    action: 'reveal the stances',
+    submissions: 'stance',
+    run(context) {
+      const data = readDecisionData(context.data)
+      if (data.stances) return refuse('the stances are already revealed')
+      if (!inPhase(context.state, 'stances', 'reveal'))
+        return refuse('stances are revealed in the reveal phase')
+      const anonymous = context.state.settings.anonymous
+      const names = new Map(context.members.map((m) => [m.id, m.name]))
+      const stances = context.submissions.flatMap(({ memberId: id, value }) =>
+        isStance(value)
+          ? [
+              {
+                value: value.value,
+                reason: value.reason,
+                memberId: anonymous ? null : id,
+                name: anonymous ? null : (names.get(id) ?? 'Someone'),
+              },
+            ]
+          : [],
+      )
+      if (stances.length === 0) return refuse('nobody has given a stance yet')
+      return done({
+        data: {
+          ...context.data,
+          stances: anonymous ? shuffle(stances, context.random) : stances,
+        },
+      })
+    },
+  }),
+
+  /** The decider's outcome and rationale, and its consequences. */
+  'decision.record': defineAction({
+    schema: z.object({
+      outcome: z.enum(['accepted', 'rejected']),
+      option: text(200).nullable().default(null),
+      decision: text(4000, { lines: true, required: true }),
+      rationale: text(4000, { lines: true, required: true }),
+      consequences: text(4000, { lines: true }).default(''),
+    }),
+    requires: 'vote.cast',
+    action: 'record the decision',
+    run(context, input) {
+      const data = readDecisionData(context.data)
+      if (!data.proposal) return refuse('there is no proposal yet')
+      if (context.actor.id !== data.proposal.deciderId)
+        return refuse(`only ${data.proposal.deciderName}, who decides, records the decision`)
+      if (!data.stances) return refuse('reveal the stances before deciding')
+      if (!inPhase(context.state, 'decide', 'reveal'))
+        return refuse('the decision is recorded in the decide phase')
+      const option = input.option || null
+      if (option !== null && !data.proposal.options.some((o) => o.title === option))
+        return refuse('the chosen option is not one of the options considered')
+      return done({
+        data: {
+          ...context.data,
+          decision: {
+            outcome: input.outcome,
+            option,
+            text: input.decision,
+            rationale: input.rationale,
+            consequences: input.consequences,
+            deciderId: context.actor.id,
+            deciderName: context.actor.name,
+            at: context.now,
+          },
+          // A new decision asks for everyone's commitment afresh.
+          commitments: [],
+        },
+      })
+    },
+  }),
+
+  /** The caller commits to the decision, whatever their stance was. */
+  commit: defineAction({
+    schema: z.object({}),
+    requires: 'vote.cast',
+    action: 'commit',
+    run(context) {
+      const data = readDecisionData(context.data)
+      if (!data.decision) return refuse('there is no decision to commit to yet')
+      if (!inPhase(context.state, 'commit', 'close'))
+        return refuse('commitments are made in the commit phase')
+      if (data.commitments.some((c) => c.memberId === context.actor.id))
+        return refuse('you have already committed')
+      const commitment = { memberId: context.actor.id, name: context.actor.name, at: context.now }
+      return done({ data: { ...context.data, commitments: [...data.commitments, commitment] } })
+    },
+  }),
+} satisfies WorkshopActions
+
+export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
   id: 'disagree-and-commit',
   name: 'Disagree and commit',
   description:
@@ -135,171 +302,7 @@ export const disagreeAndCommit: Template<DecisionResult> = {
     }
   },
 
-  actions: {
-    'proposal.set': defineAction({
-      schema: z.object({
-        title: text(200, { required: true }),
-        context: text(4000, { lines: true }).default(''),
-        options: z
-          .array(
-            z.object({
-              title: text(200, { required: true }),
-              pros: text(1000, { lines: true }).default(''),
-              cons: text(1000, { lines: true }).default(''),
-            }),
-          )
-          .max(10, 'at most 10 options')
-          .default([]),
-        /** What the decision must satisfy (MADR's decision drivers). */
-        drivers: z
-          .array(text(200, { required: true }))
-          .max(10, 'at most 10 decision drivers')
-          .default([]),
-        /** People or teams to tell once it is decided (MADR's "informed"). */
-        informed: z
-          .array(text(80, { required: true }))
-          .max(30, 'at most 30 people to inform')
-          .default([]),
-        tags,
-        deciderId: memberId,
-      }),
-      requires: 'room.facilitate',
-      action: 'record the proposal',
-      run(context, { deciderId, ...proposal }) {
-        if (readDecisionData(context.data).stances) return refuse(noLongerOpen)
-        const decider = findOwner(context, deciderId)
-        if (!decider) return refuse('the decider must be someone in the room')
-        return done({
-          data: {
-            ...context.data,
-            proposal: { ...proposal, deciderId: decider.id, deciderName: decider.name },
-          },
-        })
-      },
-    }),
-
-    /** The caller's stance, hidden from everyone until the reveal; it can change until then. */
-    'stance.give': defineAction({
-      schema: z.object({
-        stance: z.union([z.number(), z.string()]),
-        reason: text(1000, { lines: true }).default(''),
-      }),
-      requires: 'vote.cast',
-      action: 'give a stance',
-      submissions: 'stance',
-      run(context, { stance, reason }) {
-        const data = readDecisionData(context.data)
-        if (!data.proposal) return refuse('there is no proposal yet')
-        if (data.stances) return refuse('the stances are already revealed')
-        if (!inPhase(context.state, 'stances'))
-          return refuse('stances are given in the stances phase')
-        const checked = checkStance(scaleOf(context.options), {
-          value: stance as never,
-          reason,
-        })
-        if (!checked.ok) return refuse(checked.error)
-        const { id, name } = context.actor
-        const given = data.given.some((g) => g.memberId === id)
-          ? data.given
-          : [...data.given, { memberId: id, name }]
-        return done({ data: { ...context.data, given }, submit: checked.value })
-      },
-    }),
-
-    /** Shows everyone's stances: with names, or shuffled without them in an anonymous room. */
-    'stances.reveal': defineAction({
-      schema: z.object({}),
-      requires: 'room.facilitate',
-      action: 'reveal the stances',
-      submissions: 'stance',
-      run(context) {
-        const data = readDecisionData(context.data)
-        if (data.stances) return refuse('the stances are already revealed')
-        if (!inPhase(context.state, 'stances', 'reveal'))
-          return refuse('stances are revealed in the reveal phase')
-        const anonymous = context.state.settings.anonymous
-        const names = new Map(context.members.map((m) => [m.id, m.name]))
-        const stances = context.submissions.flatMap(({ memberId: id, value }) =>
-          isStance(value)
-            ? [
-                {
-                  value: value.value,
-                  reason: value.reason,
-                  memberId: anonymous ? null : id,
-                  name: anonymous ? null : (names.get(id) ?? 'Someone'),
-                },
-              ]
-            : [],
-        )
-        if (stances.length === 0) return refuse('nobody has given a stance yet')
-        return done({
-          data: {
-            ...context.data,
-            stances: anonymous ? shuffle(stances, context.random) : stances,
-          },
-        })
-      },
-    }),
-
-    /** The decider's outcome and rationale, and its consequences. */
-    'decision.record': defineAction({
-      schema: z.object({
-        outcome: z.enum(['accepted', 'rejected']),
-        option: text(200).nullable().default(null),
-        decision: text(4000, { lines: true, required: true }),
-        rationale: text(4000, { lines: true, required: true }),
-        consequences: text(4000, { lines: true }).default(''),
-      }),
-      requires: 'vote.cast',
-      action: 'record the decision',
-      run(context, input) {
-        const data = readDecisionData(context.data)
-        if (!data.proposal) return refuse('there is no proposal yet')
-        if (context.actor.id !== data.proposal.deciderId)
-          return refuse(`only ${data.proposal.deciderName}, who decides, records the decision`)
-        if (!data.stances) return refuse('reveal the stances before deciding')
-        if (!inPhase(context.state, 'decide', 'reveal'))
-          return refuse('the decision is recorded in the decide phase')
-        const option = input.option || null
-        if (option !== null && !data.proposal.options.some((o) => o.title === option))
-          return refuse('the chosen option is not one of the options considered')
-        return done({
-          data: {
-            ...context.data,
-            decision: {
-              outcome: input.outcome,
-              option,
-              text: input.decision,
-              rationale: input.rationale,
-              consequences: input.consequences,
-              deciderId: context.actor.id,
-              deciderName: context.actor.name,
-              at: context.now,
-            },
-            // A new decision asks for everyone's commitment afresh.
-            commitments: [],
-          },
-        })
-      },
-    }),
-
-    /** The caller commits to the decision, whatever their stance was. */
-    commit: defineAction({
-      schema: z.object({}),
-      requires: 'vote.cast',
-      action: 'commit',
-      run(context) {
-        const data = readDecisionData(context.data)
-        if (!data.decision) return refuse('there is no decision to commit to yet')
-        if (!inPhase(context.state, 'commit', 'close'))
-          return refuse('commitments are made in the commit phase')
-        if (data.commitments.some((c) => c.memberId === context.actor.id))
-          return refuse('you have already committed')
-        const commitment = { memberId: context.actor.id, name: context.actor.name, at: context.now }
-        return done({ data: { ...context.data, commitments: [...data.commitments, commitment] } })
-      },
-    }),
-  },
+  actions,
 
   result: decisionResult,
   resultSchema: decisionResultSchema,

@@ -17,7 +17,7 @@ import {
   type ResultAction,
 } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
-import type { ResultBase, ResultInput, Template } from '../template.js'
+import type { ResultBase, ResultInput, Template, WorkshopActions } from '../template.js'
 
 const fields: readonly OptionField[] = [
   {
@@ -168,7 +168,10 @@ export function empathyMapResult(input: ResultInput): EmpathyMapResult {
   }
 }
 
-export const empathyMap: Template<EmpathyMapResult> = {
+/** The commands this template adds to its rooms. */
+const actions = {} satisfies WorkshopActions
+
+export const empathyMap: Template<EmpathyMapResult, typeof actions> = {
   id: 'empathy-map',
   name: 'Empathy map',
   description:
@@ -218,7 +221,7 @@ export const empathyMap: Template<EmpathyMapResult> = {
     }
   },
 
-  actions: {},
+  actions,
   result: empathyMapResult,
   resultSchema: empathyMapResultSchema,
   openActions: (result) => carried(result.actions),

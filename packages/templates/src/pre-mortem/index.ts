@@ -20,7 +20,7 @@ import { gridLayout } from '../layout.js'
 import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
-import type { ActionContext, Template } from '../template.js'
+import type { ActionContext, Template, WorkshopActions } from '../template.js'
 import {
   type PreMortemResult,
   preMortemResult,
@@ -62,7 +62,101 @@ function isRisk(context: ActionContext, id: string) {
   return themes(context.records).some((risk) => risk.id === id)
 }
 
-export const preMortem: Template<PreMortemResult> = {
+/** The commands this template adds to its rooms. */
+const actions = {
+  /** Records the plan under examination and its owner (who shares first). */
+  'brief.set': defineAction({
+    schema: z.object({
+      statement: text(2000, { lines: true, required: true }),
+      ownerId: memberId,
+    }),
+    requires: 'room.facilitate',
+    action: 'record the plan',
+    run(context, { statement, ownerId }) {
+      const owner = findOwner(context, ownerId)
+      if (!owner) return refuse('the plan owner must be someone in the room')
+      return done({
+        data: {
+          ...context.data,
+          plan: { statement, ownerId: owner.id, ownerName: owner.name },
+        },
+      })
+    },
+  }),
+
+  /** Hands in the caller's likelihood and impact for the risks (kept secret until closed). */
+  'risk.score': defineAction({
+    schema: z.object({
+      scores: z
+        .array(z.object({ riskId: shapeId, likelihood: score, impact: score }))
+        .min(1, 'score at least one risk')
+        .max(200),
+    }),
+    requires: 'vote.cast',
+    action: 'score risks',
+    submissions: 'risk-scores',
+    run(context, { scores }) {
+      if (option.text(context.options, 'ranking') !== 'scores')
+        return refuse('this pre-mortem ranks risks by dots')
+      if (!inPhase(context.state, 'rank')) return refuse('risks are scored in the ranking phase')
+      const data = readPreMortemData(context.data)
+      if (data.scores) return refuse('the scoring is closed')
+      const unknown = scores.find((entry) => !isRisk(context, entry.riskId))
+      if (unknown) return refuse(`${unknown.riskId} is not a risk on the board`)
+      const sheet: ScoreSheet = Object.fromEntries(
+        scores.map(({ riskId, likelihood, impact }) => [riskId, { likelihood, impact }]),
+      )
+      const scorers = data.scorers.includes(context.actor.id)
+        ? data.scorers
+        : [...data.scorers, context.actor.id]
+      return done({ data: { ...context.data, scorers }, submit: sheet })
+    },
+  }),
+
+  /** Closes the scoring: every risk's mean likelihood and impact become public. */
+  'scores.close': defineAction({
+    schema: z.object({}),
+    requires: 'room.facilitate',
+    action: 'close the scoring',
+    submissions: 'risk-scores',
+    run(context) {
+      if (option.text(context.options, 'ranking') !== 'scores')
+        return refuse('this pre-mortem ranks risks by dots')
+      if (readPreMortemData(context.data).scores) return refuse('the scoring is already closed')
+      const sheets = context.submissions.map((s) => s.value).filter(isScoreSheet)
+      if (sheets.length === 0) return refuse('nobody has scored yet')
+      return done({ data: { ...context.data, scores: averageScores(sheets) } })
+    },
+  }),
+
+  /** One mitigation and one owner for a risk. */
+  'risk.mitigate': defineAction({
+    schema: z.object({
+      riskId: shapeId,
+      mitigation: text(1000, { lines: true, required: true }),
+      ownerId: memberId,
+    }),
+    requires: 'room.facilitate',
+    action: 'record mitigations',
+    run(context, { riskId, mitigation, ownerId }) {
+      if (!isRisk(context, riskId)) return refuse(`${riskId} is not a risk on the board`)
+      const owner = findOwner(context, ownerId)
+      if (!owner) return refuse('the owner must be someone in the room')
+      const { mitigations } = readPreMortemData(context.data)
+      return done({
+        data: {
+          ...context.data,
+          mitigations: {
+            ...mitigations,
+            [riskId]: { text: mitigation, ownerId: owner.id, ownerName: owner.name },
+          },
+        },
+      })
+    },
+  }),
+} satisfies WorkshopActions
+
+export const preMortem: Template<PreMortemResult, typeof actions> = {
   id: 'pre-mortem',
   name: 'Pre-mortem',
   description:
@@ -143,98 +237,7 @@ export const preMortem: Template<PreMortemResult> = {
     }
   },
 
-  actions: {
-    /** Records the plan under examination and its owner (who shares first). */
-    'brief.set': defineAction({
-      schema: z.object({
-        statement: text(2000, { lines: true, required: true }),
-        ownerId: memberId,
-      }),
-      requires: 'room.facilitate',
-      action: 'record the plan',
-      run(context, { statement, ownerId }) {
-        const owner = findOwner(context, ownerId)
-        if (!owner) return refuse('the plan owner must be someone in the room')
-        return done({
-          data: {
-            ...context.data,
-            plan: { statement, ownerId: owner.id, ownerName: owner.name },
-          },
-        })
-      },
-    }),
-
-    /** Hands in the caller's likelihood and impact for the risks (kept secret until closed). */
-    'risk.score': defineAction({
-      schema: z.object({
-        scores: z
-          .array(z.object({ riskId: shapeId, likelihood: score, impact: score }))
-          .min(1, 'score at least one risk')
-          .max(200),
-      }),
-      requires: 'vote.cast',
-      action: 'score risks',
-      submissions: 'risk-scores',
-      run(context, { scores }) {
-        if (option.text(context.options, 'ranking') !== 'scores')
-          return refuse('this pre-mortem ranks risks by dots')
-        if (!inPhase(context.state, 'rank')) return refuse('risks are scored in the ranking phase')
-        const data = readPreMortemData(context.data)
-        if (data.scores) return refuse('the scoring is closed')
-        const unknown = scores.find((entry) => !isRisk(context, entry.riskId))
-        if (unknown) return refuse(`${unknown.riskId} is not a risk on the board`)
-        const sheet: ScoreSheet = Object.fromEntries(
-          scores.map(({ riskId, likelihood, impact }) => [riskId, { likelihood, impact }]),
-        )
-        const scorers = data.scorers.includes(context.actor.id)
-          ? data.scorers
-          : [...data.scorers, context.actor.id]
-        return done({ data: { ...context.data, scorers }, submit: sheet })
-      },
-    }),
-
-    /** Closes the scoring: every risk's mean likelihood and impact become public. */
-    'scores.close': defineAction({
-      schema: z.object({}),
-      requires: 'room.facilitate',
-      action: 'close the scoring',
-      submissions: 'risk-scores',
-      run(context) {
-        if (option.text(context.options, 'ranking') !== 'scores')
-          return refuse('this pre-mortem ranks risks by dots')
-        if (readPreMortemData(context.data).scores) return refuse('the scoring is already closed')
-        const sheets = context.submissions.map((s) => s.value).filter(isScoreSheet)
-        if (sheets.length === 0) return refuse('nobody has scored yet')
-        return done({ data: { ...context.data, scores: averageScores(sheets) } })
-      },
-    }),
-
-    /** One mitigation and one owner for a risk. */
-    'risk.mitigate': defineAction({
-      schema: z.object({
-        riskId: shapeId,
-        mitigation: text(1000, { lines: true, required: true }),
-        ownerId: memberId,
-      }),
-      requires: 'room.facilitate',
-      action: 'record mitigations',
-      run(context, { riskId, mitigation, ownerId }) {
-        if (!isRisk(context, riskId)) return refuse(`${riskId} is not a risk on the board`)
-        const owner = findOwner(context, ownerId)
-        if (!owner) return refuse('the owner must be someone in the room')
-        const { mitigations } = readPreMortemData(context.data)
-        return done({
-          data: {
-            ...context.data,
-            mitigations: {
-              ...mitigations,
-              [riskId]: { text: mitigation, ownerId: owner.id, ownerName: owner.name },
-            },
-          },
-        })
-      },
-    }),
-  },
+  actions,
 
   result: preMortemResult,
   resultSchema: preMortemResultSchema,

@@ -10,7 +10,7 @@ import { gridLayout, type RegionSpec } from '../layout.js'
 import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
-import type { Template } from '../template.js'
+import type { Template, WorkshopActions } from '../template.js'
 import { retroFormat, retroFormats } from './formats.js'
 import {
   readRetroData,
@@ -41,7 +41,54 @@ const fields: readonly OptionField[] = [
   },
 ]
 
-export const retro: Template<RetroResult> = {
+/** The commands this template adds to its rooms. */
+const actions = {
+  /** Puts a theme under discussion: highlighted for everyone, and marked as discussed. */
+  'theme.discuss': defineAction({
+    schema: z.object({ themeId: shapeId.nullable() }),
+    requires: 'room.facilitate',
+    action: 'choose the theme under discussion',
+    run(context, { themeId }) {
+      const data = readRetroData(context.data)
+      const discussed =
+        themeId === null || data.discussed.includes(themeId)
+          ? data.discussed
+          : [...data.discussed, themeId]
+      return done({
+        data: { ...context.data, discussing: themeId, discussed },
+        spotlight: themeId,
+      })
+    },
+  }),
+  /** What the team said about a theme, in the facilitator's words. */
+  'theme.note': defineAction({
+    schema: z.object({ themeId: shapeId, note: text(2000, { lines: true }) }),
+    requires: 'room.facilitate',
+    action: 'write discussion notes',
+    run(context, { themeId, note }) {
+      const data = readRetroData(context.data)
+      return done({ data: { ...context.data, notes: { ...data.notes, [themeId]: note } } })
+    },
+  }),
+  /** Marks one of last retro's actions as done, still open, or dropped. */
+  'review.mark': defineAction({
+    schema: z.object({
+      index: z.number().int().min(0),
+      status: z.enum(['open', 'done', 'dropped']),
+    }),
+    requires: 'room.facilitate',
+    action: 'review last retro’s actions',
+    run(context, { index, status }) {
+      const data = readRetroData(context.data)
+      const item = data.review[index]
+      if (!item) return refuse(`there is no action ${index + 1} to review`)
+      const review = data.review.map((old, i) => (i === index ? { ...old, status } : old))
+      return done({ data: { ...context.data, review } })
+    },
+  }),
+} satisfies WorkshopActions
+
+export const retro: Template<RetroResult, typeof actions> = {
   id: 'retro',
   name: 'Retrospective',
   description:
@@ -133,51 +180,7 @@ export const retro: Template<RetroResult> = {
     }
   },
 
-  actions: {
-    /** Puts a theme under discussion: highlighted for everyone, and marked as discussed. */
-    'theme.discuss': defineAction({
-      schema: z.object({ themeId: shapeId.nullable() }),
-      requires: 'room.facilitate',
-      action: 'choose the theme under discussion',
-      run(context, { themeId }) {
-        const data = readRetroData(context.data)
-        const discussed =
-          themeId === null || data.discussed.includes(themeId)
-            ? data.discussed
-            : [...data.discussed, themeId]
-        return done({
-          data: { ...context.data, discussing: themeId, discussed },
-          spotlight: themeId,
-        })
-      },
-    }),
-    /** What the team said about a theme, in the facilitator's words. */
-    'theme.note': defineAction({
-      schema: z.object({ themeId: shapeId, note: text(2000, { lines: true }) }),
-      requires: 'room.facilitate',
-      action: 'write discussion notes',
-      run(context, { themeId, note }) {
-        const data = readRetroData(context.data)
-        return done({ data: { ...context.data, notes: { ...data.notes, [themeId]: note } } })
-      },
-    }),
-    /** Marks one of last retro's actions as done, still open, or dropped. */
-    'review.mark': defineAction({
-      schema: z.object({
-        index: z.number().int().min(0),
-        status: z.enum(['open', 'done', 'dropped']),
-      }),
-      requires: 'room.facilitate',
-      action: 'review last retro’s actions',
-      run(context, { index, status }) {
-        const data = readRetroData(context.data)
-        const item = data.review[index]
-        if (!item) return refuse(`there is no action ${index + 1} to review`)
-        const review = data.review.map((old, i) => (i === index ? { ...old, status } : old))
-        return done({ data: { ...context.data, review } })
-      },
-    }),
-  },
+  actions,
 
   result: retroResult,
   resultSchema: retroResultSchema,

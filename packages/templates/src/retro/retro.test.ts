@@ -394,7 +394,7 @@ describe('retro: discussion', () => {
   })
 
   it('its actions are for the facilitator', () => {
-    for (const name of ['theme.discuss', 'theme.note', 'review.mark']) {
+    for (const name of ['theme.discuss', 'theme.note', 'review.mark'] as const) {
       expect(retro.actions[name]?.requires).toBe('room.facilitate')
     }
   })
