@@ -34,6 +34,9 @@ export type {
   ResultBase,
 } from './template.js'
 export { retroFormats } from './retro/formats.js'
+export { retroLimits } from './retro/index.js'
+export { preMortemLimits } from './pre-mortem/index.js'
+export { decisionLimits } from './disagree-and-commit/index.js'
 export { nextTheme, type RankedTheme, type RetroResult } from './retro/result.js'
 export type { PreMortemResult, RegisterEntry } from './pre-mortem/result.js'
 export type { EmpathyMapResult } from './empathy-map/index.js'

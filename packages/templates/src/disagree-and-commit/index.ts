@@ -44,12 +44,24 @@ const fields: readonly OptionField[] = [
   commonFields.anonymous,
 ]
 
+/** How much a proposal, a stance and a decision may hold: the forms say so before the server does. */
+export const decisionLimits = {
+  title: 200,
+  context: 4000,
+  options: { count: 10, title: 200, text: 1000 },
+  drivers: { count: 10, length: 200 },
+  informed: { count: 30, length: 80 },
+  tags: { count: 10, length: 40 },
+  reason: 1000,
+  decision: 4000,
+} as const
+
 const noLongerOpen = 'the stances are revealed; the proposal can no longer change'
 
 /** Tags as people type them: trimmed, each kept once (compared as the decision log does). */
 const tags = z
-  .array(text(40, { required: true }))
-  .max(10, 'at most 10 tags')
+  .array(text(decisionLimits.tags.length, { required: true }))
+  .max(decisionLimits.tags.count, `at most ${decisionLimits.tags.count} tags`)
   .default([])
   .transform((given) => {
     const seen = new Set<string>()
@@ -65,27 +77,33 @@ const tags = z
 const actions = {
   'proposal.set': defineAction({
     schema: z.object({
-      title: text(200, { required: true }),
-      context: text(4000, { lines: true }).default(''),
+      title: text(decisionLimits.title, { required: true }),
+      context: text(decisionLimits.context, { lines: true }).default(''),
       options: z
         .array(
           z.object({
-            title: text(200, { required: true }),
-            pros: text(1000, { lines: true }).default(''),
-            cons: text(1000, { lines: true }).default(''),
+            title: text(decisionLimits.options.title, { required: true }),
+            pros: text(decisionLimits.options.text, { lines: true }).default(''),
+            cons: text(decisionLimits.options.text, { lines: true }).default(''),
           }),
         )
-        .max(10, 'at most 10 options')
+        .max(decisionLimits.options.count, `at most ${decisionLimits.options.count} options`)
         .default([]),
       /** What the decision must satisfy (MADR's decision drivers). */
       drivers: z
-        .array(text(200, { required: true }))
-        .max(10, 'at most 10 decision drivers')
+        .array(text(decisionLimits.drivers.length, { required: true }))
+        .max(
+          decisionLimits.drivers.count,
+          `at most ${decisionLimits.drivers.count} decision drivers`,
+        )
         .default([]),
       /** People or teams to tell once it is decided (MADR's "informed"). */
       informed: z
-        .array(text(80, { required: true }))
-        .max(30, 'at most 30 people to inform')
+        .array(text(decisionLimits.informed.length, { required: true }))
+        .max(
+          decisionLimits.informed.count,
+          `at most ${decisionLimits.informed.count} people to inform`,
+        )
         .default([]),
       tags,
       deciderId: memberId,
@@ -109,7 +127,7 @@ const actions = {
   'stance.give': defineAction({
     schema: z.object({
       stance: z.union([z.number(), z.string()]),
-      reason: text(1000, { lines: true }).default(''),
+      reason: text(decisionLimits.reason, { lines: true }).default(''),
     }),
     requires: 'vote.cast',
     action: 'give a stance',
@@ -172,10 +190,10 @@ const actions = {
   'decision.record': defineAction({
     schema: z.object({
       outcome: z.enum(['accepted', 'rejected']),
-      option: text(200).nullable().default(null),
-      decision: text(4000, { lines: true, required: true }),
-      rationale: text(4000, { lines: true, required: true }),
-      consequences: text(4000, { lines: true }).default(''),
+      option: text(decisionLimits.options.title).nullable().default(null),
+      decision: text(decisionLimits.decision, { lines: true, required: true }),
+      rationale: text(decisionLimits.decision, { lines: true, required: true }),
+      consequences: text(decisionLimits.decision, { lines: true }).default(''),
     }),
     requires: 'vote.cast',
     action: 'record the decision',

@@ -55,6 +55,9 @@ const fields: readonly OptionField[] = [
   commonFields.anonymous,
 ]
 
+/** How long a brief and a mitigation may be: the forms say so before the server does. */
+export const preMortemLimits = { statement: 2000, mitigation: 1000 } as const
+
 const score = z.number().int().min(1, 'scores are 1 to 5').max(5, 'scores are 1 to 5')
 
 /** A risk is a cluster (a named frame) on the board. */
@@ -67,7 +70,7 @@ const actions = {
   /** Records the plan under examination and its owner (who shares first). */
   'brief.set': defineAction({
     schema: z.object({
-      statement: text(2000, { lines: true, required: true }),
+      statement: text(preMortemLimits.statement, { lines: true, required: true }),
       ownerId: memberId,
     }),
     requires: 'room.facilitate',
@@ -133,7 +136,7 @@ const actions = {
   'risk.mitigate': defineAction({
     schema: z.object({
       riskId: shapeId,
-      mitigation: text(1000, { lines: true, required: true }),
+      mitigation: text(preMortemLimits.mitigation, { lines: true, required: true }),
       ownerId: memberId,
     }),
     requires: 'room.facilitate',

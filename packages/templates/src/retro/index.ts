@@ -41,6 +41,9 @@ const fields: readonly OptionField[] = [
   },
 ]
 
+/** How long a theme's discussion note may be: the form says so before the server does. */
+export const retroLimits = { note: 2000 } as const
+
 /** The commands this template adds to its rooms. */
 const actions = {
   /** Puts a theme under discussion: highlighted for everyone, and marked as discussed. */
@@ -62,7 +65,7 @@ const actions = {
   }),
   /** What the team said about a theme, in the facilitator's words. */
   'theme.note': defineAction({
-    schema: z.object({ themeId: shapeId, note: text(2000, { lines: true }) }),
+    schema: z.object({ themeId: shapeId, note: text(retroLimits.note, { lines: true }) }),
     requires: 'room.facilitate',
     action: 'write discussion notes',
     run(context, { themeId, note }) {

@@ -1,4 +1,4 @@
-import type { DecisionResult, Proposal } from '@accord/templates'
+import { type DecisionResult, decisionLimits, type Proposal } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { Send } from '../form-command'
 import { FormFooter, TextField, useCommandForm } from '../forms'
@@ -83,7 +83,7 @@ export function DecisionForm(props: {
         label="Decision"
         testId="decision-text-input"
         value={draft.decision}
-        maxLength={4000}
+        maxLength={decisionLimits.decision}
         rows={2}
         required
         onChange={(decision) => change({ decision })}
@@ -93,7 +93,7 @@ export function DecisionForm(props: {
         label="Rationale"
         testId="decision-rationale-input"
         value={draft.rationale}
-        maxLength={4000}
+        maxLength={decisionLimits.decision}
         rows={3}
         required
         onChange={(rationale) => change({ rationale })}
@@ -103,7 +103,7 @@ export function DecisionForm(props: {
         label="Consequences"
         testId="decision-consequences-input"
         value={draft.consequences}
-        maxLength={4000}
+        maxLength={decisionLimits.decision}
         rows={3}
         onChange={(consequences) => change({ consequences })}
       />

@@ -1,17 +1,10 @@
-import type { Proposal } from '@accord/templates'
+import { decisionLimits, type Proposal } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import type { Send } from '../form-command'
 import { FormFooter, MemberField, TextField, useCommandForm } from '../forms'
 import { formLook } from './form-look'
-import {
-  emptyOption,
-  MAX_OPTIONS,
-  proposalCommand,
-  proposalDraft,
-  type ProposalDraft,
-  proposalLimits,
-} from './decision-view'
+import { emptyOption, proposalCommand, proposalDraft, type ProposalDraft } from './decision-view'
 
 /** A field's label with how to fill it in. */
 const hinted = (label: string, hint: string) => (
@@ -59,7 +52,7 @@ export function ProposalForm(props: {
         id={`${id}-title`}
         data-testid="proposal-title-input"
         value={draft.title}
-        maxLength={200}
+        maxLength={decisionLimits.title}
         aria-required="true"
         onChange={(event) => change({ title: event.target.value })}
       />
@@ -68,7 +61,7 @@ export function ProposalForm(props: {
         label="Context"
         testId="proposal-context-input"
         value={draft.context}
-        maxLength={4000}
+        maxLength={decisionLimits.context}
         rows={3}
         onChange={(context) => change({ context })}
       />
@@ -77,7 +70,7 @@ export function ProposalForm(props: {
         label={hinted('Decision drivers', 'one per line')}
         testId="proposal-drivers-input"
         value={draft.drivers}
-        maxLength={proposalLimits.drivers.count * (proposalLimits.drivers.length + 1)}
+        maxLength={decisionLimits.drivers.count * (decisionLimits.drivers.length + 1)}
         rows={2}
         onChange={(drivers) => change({ drivers })}
       />
@@ -90,7 +83,7 @@ export function ProposalForm(props: {
               placeholder="Option"
               data-testid="proposal-option-title"
               value={option.title}
-              maxLength={200}
+              maxLength={decisionLimits.options.title}
               onChange={(event) => changeOption(index, { title: event.target.value })}
             />
             {(['pros', 'cons'] as const).map((side) => (
@@ -100,7 +93,7 @@ export function ProposalForm(props: {
                 placeholder={side === 'pros' ? 'Pros' : 'Cons'}
                 data-testid={`proposal-option-${side}`}
                 value={option[side]}
-                maxLength={1000}
+                maxLength={decisionLimits.options.text}
                 rows={1}
                 onChange={(event) => changeOption(index, { [side]: event.target.value })}
               />
@@ -122,7 +115,7 @@ export function ProposalForm(props: {
           type="button"
           className="button button--quiet"
           data-testid="proposal-option-add"
-          disabled={draft.options.length >= MAX_OPTIONS}
+          disabled={draft.options.length >= decisionLimits.options.count}
           onClick={() => setDraft((d) => ({ ...d, options: [...d.options, emptyOption] }))}
         >
           + Add an option
@@ -144,7 +137,7 @@ export function ProposalForm(props: {
         id={`${id}-informed`}
         data-testid="proposal-informed-input"
         value={draft.informed}
-        maxLength={proposalLimits.informed.count * (proposalLimits.informed.length + 2)}
+        maxLength={decisionLimits.informed.count * (decisionLimits.informed.length + 2)}
         onChange={(event) => change({ informed: event.target.value })}
       />
       <label className="field" htmlFor={`${id}-tags`}>
@@ -154,7 +147,7 @@ export function ProposalForm(props: {
         id={`${id}-tags`}
         data-testid="proposal-tags-input"
         value={draft.tags}
-        maxLength={proposalLimits.tags.count * (proposalLimits.tags.length + 2)}
+        maxLength={decisionLimits.tags.count * (decisionLimits.tags.length + 2)}
         onChange={(event) => change({ tags: event.target.value })}
       />
       <FormFooter

@@ -1,4 +1,4 @@
-import type { Scale } from '@accord/templates'
+import { decisionLimits, type Scale } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { Send } from '../form-command'
 import { FormFooter, TextField, useCommandForm } from '../forms'
@@ -60,7 +60,7 @@ export function StanceForm(props: {
         label={required ? 'Reason (required for a block or a low score)' : 'Reason (optional)'}
         testId="stance-reason"
         value={reason}
-        maxLength={1000}
+        maxLength={decisionLimits.reason}
         rows={2}
         required={required}
         onChange={setReasonDraft}

@@ -6,6 +6,7 @@
 import type { Role } from '@accord/facilitation'
 import {
   agreementLabels,
+  decisionLimits,
   type DecisionResult,
   fistLabels,
   needsReason,
@@ -178,15 +179,6 @@ export function proposalDraft(proposal: Proposal | null): ProposalDraft {
     : { title: '', context: '', drivers: '', options: [], deciderId: '', informed: '', tags: '' }
 }
 
-export const MAX_OPTIONS = 10
-
-/** What `proposal.set` accepts: how many of each, and how long each may be. */
-export const proposalLimits = {
-  drivers: { count: 10, length: 200 },
-  informed: { count: 30, length: 80 },
-  tags: { count: 10, length: 40 },
-} as const
-
 /** Tags, each once whatever its case (as the decision log compares them). */
 function distinctTags(tags: readonly string[]): string[] {
   const seen = new Set<string>()
@@ -223,20 +215,21 @@ export function proposalCommand(draft: ProposalDraft): FormOutcome {
     .filter((o) => o.title !== '' || o.pros !== '' || o.cons !== '')
   if (options.some((o) => o.title === ''))
     return { ok: false, error: 'Every option considered needs a name.' }
-  if (options.length > MAX_OPTIONS) return { ok: false, error: `At most ${MAX_OPTIONS} options.` }
+  if (options.length > decisionLimits.options.count)
+    return { ok: false, error: `At most ${decisionLimits.options.count} options.` }
   const drivers = splitLines(draft.drivers)
   const informed = splitNames(draft.informed)
   const tags = distinctTags(splitNames(draft.tags))
   const problem =
-    listProblem(drivers, proposalLimits.drivers, {
+    listProblem(drivers, decisionLimits.drivers, {
       many: 'decision drivers',
       one: 'A decision driver',
     }) ??
-    listProblem(informed, proposalLimits.informed, {
+    listProblem(informed, decisionLimits.informed, {
       many: 'people to inform',
       one: 'A name to inform',
     }) ??
-    listProblem(tags, proposalLimits.tags, { many: 'tags', one: 'A tag' })
+    listProblem(tags, decisionLimits.tags, { many: 'tags', one: 'A tag' })
   if (problem !== null) return { ok: false, error: problem }
   return {
     ok: true,

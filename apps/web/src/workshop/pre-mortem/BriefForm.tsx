@@ -1,4 +1,4 @@
-import type { PreMortemResult } from '@accord/templates'
+import { type PreMortemResult, preMortemLimits } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import type { Send } from '../form-command'
@@ -35,7 +35,7 @@ export function BriefForm(props: {
         label="The plan, and what success looks like"
         testId="premortem-plan-input"
         value={statement}
-        maxLength={2000}
+        maxLength={preMortemLimits.statement}
         rows={3}
         required
         onChange={setStatement}

@@ -1,4 +1,4 @@
-import type { RegisterEntry } from '@accord/templates'
+import { preMortemLimits, type RegisterEntry } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import type { Send } from '../form-command'
@@ -35,7 +35,7 @@ export function MitigationForm(props: {
         label="Mitigation"
         testId="premortem-mitigation-input"
         value={text}
-        maxLength={1000}
+        maxLength={preMortemLimits.mitigation}
         rows={2}
         required
         onChange={setText}

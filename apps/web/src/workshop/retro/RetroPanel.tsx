@@ -1,4 +1,4 @@
-import type { RetroResult } from '@accord/templates'
+import { type RetroResult, retroLimits } from '@accord/templates'
 import { useState } from 'react'
 import { formatDue } from '../../facilitation/ActionBadges'
 import type { TemplatePanelProps } from '../panel-props'
@@ -215,7 +215,7 @@ function DiscussionNote(props: {
         aria-label="What was said about this theme"
         data-testid="theme-note-input"
         rows={3}
-        maxLength={2000}
+        maxLength={retroLimits.note}
         placeholder="What was said, what we agreed…"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
