@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react'
 import { BlankPanel } from './blank/BlankPanel'
 import { DecisionPanel } from './disagree-and-commit/DecisionPanel'
 import { EmpathyMapPanel } from './empathy-map/EmpathyMapPanel'
@@ -9,7 +10,7 @@ import { RetroPanel } from './retro/RetroPanel'
  * Each template's side panel, chosen by its result: every panel gets its own template's result
  * type, and a template without a panel here does not compile.
  */
-export function TemplatePanel(props: TemplatePanelProps) {
+export function TemplatePanel(props: TemplatePanelProps): ReactElement {
   const { result } = props
   switch (result.template) {
     case 'retro':
