@@ -85,6 +85,12 @@ const layer = (files, groups, { testsMay = [] } = {}) => {
 const ui = ['react', 'react-dom', 'tldraw', '@tldraw/*']
 const http = ['hono', '@hono/*', 'ws']
 const database = ['drizzle-orm*', 'better-sqlite3', 'pg']
+/** What builds storage (`Sqlite*`, `Pg*`, `open*`): the server's, from `@accord/db`'s interfaces. */
+const storageDrivers = {
+  group: ['@accord/db'],
+  importNamePattern: '^(Sqlite|Pg|open)',
+  message: 'The application layer uses storage interfaces only: the server builds the stores.',
+}
 /** Workshop rules, templates and records: pure TypeScript, no I/O, no framework, no storage. */
 const notDomain = [
   ...ui,
@@ -98,6 +104,7 @@ const notDomain = [
   '@accord/sync/*',
   '@accord/tldraw-yjs',
   '@accord/tldraw-yjs/*',
+  '@accord/workshop',
   '@accord/server',
   '@accord/web',
 ]
@@ -152,11 +159,33 @@ export default tseslint.config(
   ...layer(['packages/sync/src/**/*.ts'], [...ui, ...http, ...database, '@accord/*']),
   ...layer(
     ['packages/db/src/**/*.ts'],
-    [...ui, ...http, '@accord/db', '@accord/web', '@accord/server'],
+    [...ui, ...http, '@accord/db', '@accord/workshop', '@accord/web', '@accord/server'],
   ),
   ...layer(
     ['packages/tldraw-yjs/src/**/*.ts'],
     ['react', 'react-dom', 'tldraw', ...http, ...database, '@accord/*'],
+  ),
+  // The application layer (commands, room state, workshops, records, write policy): no
+  // framework, sockets or HTTP, no storage driver — only `@accord/db`'s interfaces, the server
+  // wires the repositories — and never the apps. Its tests may open SQLite.
+  ...layer(
+    ['packages/workshop/src/**/*.ts'],
+    [
+      ...ui,
+      ...http,
+      ...database,
+      'node:http',
+      'node:https',
+      'node:http2',
+      'node:net',
+      'node:tls',
+      '@accord/server',
+      '@accord/web',
+      { regex: '(^|/)apps/', message: layerMessage },
+      '@accord/db/*',
+      storageDrivers,
+    ],
+    { testsMay: ['@accord/db/*', storageDrivers] },
   ),
   ...layer(['apps/server/src/**/*.ts'], [...ui, '@accord/web']),
   // The browser speaks the sync protocol; rooms, registries and stores are the server's.
@@ -167,6 +196,7 @@ export default tseslint.config(
       ...database,
       '@accord/db',
       '@accord/db/*',
+      '@accord/workshop',
       '@accord/server',
       {
         regex: '^@accord/sync(?!/(protocol|close-codes|client-config)$)',

@@ -28,6 +28,7 @@ export const PREFIXES = /** @type {const} */ ({
   tly: 'packages/tldraw-yjs',
   web: 'apps/web',
   db: 'packages/db',
+  wsp: 'packages/workshop',
 })
 
 /** An id without its prefix: a family of one to three capitals, then a number (`V2`, `RL7`). */

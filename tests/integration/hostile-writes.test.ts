@@ -101,7 +101,7 @@ describe('writes decided by effect (real server)', () => {
     for (const id of layout) expect(boardRecords(observer.doc).has(id)).toBe(true)
   })
 
-  it('[srv:W1] tldraw’s schema record and other roots are refused, even from the facilitator', async () => {
+  it('[wsp:W1] tldraw’s schema record and other roots are refused, even from the facilitator', async () => {
     const roomId = await createRoom(shared.server)
     const mallory = shared.client(roomId, { token: tokensOf(roomId).facilitator })
     const observer = shared.client(roomId)
@@ -115,7 +115,7 @@ describe('writes decided by effect (real server)', () => {
     expect(observer.doc.share.has('anything')).toBe(false)
   })
 
-  it('[srv:W2] records tldraw refuses, nested types and ids under another key are refused; /metrics counts them', async () => {
+  it('[wsp:W2] records tldraw refuses, nested types and ids under another key are refused; /metrics counts them', async () => {
     const roomId = await createRoom(shared.server)
     const mallory = shared.client(roomId)
     const observer = shared.client(roomId)

@@ -542,7 +542,7 @@ describe('private writing, reveal and anonymous mode', () => {
 })
 
 describe('summon', () => {
-  it('[srv:SU1] the facilitator brings everyone to them; a participant cannot', async () => {
+  it('[wsp:SU1] the facilitator brings everyone to them; a participant cannot', async () => {
     const room = await createRoom()
     const host = await join(room.id, room.tokens.facilitator, 'Host')
     const pat = await join(room.id, room.tokens.participant, 'Pat')
@@ -556,7 +556,7 @@ describe('summon', () => {
     })
   })
 
-  it('[srv:SU2] carries the view the facilitator sent, and refuses one that is no view', async () => {
+  it('[wsp:SU2] carries the view the facilitator sent, and refuses one that is no view', async () => {
     const room = await createRoom()
     const host = await join(room.id, room.tokens.facilitator, 'Host')
     const viewport = { x: -4640, y: -2900, w: 1280, h: 800 }

@@ -1,4 +1,4 @@
-import type { ServerTime } from '@accord/api'
+import { ApiError, type ServerTime } from '@accord/api'
 import type {
   AccessRepository,
   BallotRepository,
@@ -11,10 +11,11 @@ import type {
 import { InProcessRoomLock, type RoomLock } from '@accord/db'
 import type { RoomRegistry } from '@accord/sync'
 import { type ClientConfig, defaultClientConfig } from '@accord/sync/client-config'
+import type { BoardWriter, RoomStates } from '@accord/workshop'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { defaultLimits, type Limits } from './config.js'
-import { ApiError, errorHandler } from './http/api-error.js'
+import { errorHandler } from './http/api-error.js'
 import { type Limiters, memoryLimiters } from './limits/limiters.js'
 import { roomCreationLimit } from './limits/room-creation-limit.js'
 import { requestLog } from './http/request-log.js'
@@ -34,8 +35,6 @@ import { sessionRoutes } from './routes/session.js'
 import { templateRoutes } from './routes/templates.js'
 import { webAppRoutes } from './routes/web-app.js'
 import type { LiveConnections } from './access/live-connections.js'
-import type { BoardWriter } from './room-state/board-writer.js'
-import type { RoomStates } from './room-state/room-states.js'
 import { syncRoutes } from './sync/sync-endpoint.js'
 
 export interface AppDeps {
@@ -71,7 +70,7 @@ export interface AppDeps {
   /** The relay to the other instances (`REDIS_URL`), whose connection `/readyz` checks. */
   readonly relay?: RelayStatus | null
   /**
-   * Commands of one room take turns: PostgreSQL advisory locks when several instances share one
+   * Commands of one room, and changes to its records, take turns: PostgreSQL advisory locks when several instances share one
    * database (`storage.ts`); in this process when omitted.
    */
   readonly roomLock?: RoomLock
@@ -165,9 +164,11 @@ export function createApp(deps: AppDeps): Hono {
       protect: instance.require,
     }),
   )
-  app.route('/api/decisions', decisionRoutes({ ...deps, now }))
-  app.route('/api/action-items', actionItemRoutes({ ...deps, now }))
+  // Everything that changes a room's shared state takes its turn under the room's lock: commands,
+  // and the records of a room changed from the decision log or the action items.
   const roomLock = deps.roomLock ?? new InProcessRoomLock()
+  app.route('/api/decisions', decisionRoutes({ ...deps, now, roomLock }))
+  app.route('/api/action-items', actionItemRoutes({ ...deps, now, roomLock }))
   app.route('/api/rooms', roomRoutes({ ...deps, now, roomLock }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API endpoint')

@@ -14,6 +14,7 @@ import { sessionRoutes } from './session.js'
 import { workshopRoutes } from './workshop.js'
 
 export * from './route.js'
+export * from './api-error.js'
 export * from './text.js'
 export * from './rooms.js'
 export * from './room-reads.js'

@@ -11,7 +11,7 @@ const note = noteRecord({
 }) as TLNoteShape
 
 describe('board record validation', () => {
-  it('[srv:W2] the shared board holds tldraw’s document-scoped record types only', () => {
+  it('[wsp:W2] the shared board holds tldraw’s document-scoped record types only', () => {
     expect([...BOARD_RECORD_TYPES].sort()).toEqual([
       'asset',
       'binding',
@@ -21,7 +21,7 @@ describe('board record validation', () => {
     ])
   })
 
-  it('[srv:W2] accepts every record the server itself writes', () => {
+  it('[wsp:W2] accepts every record the server itself writes', () => {
     let n = 0
     const layout = layoutRecords(
       [{ key: 'r', title: 'R', prompt: 'P', x: 0, y: 0, w: 500, h: 400, color: 'blue' }],
@@ -34,7 +34,7 @@ describe('board record validation', () => {
     }
   })
 
-  it('[srv:W2] refuses what tldraw refuses, naming the record', () => {
+  it('[wsp:W2] refuses what tldraw refuses, naming the record', () => {
     expect(
       boardRecordProblem('shape:n', { ...note, props: { ...note.props, color: 'plaid' } }),
     ).toMatch(/^shape:n: invalid shape/)
@@ -49,7 +49,7 @@ describe('board record validation', () => {
     expect(boardRecordProblem('shape:n', [note])).toMatch(/is an object/)
   })
 
-  it('[srv:W2] plain JSON only, within the size bound', () => {
+  it('[wsp:W2] plain JSON only, within the size bound', () => {
     const polluted = JSON.parse('{"__proto__": {"x": 1}}') as unknown
     const withProto = Object.create({ inherited: true }) as object
     expect(plainJsonSize(polluted, 1000)).toBeTypeOf('number') // JSON.parse keeps it an own key

@@ -1,7 +1,7 @@
+import { ApiError } from '@accord/api'
 import type { AccessRepository } from '@accord/db'
 import { can, type Permission } from '@accord/facilitation'
 import type { Context, MiddlewareHandler } from 'hono'
-import { ApiError } from '../http/api-error.js'
 import { type Credential, resolveCredential } from './credentials.js'
 import { bearerToken } from './room-credential.js'
 

@@ -1,15 +1,11 @@
 import type { AccessRepository, RoomLink } from '@accord/db'
 import { type Role, roles } from '@accord/facilitation'
 import { err, ok, type Result } from '@accord/sync'
-import { ApiError } from '../http/api-error.js'
+import type { RoomCredential } from '@accord/workshop'
 import { hashSecret, parseMemberToken, sameSecret } from './tokens.js'
 
-/** Who is asking, as established from a token. */
-export interface Credential {
-  readonly roomId: string
-  readonly role: Role
-  /** The person, once they have joined; null for a bare share-link token. */
-  readonly member: { readonly id: string; readonly name: string } | null
+/** Who is asking, as established from a token: a room credential, and its link's generation. */
+export interface Credential extends RoomCredential {
   /** The generation of the role's link this credential belongs to. */
   readonly linkGeneration: number
 }
@@ -63,16 +59,4 @@ async function matchToken(
 export function credentialName(credential: Credential): string {
   if (credential.member) return credential.member.name
   return credential.role.charAt(0).toUpperCase() + credential.role.slice(1)
-}
-
-/**
- * The person behind a credential. Votes, private notes and names belong to someone: a bare
- * share-link token (nobody yet) is refused with 403.
- */
-export function requireMember(credential: Credential): {
-  readonly id: string
-  readonly name: string
-} {
-  if (!credential.member) throw new ApiError(403, 'forbidden', 'join the room first')
-  return credential.member
 }

@@ -6,8 +6,8 @@
  * `LOGGED_HOSTS_AT_MOST` of them), so that a reverse proxy set up without `ACCORD_PUBLIC_URL` is
  * put right from the first refused page.
  */
+import { ApiError } from '@accord/api'
 import type { Context, MiddlewareHandler } from 'hono'
-import { ApiError } from '../http/api-error.js'
 import type { ServerLogger } from '../log.js'
 import { requestHost } from './forwarded.js'
 import { allowsHost, type HostPolicy } from './host-policy.js'

@@ -7,10 +7,10 @@
  * Sessions live in the database: signing out ends one on the server (a copied cookie stops
  * working), and a server started with another key ends every session of the old one.
  */
+import { ApiError } from '@accord/api'
 import type { SessionRepository } from '@accord/db'
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { ApiError } from '../http/api-error.js'
 import type { ServerLogger } from '../log.js'
 import type { Limiters } from '../limits/limiters.js'
 import { clientAddress, isHttps } from './forwarded.js'

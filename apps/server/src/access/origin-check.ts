@@ -4,8 +4,8 @@
  * DELETE; programs that send none (curl, the test suite) are unaffected, and so are requests
  * authenticated by a Bearer token, which a foreign page cannot attach anyway.
  */
+import { ApiError } from '@accord/api'
 import type { MiddlewareHandler } from 'hono'
-import { ApiError } from '../http/api-error.js'
 import { requestHost } from './forwarded.js'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -1,6 +1,6 @@
+import { ApiError } from '@accord/api'
 import type { AccessRepository } from '@accord/db'
 import { can, type Permission } from '@accord/facilitation'
-import { ApiError } from '../http/api-error.js'
 import { type Credential, resolveCredential } from './credentials.js'
 
 /** The bearer token of a request, if any. */

@@ -1,26 +1,14 @@
+import { ApiError } from '@accord/api'
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ServerLogger } from '../log.js'
 
 /**
- * The one error type of the HTTP API. Its JSON body is `{"error": code, "message": reason}`;
- * `code` is stable for programs, `message` is for people.
+ * Answers an `ApiError` (the contract's error, `@accord/api`) with its status and JSON body
+ * `{"error": code, "message": reason}`; anything else is logged and answered 500.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
 export function errorHandler(logger: ServerLogger) {
   return (error: Error, c: Context): Response => {
-    if (error instanceof ApiError) {
-      return c.json({ error: error.code, message: error.message }, error.status)
-    }
+    if (error instanceof ApiError) return c.json(error.body, error.status)
     logger.error('unhandled request error', {
       requestId: c.get('requestId'),
       path: c.req.path,

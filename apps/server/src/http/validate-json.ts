@@ -1,7 +1,6 @@
-import { describeIssue } from '@accord/api'
+import { ApiError, describeIssue } from '@accord/api'
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import { ApiError } from './api-error.js'
 
 /**
  * Reads a JSON body and validates it against a schema; any problem becomes a 400 naming the

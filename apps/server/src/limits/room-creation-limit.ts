@@ -1,6 +1,6 @@
+import { ApiError } from '@accord/api'
 import type { MiddlewareHandler } from 'hono'
 import { clientAddress } from '../access/forwarded.js'
-import { ApiError } from '../http/api-error.js'
 import type { Limiters } from './limiters.js'
 
 const HOUR_MS = 60 * 60 * 1000

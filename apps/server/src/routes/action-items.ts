@@ -1,20 +1,23 @@
-import { api } from '@accord/api'
-import type { AccessRepository, RecordRepository } from '@accord/db'
+import { api, ApiError } from '@accord/api'
+import type { AccessRepository, RecordRepository, RoomLock } from '@accord/db'
 import type { ActionItemRecord } from '@accord/records'
+import { underRoomLock } from '@accord/workshop'
 import { Hono } from 'hono'
 import { requireRoomPermission } from '../access/room-credential.js'
-import { ApiError } from '../http/api-error.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 
 const itemId = /^AI-\d{1,9}$/
 
 /**
  * Action items across workshops, for following up: filter by owner and status (overdue too);
- * anyone who can edit the workshop an item came from updates its status, owner or due date.
+ * anyone who can edit the workshop an item came from updates its status, owner or due date —
+ * under the lock of that workshop's room, taking its turn with the room's commands (a close or
+ * "Record decision" saving the same items), on every instance.
  */
 export function actionItemRoutes(deps: {
   records: RecordRepository
   access: AccessRepository
+  roomLock: RoomLock
   now: () => number
 }) {
   const app = new Hono()
@@ -50,11 +53,13 @@ export function actionItemRoutes(deps: {
       'board.edit',
       'update action items',
     )
-    const changed = await deps.records.updateActionItem(
-      id,
-      Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)),
-      who.member?.name ?? null,
-      new Date(deps.now()),
+    const changed = await underRoomLock(deps.roomLock, item.source.roomId, () =>
+      deps.records.updateActionItem(
+        id,
+        Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)),
+        who.member?.name ?? null,
+        new Date(deps.now()),
+      ),
     )
     if (!changed) throw new ApiError(404, 'action_item_not_found', `no action item ${id}`)
     if (!changed.ok) throw new ApiError(409, 'refused', changed.error)

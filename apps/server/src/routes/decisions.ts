@@ -1,5 +1,5 @@
-import { api, type Superseded } from '@accord/api'
-import type { AccessRepository, RecordRepository } from '@accord/db'
+import { api, ApiError, type Superseded } from '@accord/api'
+import type { AccessRepository, RecordRepository, RoomLock } from '@accord/db'
 import {
   checkSupersedable,
   type DecisionContent,
@@ -7,9 +7,9 @@ import {
   exportFileName,
   madrMarkdown,
 } from '@accord/records'
+import { underRoomLock } from '@accord/workshop'
 import { Hono } from 'hono'
 import { requireRoomPermission } from '../access/room-credential.js'
-import { ApiError } from '../http/api-error.js'
 import { attachment } from '../http/attachment.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 
@@ -18,11 +18,14 @@ const decisionId = /^DR-\d{1,9}$/
 /**
  * The decision log across workshops: search, read, export as MADR; status changes and
  * superseding by a facilitator of the workshop a record came from. Reading follows the
- * instance's access setting (open by default, like creating workshops).
+ * instance's access setting (open by default, like creating workshops). A change runs under the
+ * lock of the room the record came from, taking its turn with that room's commands (a close or
+ * "Record decision" saving the same records), on every instance.
  */
 export function decisionRoutes(deps: {
   records: RecordRepository
   access: AccessRepository
+  roomLock: RoomLock
   now: () => number
 }) {
   const app = new Hono()
@@ -73,11 +76,13 @@ export function decisionRoutes(deps: {
       'room.facilitate',
       'change a decision’s status',
     )
-    const changed = await deps.records.changeDecisionStatus(record.id, body.status, {
-      by: who.member?.name ?? 'a facilitator',
-      at: new Date(deps.now()).toISOString(),
-      note: body.note,
-    })
+    const changed = await underRoomLock(deps.roomLock, record.source.roomId, () =>
+      deps.records.changeDecisionStatus(record.id, body.status, {
+        by: who.member?.name ?? 'a facilitator',
+        at: new Date(deps.now()).toISOString(),
+        note: body.note,
+      }),
+    )
     if (!changed) throw notFound(record.id)
     if (!changed.ok) throw new ApiError(409, 'refused', changed.error)
     return c.json<DecisionRecord>(changed.value)
@@ -97,22 +102,26 @@ export function decisionRoutes(deps: {
     const given = Object.fromEntries(
       Object.entries(changes).filter(([, value]) => value !== undefined),
     ) as Partial<DecisionContent>
-    // A new record that says what the old one said would only hide it.
-    const current = record as unknown as Record<string, unknown>
-    if (
-      checkSupersedable(record).ok &&
-      Object.entries(given).every(
-        ([field, value]) => JSON.stringify(value) === JSON.stringify(current[field]),
+    const superseded = await underRoomLock(deps.roomLock, record.source.roomId, async () => {
+      // Read again under the lock: a close of its workshop may have superseded it meanwhile.
+      const latest = await find(record.id)
+      // A new record that says what the old one said would only hide it.
+      const current = latest as unknown as Record<string, unknown>
+      if (
+        checkSupersedable(latest).ok &&
+        Object.entries(given).every(
+          ([field, value]) => JSON.stringify(value) === JSON.stringify(current[field]),
+        )
       )
-    )
-      throw new ApiError(409, 'refused', `nothing to change: ${record.id} already says this`)
-    const superseded = await deps.records.supersedeDecision(
-      record.id,
-      { ...record, ...given },
-      who.member?.name ?? 'a facilitator',
-      new Date(deps.now()),
-      note,
-    )
+        throw new ApiError(409, 'refused', `nothing to change: ${latest.id} already says this`)
+      return deps.records.supersedeDecision(
+        latest.id,
+        { ...latest, ...given },
+        who.member?.name ?? 'a facilitator',
+        new Date(deps.now()),
+        note,
+      )
+    })
     if (!superseded) throw notFound(record.id)
     if (!superseded.ok) throw new ApiError(409, 'refused', superseded.error)
     return c.json<Superseded>(superseded.value, 201)

@@ -9,9 +9,9 @@ import {
 } from '@accord/facilitation'
 import type { RoomRegistry } from '@accord/sync'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
+import { withRoom } from '@accord/workshop'
 import { Hono } from 'hono'
 import type { AuthEnv } from '../access/authenticate.js'
-import { withRoom } from '../room-state/with-room.js'
 
 /**
  * What the board says as data, for anyone in the room: its groups, its action items, and the

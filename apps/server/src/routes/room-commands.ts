@@ -15,17 +15,20 @@ import {
   type PrivateNote,
 } from '@accord/api'
 import type { RoomRegistry } from '@accord/sync'
+import {
+  type BoardWriter,
+  type CommandContext,
+  dispatchCommand,
+  ownBallot,
+  presentNote,
+  requireMember,
+  type RoomStates,
+} from '@accord/workshop'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { type AuthEnv, requirePermission } from '../access/authenticate.js'
-import { requireMember } from '../access/credentials.js'
 import type { LiveConnections } from '../access/live-connections.js'
-import type { RoomStates } from '../room-state/room-states.js'
-import type { CommandContext } from '../commands/command.js'
-import { dispatchCommand } from '../commands/dispatch.js'
-import { presentNote } from '../commands/private-note-commands.js'
-import { ownBallot } from '../commands/vote-commands.js'
-import type { BoardWriter } from '../room-state/board-writer.js'
+import { newLinkToken } from '../access/tokens.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 
 /**
@@ -62,6 +65,7 @@ export function roomCommandRoutes(deps: {
     roomLock: deps.roomLock,
     now: deps.now,
     origin: new URL(c.req.url).origin,
+    newLinkToken,
   })
 
   // The command's own schema is chosen by its type (`dispatch.ts`); any JSON gets that far.

@@ -1,4 +1,4 @@
-import { api } from '@accord/api'
+import { api, ApiError } from '@accord/api'
 import type { RecordRepository } from '@accord/db'
 import {
   type ActionItemRecord,
@@ -11,12 +11,10 @@ import {
   type WorkshopRecords,
 } from '@accord/records'
 import { regionFrames } from '@accord/templates'
+import { liveResult, type WorkshopServices } from '@accord/workshop'
 import { Hono } from 'hono'
 import type { AuthEnv } from '../access/authenticate.js'
-import { ApiError } from '../http/api-error.js'
 import { attachment } from '../http/attachment.js'
-import { liveResult } from '../workshops/live-result.js'
-import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 /**
  * `GET /api/rooms/:id/export?format=md|json|csv`: the workshop's summary at any time (not only

@@ -1,12 +1,10 @@
+import { ApiError } from '@accord/api'
 import type { LiveResult, OwnSubmission, StoredResult } from '@accord/api'
 import { readResult } from '@accord/templates'
+import { liveResult, requireMember, type WorkshopServices } from '@accord/workshop'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AuthEnv } from '../access/authenticate.js'
-import { requireMember } from '../access/credentials.js'
-import { ApiError } from '../http/api-error.js'
-import { liveResult } from '../workshops/live-result.js'
-import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 const kind = z.string().regex(/^[\w-]{1,40}$/)
 

@@ -1,22 +1,24 @@
 import { randomBytes } from 'node:crypto'
-import { api, type CreatedRoom, type Joined, type RoomView } from '@accord/api'
+import { api, ApiError, type CreatedRoom, type Joined, type RoomView } from '@accord/api'
 import type { RoomRecord } from '@accord/db'
 import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
 import { checkOptions, findTemplate, templates } from '@accord/templates'
+import {
+  previousWorkshop,
+  presentLinks,
+  presentRoom,
+  setUpWorkshop,
+  type WorkshopServices,
+} from '@accord/workshop'
 import { Hono } from 'hono'
 import { type AuthEnv, authenticate } from '../access/authenticate.js'
-import { credentialName } from '../access/credentials.js'
+import { credentialName, resolveCredential } from '../access/credentials.js'
 import { newLinkToken, newMemberCredential } from '../access/tokens.js'
-import { ApiError } from '../http/api-error.js'
-import { presentLinks, presentRoom } from '../http/present-room.js'
 import { readJson } from '../http/validate-json.js'
 import { roomBoardRoutes } from './room-board.js'
 import { roomCommandRoutes } from './room-commands.js'
 import { roomRecordRoutes } from './room-records.js'
 import { roomWorkshopRoutes } from './room-workshop.js'
-import { setUpWorkshop } from '../workshops/create-workshop.js'
-import { previousWorkshop } from '../workshops/previous-workshop.js'
-import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 export const defaultRoomTitle = 'Untitled board'
 
@@ -29,6 +31,10 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
   const { rooms, access } = deps
   const app = new Hono<AuthEnv>()
   const origin = (url: string) => new URL(url).origin
+  const resolve = async (roomId: string, token: string) => {
+    const resolved = await resolveCredential(access, roomId, token)
+    return resolved.ok ? resolved.value : null
+  }
 
   // Anyone who can reach the instance may create a room; they receive its three links.
   app.post('/', async (c) => {
@@ -43,7 +49,9 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
     }
     const options = checkOptions(template.optionFields, body.options)
     if (!options.ok) throw new ApiError(400, 'invalid_options', options.error)
-    const previous = body.followUp ? await previousWorkshop(deps, body.followUp, template.id) : null
+    const previous = body.followUp
+      ? await previousWorkshop({ ...deps, resolveCredential: resolve }, body.followUp, template.id)
+      : null
     const room: RoomRecord = {
       id: newRoomId(),
       title: body.title || (template.id === 'blank' ? defaultRoomTitle : template.name),

@@ -1,7 +1,6 @@
-import { api, type SessionState } from '@accord/api'
+import { api, ApiError, type SessionState } from '@accord/api'
 import { Hono } from 'hono'
 import { type InstanceAccess, requireJsonBody } from '../access/instance-access.js'
-import { ApiError } from '../http/api-error.js'
 import { readJson } from '../http/validate-json.js'
 
 /**

@@ -11,7 +11,7 @@ const perSeed = 20_000
 const firstSeed = Number(process.env.ACCORD_HOSTILE_SEED ?? Date.now() % 1_000_000)
 
 describe('hostile-update soak', () => {
-  it(`[srv:W1][srv:W2][srv:W3][sync:R5][fac:L1][fac:L2] ${total} hostile updates from seed ${firstSeed}`, async () => {
+  it(`[wsp:W1][wsp:W2][wsp:W3][sync:R5][fac:L1][fac:L2] ${total} hostile updates from seed ${firstSeed}`, async () => {
     const totals = { updates: 0, accepted: 0, refused: 0, closed: 0, seeds: 0 }
     const started = Date.now()
     for (let seed = firstSeed; totals.updates < total; seed++) {

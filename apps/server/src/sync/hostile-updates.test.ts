@@ -11,7 +11,7 @@ const seeds = process.env.ACCORD_HOSTILE_SEED
 
 describe('hostile updates', () => {
   for (const seed of seeds) {
-    it(`[srv:W1][srv:W2][srv:W3][sync:R5][fac:L1][fac:L2] seed ${seed}: server-owned and locked state unchanged, records valid, honest client converged`, async () => {
+    it(`[wsp:W1][wsp:W2][wsp:W3][sync:R5][fac:L1][fac:L2] seed ${seed}: server-owned and locked state unchanged, records valid, honest client converged`, async () => {
       const result = await hostileFuzzRun({ seed, updates: 1500 })
       expect(result.problems.join('\n'), `replay: ACCORD_HOSTILE_SEED=${seed}`).toBe('')
       // The run exercised both sides of the policy.
@@ -20,7 +20,7 @@ describe('hostile updates', () => {
     }, 120_000)
   }
 
-  it('[srv:W1][srv:W3] seed 5023: map entries naming a right neighbour made the stored board differ from the served one', async () => {
+  it('[wsp:W1][wsp:W3] seed 5023: map entries naming a right neighbour made the stored board differ from the served one', async () => {
     // Found by the soak: crafted origins integrated in arrival order live, but in another order
     // from storage. Refusing entries with a right neighbour (which Y.Map never writes) fixed it.
     const result = await hostileFuzzRun({ seed: 5023, updates: 14_100 })

@@ -11,6 +11,7 @@ import {
   SyncSession,
 } from '@accord/sync'
 import { boardProblem, INCOMPATIBLE_BOARD } from '@accord/tldraw-yjs'
+import { boardWritePolicy, stampPresence } from '@accord/workshop'
 import { Hono } from 'hono'
 import type { WebSocket } from 'ws'
 import {
@@ -27,9 +28,7 @@ import { ConnectionLimits, type ConnectionRefusal } from '../limits/connection-l
 import type { Limiters } from '../limits/limiters.js'
 import type { ServerLogger } from '../log.js'
 import type { ServerMetrics } from '../metrics/server-metrics.js'
-import { stampPresence } from './presence-stamp.js'
 import { boundedSender, socketPressure } from './unsent-bound.js'
-import { boardWritePolicy } from './write-policy.js'
 
 /**
  * `GET /sync/:roomId?token=…` upgrades to a WebSocket speaking the y-websocket protocol; the

@@ -4,6 +4,7 @@
  */
 import {
   openSqlite,
+  type RoomLock,
   type SessionRepository,
   SqliteAccessRepository,
   SqliteBallotRepository,
@@ -15,13 +16,12 @@ import {
   SqliteWorkshopRepository,
 } from '@accord/db'
 import { RoomRegistry } from '@accord/sync'
+import { BoardWriter, RoomStates } from '@accord/workshop'
 import { expect } from 'vitest'
 import type { HostPolicy } from '../access/host-policy.js'
 import { LiveConnections } from '../access/live-connections.js'
 import { createApp } from '../app.js'
 import { createLogger, type ServerLogger } from '../log.js'
-import { BoardWriter } from '../room-state/board-writer.js'
-import { RoomStates } from '../room-state/room-states.js'
 
 export interface CreatedRoom {
   id: string
@@ -43,6 +43,8 @@ export function inProcessApp(
     readonly sessions?: SessionRepository
     /** Silent when omitted. */
     readonly logger?: ServerLogger
+    /** The room lock commands and record changes take turns under; in this process if omitted. */
+    readonly roomLock?: RoomLock
   } = {},
 ) {
   const database = openSqlite({ path: ':memory:' })

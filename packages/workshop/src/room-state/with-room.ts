@@ -1,6 +1,6 @@
+import { ApiError } from '@accord/api'
 import type { Room, RoomRegistry } from '@accord/sync'
 import { boardProblem, INCOMPATIBLE_BOARD } from '@accord/tldraw-yjs'
-import { ApiError } from '../http/api-error.js'
 
 /**
  * Uses a room's live document (loading it if needed) and releases it afterwards. A board saved by

@@ -1,6 +1,6 @@
+import { ApiError } from '@accord/api'
 import { goToPhase, replacePhases } from '@accord/facilitation'
 import { randomBytes } from 'node:crypto'
-import { ApiError } from '../http/api-error.js'
 import type { CommandContext } from './command.js'
 import { defineCommand } from './command.js'
 

@@ -1,7 +1,7 @@
+import { ApiError } from '@accord/api'
 import type { RecordRepository } from '@accord/db'
 import { openActionsOf, type PreviousWorkshop } from '@accord/templates'
-import { resolveCredential } from '../access/credentials.js'
-import { ApiError } from '../http/api-error.js'
+import type { CredentialResolver } from '../credential.js'
 import { liveResult } from './live-result.js'
 import type { WorkshopServices } from './workshop-services.js'
 
@@ -13,12 +13,16 @@ import type { WorkshopServices } from './workshop-services.js'
  * owner or due date given there is.
  */
 export async function previousWorkshop(
-  services: WorkshopServices & { readonly records: RecordRepository },
+  services: WorkshopServices & {
+    readonly records: RecordRepository
+    /** The server's access layer: what the follow-up's token opens. */
+    readonly resolveCredential: CredentialResolver
+  },
   followUp: { roomId: string; token: string },
   template: string,
 ): Promise<PreviousWorkshop> {
-  const credential = await resolveCredential(services.access, followUp.roomId, followUp.token)
-  if (!credential.ok || credential.value.role !== 'facilitator') {
+  const credential = await services.resolveCredential(followUp.roomId, followUp.token)
+  if (credential?.role !== 'facilitator') {
     throw new ApiError(
       403,
       'forbidden',

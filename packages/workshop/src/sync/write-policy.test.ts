@@ -112,7 +112,7 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(free, doc).ok).toBe(true)
   })
 
-  it('[srv:W1] a board entry naming a right neighbour is refused: Y.Map never writes one', () => {
+  it('[wsp:W1] a board entry naming a right neighbour is refused: Y.Map never writes one', () => {
     const doc = room({ board: false, frames: [] })
     const loose = (doc.getMap(RECORDS) as unknown as { _map: Map<string, Y.Item> })._map.get(
       'shape:loose',
@@ -166,7 +166,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[srv:W1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
+  it('[wsp:W1] only the board records are writable: not tldraw’s schema record, nor any other root', () => {
     const doc = room({ board: false, frames: [] })
     for (const change of [
       (client: Y.Doc) => client.getMap('tldraw:meta').set('schema', { broken: true }),
@@ -178,7 +178,7 @@ describe('boardWritePolicy', () => {
     }
   })
 
-  it('[srv:W2] board records are valid tldraw records under their own id, as plain values', () => {
+  it('[wsp:W2] board records are valid tldraw records under their own id, as plain values', () => {
     const doc = room({ board: false, frames: [] })
     const refused = (change: (client: Y.Doc) => void) =>
       boardWritePolicy('facilitator')(writesOf(doc, change), doc)
@@ -198,7 +198,7 @@ describe('boardWritePolicy', () => {
     expect(refused(set('shape:x', note('shape:x', FIRST_PAGE_ID))).ok).toBe(true)
   })
 
-  it('[srv:W2] a record over the size bound is refused', () => {
+  it('[wsp:W2] a record over the size bound is refused', () => {
     const doc = room({ board: false, frames: [] })
     const big = noteRecord({
       ...{ id: 'shape:big', x: 0, y: 0, parentId: FIRST_PAGE_ID, index: 'a3' },

@@ -17,20 +17,19 @@ import {
 import type { RoomRegistry } from '@accord/sync'
 import type { Permission } from '@accord/facilitation'
 import type { z } from 'zod'
-import type { Credential } from '../access/credentials.js'
-import type { LiveConnections } from '../access/live-connections.js'
+import type { Connections, RoomCredential } from '../credential.js'
 import type { BoardWriter } from '../room-state/board-writer.js'
 import type { RoomStates } from '../room-state/room-states.js'
 
 /** What a command may use: the caller's credential and the room's services. */
 export interface CommandContext {
-  readonly credential: Credential
+  readonly credential: RoomCredential
   readonly rooms: RoomRepository
   readonly registry: RoomRegistry
   readonly workshops: WorkshopRepository
   readonly records: RecordRepository
   readonly access: AccessRepository
-  readonly connections: LiveConnections
+  readonly connections: Connections
   readonly roomStates: RoomStates
   readonly ballots: BallotRepository
   readonly notes: PrivateNoteRepository
@@ -39,6 +38,8 @@ export interface CommandContext {
   readonly roomLock: RoomLock
   /** The origin share links are built on (e.g. https://accord.example.org). */
   readonly origin: string
+  /** A new share-link token (the server's access layer makes them). */
+  readonly newLinkToken: () => string
   /** Server time in ms; injectable so tests control the clock. */
   readonly now: () => number
 }

@@ -1,5 +1,5 @@
 import { ok } from '@accord/facilitation'
-import { requireMember } from '../access/credentials.js'
+import { requireMember } from '../credential.js'
 import { saveWorkshopRecords } from '../records/save-records.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'

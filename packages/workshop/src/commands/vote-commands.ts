@@ -1,8 +1,8 @@
+import { ApiError } from '@accord/api'
 import { randomBytes } from 'node:crypto'
 import type { BallotView } from '@accord/api'
 import { castDot, closeVote, currentPhase, dotsUsed, err, openVote } from '@accord/facilitation'
-import { requireMember } from '../access/credentials.js'
-import { ApiError } from '../http/api-error.js'
+import { requireMember } from '../credential.js'
 import { type CommandContext, defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 

@@ -1,4 +1,4 @@
-import { requireMember } from '../access/credentials.js'
+import { requireMember } from '../credential.js'
 import { defineCommand } from './command.js'
 
 /** Changes the caller's own display name; their cursor shows it at their next move. */

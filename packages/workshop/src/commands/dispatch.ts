@@ -1,8 +1,13 @@
-import { type CommandSchemas, type CommandType, describeIssue, isCommandType } from '@accord/api'
-import { RoomLockTimeout } from '@accord/db'
+import {
+  ApiError,
+  type CommandSchemas,
+  type CommandType,
+  describeIssue,
+  isCommandType,
+} from '@accord/api'
 import { can } from '@accord/facilitation'
 import { z } from 'zod'
-import { ApiError } from '../http/api-error.js'
+import { underRoomLock } from '../room-state/room-lock.js'
 import { recordAudit } from './audit-log.js'
 import type { CommandContext, CommandDefinition } from './command.js'
 import { lockSet } from './lock-commands.js'
@@ -66,7 +71,12 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
   const resolved: { command?: CommandDefinition } = {}
   const logged = () => (resolved.command?.hiddenInput ? { type } : body)
   try {
-    const result = await runLocked(context, () => run(context, type, body, resolved))
+    // A room's commands run one at a time — across instances too, under scale-out — so each sees
+    // the state the previous one left: e.g. a dot cast cannot slip in between a vote's count and
+    // its close.
+    const result = await underRoomLock(context.roomLock, context.credential.roomId, () =>
+      run(context, type, body, resolved),
+    )
     await recordAudit(context, { type, payload: logged(), outcome: 'accepted', reason: null })
     return result
   } catch (error) {
@@ -76,19 +86,6 @@ export async function dispatchCommand(context: CommandContext, body: unknown): P
       await recordAudit(context, { type, payload: logged(), outcome: 'refused', reason })
     }
     throw error
-  }
-}
-
-/**
- * A room's commands run one at a time — across instances too, under scale-out — so each sees the
- * state the previous one left: e.g. a dot cast cannot slip in between a vote's count and its close.
- */
-async function runLocked<T>(context: CommandContext, task: () => Promise<T>): Promise<T> {
-  try {
-    return await context.roomLock.run(context.credential.roomId, task)
-  } catch (error) {
-    if (!(error instanceof RoomLockTimeout)) throw error
-    throw new ApiError(503, 'room_busy', 'the room is busy with other changes: try again')
   }
 }
 

@@ -1,3 +1,4 @@
+import { ApiError } from '@accord/api'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   checkPrivateWriting,
@@ -13,8 +14,7 @@ import {
 import type { PrivateNoteRecord } from '@accord/db'
 import { noteColors } from '@accord/tldraw-yjs'
 import type { PrivateNote } from '@accord/api'
-import { requireMember } from '../access/credentials.js'
-import { ApiError } from '../http/api-error.js'
+import { requireMember } from '../credential.js'
 import { type CommandContext, defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 

@@ -1,7 +1,6 @@
 import { roles } from '@accord/facilitation'
 import { CloseCode } from '@accord/sync'
-import { newLinkToken } from '../access/tokens.js'
-import { presentLinks } from '../http/present-room.js'
+import { presentLinks } from '../present-room.js'
 import { defineCommand } from './command.js'
 
 /**
@@ -11,7 +10,7 @@ import { defineCommand } from './command.js'
 export const tokenRotate = defineCommand('token.rotate', {
   requires: 'room.facilitate',
   action: 'rotate share links',
-  async run({ credential, access, connections, origin }, { role }) {
+  async run({ credential, access, connections, origin, newLinkToken }, { role }) {
     const { roomId } = credential
     const generation = await access.rotateLink(roomId, role, newLinkToken())
     const self = credential.member

@@ -1,4 +1,4 @@
-import { requireMember } from '../access/credentials.js'
+import { requireMember } from '../credential.js'
 import { defineCommand } from './command.js'
 import { changeState } from './phase-commands.js'
 

@@ -1,6 +1,6 @@
+import { auditBounds } from '@accord/workshop'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type CreatedRoom, type InProcessApp, inProcessApp } from '../testing/in-process-app.js'
-import { auditBounds } from './audit-log.js'
 
 let t: InProcessApp
 let room: CreatedRoom
