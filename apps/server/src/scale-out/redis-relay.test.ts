@@ -6,7 +6,7 @@
  */
 import { silentLogger } from '@accord/sync'
 import { describeRoomRelayContract } from '@accord/sync/testing'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type RedisServer, startRedis } from '@accord/tests/support/redis-server'
 import { type TcpProxy, tcpProxy } from '../testing/tcp-proxy.js'
 import { openRedisRelay, type RedisRelay } from './redis-relay.js'
@@ -37,4 +37,38 @@ describeRoomRelayContract<RedisRelay>('redis', async () => {
       await Promise.all(opened.map(({ proxy }) => proxy.close()))
     },
   }
+})
+
+describe('the Redis relay on a loaded machine', () => {
+  it('[sync:RL7] a live instance is not reported gone when this process stalls for longer than three heartbeats', async () => {
+    const open = () =>
+      openRedisRelay(`redis://127.0.0.1:${redis.port}`, silentLogger, {
+        heartbeatMs: 50,
+      })
+    const [a, b] = [await open(), await open()]
+    try {
+      const gone: string[] = []
+      const heard: string[] = []
+      const recorder = {
+        onMessage: (_: unknown, from: string) => heard.push(from),
+        onGap: () => {},
+        onInstanceGone: (instance: string) => gone.push(instance),
+      }
+      await a.subscribe('room', recorder)
+      await b.subscribe('room', recorder)
+      const hello = { kind: 'compacted', snapshotBytes: 1 } as const
+      a.publish('room', hello)
+      b.publish('room', hello)
+      await vi.waitFor(() => expect(new Set(heard)).toEqual(new Set([a.instanceId, b.instanceId])))
+
+      // The event loop is held, as CPU starvation or a long garbage collection hold it, for
+      // eight heartbeats; then long enough for ten more, to show no verdict follows.
+      const until = performance.now() + 400
+      while (performance.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(gone).toEqual([])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
 })

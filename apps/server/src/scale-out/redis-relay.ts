@@ -9,7 +9,8 @@
  * message asks the other instances to do the same, for anything published meanwhile.
  *
  * Every instance also sends a heartbeat on `accord:instances`; one not heard from for a few
- * heartbeats is reported gone to every room, which drops the presence it relayed (X6).
+ * heartbeats — counted as this instance's own come back on that channel, not by the clock (see
+ * `InstanceLiveness`) — is reported gone to every room, which drops the presence it relayed (X6).
  */
 import { randomUUID } from 'node:crypto'
 import { createClient } from 'redis'
@@ -47,15 +48,13 @@ export async function openRedisRelay(
   const active = new Map<string, Promise<void>>()
   /** Unsubscribes still in flight: a room subscribed again meanwhile waits for its own. */
   const leaving = new Map<string, Promise<void>>()
-  const liveness = new InstanceLiveness(options.heartbeatMs)
+  const liveness = new InstanceLiveness()
 
   /** After a drop: this instance may have missed messages, and the others its own. */
   const recover = (which: string) => {
     logger.warn('redis connection restored; re-reading loaded rooms from storage', {
       connection: which,
     })
-    // Nobody could be heard meanwhile: that silence says nothing about the others.
-    if (which === 'subscribe') liveness.deafUntilNow()
     for (const [roomId, subscribers] of rooms) {
       for (const each of subscribers) each.onGap()
       send(channelOf(roomId), { kind: 'gap' })
@@ -107,20 +106,22 @@ export async function openRedisRelay(
     INSTANCES,
     (data: Buffer) => {
       const frame = decodeRelayFrame(data)
-      if (frame !== null && frame.from !== instanceId) liveness.heard(frame.from)
+      if (frame === null) return
+      if (frame.from !== instanceId) return liveness.heard(frame.from)
+      // Its own heartbeat, back through Redis: a heartbeat has passed for everyone it hears.
+      liveness.heardSelf()
+      for (const instance of liveness.takeSilent()) {
+        logger.info('instance went silent; dropping the presence it relayed', { instance })
+        for (const subscribers of rooms.values()) {
+          for (const each of subscribers) each.onInstanceGone(instance)
+        }
+      }
     },
     true,
   )
   const beat = () => {
     // Not queued while the connection is down: a late heartbeat would only mislead.
     if (publisher.isReady) send(INSTANCES, { kind: 'heartbeat' })
-    if (!subscriber.isReady) return
-    for (const instance of liveness.takeSilent()) {
-      logger.info('instance went silent; dropping the presence it relayed', { instance })
-      for (const subscribers of rooms.values()) {
-        for (const each of subscribers) each.onInstanceGone(instance)
-      }
-    }
   }
   beat()
   const heartbeat = setInterval(beat, options.heartbeatMs)
