@@ -1,14 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
-  type BoardLinks,
   createBoardInUi,
   joinWithLink,
   connectionState,
   focusCanvas,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   shapeCount,
@@ -17,37 +13,49 @@ import {
   waitForBoard,
   waitForShapeCount,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useE2e } from '../support/e2e.js'
 
-let server: ServerProcess
-let browser: Browser
-let alice: Participant
-let bob: Participant
-let links: BoardLinks
+const e2e = useE2e()
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  alice = await newParticipant(browser)
-  bob = await newParticipant(browser)
-})
+/** Alice creates a board from the home page; Bob has a browser of his own. */
+async function aliceAndBob() {
+  const alice = await e2e.person()
+  const bob = await e2e.person()
+  const links = await createBoardInUi(alice.page, e2e.server, 'Sprint 42 retro', 'Alice')
+  return { alice, bob, links }
+}
+
+/** Alice's board, which Bob has joined through its participant link. */
+async function bothOnABoard() {
+  const people = await aliceAndBob()
+  await joinWithLink(people.bob.page, people.links.participant, 'Bob')
+  return people
+}
+
+/** Alice's note, as Bob sees it. */
+async function alicesNote(alice: Participant, bob: Participant) {
+  await addStickyNote(alice.page, 'Ship smaller PRs', { x: 420, y: 300 })
+  await waitForShapeCount(bob.page, 1)
+}
+
+/** Bob's note, as Alice sees it (beside hers). */
+async function bobsIdea(alice: Participant, bob: Participant) {
+  await addStickyNote(bob.page, 'Bob’s idea', { x: 300, y: 600 })
+  await waitForShapeCount(alice.page, 2)
+}
 
 /** On failure, keep what each person saw. */
-function screenshotOnFailure(name: string) {
+function screenshotOnFailure(name: string, alice: Participant, bob: Participant) {
   onTestFailed(async () => {
     await screenshot(alice.page, `FAILED-${name}-alice`)
     await screenshot(bob.page, `FAILED-${name}-bob`)
   })
 }
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
 describe('two people on one board (real Chromium, built app)', () => {
   it('creates a board from the home page, as its facilitator, with three share links', async () => {
-    links = await createBoardInUi(alice.page, server, 'Sprint 42 retro', 'Alice')
+    const alice = await e2e.person()
+    const links = await createBoardInUi(alice.page, e2e.server, 'Sprint 42 retro', 'Alice')
     await expect.poll(() => connectionState(alice.page)).toBe('online')
     expect(await alice.page.getByTestId('board-title').textContent()).toBe('Sprint 42 retro')
     expect(await alice.page.getByTestId('role').textContent()).toBe('Facilitator')
@@ -60,6 +68,7 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('the participant link lets a second person join under their name', async () => {
+    const { bob, links } = await aliceAndBob()
     await bob.page.goto(links.participant)
     expect(await bob.page.getByTestId('join-title').textContent()).toBe('Sprint 42 retro')
     await screenshot(bob.page, 'collaboration-1b-join')
@@ -70,13 +79,14 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('a sticky note created by one appears for the other, with its text', async () => {
-    await addStickyNote(alice.page, 'Ship smaller PRs', { x: 420, y: 300 })
-    await waitForShapeCount(bob.page, 1)
+    const { alice, bob } = await bothOnABoard()
+    await alicesNote(alice, bob)
     await expect.poll(() => shapesWithText(bob.page, 'Ship smaller PRs')).toBeGreaterThan(0)
     expect(await shapeTypes(bob.page)).toEqual(['note'])
   })
 
   it('each sees the other’s cursor and name', async () => {
+    const { alice, bob } = await bothOnABoard()
     await bob.page.mouse.move(800, 500)
     await bob.page.mouse.move(820, 520, { steps: 4 })
     await expect
@@ -92,7 +102,9 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('a drawing, a move and a delete travel too', async () => {
-    screenshotOnFailure('draw-move-delete')
+    const { alice, bob } = await bothOnABoard()
+    screenshotOnFailure('draw-move-delete', alice, bob)
+    await alicesNote(alice, bob)
     // Bob draws a stroke.
     await focusCanvas(bob.page)
     await bob.page.keyboard.press('d')
@@ -130,9 +142,10 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('undo only undoes one’s own changes', async () => {
-    screenshotOnFailure('undo')
-    await addStickyNote(bob.page, 'Bob’s idea', { x: 300, y: 600 })
-    await waitForShapeCount(alice.page, 2)
+    const { alice, bob } = await bothOnABoard()
+    screenshotOnFailure('undo', alice, bob)
+    await alicesNote(alice, bob)
+    await bobsIdea(alice, bob)
     // Alice undoes everything she ever did (more presses than she made changes): her note goes,
     // Bob's stays, because her history holds only her own changes.
     await focusCanvas(alice.page)
@@ -148,6 +161,9 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('a reload keeps the board', async () => {
+    const { alice, bob } = await bothOnABoard()
+    await alicesNote(alice, bob)
+    await bobsIdea(alice, bob)
     const before = await shapeCount(bob.page)
     await bob.page.reload()
     await waitForBoard(bob.page)
@@ -157,7 +173,6 @@ describe('two people on one board (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(alice.errors).toEqual([])
-    expect(bob.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -6,32 +6,19 @@
  * see one.
  */
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
   connectionState,
   joinWithLink,
-  launchBrowser,
-  newParticipant,
   screenshot,
   shareLink,
   waitForShapeCount,
 } from '../support/browser.js'
-import { createRoom, type ServerProcess, startServer } from '../support/server-process.js'
+import { useE2e } from '../support/e2e.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useE2e()
 
 /**
  * Every CSP violation in the context's pages, across navigations: the `securitypolicyviolation`
@@ -69,10 +56,11 @@ async function exportBoard(page: Page, format: 'png' | 'svg') {
 
 describe('Content-Security-Policy (real Chromium, built app)', () => {
   it('the home page, a live board, drawing and image export raise no violation', async () => {
-    const person = await newParticipant(browser)
+    const person = await e2e.person()
     onTestFailed(() => screenshot(person.page, 'FAILED-csp-board'))
     const violations = await watchViolations(person.context)
     const { page } = person
+    const { server } = e2e
 
     const home = await page.goto(server.url)
     const policy = home?.headers()['content-security-policy'] ?? ''
@@ -82,7 +70,7 @@ describe('Content-Security-Policy (real Chromium, built app)', () => {
     expect(home?.headers()['referrer-policy']).toBe('no-referrer')
     await page.getByTestId('board-title-input').waitFor()
 
-    const roomId = await createRoom(server, 'CSP board')
+    const roomId = await e2e.room('CSP board')
     await joinWithLink(page, shareLink(server, roomId), 'Ada')
     // The sync WebSocket is allowed by `connect-src 'self'`.
     await expect.poll(() => connectionState(page)).toBe('online')
@@ -113,10 +101,10 @@ describe('Content-Security-Policy (real Chromium, built app)', () => {
   })
 
   it('an injected inline script is refused, and the watch sees it', async () => {
-    const person = await newParticipant(browser)
+    const person = await e2e.person()
     const violations = await watchViolations(person.context)
     const { page } = person
-    await page.goto(server.url)
+    await page.goto(e2e.server.url)
     await page.getByTestId('board-title-input').waitFor()
     await page.evaluate(() => {
       const script = document.createElement('script')

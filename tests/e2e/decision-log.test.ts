@@ -7,39 +7,30 @@
  * detail page makes the next record with links both ways, and the action items page lists the
  * workshop's item, marks it done (kept across a reload) and links to its note on the board.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   shareLink,
   waitForBoard,
 } from '../support/browser.js'
+import { story, useE2e } from '../support/e2e.js'
 import {
   createRoom,
   joinRoom,
   type ServerProcess,
   sendCommand,
-  startServer,
   tokensOf,
 } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+/**
+ * The decision log and the action items list every workshop on a server: each test has a server
+ * of its own (and the file none), so that what they list is that test's alone.
+ */
+const e2e = useE2e({ server: false })
 
 interface Decision {
   id: string
@@ -62,13 +53,14 @@ interface ActionItem {
   history: { field: string; from: string | null; to: string | null; by: string | null }[]
 }
 
-async function getJson<T>(path: string): Promise<T> {
+async function getJson<T>(server: ServerProcess, path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`)
   expect(response.status, path).toBe(200)
   return (await response.json()) as T
 }
 
 async function command(
+  server: ServerProcess,
   roomId: string,
   token: string,
   body: { type: string } & Record<string, unknown>,
@@ -104,301 +96,341 @@ function viewOf(page: Page, shapeId: string) {
   }, shapeId)
 }
 
-describe('decision log and action items (real Chromium, built app)', () => {
-  const title = 'Adopt trunk-based development'
-  const dissent = 'Our release branches catch regressions that trunk would ship'
-  const decisionText = 'We merge to trunk daily behind feature flags.'
-  const rationale = 'Long-lived branches cost us a week per release.'
-  const actionText = 'Set up feature flags for the checkout'
-  const actionShape = 'shape:e2e-action-flags'
-  let roomId: string
-  let faye: Participant
-  let decisionId: string
-  let regionId: string
+const title = 'Adopt trunk-based development'
+const dissent = 'Our release branches catch regressions that trunk would ship'
+const decisionText = 'We merge to trunk daily behind feature flags.'
+const rationale = 'Long-lived branches cost us a week per release.'
+const actionText = 'Set up feature flags for the checkout'
+const actionShape = 'shape:e2e-action-flags'
+interface Log {
+  readonly server: ServerProcess
+  readonly roomId: string
+  /** The facilitator, whose browser holds the workshop's facilitator credential. */
+  readonly faye: Participant
+  readonly decisionId: string
+  readonly regionId: string
+}
 
-  beforeAll(async () => {
-    roomId = await createRoom(server, 'Branching strategy', { template: 'disagree-and-commit' })
-    const links = tokensOf(roomId)
-    // The facilitator opens their link first: this browser holds the facilitator's credential.
-    faye = await newParticipant(browser)
-    await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
-    const fayeToken = await faye.page.evaluate(
-      (id) =>
-        (
-          JSON.parse(localStorage.getItem(`accord:access:${id}`) ?? '{}') as {
-            member?: { token: string }
-          }
-        ).member?.token ?? '',
-      roomId,
-    )
-    expect(fayeToken).not.toBe('')
-    const pat = await joinRoom(server, roomId, links.participant, 'Pat')
-    const quinn = await joinRoom(server, roomId, links.participant, 'Quinn')
-
-    // An action item on the board: a note far from the template's layout, owned by Pat, overdue.
-    await faye.page.evaluate(
-      ({ id, text, owner }) => {
-        const editor = window.accord?.editor as unknown as {
-          createShape(shape: object): void
+/**
+ * A new server with one settled decision: a disagree-and-commit driven to its close over the API
+ * (its facilitator's credential is the one Faye's browser holds, from opening the facilitator
+ * link), and an overdue action item of Pat's on its board.
+ */
+async function settledDecision(): Promise<Log> {
+  const server = await e2e.startServer()
+  const roomId = await createRoom(server, 'Branching strategy', { template: 'disagree-and-commit' })
+  const links = tokensOf(roomId)
+  // The facilitator opens their link first: this browser holds the facilitator's credential.
+  const faye = await e2e.person()
+  await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
+  const fayeToken = await faye.page.evaluate(
+    (id) =>
+      (
+        JSON.parse(localStorage.getItem(`accord:access:${id}`) ?? '{}') as {
+          member?: { token: string }
         }
-        editor.createShape({
-          id,
-          type: 'note',
-          x: 6000,
-          y: 4000,
-          props: {
-            richText: {
-              type: 'doc',
-              content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-            },
+      ).member?.token ?? '',
+    roomId,
+  )
+  expect(fayeToken).not.toBe('')
+  const pat = await joinRoom(server, roomId, links.participant, 'Pat')
+  const quinn = await joinRoom(server, roomId, links.participant, 'Quinn')
+
+  // An action item on the board: a note far from the template's layout, owned by Pat, overdue.
+  await faye.page.evaluate(
+    ({ id, text, owner }) => {
+      const editor = window.accord?.editor as unknown as {
+        createShape(shape: object): void
+      }
+      editor.createShape({
+        id,
+        type: 'note',
+        x: 6000,
+        y: 4000,
+        props: {
+          richText: {
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
           },
-          meta: { action: { ownerId: owner, ownerName: 'Pat', due: '2020-01-15' } },
-        })
-      },
-      { id: actionShape, text: actionText, owner: pat.memberId },
-    )
-    // Wait until the server's copy of the board has it (the live summary lists it).
-    await waitFor(
-      async () => {
-        const response = await fetch(`${server.url}/api/rooms/${roomId}/export?format=csv`, {
-          headers: { authorization: `Bearer ${fayeToken}` },
-        })
-        return response.status === 200 && (await response.text()).includes(actionText)
-      },
-      { what: 'the action item in the server’s copy of the board' },
-    )
+        },
+        meta: { action: { ownerId: owner, ownerName: 'Pat', due: '2020-01-15' } },
+      })
+    },
+    { id: actionShape, text: actionText, owner: pat.memberId },
+  )
+  // Wait until the server's copy of the board has it (the live summary lists it).
+  await waitFor(
+    async () => {
+      const response = await fetch(`${server.url}/api/rooms/${roomId}/export?format=csv`, {
+        headers: { authorization: `Bearer ${fayeToken}` },
+      })
+      return response.status === 200 && (await response.text()).includes(actionText)
+    },
+    { what: 'the action item in the server’s copy of the board' },
+  )
 
-    await command(roomId, fayeToken, {
-      type: 'proposal.set',
-      title,
-      context: 'Merges take days and releases slip.',
-      options: [
-        { title: 'Trunk-based', pros: 'Small merges', cons: 'Needs flags' },
-        { title: 'Release branches', pros: 'Familiar', cons: 'Slow merges' },
-      ],
-      deciderId: pat.memberId,
-    })
-    await command(roomId, fayeToken, { type: 'phase.set', index: 2 })
-    await command(roomId, quinn.token, { type: 'stance.give', stance: 1, reason: dissent })
-    await command(roomId, pat.token, { type: 'stance.give', stance: 4 })
-    await command(roomId, fayeToken, { type: 'stance.give', stance: 5 })
-    await command(roomId, fayeToken, { type: 'phase.set', index: 3 })
-    await command(roomId, fayeToken, { type: 'stances.reveal' })
-    await command(roomId, fayeToken, { type: 'phase.set', index: 4 })
-    await command(roomId, pat.token, {
-      type: 'decision.record',
-      outcome: 'accepted',
-      option: 'Trunk-based',
-      decision: decisionText,
-      rationale,
-    })
-    await command(roomId, fayeToken, { type: 'phase.set', index: 5 })
-    for (const token of [quinn.token, pat.token, fayeToken])
-      await command(roomId, token, { type: 'commit' })
-    await command(roomId, fayeToken, { type: 'phase.set', index: 6 })
-    await command(roomId, fayeToken, { type: 'workshop.close' })
+  await command(server, roomId, fayeToken, {
+    type: 'proposal.set',
+    title,
+    context: 'Merges take days and releases slip.',
+    options: [
+      { title: 'Trunk-based', pros: 'Small merges', cons: 'Needs flags' },
+      { title: 'Release branches', pros: 'Familiar', cons: 'Slow merges' },
+    ],
+    deciderId: pat.memberId,
+  })
+  await command(server, roomId, fayeToken, { type: 'phase.set', index: 2 })
+  await command(server, roomId, quinn.token, { type: 'stance.give', stance: 1, reason: dissent })
+  await command(server, roomId, pat.token, { type: 'stance.give', stance: 4 })
+  await command(server, roomId, fayeToken, { type: 'stance.give', stance: 5 })
+  await command(server, roomId, fayeToken, { type: 'phase.set', index: 3 })
+  await command(server, roomId, fayeToken, { type: 'stances.reveal' })
+  await command(server, roomId, fayeToken, { type: 'phase.set', index: 4 })
+  await command(server, roomId, pat.token, {
+    type: 'decision.record',
+    outcome: 'accepted',
+    option: 'Trunk-based',
+    decision: decisionText,
+    rationale,
+  })
+  await command(server, roomId, fayeToken, { type: 'phase.set', index: 5 })
+  for (const token of [quinn.token, pat.token, fayeToken])
+    await command(server, roomId, token, { type: 'commit' })
+  await command(server, roomId, fayeToken, { type: 'phase.set', index: 6 })
+  await command(server, roomId, fayeToken, { type: 'workshop.close' })
 
-    const [record] = await getJson<Decision[]>(`/api/decisions?q=trunk`)
-    expect(record).toMatchObject({ title, status: 'accepted', source: { roomId } })
-    decisionId = record!.id
-    regionId = record!.source.shapeIds[0]!
-    expect(regionId).toMatch(/^shape:/)
+  const [record] = await getJson<Decision[]>(server, `/api/decisions?q=trunk`)
+  expect(record).toMatchObject({ title, status: 'accepted', source: { roomId } })
+  const regionId = record!.source.shapeIds[0]!
+  expect(regionId).toMatch(/^shape:/)
+  return { server, roomId, faye, decisionId: record!.id, regionId }
+}
+
+// The story, step by step (see `story`): each test runs the steps up to its own, on a server of
+// its own.
+
+async function searchTheLog({ server, faye, decisionId }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-search'))
+  const page = faye.page
+  await page.goto(`${server.url}/`)
+  await page.getByTestId('home-decision-log').click()
+  await page.waitForURL(/\/decisions$/)
+  await expect.poll(() => count(page, 'log-item')).toBe(1)
+
+  await page.getByLabel('Search decisions').fill('nothing-like-this')
+  await expect.poll(() => count(page, 'log-empty')).toBe(1)
+  expect(await text(page, 'log-empty')).toContain('No decision matches')
+
+  await page.getByLabel('Search decisions').fill('TRUNK')
+  await expect.poll(() => count(page, 'log-item')).toBe(1)
+  await expect.poll(() => page.url()).toMatch(/\/decisions\?q=TRUNK$/)
+  const item = page.getByTestId('log-item').first()
+  expect(await item.getAttribute('data-id')).toBe(decisionId)
+  expect(await item.innerText()).toContain(title)
+  expect(await item.getByTestId('decision-status').innerText()).toBe('Accepted')
+  expect(await item.innerText()).toContain('Decided by Pat')
+
+  // Filters narrow it down; a status it does not have finds nothing.
+  await page.getByTestId('log-filter-status').selectOption('rejected')
+  await expect.poll(() => count(page, 'log-empty')).toBe(1)
+  await page.getByTestId('log-filter-status').selectOption('accepted')
+  await expect.poll(() => count(page, 'log-item')).toBe(1)
+  await screenshot(page, 'decision-log-1-search')
+
+  // The address can be shared: opened afresh, it shows the same search.
+  await page.goto(`${server.url}/decisions?q=trunk&status=accepted`)
+  await expect.poll(() => count(page, 'log-item')).toBe(1)
+  expect(await page.getByLabel('Search decisions').inputValue()).toBe('trunk')
+}
+
+async function readTheDetail({ faye, decisionId }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-detail'))
+  const page = faye.page
+  await page.getByTestId('log-item-link').first().click()
+  await page.waitForURL(new RegExp(`/decisions/${decisionId}$`))
+  await expect.poll(() => text(page, 'decision-title')).toBe(title)
+  expect(await text(page, 'decision-decision')).toContain(decisionText)
+  expect(await text(page, 'decision-rationale')).toContain(rationale)
+  expect(await text(page, 'decision-dissent')).toContain(dissent)
+  expect(await text(page, 'decision-dissent-item')).toContain('Quinn')
+  expect(await text(page, 'decision-makers')).toBe('Pat')
+  expect(await page.getByTestId('decision-option').allInnerTexts()).toEqual([
+    expect.stringContaining('Chosen'),
+    expect.not.stringContaining('Chosen'),
+  ])
+  expect(await page.getByTestId('decision-download-md').getAttribute('href')).toBe(
+    `/api/decisions/${decisionId}/export?format=md`,
+  )
+  // This browser facilitates the workshop: it may supersede the (accepted) record.
+  expect(await count(page, 'decision-controls')).toBe(1)
+  expect(await count(page, 'decision-supersede')).toBe(1)
+  await screenshot(page, 'decision-log-2-detail')
+}
+
+async function openOnTheBoard({ server, roomId, faye, regionId }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-board'))
+  const page = faye.page
+  const link = page.getByTestId('decision-open-board')
+  expect(await link.getAttribute('href')).toBe(`/b/${roomId}?focus=${encodeURIComponent(regionId)}`)
+  await link.click()
+  await waitForBoard(page)
+  await expect
+    .poll(() => page.getByTestId('focus-param-highlight').getAttribute('data-shape'))
+    .toBe(regionId)
+  await expect.poll(async () => (await viewOf(page, regionId))?.contains).toBe(true)
+  // The parameter has done its job: it leaves the address bar.
+  await expect.poll(() => page.url()).toBe(`${server.url}/b/${roomId}`)
+  await page.waitForTimeout(400) // the camera's animation
+  await screenshot(page, 'decision-log-3-board')
+}
+
+async function supersede({ server, faye, decisionId }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-supersede'))
+  const page = faye.page
+  await page.goto(`${server.url}/decisions/${decisionId}`)
+  await page.getByTestId('decision-supersede').click()
+  const form = page.getByTestId('supersede-form')
+  expect(await form.getByLabel('Title').inputValue()).toBe(title)
+  expect(await form.getByLabel('Decision', { exact: true }).inputValue()).toBe(decisionText)
+  await form
+    .getByLabel('Decision', { exact: true })
+    .fill('We merge to trunk daily; release branches only for hotfixes.')
+  await form.getByLabel('Why it changes').fill('Hotfixes still need a branch.')
+  await screenshot(page, 'decision-log-4-supersede-form')
+  await form.getByTestId('supersede-submit').click()
+
+  const successor = `DR-${Number(decisionId.slice(3)) + 1}`
+  await page.waitForURL(new RegExp(`/decisions/${successor}$`))
+  await expect.poll(() => text(page, 'decision-id')).toBe(successor)
+  expect(await text(page, 'decision-supersedes')).toBe(decisionId)
+  expect(await text(page, 'decision-decision')).toContain('release branches only for hotfixes')
+  expect(await text(page, 'decision-status')).toBe('Accepted')
+  await screenshot(page, 'decision-log-5-successor')
+
+  await page.getByTestId('decision-supersedes').click()
+  await page.waitForURL(new RegExp(`/decisions/${decisionId}$`))
+  await expect.poll(() => text(page, 'decision-superseded-by')).toBe(successor)
+  expect(await text(page, 'decision-status')).toBe('Superseded')
+  // The original's content is kept as it was.
+  expect(await text(page, 'decision-decision')).toContain(decisionText)
+
+  const original = await getJson<Decision>(server, `/api/decisions/${decisionId}`)
+  expect(original).toMatchObject({
+    status: 'superseded',
+    supersededBy: successor,
+    decision: decisionText,
+  })
+  expect(original.history.at(-1)).toMatchObject({
+    status: 'superseded',
+    by: 'Faye',
+    note: 'Hotfixes still need a branch.',
+  })
+  expect(await getJson<Decision>(server, `/api/decisions/${successor}`)).toMatchObject({
+    supersedes: decisionId,
+    status: 'accepted',
   })
 
-  afterAll(async () => {
-    await faye?.context.close()
-  })
+  // The log marks the superseded one with a link to its successor.
+  await page.goto(`${server.url}/decisions?q=trunk`)
+  await expect.poll(() => count(page, 'log-item')).toBe(2)
+  const superseded = page.locator(`[data-testid="log-item"][data-id="${decisionId}"]`)
+  expect(await superseded.getByTestId('log-item-superseded-by').innerText()).toBe(
+    `Superseded by ${successor}`,
+  )
+  await screenshot(page, 'decision-log-6-log-superseded')
+}
 
+async function markTheActionDone({ server, faye }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-actions'))
+  const page = faye.page
+  await page.goto(`${server.url}/`)
+  await page.getByTestId('home-action-items').click()
+  await page.waitForURL(/\/actions$/)
+  const item = page.locator('[data-testid="actions-item"]', { hasText: actionText })
+  await expect.poll(() => item.count()).toBe(1)
+  expect(await item.getAttribute('data-status')).toBe('open')
+  expect(await item.getByTestId('actions-item-due').innerText()).toContain('overdue')
+  expect(await page.getByTestId('actions-group').first().innerText()).toContain('Pat')
+  // The overdue tab has it too.
+  await page.getByTestId('actions-tab-overdue').click()
+  await expect.poll(() => page.url()).toMatch(/\/actions\?status=overdue$/)
+  await expect.poll(() => item.count()).toBe(1)
+  await screenshot(page, 'decision-log-7-actions')
+
+  await item.getByTestId('actions-item-done').click()
+  await expect.poll(() => item.getAttribute('data-status')).toBe('done')
+  expect(await item.getByTestId('actions-item-status').innerText()).toBe('Done')
+
+  await page.reload()
+  await expect.poll(() => count(page, 'actions-empty')).toBe(1) // nothing overdue any more
+  await page.getByTestId('actions-tab-done').click()
+  await expect.poll(() => item.count()).toBe(1)
+  expect(await item.getAttribute('data-status')).toBe('done')
+  await item.locator('summary').click()
+  expect(await item.locator('details').innerText()).toContain('Status: open → done')
+  await screenshot(page, 'decision-log-8-action-done')
+
+  const [stored] = await getJson<ActionItem[]>(server, `/api/action-items?owner=Pat`)
+  expect(stored).toMatchObject({ text: actionText, status: 'done' })
+  expect(stored!.history.at(-1)).toMatchObject({
+    field: 'status',
+    from: 'open',
+    to: 'done',
+    by: 'Faye',
+  })
+}
+
+async function openTheActionOnTheBoard({ server, roomId, faye }: Log) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-action-board'))
+  const page = faye.page
+  const item = page.locator('[data-testid="actions-item"]', { hasText: actionText })
+  // Far from the template's layout: only the link's focus brings it into view.
+  await item.getByTestId('actions-item-board').click()
+  await waitForBoard(page)
+  await expect
+    .poll(() => page.getByTestId('focus-param-highlight').getAttribute('data-shape'))
+    .toBe(actionShape)
+  await expect.poll(async () => (await viewOf(page, actionShape))?.contains).toBe(true)
+  await expect.poll(() => page.url()).toBe(`${server.url}/b/${roomId}`)
+  await page.waitForTimeout(400)
+  await screenshot(page, 'decision-log-9-action-on-board')
+}
+
+const decisionLog = story(settledDecision, [
+  searchTheLog,
+  readTheDetail,
+  openOnTheBoard,
+  supersede,
+  markTheActionDone,
+  openTheActionOnTheBoard,
+])
+
+describe('decision log and action items (real Chromium, built app)', () => {
   it('the log’s search finds the record by a word of its title, and keeps the search in the address', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-search'))
-    const page = faye.page
-    await page.goto(`${server.url}/`)
-    await page.getByTestId('home-decision-log').click()
-    await page.waitForURL(/\/decisions$/)
-    await expect.poll(() => count(page, 'log-item')).toBe(1)
-
-    await page.getByLabel('Search decisions').fill('nothing-like-this')
-    await expect.poll(() => count(page, 'log-empty')).toBe(1)
-    expect(await text(page, 'log-empty')).toContain('No decision matches')
-
-    await page.getByLabel('Search decisions').fill('TRUNK')
-    await expect.poll(() => count(page, 'log-item')).toBe(1)
-    await expect.poll(() => page.url()).toMatch(/\/decisions\?q=TRUNK$/)
-    const item = page.getByTestId('log-item').first()
-    expect(await item.getAttribute('data-id')).toBe(decisionId)
-    expect(await item.innerText()).toContain(title)
-    expect(await item.getByTestId('decision-status').innerText()).toBe('Accepted')
-    expect(await item.innerText()).toContain('Decided by Pat')
-
-    // Filters narrow it down; a status it does not have finds nothing.
-    await page.getByTestId('log-filter-status').selectOption('rejected')
-    await expect.poll(() => count(page, 'log-empty')).toBe(1)
-    await page.getByTestId('log-filter-status').selectOption('accepted')
-    await expect.poll(() => count(page, 'log-item')).toBe(1)
-    await screenshot(page, 'decision-log-1-search')
-
-    // The address can be shared: opened afresh, it shows the same search.
-    await page.goto(`${server.url}/decisions?q=trunk&status=accepted`)
-    await expect.poll(() => count(page, 'log-item')).toBe(1)
-    expect(await page.getByLabel('Search decisions').inputValue()).toBe('trunk')
+    await decisionLog(searchTheLog)
   })
 
   it('the detail page shows the decision, the rationale and the dissent in the dissenter’s words', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-detail'))
-    const page = faye.page
-    await page.getByTestId('log-item-link').first().click()
-    await page.waitForURL(new RegExp(`/decisions/${decisionId}$`))
-    await expect.poll(() => text(page, 'decision-title')).toBe(title)
-    expect(await text(page, 'decision-decision')).toContain(decisionText)
-    expect(await text(page, 'decision-rationale')).toContain(rationale)
-    expect(await text(page, 'decision-dissent')).toContain(dissent)
-    expect(await text(page, 'decision-dissent-item')).toContain('Quinn')
-    expect(await text(page, 'decision-makers')).toBe('Pat')
-    expect(await page.getByTestId('decision-option').allInnerTexts()).toEqual([
-      expect.stringContaining('Chosen'),
-      expect.not.stringContaining('Chosen'),
-    ])
-    expect(await page.getByTestId('decision-download-md').getAttribute('href')).toBe(
-      `/api/decisions/${decisionId}/export?format=md`,
-    )
-    // This browser facilitates the workshop: it may supersede the (accepted) record.
-    expect(await count(page, 'decision-controls')).toBe(1)
-    expect(await count(page, 'decision-supersede')).toBe(1)
-    await screenshot(page, 'decision-log-2-detail')
+    await decisionLog(readTheDetail)
   })
 
   it('"Open on the board" opens the board zoomed to the proposal region, outlined', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-board'))
-    const page = faye.page
-    const link = page.getByTestId('decision-open-board')
-    expect(await link.getAttribute('href')).toBe(
-      `/b/${roomId}?focus=${encodeURIComponent(regionId)}`,
-    )
-    await link.click()
-    await waitForBoard(page)
-    await expect
-      .poll(() => page.getByTestId('focus-param-highlight').getAttribute('data-shape'))
-      .toBe(regionId)
-    await expect.poll(async () => (await viewOf(page, regionId))?.contains).toBe(true)
-    // The parameter has done its job: it leaves the address bar.
-    await expect.poll(() => page.url()).toBe(`${server.url}/b/${roomId}`)
-    await page.waitForTimeout(400) // the camera's animation
-    await screenshot(page, 'decision-log-3-board')
+    await decisionLog(openOnTheBoard)
   })
 
   it('superseding from the detail page creates the next record, linked both ways', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-supersede'))
-    const page = faye.page
-    await page.goto(`${server.url}/decisions/${decisionId}`)
-    await page.getByTestId('decision-supersede').click()
-    const form = page.getByTestId('supersede-form')
-    expect(await form.getByLabel('Title').inputValue()).toBe(title)
-    expect(await form.getByLabel('Decision', { exact: true }).inputValue()).toBe(decisionText)
-    await form
-      .getByLabel('Decision', { exact: true })
-      .fill('We merge to trunk daily; release branches only for hotfixes.')
-    await form.getByLabel('Why it changes').fill('Hotfixes still need a branch.')
-    await screenshot(page, 'decision-log-4-supersede-form')
-    await form.getByTestId('supersede-submit').click()
-
-    const successor = `DR-${Number(decisionId.slice(3)) + 1}`
-    await page.waitForURL(new RegExp(`/decisions/${successor}$`))
-    await expect.poll(() => text(page, 'decision-id')).toBe(successor)
-    expect(await text(page, 'decision-supersedes')).toBe(decisionId)
-    expect(await text(page, 'decision-decision')).toContain('release branches only for hotfixes')
-    expect(await text(page, 'decision-status')).toBe('Accepted')
-    await screenshot(page, 'decision-log-5-successor')
-
-    await page.getByTestId('decision-supersedes').click()
-    await page.waitForURL(new RegExp(`/decisions/${decisionId}$`))
-    await expect.poll(() => text(page, 'decision-superseded-by')).toBe(successor)
-    expect(await text(page, 'decision-status')).toBe('Superseded')
-    // The original's content is kept as it was.
-    expect(await text(page, 'decision-decision')).toContain(decisionText)
-
-    const original = await getJson<Decision>(`/api/decisions/${decisionId}`)
-    expect(original).toMatchObject({
-      status: 'superseded',
-      supersededBy: successor,
-      decision: decisionText,
-    })
-    expect(original.history.at(-1)).toMatchObject({
-      status: 'superseded',
-      by: 'Faye',
-      note: 'Hotfixes still need a branch.',
-    })
-    expect(await getJson<Decision>(`/api/decisions/${successor}`)).toMatchObject({
-      supersedes: decisionId,
-      status: 'accepted',
-    })
-
-    // The log marks the superseded one with a link to its successor.
-    await page.goto(`${server.url}/decisions?q=trunk`)
-    await expect.poll(() => count(page, 'log-item')).toBe(2)
-    const superseded = page.locator(`[data-testid="log-item"][data-id="${decisionId}"]`)
-    expect(await superseded.getByTestId('log-item-superseded-by').innerText()).toBe(
-      `Superseded by ${successor}`,
-    )
-    await screenshot(page, 'decision-log-6-log-superseded')
+    await decisionLog(supersede)
   })
 
   it('the action items page lists the item; marking it done persists across a reload', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-actions'))
-    const page = faye.page
-    await page.goto(`${server.url}/`)
-    await page.getByTestId('home-action-items').click()
-    await page.waitForURL(/\/actions$/)
-    const item = page.locator('[data-testid="actions-item"]', { hasText: actionText })
-    await expect.poll(() => item.count()).toBe(1)
-    expect(await item.getAttribute('data-status')).toBe('open')
-    expect(await item.getByTestId('actions-item-due').innerText()).toContain('overdue')
-    expect(await page.getByTestId('actions-group').first().innerText()).toContain('Pat')
-    // The overdue tab has it too.
-    await page.getByTestId('actions-tab-overdue').click()
-    await expect.poll(() => page.url()).toMatch(/\/actions\?status=overdue$/)
-    await expect.poll(() => item.count()).toBe(1)
-    await screenshot(page, 'decision-log-7-actions')
-
-    await item.getByTestId('actions-item-done').click()
-    await expect.poll(() => item.getAttribute('data-status')).toBe('done')
-    expect(await item.getByTestId('actions-item-status').innerText()).toBe('Done')
-
-    await page.reload()
-    await expect.poll(() => count(page, 'actions-empty')).toBe(1) // nothing overdue any more
-    await page.getByTestId('actions-tab-done').click()
-    await expect.poll(() => item.count()).toBe(1)
-    expect(await item.getAttribute('data-status')).toBe('done')
-    await item.locator('summary').click()
-    expect(await item.locator('details').innerText()).toContain('Status: open → done')
-    await screenshot(page, 'decision-log-8-action-done')
-
-    const [stored] = await getJson<ActionItem[]>(`/api/action-items?owner=Pat`)
-    expect(stored).toMatchObject({ text: actionText, status: 'done' })
-    expect(stored!.history.at(-1)).toMatchObject({
-      field: 'status',
-      from: 'open',
-      to: 'done',
-      by: 'Faye',
-    })
+    await decisionLog(markTheActionDone)
   })
 
   it('an action item links to its note on the board, brought into view', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-action-board'))
-    const page = faye.page
-    const item = page.locator('[data-testid="actions-item"]', { hasText: actionText })
-    // Far from the template's layout: only the link's focus brings it into view.
-    await item.getByTestId('actions-item-board').click()
-    await waitForBoard(page)
-    await expect
-      .poll(() => page.getByTestId('focus-param-highlight').getAttribute('data-shape'))
-      .toBe(actionShape)
-    await expect.poll(async () => (await viewOf(page, actionShape))?.contains).toBe(true)
-    await expect.poll(() => page.url()).toBe(`${server.url}/b/${roomId}`)
-    await page.waitForTimeout(400)
-    await screenshot(page, 'decision-log-9-action-on-board')
+    await decisionLog(openTheActionOnTheBoard)
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -1,21 +1,20 @@
 import type { Page } from 'playwright-core'
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import { type Participant, screenshot } from '../support/browser.js'
-import { useWorkshop } from '../support/workshop.js'
+import { useE2e } from '../support/e2e.js'
 import { sendCommand } from '../support/server-process.js'
 
-const workshop = useWorkshop('Facilitation drill', ['Pat', 'Quinn'])
-let faye: Participant
-let pat: Participant
-let quinn: Participant
+const e2e = useE2e()
 
-beforeAll(async () => {
-  faye = workshop.faye
-  pat = workshop.people.Pat!
-  quinn = workshop.people.Quinn!
-})
+/** A new board of Faye's, joined by Pat and Quinn. */
+async function drill() {
+  const workshop = await e2e.workshop('Facilitation drill', ['Pat', 'Quinn'])
+  const { faye } = workshop
+  const pat = workshop.people.Pat!
+  const quinn = workshop.people.Quinn!
+  return { workshop, faye, pat, quinn, everyone: [faye, pat, quinn] as Participant[] }
+}
 
-const everyone = () => [faye, pat, quinn]
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent()
 
 /** Seconds shown by a page's timer ("4:59" → 299). */
@@ -26,6 +25,7 @@ async function shownSeconds(page: Page): Promise<number> {
 
 describe('facilitation (real Chromium, built app)', () => {
   it('only the facilitator has phase and timer controls', async () => {
+    const { faye, pat, quinn } = await drill()
     expect(await faye.page.getByTestId('phase-next').count()).toBe(1)
     expect(await faye.page.getByTestId('timer-start').count()).toBe(1)
     for (const person of [pat, quinn]) {
@@ -36,6 +36,7 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('the facilitator adds a phase and moves everyone to it', async () => {
+    const { faye, pat, everyone } = await drill()
     onTestFailed(() => screenshot(faye.page, 'FAILED-facilitation-phases'))
     await faye.page.getByTestId('phases-edit').click()
     const editor = faye.page.getByTestId('phase-editor')
@@ -44,7 +45,7 @@ describe('facilitation (real Chromium, built app)', () => {
     await faye.page.getByTestId('phases-save').click()
     await editor.waitFor({ state: 'detached' })
     await faye.page.getByTestId('phase-next').click()
-    for (const person of everyone()) {
+    for (const person of everyone) {
       await expect.poll(() => text(person.page, 'phase-name')).toBe('Vote')
       expect(await text(person.page, 'phase-instructions')).toContain('Place your dots')
       expect(await text(person.page, 'phase-allows')).toBe('Voting · Board read-only')
@@ -53,12 +54,13 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('a timer started by the facilitator shows the same time on every screen', async () => {
+    const { faye, quinn, everyone } = await drill()
     await faye.page.getByTestId('timer-minutes').fill('5')
     await faye.page.getByTestId('timer-start').click()
-    for (const person of everyone()) {
+    for (const person of everyone) {
       await expect.poll(() => person.page.getByTestId('timer-time').count()).toBe(1)
     }
-    const shown = await Promise.all(everyone().map((person) => shownSeconds(person.page)))
+    const shown = await Promise.all(everyone.map((person) => shownSeconds(person.page)))
     for (const seconds of shown) {
       expect(seconds).toBeGreaterThan(280)
       expect(seconds).toBeLessThanOrEqual(300)
@@ -69,12 +71,13 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('when time is up, every screen says so', async () => {
-    const started = await sendCommand(workshop.server, workshop.roomId, workshop.facilitatorToken, {
+    const { workshop, pat, everyone } = await drill()
+    const started = await sendCommand(e2e.server, workshop.roomId, workshop.facilitatorToken, {
       type: 'timer.start',
       seconds: 1,
     })
     expect(started.status).toBe(200)
-    for (const person of everyone()) {
+    for (const person of everyone) {
       await expect
         .poll(() => person.page.getByTestId('timer').getAttribute('data-state'))
         .toBe('up')
@@ -84,6 +87,7 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('“Bring everyone” moves every participant’s view to the facilitator’s', async () => {
+    const { faye, pat, quinn } = await drill()
     const center = (page: Page) =>
       page.evaluate(() => {
         const b = window.accord?.editor.getViewportPageBounds()
@@ -110,6 +114,7 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('anyone can follow another person’s view (tldraw follow, on server-stamped presence)', async () => {
+    const { faye, quinn } = await drill()
     const center = (page: Page) =>
       page.evaluate(() => {
         const b = window.accord?.editor.getViewportPageBounds()
@@ -135,6 +140,6 @@ describe('facilitation (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    for (const person of everyone()) expect(person.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

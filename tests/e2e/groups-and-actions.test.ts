@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
   focusCanvas,
@@ -7,35 +7,40 @@ import {
   shapeTypes,
   waitForShapeCount,
 } from '../support/browser.js'
-import { useWorkshop } from '../support/workshop.js'
+import { useE2e, type Workshop } from '../support/e2e.js'
 
-const workshop = useWorkshop('Groups drill', ['Pat'])
-let faye: Participant
-let pat: Participant
+const e2e = useE2e()
 
-beforeAll(() => {
-  ;({ faye } = workshop)
-  pat = workshop.people.Pat!
-})
+/** A new board of Faye's, joined by Pat. */
+async function drill() {
+  const workshop = await e2e.workshop('Groups drill', ['Pat'])
+  return { workshop, faye: workshop.faye, pat: workshop.people.Pat! }
+}
 
-const api = async (path: string) =>
+const api = async (workshop: Workshop, path: string) =>
   (
-    await fetch(`${workshop.server.url}/api/rooms/${workshop.roomId}/${path}`, {
+    await fetch(`${e2e.server.url}/api/rooms/${workshop.roomId}/${path}`, {
       headers: { authorization: `Bearer ${workshop.links.viewer.split('#t=')[1]}` },
     })
   ).json()
 
+/** Pat writes two notes and groups them on the canvas; Faye sees the group. */
+async function groupTwoNotes(faye: Participant, pat: Participant) {
+  await addStickyNote(pat.page, 'Flaky tests', { x: 350, y: 320 })
+  await addStickyNote(pat.page, 'Slow builds', { x: 600, y: 320 })
+  await focusCanvas(pat.page)
+  await pat.page.keyboard.press('Control+a')
+  await pat.page.getByTestId('group-notes').click()
+  await waitForShapeCount(faye.page, 3)
+}
+
 describe('groups and action items (real Chromium, built app)', () => {
   it('notes grouped on the canvas are a named group in the data', async () => {
+    const { workshop, faye, pat } = await drill()
     onTestFailed(() => screenshot(pat.page, 'FAILED-groups-pat'))
-    await addStickyNote(pat.page, 'Flaky tests', { x: 350, y: 320 })
-    await addStickyNote(pat.page, 'Slow builds', { x: 600, y: 320 })
-    await focusCanvas(pat.page)
-    await pat.page.keyboard.press('Control+a')
-    await pat.page.getByTestId('group-notes').click()
-    await waitForShapeCount(faye.page, 3)
+    await groupTwoNotes(faye, pat)
     expect(await shapeTypes(faye.page)).toEqual(['frame', 'note', 'note'])
-    const groups = (await api('groups')) as { name: string; noteIds: string[] }[]
+    const groups = (await api(workshop, 'groups')) as { name: string; noteIds: string[] }[]
     expect(groups).toHaveLength(1)
     expect(groups[0]?.name).toBe('New group')
     expect(groups[0]?.noteIds).toHaveLength(2)
@@ -43,7 +48,9 @@ describe('groups and action items (real Chromium, built app)', () => {
   })
 
   it('a note becomes an action item with one owner and a due date, listed for everyone', async () => {
+    const { workshop, faye, pat } = await drill()
     onTestFailed(() => screenshot(pat.page, 'FAILED-actions-pat'))
+    await groupTwoNotes(faye, pat)
     await focusCanvas(pat.page)
     await pat.page.getByText('Flaky tests').click()
     await pat.page.getByTestId('make-action').click()
@@ -51,7 +58,11 @@ describe('groups and action items (real Chromium, built app)', () => {
     await pat.page.getByTestId('action-due').fill('2026-12-04')
     await pat.page.getByTestId('action-save').click()
     await expect.poll(() => faye.page.getByTestId('action-badge').textContent()).toContain('Faye')
-    const items = (await api('action-items')) as { text: string; ownerName: string; due: string }[]
+    const items = (await api(workshop, 'action-items')) as {
+      text: string
+      ownerName: string
+      due: string
+    }[]
     expect(items).toEqual([
       expect.objectContaining({ text: 'Flaky tests', ownerName: 'Faye', due: '2026-12-04' }),
     ])
@@ -61,7 +72,6 @@ describe('groups and action items (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
-    expect(pat.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

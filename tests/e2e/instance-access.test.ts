@@ -4,48 +4,33 @@
  * one returns to the form), the decision log needs signing in and signing out ends it, and a
  * participant link opens its board with no key at all.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
+  createBoardInUi,
   joinWithLink,
-  launchBrowser,
-  newParticipant,
   type Participant,
   screenshot,
   waitForBoard,
 } from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { useE2e } from '../support/e2e.js'
 
 const accessKey = 'e2e-access-key-7d1be93f'
-let server: ServerProcess
-let browser: Browser
-let faye: Participant
-let participantLink = ''
+const e2e = useE2e({ server: { env: { ACCORD_ACCESS_KEY: accessKey } } })
 
-beforeAll(async () => {
-  server = await startServer({ env: { ACCORD_ACCESS_KEY: accessKey } })
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-})
-
-/**
- * Another tab of the same person (same cookies and storage). Leaving a board in its own tab would
- * abort tldraw's translation fetch, which tldraw reports as an uncaught error.
- */
-async function newTab(person: Participant): Promise<Page> {
-  const page = await person.context.newPage()
-  page.on('pageerror', (error) => person.errors.push(error.message))
-  return page
+/** Faye, signed in with the instance's access key. */
+async function signedInFaye(): Promise<Participant> {
+  const faye = await e2e.person()
+  await faye.page.goto(`${e2e.server.url}/signin`)
+  await faye.page.getByTestId('signin-key').fill(accessKey)
+  await faye.page.getByRole('button', { name: 'Sign in' }).click()
+  await faye.page.getByTestId('sign-out').waitFor()
+  return faye
 }
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 describe('instance access (real Chromium, server with an access key)', () => {
   it('creating a workshop asks for the key, refuses a wrong one, then creates it', async () => {
-    const { page } = faye
+    const { server } = e2e
+    const { page } = await e2e.person()
     onTestFailed(() => screenshot(page, 'FAILED-instance-access-create'))
     await page.goto(server.url)
     await page.getByTestId('board-title-input').fill('Keyed retro')
@@ -71,13 +56,14 @@ describe('instance access (real Chromium, server with an access key)', () => {
     await waitForBoard(page)
 
     await page.getByTestId('share-button').click()
-    participantLink = await page.getByTestId('share-link-participant').inputValue()
+    const participantLink = await page.getByTestId('share-link-participant').inputValue()
     await page.keyboard.press('Escape')
     expect(participantLink).toMatch(/\/b\/[A-Za-z0-9_-]+#t=/)
   })
 
   it('the decision log opens once signed in, and asks again after signing out', async () => {
-    const page = await newTab(faye)
+    const { server } = e2e
+    const { page } = await signedInFaye()
     onTestFailed(() => screenshot(page, 'FAILED-instance-access-log'))
     await page.goto(`${server.url}/decisions`)
     await expect.poll(() => page.getByTestId('log-count').textContent()).toBe('0 decisions')
@@ -97,12 +83,22 @@ describe('instance access (real Chromium, server with an access key)', () => {
   })
 
   it('a participant link opens its board without any key', async () => {
-    const pat = await newParticipant(browser)
+    const { server } = e2e
+    const faye = await signedInFaye()
+    const { participant: participantLink } = await createBoardInUi(
+      faye.page,
+      server,
+      'Keyed retro',
+      'Faye',
+    )
+    const pat = await e2e.person()
     onTestFailed(() => screenshot(pat.page, 'FAILED-instance-access-participant'))
     await joinWithLink(pat.page, participantLink, 'Pat')
     expect(await pat.page.getByTestId('role').textContent()).toBeTruthy()
-    // Their home page still lists the board; the records need the key.
-    const home = await newTab(pat)
+    // Their home page still lists the board; the records need the key. (In another tab: leaving
+    // a board in its own tab would abort tldraw's translation fetch, which tldraw reports as an
+    // uncaught error.)
+    const home = await e2e.tab(pat)
     await home.goto(server.url)
     await home.getByRole('link', { name: 'Keyed retro' }).waitFor()
     await home.getByTestId('sign-in-link').waitFor()
@@ -112,6 +108,6 @@ describe('instance access (real Chromium, server with an access key)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

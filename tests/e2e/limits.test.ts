@@ -2,40 +2,16 @@
  * What a person sees when the server refuses an edit because of a bound (README, "Limits"): the
  * board says so, instead of silently keeping a change nobody else will ever get.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import {
-  createBoardInUi,
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
-  type Participant,
-  screenshot,
-  shapeCount,
-} from '../support/browser.js'
-import { type ServerProcess, startServer } from '../support/server-process.js'
+import { describe, expect, it, onTestFailed } from 'vitest'
+import { screenshot, shapeCount } from '../support/browser.js'
+import { useE2e } from '../support/e2e.js'
 
-let server: ServerProcess
-let browser: Browser
-let faye: Participant
-let pat: Participant
-
-beforeAll(async () => {
-  server = await startServer({ env: { ACCORD_MAX_DOCUMENT_BYTES: String(64 * 1024) } })
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  pat = await newParticipant(browser)
-  const links = await createBoardInUi(faye.page, server, 'Small board', 'Faye')
-  await joinWithLink(pat.page, links.participant, 'Pat')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useE2e({ server: { env: { ACCORD_MAX_DOCUMENT_BYTES: String(64 * 1024) } } })
 
 describe('bounds, as the board shows them (real Chromium, built app)', () => {
   it('an edit that would make the board too big is refused, and the writer is told', async () => {
+    const { faye, people } = await e2e.workshop('Small board', ['Pat'])
+    const pat = people.Pat!
     onTestFailed(async () => {
       await screenshot(pat.page, 'FAILED-limits-pat')
       await screenshot(faye.page, 'FAILED-limits-faye')

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
   focusCanvas,
@@ -8,46 +8,51 @@ import {
   shapeCount,
   waitForShapeCount,
 } from '../support/browser.js'
-import { useWorkshop } from '../support/workshop.js'
+import { useE2e } from '../support/e2e.js'
 
-const workshop = useWorkshop('Locks drill', ['Pat'])
-let faye: Participant
-let pat: Participant
+const e2e = useE2e()
 
-beforeAll(async () => {
-  faye = workshop.faye
-  pat = workshop.people.Pat!
-})
+/** A new board of Faye's, joined by Pat. */
+async function drill() {
+  const workshop = await e2e.workshop('Locks drill', ['Pat'])
+  return { faye: workshop.faye, pat: workshop.people.Pat! }
+}
 
 const noteX = (page: Page) =>
   page.evaluate(
     () => window.accord?.editor.getCurrentPageShapes().find((s) => s.type === 'note')?.x,
   )
 
+/** Faye draws a frame, Pat puts a note in it, and Faye locks the frame; Pat is told. */
+async function lockedFrameWithNote(faye: Participant, pat: Participant) {
+  await focusCanvas(faye.page)
+  await faye.page.keyboard.press('f')
+  await faye.page.mouse.move(250, 200)
+  await faye.page.mouse.down()
+  await faye.page.mouse.move(750, 550, { steps: 8 })
+  await faye.page.mouse.up()
+  await faye.page.keyboard.press('Escape') // leaves the frame's title; the frame stays selected
+  await waitForShapeCount(pat.page, 1)
+  await addStickyNote(pat.page, 'Inside', { x: 450, y: 380 })
+  await waitForShapeCount(faye.page, 2)
+
+  // Faye selects the frame by its label and locks it.
+  await faye.page.keyboard.press('v')
+  await faye.page.getByText('Frame', { exact: true }).click()
+  await faye.page.getByTestId('lock-frames').click()
+  await pat.page.getByTestId('locked-frame-badge').waitFor()
+  expect(await pat.page.getByTestId('lock-status').textContent()).toContain('1 locked frame')
+}
+
 describe('locks (real Chromium, built app)', () => {
   it('a frame the facilitator locks cannot be changed by a participant', async () => {
+    const { faye, pat } = await drill()
     onTestFailed(async () => {
       await screenshot(faye.page, 'FAILED-locks-faye')
       await screenshot(pat.page, 'FAILED-locks-pat')
     })
-    // Faye draws a frame; Pat puts a note in it.
-    await focusCanvas(faye.page)
-    await faye.page.keyboard.press('f')
-    await faye.page.mouse.move(250, 200)
-    await faye.page.mouse.down()
-    await faye.page.mouse.move(750, 550, { steps: 8 })
-    await faye.page.mouse.up()
-    await faye.page.keyboard.press('Escape') // leaves the frame's title; the frame stays selected
-    await waitForShapeCount(pat.page, 1)
-    await addStickyNote(pat.page, 'Inside', { x: 450, y: 380 })
-    await waitForShapeCount(faye.page, 2)
-
-    // Faye selects the frame by its label and locks it.
-    await faye.page.keyboard.press('v')
-    await faye.page.getByText('Frame', { exact: true }).click()
-    await faye.page.getByTestId('lock-frames').click()
-    await pat.page.getByTestId('locked-frame-badge').waitFor()
-    expect(await pat.page.getByTestId('lock-status').textContent()).toContain('1 locked frame')
+    // Faye draws a frame; Pat puts a note in it; Faye locks the frame.
+    await lockedFrameWithNote(faye, pat)
 
     // Pat tries to drag the note out by its middle (its edges hold tldraw's "new note" handles):
     // it does not move, for Pat or for Faye, and cannot be deleted.
@@ -65,6 +70,8 @@ describe('locks (real Chromium, built app)', () => {
   })
 
   it('an edit the server refuses is undone on the writer’s board too: it starts over from the server’s copy', async () => {
+    const { faye, pat } = await drill()
+    await lockedFrameWithNote(faye, pat)
     // A modified client gets past the lock mirror: Pat's browser writes the move into the
     // board's document itself.
     const before = await noteX(faye.page)
@@ -93,6 +100,8 @@ describe('locks (real Chromium, built app)', () => {
   })
 
   it('a locked board is read-only for participants, until it is unlocked', async () => {
+    const { faye, pat } = await drill()
+    await lockedFrameWithNote(faye, pat)
     await faye.page.getByTestId('lock-board').click()
     await expect
       .poll(() => pat.page.getByTestId('lock-status').textContent())
@@ -108,7 +117,6 @@ describe('locks (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
-    expect(pat.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   type Participant,
   screenshot,
@@ -7,28 +7,27 @@ import {
   shapesWithText,
   waitForShapeCount,
 } from '../support/browser.js'
-import { useWorkshop } from '../support/workshop.js'
+import { useE2e } from '../support/e2e.js'
 import { sendCommand } from '../support/server-process.js'
 
-const workshop = useWorkshop('Private writing drill', ['Pat', 'Quinn'])
-let faye: Participant
-let pat: Participant
-let quinn: Participant
+const e2e = useE2e()
 
-beforeAll(async () => {
-  ;({ faye } = workshop)
-  pat = workshop.people.Pat!
-  quinn = workshop.people.Quinn!
-  // Phases: private writing, then reveal (set up over the API; the UI is tested elsewhere).
+/**
+ * A new board of Faye's, joined by Pat and Quinn, in its phases: private writing, then reveal
+ * (set up over the API; the UI is tested elsewhere).
+ */
+async function drill() {
+  const workshop = await e2e.workshop('Private writing drill', ['Pat', 'Quinn'])
   const rules = { boardEditing: true, privateWriting: true, reveal: 'facilitator', voting: false }
-  await sendCommand(workshop.server, workshop.roomId, workshop.facilitatorToken, {
+  await sendCommand(e2e.server, workshop.roomId, workshop.facilitatorToken, {
     type: 'phases.update',
     phases: [
       { name: 'Write privately', instructions: 'What went wrong?', rules },
       { name: 'Reveal', rules: { ...rules, privateWriting: false } },
     ],
   })
-})
+  return { faye: workshop.faye, pat: workshop.people.Pat!, quinn: workshop.people.Quinn! }
+}
 
 async function writePrivately(page: Page, text: string) {
   await page.getByTestId('private-note-input').fill(text)
@@ -38,11 +37,17 @@ async function writePrivately(page: Page, text: string) {
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText)
 
+/** Pat and Quinn each write one private note. */
+async function bothWrite({ pat, quinn }: { pat: Participant; quinn: Participant }) {
+  await writePrivately(pat.page, 'Pat thinks the release was rushed')
+  await writePrivately(quinn.page, 'Quinn missed the on-call handover')
+}
+
 describe('private writing and reveal (real Chromium, built app)', () => {
   it('private notes are seen by their author only', async () => {
+    const { faye, pat, quinn } = await drill()
     onTestFailed(() => screenshot(quinn.page, 'FAILED-private-quinn'))
-    await writePrivately(pat.page, 'Pat thinks the release was rushed')
-    await writePrivately(quinn.page, 'Quinn missed the on-call handover')
+    await bothWrite({ pat, quinn })
     expect(await pat.page.getByTestId('private-note').count()).toBe(1)
     expect(await quinn.page.getByTestId('private-note').count()).toBe(1)
     // Nobody else sees them: not on the board, not anywhere on the page.
@@ -58,6 +63,11 @@ describe('private writing and reveal (real Chromium, built app)', () => {
   })
 
   it('the facilitator reveals them all onto everyone’s board', async () => {
+    const { faye, pat, quinn } = await drill()
+    await bothWrite({ pat, quinn })
+    await expect
+      .poll(() => faye.page.getByTestId('reveal-all').textContent())
+      .toContain('2 from 2 people')
     await faye.page.getByTestId('phase-next').click()
     await faye.page.getByTestId('reveal-all').click()
     for (const person of [faye, pat, quinn]) {
@@ -69,6 +79,6 @@ describe('private writing and reveal (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    for (const person of [faye, pat, quinn]) expect(person.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -1,28 +1,27 @@
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   addStickyNote,
-  type BoardLinks,
   joinWithLink,
-  newParticipant,
   type Participant,
   screenshot,
   shapeCount,
   waitForShapeCount,
 } from '../support/browser.js'
-import { useWorkshop } from '../support/workshop.js'
+import { useE2e } from '../support/e2e.js'
 
-const workshop = useWorkshop('Roles drill')
-let faye: Participant
-let links: BoardLinks
+const e2e = useE2e()
 
-beforeAll(async () => {
-  ;({ faye, links } = workshop)
+/** Faye's board, with a note of hers on it. */
+async function fayesBoard() {
+  const { faye, links } = await e2e.workshop('Roles drill')
   await addStickyNote(faye.page, 'Facilitator note', { x: 400, y: 300 })
-})
+  return { faye, links }
+}
 
 describe('roles by link (real Chromium, built app)', () => {
   it('a viewer enters without a name, sees the board, and cannot change it', async () => {
-    const viewer = await newParticipant(workshop.browser)
+    const { faye, links } = await fayesBoard()
+    const viewer = await e2e.person()
     await joinWithLink(viewer.page, links.viewer, 'unused')
     expect(await viewer.page.getByTestId('role').textContent()).toBe('Viewing only')
     await waitForShapeCount(viewer.page, 1)
@@ -35,7 +34,8 @@ describe('roles by link (real Chromium, built app)', () => {
   })
 
   it('replacing the participant link signs out those who joined with it', async () => {
-    const pat: Participant = await newParticipant(workshop.browser)
+    const { faye, links } = await fayesBoard()
+    const pat: Participant = await e2e.person()
     onTestFailed(async () => {
       await screenshot(pat.page, 'FAILED-roles-pat')
       await screenshot(faye.page, 'FAILED-roles-faye')
@@ -64,6 +64,6 @@ describe('roles by link (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -1,33 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-  shareLink,
-} from '../support/browser.js'
-import { createRoom, repoRoot, type ServerProcess, startServer } from '../support/server-process.js'
+import { describe, expect, it } from 'vitest'
+import { joinWithLink, screenshot, shareLink } from '../support/browser.js'
+import { useE2e } from '../support/e2e.js'
+import { repoRoot } from '../support/server-process.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useE2e()
 
 describe('everything is served by Accord itself (works with no internet)', () => {
   it('a board loads fonts, icons and translations from its own origin only', async () => {
     // A French browser makes tldraw fetch its French translation (English is built in).
-    const person = await newParticipant(browser, { locale: 'fr-FR' })
+    const person = await e2e.person({ locale: 'fr-FR' })
+    const { server } = e2e
     const requests: string[] = []
     const failures: string[] = []
     person.page.on('request', (request) => requests.push(request.url()))
@@ -35,7 +19,7 @@ describe('everything is served by Accord itself (works with no internet)', () =>
     person.page.on('response', (response) => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
     })
-    await joinWithLink(person.page, shareLink(server, await createRoom(server, 'Assets')), 'Ada')
+    await joinWithLink(person.page, shareLink(server, await e2e.room('Assets')), 'Ada')
     // Open the main menu so that more icons and translated labels load.
     await person.page.getByTestId('main-menu.button').click()
     await person.page.waitForLoadState('networkidle')
@@ -54,13 +38,14 @@ describe('everything is served by Accord itself (works with no internet)', () =>
   })
 
   it('an unknown board, or a board without a link, explains itself instead of an empty canvas', async () => {
-    const person = await newParticipant(browser)
+    const person = await e2e.person()
+    const { server } = e2e
     await person.page.goto(`${server.url}/b/doesNotExist1234567890#t=${'x'.repeat(32)}`)
     const refused = person.page.getByTestId('refused')
     await refused.waitFor()
     expect(await refused.getAttribute('data-reason')).toBe('not-found')
     expect(await person.page.locator('.tl-canvas').count()).toBe(0)
-    await person.page.goto(`${server.url}/b/${await createRoom(server, 'Linkless')}`)
+    await person.page.goto(`${server.url}/b/${await e2e.room('Linkless')}`)
     await person.page.getByText('You need a link to this board').waitFor()
     // Visiting a board id never creates it.
     const response = await fetch(`${server.url}/api/rooms/doesNotExist1234567890`)
@@ -68,8 +53,9 @@ describe('everything is served by Accord itself (works with no internet)', () =>
   })
 
   it('the licences page, linked from the home page, shows Accord’s licence, tldraw’s and every package', async () => {
-    const person = await newParticipant(browser)
+    const person = await e2e.person()
     const { page } = person
+    const { server } = e2e
     await page.goto(server.url)
     await page.getByTestId('home-licenses').click()
     await page.waitForURL(/\/licenses$/)
@@ -91,10 +77,9 @@ describe('everything is served by Accord itself (works with no internet)', () =>
   })
 
   it('the home page lists boards this browser has opened', async () => {
-    const person = await newParticipant(browser)
-    const roomId = await createRoom(server, 'Remember me')
-    await joinWithLink(person.page, shareLink(server, roomId), 'Ada')
-    await person.page.goto(server.url)
+    const roomId = await e2e.room('Remember me')
+    const person = await e2e.join(roomId, 'Ada')
+    await person.page.goto(e2e.server.url)
     const link = person.page.getByRole('link', { name: 'Remember me' })
     expect(await link.getAttribute('href')).toBe(`/b/${roomId}`)
   })

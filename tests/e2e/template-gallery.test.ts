@@ -5,23 +5,11 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import {
-  artifactsDir,
-  launchBrowser,
-  newParticipant,
-  type Participant,
-  screenshot,
-  waitForBoard,
-} from '../support/browser.js'
-import {
-  joinRoom,
-  sendCommand,
-  type ServerProcess,
-  startServer,
-} from '../support/server-process.js'
-import { connectClient, type TestClient } from '../support/yjs-client.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFailed } from 'vitest'
+import { artifactsDir, screenshot, waitForBoard } from '../support/browser.js'
+import { useE2e } from '../support/e2e.js'
+import { joinRoom, sendCommand } from '../support/server-process.js'
 
 interface TemplateSummary {
   readonly id: string
@@ -30,26 +18,7 @@ interface TemplateSummary {
   readonly regions: readonly { readonly title: string }[]
 }
 
-let server: ServerProcess
-let browser: Browser
-let faye: Participant
-let catalogue: TemplateSummary[]
-const clients: TestClient[] = []
-/** The first retro made here, which the follow-up test follows up. */
-let firstRetro: { id: string; title: string }
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  faye = await newParticipant(browser)
-  catalogue = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[]
-})
-
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useE2e()
 
 const card = (page: Page, id: string) => page.getByTestId(`template-card-${id}`)
 const form = (page: Page) => page.getByTestId('create-board-form')
@@ -75,8 +44,7 @@ async function roomState(page: Page): Promise<Record<string, unknown>> {
       ).member?.token ?? '',
     roomId,
   )
-  const client = connectClient(server.wsUrl, roomId, { token })
-  clients.push(client)
+  const client = e2e.client(roomId, { token })
   await client.whenSynced()
   return client.doc.getMap('accord:room').toJSON()
 }
@@ -91,11 +59,34 @@ function frameNames(page: Page): Promise<string[]> {
   )
 }
 
+/**
+ * Faye makes a retro from the gallery (Sailboat, 5 dots, anonymous), as the retro test does;
+ * resolves with it once its board is up.
+ */
+async function retroMadeInTheGallery(page: Page): Promise<{ id: string; title: string }> {
+  await page.goto(e2e.server.url)
+  await card(page, 'retro').click()
+  const options = page.getByTestId('template-options')
+  await options.getByText('Sailboat', { exact: true }).click()
+  await page.getByLabel('Dots per person').fill('5')
+  await page.getByLabel('Anonymous').check()
+  await page.getByTestId('board-title-input').fill('Sprint 42 retro')
+  await page.getByTestId('facilitator-name-input').fill('Faye')
+  await page.getByRole('button', { name: 'Create workshop' }).click()
+  await page.waitForURL(/\/b\/[A-Za-z0-9_-]{20,}$/)
+  await waitForBoard(page)
+  return { id: roomIdOf(page), title: 'Sprint 42 retro' }
+}
+
 describe('template gallery (real Chromium, built app)', () => {
   it('shows every template with a preview of its layout and its phases', async () => {
+    const faye = await e2e.person()
     onTestFailed(() => screenshot(faye.page, 'FAILED-template-gallery'))
     const { page } = faye
-    await page.goto(server.url)
+    const catalogue = (await (
+      await fetch(`${e2e.server.url}/api/templates`)
+    ).json()) as TemplateSummary[]
+    await page.goto(e2e.server.url)
     expect(catalogue.map((t) => t.id).sort()).toEqual(
       ['blank', 'disagree-and-commit', 'empathy-map', 'pre-mortem', 'retro'].sort(),
     )
@@ -122,9 +113,10 @@ describe('template gallery (real Chromium, built app)', () => {
   })
 
   it('a retro made from its options: Sailboat, 5 dots, anonymous', async () => {
+    const faye = await e2e.person()
     onTestFailed(() => screenshot(faye.page, 'FAILED-template-gallery-retro'))
     const { page } = faye
-    await page.goto(server.url)
+    await page.goto(e2e.server.url)
     await card(page, 'retro').click()
     expect(await page.getByRole('radio', { name: 'Retrospective' }).isChecked()).toBe(true)
     await expect
@@ -160,7 +152,6 @@ describe('template gallery (real Chromium, built app)', () => {
     await page.getByRole('button', { name: 'Create workshop' }).click()
     await page.waitForURL(/\/b\/[A-Za-z0-9_-]{20,}$/)
     await waitForBoard(page)
-    firstRetro = { id: roomIdOf(page), title: 'Sprint 42 retro' }
     await expect.poll(() => page.getByTestId('phase-name').textContent()).toBe('Set the stage')
     await expect.poll(() => frameNames(page)).toEqual(['Wind', 'Anchors', 'Rocks', 'Island'])
     // The server made the room with the options chosen.
@@ -175,9 +166,11 @@ describe('template gallery (real Chromium, built app)', () => {
   })
 
   it('a retro you facilitated can be followed up: the new one opens with its review', async () => {
+    const faye = await e2e.person()
     onTestFailed(() => screenshot(faye.page, 'FAILED-template-gallery-follow-up'))
     const { page } = faye
-    await page.goto(`${server.url}/?template=retro`)
+    const firstRetro = await retroMadeInTheGallery(page)
+    await page.goto(`${e2e.server.url}/?template=retro`)
     expect(await page.getByRole('radio', { name: 'Retrospective' }).isChecked()).toBe(true)
     const select = page.getByTestId('follow-up-select')
     await select.waitFor()
@@ -208,9 +201,10 @@ describe('template gallery (real Chromium, built app)', () => {
   })
 
   it('out-of-range options are stopped in the form, the field named and focused', async () => {
+    const faye = await e2e.person()
     onTestFailed(() => screenshot(faye.page, 'FAILED-template-gallery-errors'))
     const { page } = faye
-    await page.goto(`${server.url}/?template=pre-mortem`)
+    await page.goto(`${e2e.server.url}/?template=pre-mortem`)
     await expect
       .poll(() => page.getByTestId('selected-template-name').textContent())
       .toBe('Pre-mortem')
@@ -228,8 +222,11 @@ describe('template gallery (real Chromium, built app)', () => {
   })
 
   it('what the server refuses is shown: a follow-up whose facilitator link was replaced meanwhile', async () => {
+    const faye = await e2e.person()
     onTestFailed(() => screenshot(faye.page, 'FAILED-template-gallery-refused-follow-up'))
     const { page } = faye
+    const { server } = e2e
+    const firstRetro = await retroMadeInTheGallery(page)
     await page.goto(`${server.url}/?template=retro`)
     await page.getByTestId('follow-up-select').waitFor()
     await page.getByLabel('Follow up an earlier retro').selectOption(firstRetro.id)
@@ -266,6 +263,6 @@ describe('template gallery (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -3,31 +3,13 @@
  * facilitator and participants in separate browser profiles run the method's phases from the
  * workshop panel, and the stored result is checked over the API. A screenshot per phase is kept.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import {
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
-  type Participant,
-  screenshot,
-  shapesWithText,
-  shareLink,
-} from '../support/browser.js'
-import { createRoom, type ServerProcess, startServer, tokensOf } from '../support/server-process.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFailed } from 'vitest'
+import { type Participant, screenshot, shapesWithText } from '../support/browser.js'
+import { story, useE2e } from '../support/e2e.js'
+import { tokensOf } from '../support/server-process.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useE2e()
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText)
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText()
@@ -47,545 +29,598 @@ async function nextPhase(faye: Page, everyone: readonly Participant[], name: str
 }
 
 async function storedResult(roomId: string) {
-  const response = await fetch(`${server.url}/api/rooms/${roomId}/result`, {
+  const response = await fetch(`${e2e.server.url}/api/rooms/${roomId}/result`, {
     headers: { authorization: `Bearer ${tokensOf(roomId).facilitator}` },
   })
   expect(response.status).toBe(200)
   return ((await response.json()) as { result: Record<string, unknown> }).result
 }
 
-describe('disagree and commit, run through the UI (real Chromium, built app)', () => {
-  let roomId: string
-  let faye: Participant
-  let pat: Participant
-  let quinn: Participant
-  let everyone: Participant[]
-  const dissent = 'We have nobody who can run Postgres at night'
+const dissent = 'We have nobody who can run Postgres at night'
 
-  beforeAll(async () => {
-    roomId = await createRoom(server, 'Database decision', { template: 'disagree-and-commit' })
-    faye = await newParticipant(browser)
-    pat = await newParticipant(browser)
-    quinn = await newParticipant(browser)
-    everyone = [faye, pat, quinn]
-    await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
-    await joinWithLink(pat.page, shareLink(server, roomId, 'participant'), 'Pat')
-    await joinWithLink(quinn.page, shareLink(server, roomId, 'participant'), 'Quinn')
-  })
+interface Room {
+  readonly roomId: string
+  readonly faye: Participant
+  readonly pat: Participant
+  readonly quinn?: Participant
+  readonly everyone: Participant[]
+}
 
-  afterAll(async () => {
-    for (const person of everyone ?? []) await person.context.close()
-  })
+/** A new disagree-and-commit room, open for its facilitator Faye and participants Pat and Quinn. */
+async function decisionRoom(): Promise<Room & { quinn: Participant }> {
+  const roomId = await e2e.room('Database decision', { template: 'disagree-and-commit' })
+  const faye = await e2e.join(roomId, 'Faye', 'facilitator')
+  const pat = await e2e.join(roomId, 'Pat')
+  const quinn = await e2e.join(roomId, 'Quinn')
+  return { roomId, faye, pat, quinn, everyone: [faye, pat, quinn] }
+}
 
-  it('the facilitator records the proposal; everyone sees it and who decides', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-proposal'))
-    for (const person of everyone)
-      await expect.poll(() => text(person.page, 'phase-name')).toBe('Proposal')
-    expect(await count(pat.page, 'proposal-form')).toBe(0)
+// Each story, step by step (see `story`): each test runs the steps up to its own, on a room of
+// its own.
+
+async function recordTheProposal({ faye, pat, quinn, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-proposal'))
+  for (const person of everyone)
+    await expect.poll(() => text(person.page, 'phase-name')).toBe('Proposal')
+  expect(await count(pat.page, 'proposal-form')).toBe(0)
+  await expect
+    .poll(() => text(quinn.page, 'decision-no-proposal'))
+    .toContain('The facilitator records the proposal')
+
+  const form = faye.page.getByTestId('proposal-form')
+  await form.getByTestId('proposal-title-input').fill('Move from SQLite to Postgres')
+  await form.getByTestId('proposal-context-input').fill('Writes double next quarter.')
+  await form.getByTestId('proposal-drivers-input').fill('Month-end writes finish within the hour')
+  await form.getByTestId('proposal-tags-input').fill('database, ')
+  for (const [title, pros, cons] of [
+    ['Postgres', 'Proven at scale', 'Needs operating'],
+    ['Stay on SQLite', 'Simple', 'One writer'],
+    ['Spare row', '', ''],
+  ] as const) {
+    await form.getByTestId('proposal-option-add').click()
+    const row = form.getByTestId('proposal-option-row').last()
+    await row.getByTestId('proposal-option-title').fill(title)
+    await row.getByTestId('proposal-option-pros').fill(pros)
+    await row.getByTestId('proposal-option-cons').fill(cons)
+  }
+  // Rows can be removed again.
+  await form.getByTestId('proposal-option-remove').last().click()
+  expect(await form.getByTestId('proposal-option-row').count()).toBe(2)
+  // Who decides is required.
+  await form.getByTestId('proposal-save').click()
+  await expect.poll(() => text(faye.page, 'decision-form-error')).toBe('Choose who decides.')
+  await choosePerson(faye.page, 'proposal-decider', 'Pat')
+  await form.getByTestId('proposal-save').click()
+
+  for (const person of everyone) {
     await expect
-      .poll(() => text(quinn.page, 'decision-no-proposal'))
-      .toContain('The facilitator records the proposal')
-
-    const form = faye.page.getByTestId('proposal-form')
-    await form.getByTestId('proposal-title-input').fill('Move from SQLite to Postgres')
-    await form.getByTestId('proposal-context-input').fill('Writes double next quarter.')
-    await form.getByTestId('proposal-drivers-input').fill('Month-end writes finish within the hour')
-    await form.getByTestId('proposal-tags-input').fill('database, ')
-    for (const [title, pros, cons] of [
-      ['Postgres', 'Proven at scale', 'Needs operating'],
-      ['Stay on SQLite', 'Simple', 'One writer'],
-      ['Spare row', '', ''],
-    ] as const) {
-      await form.getByTestId('proposal-option-add').click()
-      const row = form.getByTestId('proposal-option-row').last()
-      await row.getByTestId('proposal-option-title').fill(title)
-      await row.getByTestId('proposal-option-pros').fill(pros)
-      await row.getByTestId('proposal-option-cons').fill(cons)
-    }
-    // Rows can be removed again.
-    await form.getByTestId('proposal-option-remove').last().click()
-    expect(await form.getByTestId('proposal-option-row').count()).toBe(2)
-    // Who decides is required.
-    await form.getByTestId('proposal-save').click()
-    await expect.poll(() => text(faye.page, 'decision-form-error')).toBe('Choose who decides.')
-    await choosePerson(faye.page, 'proposal-decider', 'Pat')
-    await form.getByTestId('proposal-save').click()
-
-    for (const person of everyone) {
-      await expect
-        .poll(() => text(person.page, 'proposal-title'))
-        .toBe('Move from SQLite to Postgres')
-      await expect.poll(() => count(person.page, 'proposal-option')).toBe(2)
-      expect(await text(person.page, 'proposal-decider')).toBe('Decides: Pat')
-      expect(await text(person.page, 'proposal-context')).toBe('Writes double next quarter.')
-      expect(await texts(person.page, 'proposal-driver')).toEqual([
-        'Month-end writes finish within the hour',
-      ])
-      expect(await texts(person.page, 'proposal-tag')).toEqual(['database'])
-    }
-    expect(await texts(pat.page, 'proposal-option')).toEqual([
-      expect.stringContaining('Postgres'),
-      expect.stringContaining('Stay on SQLite'),
+      .poll(() => text(person.page, 'proposal-title'))
+      .toBe('Move from SQLite to Postgres')
+    await expect.poll(() => count(person.page, 'proposal-option')).toBe(2)
+    expect(await text(person.page, 'proposal-decider')).toBe('Decides: Pat')
+    expect(await text(person.page, 'proposal-context')).toBe('Writes double next quarter.')
+    expect(await texts(person.page, 'proposal-driver')).toEqual([
+      'Month-end writes finish within the hour',
     ])
-    expect(await count(pat.page, 'proposal-edit')).toBe(0)
-    await screenshot(pat.page, 'decision-1-proposal')
+    expect(await texts(person.page, 'proposal-tag')).toEqual(['database'])
+  }
+  expect(await texts(pat.page, 'proposal-option')).toEqual([
+    expect.stringContaining('Postgres'),
+    expect.stringContaining('Stay on SQLite'),
+  ])
+  expect(await count(pat.page, 'proposal-edit')).toBe(0)
+  await screenshot(pat.page, 'decision-1-proposal')
+}
+
+async function discuss({ faye, quinn, everyone }: Room & { quinn: Participant }) {
+  await nextPhase(faye.page, everyone, 'Discussion')
+  await expect.poll(() => count(faye.page, 'proposal-edit')).toBe(1)
+  expect(await count(quinn.page, 'decision-stances')).toBe(0)
+  await screenshot(faye.page, 'decision-2-discussion')
+}
+
+async function giveHiddenStances({ faye, pat, quinn, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(quinn.page, 'FAILED-decision-stances'))
+  await nextPhase(faye.page, everyone, 'Hidden stances')
+  for (const person of everyone)
+    await expect.poll(() => text(person.page, 'stances-given')).toBe('0 of 3 have given a stance.')
+
+  // Quinn: a low score, first without a reason.
+  await quinn.page.getByTestId('stance-option-1').check()
+  await quinn.page.getByTestId('stance-give').click()
+  await expect
+    .poll(() => text(quinn.page, 'decision-form-error'))
+    .toBe('A low score needs a reason.')
+  await quinn.page.getByTestId('stance-reason').fill(dissent)
+  await quinn.page.getByTestId('stance-give').click()
+  await expect.poll(() => text(quinn.page, 'stance-mine')).toContain('1 — Strong concerns')
+  expect(await text(quinn.page, 'stance-mine')).toContain(dissent)
+  await expect.poll(() => text(quinn.page, 'stance-give')).toBe('Change my stance')
+
+  // Pat and Faye see that Quinn has given one — never which, nor the reason.
+  await expect
+    .poll(() => text(pat.page, 'stances-given'))
+    .toBe('1 of 3 have given a stance: Quinn.')
+  await pat.page.getByTestId('stance-option-4').check()
+  await pat.page.getByTestId('stance-give').click()
+  await expect.poll(() => text(pat.page, 'stance-mine')).toContain('4 — Support')
+  await faye.page.getByTestId('stance-option-5').check()
+  await faye.page.getByTestId('stance-give').click()
+  await expect.poll(() => text(faye.page, 'stance-mine')).toContain('5 — Full support')
+
+  for (const person of everyone)
+    await expect.poll(() => text(person.page, 'stances-given')).toContain('3 of 3')
+  for (const other of [pat, faye]) {
+    expect(await bodyText(other.page)).not.toContain('run Postgres at night')
+    expect(await other.page.content()).not.toContain('run Postgres at night')
+    expect(await text(other.page, 'stance-mine')).not.toContain('Strong concerns')
+    expect(await count(other.page, 'stances-revealed')).toBe(0)
+  }
+  // Only the facilitator can reveal.
+  expect(await count(faye.page, 'stances-reveal')).toBe(1)
+  expect(await count(pat.page, 'stances-reveal')).toBe(0)
+  await screenshot(quinn.page, 'decision-3-stances')
+}
+
+async function reveal({ faye, pat, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(pat.page, 'FAILED-decision-reveal'))
+  await nextPhase(faye.page, everyone, 'Reveal and discuss dissent')
+  expect(await bodyText(pat.page)).not.toContain('run Postgres at night')
+  await faye.page.getByTestId('stances-reveal').click()
+  for (const person of everyone) {
+    await expect.poll(() => text(person.page, 'stances-average')).toBe('3.3')
+    expect(await text(person.page, 'stances-summary')).toContain('3 stances')
+    expect(await text(person.page, 'stances-blocks')).toBe('0 blocks')
+    expect(
+      await person.page.getByTestId('stance-bar-1').getByTestId('stance-bar-count').innerText(),
+    ).toBe('1')
+    expect(
+      await person.page.getByTestId('stance-bar-3').getByTestId('stance-bar-count').innerText(),
+    ).toBe('0')
+    expect(await texts(person.page, 'dissent')).toEqual([
+      expect.stringMatching(/Quinn · 1 — Strong concerns[\s\S]*run Postgres at night/),
+    ])
+    expect(await count(person.page, 'stance-form')).toBe(0)
+  }
+  // The proposal is locked now.
+  await expect.poll(() => count(faye.page, 'proposal-locked')).toBe(1)
+  expect(await count(faye.page, 'proposal-edit')).toBe(0)
+  await screenshot(pat.page, 'decision-4-reveal')
+}
+
+async function decide({ faye, pat, quinn, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(pat.page, 'FAILED-decision-decide'))
+  await nextPhase(faye.page, everyone, 'Decide')
+  await expect.poll(() => count(pat.page, 'decision-form')).toBe(1)
+  for (const other of [faye, quinn]) {
+    expect(await count(other.page, 'decision-form')).toBe(0)
+    await expect.poll(() => text(other.page, 'decision-waiting')).toBe('Waiting for Pat to decide.')
+  }
+  const form = pat.page.getByTestId('decision-form')
+  await form.getByTestId('decision-outcome-accepted').check()
+  await form.getByTestId('decision-option-input').selectOption('Postgres')
+  await form.getByTestId('decision-text-input').fill('We move to Postgres after the launch.')
+  await form.getByTestId('decision-record').click()
+  await expect.poll(() => text(pat.page, 'decision-form-error')).toBe('Give the rationale.')
+  await form
+    .getByTestId('decision-rationale-input')
+    .fill('Write load doubles; we hire a DBA first, as Quinn asked.')
+  await form.getByTestId('decision-consequences-input').fill('We hire a DBA before the move.')
+  await form.getByTestId('decision-record').click()
+  for (const person of everyone) {
+    await expect
+      .poll(() => text(person.page, 'decision-text'))
+      .toBe('We move to Postgres after the launch.')
+    expect(await text(person.page, 'decision-outcome')).toBe('Accepted')
+    expect(await text(person.page, 'decision-option')).toBe('Postgres')
+    expect(await text(person.page, 'decision-rationale')).toContain('we hire a DBA first')
+    expect(await text(person.page, 'decision-consequences')).toContain(
+      'We hire a DBA before the move.',
+    )
+  }
+  await expect.poll(() => count(pat.page, 'decision-form')).toBe(0)
+  expect(await count(pat.page, 'decision-change')).toBe(1)
+  await screenshot(quinn.page, 'decision-5-decide')
+}
+
+async function commit({ faye, pat, quinn, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-commit'))
+  await nextPhase(faye.page, everyone, 'Commit')
+  for (const person of everyone) {
+    await expect.poll(() => text(person.page, 'commitments-count')).toBe('0 of 3 committed')
+    expect(await count(person.page, 'decision-commit')).toBe(1)
+  }
+  // The dissenter commits first.
+  await quinn.page.getByTestId('decision-commit').click()
+  await expect.poll(() => count(quinn.page, 'decision-committed-self')).toBe(1)
+  expect(await count(quinn.page, 'decision-commit')).toBe(0)
+  await expect.poll(() => texts(faye.page, 'commitment')).toEqual(['✓ Quinn'])
+  expect((await texts(faye.page, 'not-committed-person')).sort()).toEqual(['Faye', 'Pat'])
+  await screenshot(faye.page, 'decision-6-commit-partial')
+
+  await pat.page.getByTestId('decision-commit').click()
+  await faye.page.getByTestId('decision-commit').click()
+  for (const person of everyone) {
+    await expect.poll(() => text(person.page, 'commitments-count')).toBe('3 of 3 committed')
+    expect((await texts(person.page, 'commitment')).sort()).toEqual(['✓ Faye', '✓ Pat', '✓ Quinn'])
+    expect(await count(person.page, 'not-committed')).toBe(0)
+  }
+  await screenshot(pat.page, 'decision-7-committed')
+}
+
+async function close({ roomId, faye, pat, everyone }: Room & { quinn: Participant }) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-decision-close'))
+  await nextPhase(faye.page, everyone, 'Close')
+  expect(await count(pat.page, 'workshop-close')).toBe(0)
+  await faye.page.getByTestId('workshop-close').click()
+  for (const person of everyone)
+    await expect.poll(() => count(person.page, 'workshop-closed')).toBe(1)
+
+  const result = await storedResult(roomId)
+  expect(result).toMatchObject({
+    template: 'disagree-and-commit',
+    title: 'Move from SQLite to Postgres',
+    scale: 'fist-of-five',
+    anonymous: false,
+    proposal: {
+      title: 'Move from SQLite to Postgres',
+      context: 'Writes double next quarter.',
+      options: [
+        { title: 'Postgres', pros: 'Proven at scale', cons: 'Needs operating' },
+        { title: 'Stay on SQLite', pros: 'Simple', cons: 'One writer' },
+      ],
+      drivers: ['Month-end writes finish within the hour'],
+      informed: [],
+      tags: ['database'],
+      deciderName: 'Pat',
+    },
+    summary: { count: 3, average: 3.3, blocks: 0, dissenting: 1 },
+    dissent: [{ value: 1, reason: dissent, name: 'Quinn' }],
+    decision: {
+      outcome: 'accepted',
+      option: 'Postgres',
+      text: 'We move to Postgres after the launch.',
+      consequences: 'We hire a DBA before the move.',
+      deciderName: 'Pat',
+    },
+    notCommitted: [],
+  })
+  const stances = result.stances as { name: string; value: number }[]
+  expect(stances.map((s) => [s.name, s.value]).sort()).toEqual([
+    ['Faye', 5],
+    ['Pat', 4],
+    ['Quinn', 1],
+  ])
+  const commitments = result.commitments as { name: string }[]
+  expect(commitments.map((c) => c.name)).toEqual(['Quinn', 'Pat', 'Faye'])
+  await screenshot(faye.page, 'decision-8-closed')
+}
+
+/** A new pre-mortem (ranked by scores), open for its facilitator Faye and participant Pat. */
+async function preMortemRoom(): Promise<Room> {
+  const roomId = await e2e.room('Launch pre-mortem', {
+    template: 'pre-mortem',
+    options: { ranking: 'scores' },
+  })
+  const faye = await e2e.join(roomId, 'Faye', 'facilitator')
+  const pat = await e2e.join(roomId, 'Pat')
+  return { roomId, faye, pat, everyone: [faye, pat] }
+}
+
+async function writePrivately(page: Page, note: string) {
+  const before = await count(page, 'private-note')
+  await page.getByTestId('private-note-input').fill(note)
+  await page.getByTestId('private-note-add').click()
+  await expect.poll(() => count(page, 'private-note')).toBe(before + 1)
+}
+
+/** Selects the notes showing these texts and groups them with the selection's Group button. */
+async function groupNotes(page: Page, reasons: readonly string[], name: string) {
+  const ids: string[] = []
+  for (const reason of reasons) {
+    const id = await page
+      .locator('.tl-shape[data-shape-type="note"]')
+      .filter({ hasText: reason })
+      .getAttribute('data-shape-id')
+    if (id) ids.push(id)
+  }
+  expect(ids).toHaveLength(reasons.length)
+  await page.evaluate((shapeIds) => {
+    const editor = window.accord?.editor as unknown as { select(...ids: string[]): void }
+    editor.select(...shapeIds)
+  }, ids)
+  await page.getByTestId('group-notes').click()
+  // Naming the group (tldraw's own frame title editing) is done through the editor.
+  await page.evaluate((groupName) => {
+    const editor = window.accord?.editor as unknown as {
+      getSelectedShapeIds(): string[]
+      updateShape(shape: { id: string; type: string; props: { name: string } }): void
+      selectNone(): void
+    }
+    const [frame] = editor.getSelectedShapeIds()
+    if (frame) editor.updateShape({ id: frame, type: 'frame', props: { name: groupName } })
+    editor.selectNone()
+  }, name)
+}
+
+async function brief({ faye, pat, everyone }: Room) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-brief'))
+  await faye.page.getByTestId('premortem-plan-input').fill('Launch the new billing in May.')
+  await choosePerson(faye.page, 'premortem-owner-input', 'Pat')
+  await faye.page.getByTestId('premortem-brief-save').click()
+  for (const person of everyone) {
+    await expect
+      .poll(() => text(person.page, 'premortem-plan'))
+      .toBe('Launch the new billing in May.')
+    expect(await text(person.page, 'premortem-owner')).toBe('Plan owner: Pat')
+  }
+  await screenshot(pat.page, 'premortem-1-brief')
+}
+
+async function shareRoundRobin({ faye, pat, everyone }: Room) {
+  onTestFailed(() => screenshot(pat.page, 'FAILED-premortem-share'))
+  await nextPhase(faye.page, everyone, 'It failed')
+  // Faye starts writing first; Pat still goes first, as the plan owner.
+  await writePrivately(faye.page, 'Finance never signed off')
+  await writePrivately(pat.page, 'The migration lost invoices')
+  await writePrivately(pat.page, 'Support was not trained')
+  expect(await bodyText(faye.page)).not.toContain('lost invoices')
+
+  await nextPhase(faye.page, everyone, 'Round-robin')
+  await expect
+    .poll(() => text(pat.page, 'premortem-turn-status'))
+    .toBe('The round has not started yet.')
+  expect(await count(pat.page, 'premortem-turns-start')).toBe(0)
+  await faye.page.getByTestId('premortem-turns-start').click()
+  for (const person of everyone)
+    await expect
+      .poll(() => texts(person.page, 'premortem-order-person'))
+      .toEqual([expect.stringContaining('Pat'), expect.not.stringContaining('sharing now')])
+  expect(await texts(faye.page, 'premortem-order-person')).toEqual([
+    'Pat — sharing now',
+    'Faye (you)',
+  ])
+  await expect.poll(() => text(faye.page, 'premortem-turn-status')).toBe('Pat’s turn.')
+  expect(await count(faye.page, 'premortem-share')).toBe(0)
+  await expect
+    .poll(() => text(pat.page, 'premortem-turn-status'))
+    .toBe('Your turn: share one reason.')
+  await expect.poll(() => count(pat.page, 'premortem-my-note')).toBe(2)
+  await screenshot(pat.page, 'premortem-2-pat-turn')
+
+  // Pat shares one; the turn passes to Faye.
+  await pat.page
+    .getByTestId('premortem-my-note')
+    .filter({ hasText: 'lost invoices' })
+    .getByTestId('premortem-share')
+    .click()
+  await expect.poll(() => text(pat.page, 'premortem-turn-status')).toBe('Faye’s turn.')
+  await expect.poll(() => shapesWithText(faye.page, 'lost invoices')).toBe(1)
+  expect(await shapesWithText(faye.page, 'not trained')).toBe(0)
+  expect(await count(pat.page, 'premortem-share')).toBe(0)
+  await expect.poll(() => text(faye.page, 'premortem-shared')).toBe('1 reason shared so far.')
+
+  await expect.poll(() => count(faye.page, 'premortem-my-note')).toBe(1)
+  await faye.page.getByTestId('premortem-share').click()
+  // Faye has nothing left: Pat again.
+  await expect
+    .poll(() => text(pat.page, 'premortem-turn-status'))
+    .toBe('Your turn: share one reason.')
+  await expect.poll(() => count(pat.page, 'premortem-my-note')).toBe(1)
+  await pat.page.getByTestId('premortem-share').click()
+
+  for (const person of everyone) {
+    await expect
+      .poll(() => text(person.page, 'premortem-turn-status'))
+      .toBe('Every reason is shared.')
+    expect(await text(person.page, 'premortem-shared')).toBe('3 reasons shared — done.')
+    for (const reason of ['lost invoices', 'not trained', 'never signed off'])
+      await expect.poll(() => shapesWithText(person.page, reason)).toBe(1)
+  }
+  await screenshot(faye.page, 'premortem-3-shared')
+}
+
+async function cluster({ faye, pat, everyone }: Room) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-cluster'))
+  await nextPhase(faye.page, everyone, 'Cluster')
+  for (const person of everyone)
+    await expect
+      .poll(() => text(person.page, 'premortem-unclustered'))
+      .toContain('3 reasons are not in a risk yet')
+  await groupNotes(faye.page, ['lost invoices', 'not trained'], 'Botched migration')
+  await expect
+    .poll(() => text(pat.page, 'premortem-unclustered'))
+    .toContain('1 reason is not in a risk yet')
+  await groupNotes(faye.page, ['never signed off'], 'No finance sign-off')
+  for (const person of everyone) {
+    await expect.poll(() => count(person.page, 'premortem-unclustered')).toBe(0)
+    await expect
+      .poll(() => texts(person.page, 'premortem-risk-name'))
+      .toEqual(['Botched migration', 'No finance sign-off'])
+  }
+  await screenshot(pat.page, 'premortem-4-clustered')
+}
+
+async function rank({ faye, pat, everyone }: Room) {
+  onTestFailed(() => screenshot(pat.page, 'FAILED-premortem-rank'))
+  await nextPhase(faye.page, everyone, 'Rank the risks')
+  const score = async (page: Page, risk: string, likelihood: number, impact: number) => {
+    await page.getByLabel(`Likelihood of ${risk}`).selectOption(String(likelihood))
+    await page.getByLabel(`Impact of ${risk}`).selectOption(String(impact))
+  }
+  await score(pat.page, 'Botched migration', 4, 5)
+  await score(pat.page, 'No finance sign-off', 2, 3)
+  await pat.page.getByTestId('premortem-scores-save').click()
+  await expect.poll(() => count(pat.page, 'premortem-scores-saved')).toBe(1)
+  await expect.poll(() => text(faye.page, 'premortem-scorers')).toBe('1 of 2 have scored: Pat.')
+  // Faye leaves one risk half-scored first.
+  await score(faye.page, 'Botched migration', 2, 5)
+  await faye.page.getByLabel('Likelihood of No finance sign-off').selectOption('4')
+  await faye.page.getByTestId('premortem-scores-save').click()
+  await expect
+    .poll(() => text(faye.page, 'premortem-form-error'))
+    .toBe('Give “No finance sign-off” both a likelihood and an impact.')
+  await faye.page.getByLabel('Impact of No finance sign-off').selectOption('4')
+  await faye.page.getByTestId('premortem-scores-save').click()
+  await expect
+    .poll(() => text(pat.page, 'premortem-scorers'))
+    .toBe('2 of 2 have scored: Pat, Faye.')
+  // Scores are hidden until closed: the register has none yet.
+  expect(await texts(pat.page, 'premortem-risk-score')).toEqual(['–', '–'])
+  expect(await count(pat.page, 'premortem-scores-close')).toBe(0)
+  await screenshot(pat.page, 'premortem-5-scoring')
+
+  await faye.page.getByTestId('premortem-scores-close').click()
+  for (const person of everyone) {
+    await expect
+      .poll(() => texts(person.page, 'premortem-risk-score'))
+      .toEqual(['3 × 5 = 15', '3 × 3.5 = 10.5'])
+    expect(await texts(person.page, 'premortem-risk-name')).toEqual([
+      'Botched migration',
+      'No finance sign-off',
+    ])
+    expect(await texts(person.page, 'premortem-risk-rank')).toEqual(['1', '2'])
+    expect(await count(person.page, 'premortem-score-form')).toBe(0)
+  }
+  await screenshot(faye.page, 'premortem-6-ranked')
+}
+
+async function mitigate({ faye, pat, everyone }: Room) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-mitigate'))
+  await nextPhase(faye.page, everyone, 'Mitigations')
+  expect(await count(pat.page, 'premortem-mitigate')).toBe(0)
+  await faye.page.getByTestId('premortem-mitigate').first().click()
+  const form = faye.page.getByTestId('premortem-mitigation-form')
+  await form.getByTestId('premortem-mitigation-input').fill('Rehearse the migration on a copy')
+  await choosePerson(faye.page, 'premortem-mitigation-owner', 'Pat')
+  await form.getByTestId('premortem-mitigation-save').click()
+  for (const person of everyone)
+    await expect
+      .poll(() => text(person.page, 'premortem-mitigation'))
+      .toBe('Rehearse the migration on a copy — Pat')
+  // Choosing a risk shows it on the board.
+  await pat.page.getByTestId('premortem-risk-name').first().click()
+  await expect
+    .poll(() =>
+      pat.page.evaluate(() =>
+        (
+          window.accord?.editor as unknown as { getSelectedShapeIds(): string[] }
+        ).getSelectedShapeIds(),
+      ),
+    )
+    .toHaveLength(1)
+  await screenshot(pat.page, 'premortem-7-mitigated')
+}
+
+async function closeTheRegister({ roomId, faye, pat, everyone }: Room) {
+  await nextPhase(faye.page, everyone, 'Close')
+  await faye.page.getByTestId('workshop-close').click()
+  await expect.poll(() => count(pat.page, 'workshop-closed')).toBe(1)
+  const result = await storedResult(roomId)
+  expect(result).toMatchObject({
+    template: 'pre-mortem',
+    plan: { statement: 'Launch the new billing in May.', ownerName: 'Pat' },
+    ranking: 'scores',
+    risks: [
+      {
+        name: 'Botched migration',
+        rank: 1,
+        likelihood: 3,
+        impact: 5,
+        score: 15,
+        mitigation: { text: 'Rehearse the migration on a copy', ownerName: 'Pat' },
+      },
+      { name: 'No finance sign-off', rank: 2, score: 10.5, mitigation: null },
+    ],
+    unclustered: [],
+  })
+  const risks = result.risks as { reasons: string[] }[]
+  expect(risks[0]?.reasons.sort()).toEqual([
+    'Support was not trained',
+    'The migration lost invoices',
+  ])
+  await screenshot(faye.page, 'premortem-8-closed')
+}
+
+const decision = story(decisionRoom, [
+  recordTheProposal,
+  discuss,
+  giveHiddenStances,
+  reveal,
+  decide,
+  commit,
+  close,
+])
+
+describe('disagree and commit, run through the UI (real Chromium, built app)', () => {
+  it('the facilitator records the proposal; everyone sees it and who decides', async () => {
+    await decision(recordTheProposal)
   })
 
   it('discussion: the proposal stays editable by the facilitator', async () => {
-    await nextPhase(faye.page, everyone, 'Discussion')
-    await expect.poll(() => count(faye.page, 'proposal-edit')).toBe(1)
-    expect(await count(quinn.page, 'decision-stances')).toBe(0)
-    await screenshot(faye.page, 'decision-2-discussion')
+    await decision(discuss)
   })
 
   it('hidden stances: each gives their own; a low score needs a reason; nobody sees another’s', async () => {
-    onTestFailed(() => screenshot(quinn.page, 'FAILED-decision-stances'))
-    await nextPhase(faye.page, everyone, 'Hidden stances')
-    for (const person of everyone)
-      await expect
-        .poll(() => text(person.page, 'stances-given'))
-        .toBe('0 of 3 have given a stance.')
-
-    // Quinn: a low score, first without a reason.
-    await quinn.page.getByTestId('stance-option-1').check()
-    await quinn.page.getByTestId('stance-give').click()
-    await expect
-      .poll(() => text(quinn.page, 'decision-form-error'))
-      .toBe('A low score needs a reason.')
-    await quinn.page.getByTestId('stance-reason').fill(dissent)
-    await quinn.page.getByTestId('stance-give').click()
-    await expect.poll(() => text(quinn.page, 'stance-mine')).toContain('1 — Strong concerns')
-    expect(await text(quinn.page, 'stance-mine')).toContain(dissent)
-    await expect.poll(() => text(quinn.page, 'stance-give')).toBe('Change my stance')
-
-    // Pat and Faye see that Quinn has given one — never which, nor the reason.
-    await expect
-      .poll(() => text(pat.page, 'stances-given'))
-      .toBe('1 of 3 have given a stance: Quinn.')
-    await pat.page.getByTestId('stance-option-4').check()
-    await pat.page.getByTestId('stance-give').click()
-    await expect.poll(() => text(pat.page, 'stance-mine')).toContain('4 — Support')
-    await faye.page.getByTestId('stance-option-5').check()
-    await faye.page.getByTestId('stance-give').click()
-    await expect.poll(() => text(faye.page, 'stance-mine')).toContain('5 — Full support')
-
-    for (const person of everyone)
-      await expect.poll(() => text(person.page, 'stances-given')).toContain('3 of 3')
-    for (const other of [pat, faye]) {
-      expect(await bodyText(other.page)).not.toContain('run Postgres at night')
-      expect(await other.page.content()).not.toContain('run Postgres at night')
-      expect(await text(other.page, 'stance-mine')).not.toContain('Strong concerns')
-      expect(await count(other.page, 'stances-revealed')).toBe(0)
-    }
-    // Only the facilitator can reveal.
-    expect(await count(faye.page, 'stances-reveal')).toBe(1)
-    expect(await count(pat.page, 'stances-reveal')).toBe(0)
-    await screenshot(quinn.page, 'decision-3-stances')
+    await decision(giveHiddenStances)
   })
 
   it('reveal: the distribution, the average and the dissent in the dissenter’s own words', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-decision-reveal'))
-    await nextPhase(faye.page, everyone, 'Reveal and discuss dissent')
-    expect(await bodyText(pat.page)).not.toContain('run Postgres at night')
-    await faye.page.getByTestId('stances-reveal').click()
-    for (const person of everyone) {
-      await expect.poll(() => text(person.page, 'stances-average')).toBe('3.3')
-      expect(await text(person.page, 'stances-summary')).toContain('3 stances')
-      expect(await text(person.page, 'stances-blocks')).toBe('0 blocks')
-      expect(
-        await person.page.getByTestId('stance-bar-1').getByTestId('stance-bar-count').innerText(),
-      ).toBe('1')
-      expect(
-        await person.page.getByTestId('stance-bar-3').getByTestId('stance-bar-count').innerText(),
-      ).toBe('0')
-      expect(await texts(person.page, 'dissent')).toEqual([
-        expect.stringMatching(/Quinn · 1 — Strong concerns[\s\S]*run Postgres at night/),
-      ])
-      expect(await count(person.page, 'stance-form')).toBe(0)
-    }
-    // The proposal is locked now.
-    await expect.poll(() => count(faye.page, 'proposal-locked')).toBe(1)
-    expect(await count(faye.page, 'proposal-edit')).toBe(0)
-    await screenshot(pat.page, 'decision-4-reveal')
+    await decision(reveal)
   })
 
   it('decide: only the decider records the outcome and rationale; everyone sees it', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-decision-decide'))
-    await nextPhase(faye.page, everyone, 'Decide')
-    await expect.poll(() => count(pat.page, 'decision-form')).toBe(1)
-    for (const other of [faye, quinn]) {
-      expect(await count(other.page, 'decision-form')).toBe(0)
-      await expect
-        .poll(() => text(other.page, 'decision-waiting'))
-        .toBe('Waiting for Pat to decide.')
-    }
-    const form = pat.page.getByTestId('decision-form')
-    await form.getByTestId('decision-outcome-accepted').check()
-    await form.getByTestId('decision-option-input').selectOption('Postgres')
-    await form.getByTestId('decision-text-input').fill('We move to Postgres after the launch.')
-    await form.getByTestId('decision-record').click()
-    await expect.poll(() => text(pat.page, 'decision-form-error')).toBe('Give the rationale.')
-    await form
-      .getByTestId('decision-rationale-input')
-      .fill('Write load doubles; we hire a DBA first, as Quinn asked.')
-    await form.getByTestId('decision-consequences-input').fill('We hire a DBA before the move.')
-    await form.getByTestId('decision-record').click()
-    for (const person of everyone) {
-      await expect
-        .poll(() => text(person.page, 'decision-text'))
-        .toBe('We move to Postgres after the launch.')
-      expect(await text(person.page, 'decision-outcome')).toBe('Accepted')
-      expect(await text(person.page, 'decision-option')).toBe('Postgres')
-      expect(await text(person.page, 'decision-rationale')).toContain('we hire a DBA first')
-      expect(await text(person.page, 'decision-consequences')).toContain(
-        'We hire a DBA before the move.',
-      )
-    }
-    await expect.poll(() => count(pat.page, 'decision-form')).toBe(0)
-    expect(await count(pat.page, 'decision-change')).toBe(1)
-    await screenshot(quinn.page, 'decision-5-decide')
+    await decision(decide)
   })
 
   it('commit: everyone commits explicitly and the room shows who has and who has not', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-commit'))
-    await nextPhase(faye.page, everyone, 'Commit')
-    for (const person of everyone) {
-      await expect.poll(() => text(person.page, 'commitments-count')).toBe('0 of 3 committed')
-      expect(await count(person.page, 'decision-commit')).toBe(1)
-    }
-    // The dissenter commits first.
-    await quinn.page.getByTestId('decision-commit').click()
-    await expect.poll(() => count(quinn.page, 'decision-committed-self')).toBe(1)
-    expect(await count(quinn.page, 'decision-commit')).toBe(0)
-    await expect.poll(() => texts(faye.page, 'commitment')).toEqual(['✓ Quinn'])
-    expect((await texts(faye.page, 'not-committed-person')).sort()).toEqual(['Faye', 'Pat'])
-    await screenshot(faye.page, 'decision-6-commit-partial')
-
-    await pat.page.getByTestId('decision-commit').click()
-    await faye.page.getByTestId('decision-commit').click()
-    for (const person of everyone) {
-      await expect.poll(() => text(person.page, 'commitments-count')).toBe('3 of 3 committed')
-      expect((await texts(person.page, 'commitment')).sort()).toEqual([
-        '✓ Faye',
-        '✓ Pat',
-        '✓ Quinn',
-      ])
-      expect(await count(person.page, 'not-committed')).toBe(0)
-    }
-    await screenshot(pat.page, 'decision-7-committed')
+    await decision(commit)
   })
 
   it('close: the facilitator closes the workshop and the decision record is stored', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-close'))
-    await nextPhase(faye.page, everyone, 'Close')
-    expect(await count(pat.page, 'workshop-close')).toBe(0)
-    await faye.page.getByTestId('workshop-close').click()
-    for (const person of everyone)
-      await expect.poll(() => count(person.page, 'workshop-closed')).toBe(1)
-
-    const result = await storedResult(roomId)
-    expect(result).toMatchObject({
-      template: 'disagree-and-commit',
-      title: 'Move from SQLite to Postgres',
-      scale: 'fist-of-five',
-      anonymous: false,
-      proposal: {
-        title: 'Move from SQLite to Postgres',
-        context: 'Writes double next quarter.',
-        options: [
-          { title: 'Postgres', pros: 'Proven at scale', cons: 'Needs operating' },
-          { title: 'Stay on SQLite', pros: 'Simple', cons: 'One writer' },
-        ],
-        drivers: ['Month-end writes finish within the hour'],
-        informed: [],
-        tags: ['database'],
-        deciderName: 'Pat',
-      },
-      summary: { count: 3, average: 3.3, blocks: 0, dissenting: 1 },
-      dissent: [{ value: 1, reason: dissent, name: 'Quinn' }],
-      decision: {
-        outcome: 'accepted',
-        option: 'Postgres',
-        text: 'We move to Postgres after the launch.',
-        consequences: 'We hire a DBA before the move.',
-        deciderName: 'Pat',
-      },
-      notCommitted: [],
-    })
-    const stances = result.stances as { name: string; value: number }[]
-    expect(stances.map((s) => [s.name, s.value]).sort()).toEqual([
-      ['Faye', 5],
-      ['Pat', 4],
-      ['Quinn', 1],
-    ])
-    const commitments = result.commitments as { name: string }[]
-    expect(commitments.map((c) => c.name)).toEqual(['Quinn', 'Pat', 'Faye'])
-    await screenshot(faye.page, 'decision-8-closed')
+    await decision(close)
   })
 
   it('nobody’s page threw an error', () => {
-    for (const person of everyone) expect(person.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })
 
+const preMortem = story(preMortemRoom, [
+  brief,
+  shareRoundRobin,
+  cluster,
+  rank,
+  mitigate,
+  closeTheRegister,
+])
+
 describe('pre-mortem, run through the UI (real Chromium, built app)', () => {
-  let roomId: string
-  let faye: Participant
-  let pat: Participant
-  let everyone: Participant[]
-
-  beforeAll(async () => {
-    roomId = await createRoom(server, 'Launch pre-mortem', {
-      template: 'pre-mortem',
-      options: { ranking: 'scores' },
-    })
-    faye = await newParticipant(browser)
-    pat = await newParticipant(browser)
-    everyone = [faye, pat]
-    await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
-    await joinWithLink(pat.page, shareLink(server, roomId, 'participant'), 'Pat')
-  })
-
-  afterAll(async () => {
-    for (const person of everyone ?? []) await person.context.close()
-  })
-
-  async function writePrivately(page: Page, note: string) {
-    const before = await count(page, 'private-note')
-    await page.getByTestId('private-note-input').fill(note)
-    await page.getByTestId('private-note-add').click()
-    await expect.poll(() => count(page, 'private-note')).toBe(before + 1)
-  }
-
   it('brief: the facilitator records the plan and its owner', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-brief'))
-    await faye.page.getByTestId('premortem-plan-input').fill('Launch the new billing in May.')
-    await choosePerson(faye.page, 'premortem-owner-input', 'Pat')
-    await faye.page.getByTestId('premortem-brief-save').click()
-    for (const person of everyone) {
-      await expect
-        .poll(() => text(person.page, 'premortem-plan'))
-        .toBe('Launch the new billing in May.')
-      expect(await text(person.page, 'premortem-owner')).toBe('Plan owner: Pat')
-    }
-    await screenshot(pat.page, 'premortem-1-brief')
+    await preMortem(brief)
   })
 
   it('round-robin: the plan owner first, one reason per turn, until all are shared', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-premortem-share'))
-    await nextPhase(faye.page, everyone, 'It failed')
-    // Faye starts writing first; Pat still goes first, as the plan owner.
-    await writePrivately(faye.page, 'Finance never signed off')
-    await writePrivately(pat.page, 'The migration lost invoices')
-    await writePrivately(pat.page, 'Support was not trained')
-    expect(await bodyText(faye.page)).not.toContain('lost invoices')
-
-    await nextPhase(faye.page, everyone, 'Round-robin')
-    await expect
-      .poll(() => text(pat.page, 'premortem-turn-status'))
-      .toBe('The round has not started yet.')
-    expect(await count(pat.page, 'premortem-turns-start')).toBe(0)
-    await faye.page.getByTestId('premortem-turns-start').click()
-    for (const person of everyone)
-      await expect
-        .poll(() => texts(person.page, 'premortem-order-person'))
-        .toEqual([expect.stringContaining('Pat'), expect.not.stringContaining('sharing now')])
-    expect(await texts(faye.page, 'premortem-order-person')).toEqual([
-      'Pat — sharing now',
-      'Faye (you)',
-    ])
-    await expect.poll(() => text(faye.page, 'premortem-turn-status')).toBe('Pat’s turn.')
-    expect(await count(faye.page, 'premortem-share')).toBe(0)
-    await expect
-      .poll(() => text(pat.page, 'premortem-turn-status'))
-      .toBe('Your turn: share one reason.')
-    await expect.poll(() => count(pat.page, 'premortem-my-note')).toBe(2)
-    await screenshot(pat.page, 'premortem-2-pat-turn')
-
-    // Pat shares one; the turn passes to Faye.
-    await pat.page
-      .getByTestId('premortem-my-note')
-      .filter({ hasText: 'lost invoices' })
-      .getByTestId('premortem-share')
-      .click()
-    await expect.poll(() => text(pat.page, 'premortem-turn-status')).toBe('Faye’s turn.')
-    await expect.poll(() => shapesWithText(faye.page, 'lost invoices')).toBe(1)
-    expect(await shapesWithText(faye.page, 'not trained')).toBe(0)
-    expect(await count(pat.page, 'premortem-share')).toBe(0)
-    await expect.poll(() => text(faye.page, 'premortem-shared')).toBe('1 reason shared so far.')
-
-    await expect.poll(() => count(faye.page, 'premortem-my-note')).toBe(1)
-    await faye.page.getByTestId('premortem-share').click()
-    // Faye has nothing left: Pat again.
-    await expect
-      .poll(() => text(pat.page, 'premortem-turn-status'))
-      .toBe('Your turn: share one reason.')
-    await expect.poll(() => count(pat.page, 'premortem-my-note')).toBe(1)
-    await pat.page.getByTestId('premortem-share').click()
-
-    for (const person of everyone) {
-      await expect
-        .poll(() => text(person.page, 'premortem-turn-status'))
-        .toBe('Every reason is shared.')
-      expect(await text(person.page, 'premortem-shared')).toBe('3 reasons shared — done.')
-      for (const reason of ['lost invoices', 'not trained', 'never signed off'])
-        await expect.poll(() => shapesWithText(person.page, reason)).toBe(1)
-    }
-    await screenshot(faye.page, 'premortem-3-shared')
+    await preMortem(shareRoundRobin)
   })
 
-  /** Selects the notes showing these texts and groups them with the selection's Group button. */
-  async function groupNotes(page: Page, reasons: readonly string[], name: string) {
-    const ids: string[] = []
-    for (const reason of reasons) {
-      const id = await page
-        .locator('.tl-shape[data-shape-type="note"]')
-        .filter({ hasText: reason })
-        .getAttribute('data-shape-id')
-      if (id) ids.push(id)
-    }
-    expect(ids).toHaveLength(reasons.length)
-    await page.evaluate((shapeIds) => {
-      const editor = window.accord?.editor as unknown as { select(...ids: string[]): void }
-      editor.select(...shapeIds)
-    }, ids)
-    await page.getByTestId('group-notes').click()
-    // Naming the group (tldraw's own frame title editing) is done through the editor.
-    await page.evaluate((groupName) => {
-      const editor = window.accord?.editor as unknown as {
-        getSelectedShapeIds(): string[]
-        updateShape(shape: { id: string; type: string; props: { name: string } }): void
-        selectNone(): void
-      }
-      const [frame] = editor.getSelectedShapeIds()
-      if (frame) editor.updateShape({ id: frame, type: 'frame', props: { name: groupName } })
-      editor.selectNone()
-    }, name)
-  }
-
   it('cluster: unclustered reasons nudge until every reason is in a named risk', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-cluster'))
-    await nextPhase(faye.page, everyone, 'Cluster')
-    for (const person of everyone)
-      await expect
-        .poll(() => text(person.page, 'premortem-unclustered'))
-        .toContain('3 reasons are not in a risk yet')
-    await groupNotes(faye.page, ['lost invoices', 'not trained'], 'Botched migration')
-    await expect
-      .poll(() => text(pat.page, 'premortem-unclustered'))
-      .toContain('1 reason is not in a risk yet')
-    await groupNotes(faye.page, ['never signed off'], 'No finance sign-off')
-    for (const person of everyone) {
-      await expect.poll(() => count(person.page, 'premortem-unclustered')).toBe(0)
-      await expect
-        .poll(() => texts(person.page, 'premortem-risk-name'))
-        .toEqual(['Botched migration', 'No finance sign-off'])
-    }
-    await screenshot(pat.page, 'premortem-4-clustered')
+    await preMortem(cluster)
   })
 
   it('rank: likelihood × impact, scored in secret, revealed when the facilitator closes it', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-premortem-rank'))
-    await nextPhase(faye.page, everyone, 'Rank the risks')
-    const score = async (page: Page, risk: string, likelihood: number, impact: number) => {
-      await page.getByLabel(`Likelihood of ${risk}`).selectOption(String(likelihood))
-      await page.getByLabel(`Impact of ${risk}`).selectOption(String(impact))
-    }
-    await score(pat.page, 'Botched migration', 4, 5)
-    await score(pat.page, 'No finance sign-off', 2, 3)
-    await pat.page.getByTestId('premortem-scores-save').click()
-    await expect.poll(() => count(pat.page, 'premortem-scores-saved')).toBe(1)
-    await expect.poll(() => text(faye.page, 'premortem-scorers')).toBe('1 of 2 have scored: Pat.')
-    // Faye leaves one risk half-scored first.
-    await score(faye.page, 'Botched migration', 2, 5)
-    await faye.page.getByLabel('Likelihood of No finance sign-off').selectOption('4')
-    await faye.page.getByTestId('premortem-scores-save').click()
-    await expect
-      .poll(() => text(faye.page, 'premortem-form-error'))
-      .toBe('Give “No finance sign-off” both a likelihood and an impact.')
-    await faye.page.getByLabel('Impact of No finance sign-off').selectOption('4')
-    await faye.page.getByTestId('premortem-scores-save').click()
-    await expect
-      .poll(() => text(pat.page, 'premortem-scorers'))
-      .toBe('2 of 2 have scored: Pat, Faye.')
-    // Scores are hidden until closed: the register has none yet.
-    expect(await texts(pat.page, 'premortem-risk-score')).toEqual(['–', '–'])
-    expect(await count(pat.page, 'premortem-scores-close')).toBe(0)
-    await screenshot(pat.page, 'premortem-5-scoring')
-
-    await faye.page.getByTestId('premortem-scores-close').click()
-    for (const person of everyone) {
-      await expect
-        .poll(() => texts(person.page, 'premortem-risk-score'))
-        .toEqual(['3 × 5 = 15', '3 × 3.5 = 10.5'])
-      expect(await texts(person.page, 'premortem-risk-name')).toEqual([
-        'Botched migration',
-        'No finance sign-off',
-      ])
-      expect(await texts(person.page, 'premortem-risk-rank')).toEqual(['1', '2'])
-      expect(await count(person.page, 'premortem-score-form')).toBe(0)
-    }
-    await screenshot(faye.page, 'premortem-6-ranked')
+    await preMortem(rank)
   })
 
   it('mitigations: the facilitator gives the top risk a mitigation and one owner', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-premortem-mitigate'))
-    await nextPhase(faye.page, everyone, 'Mitigations')
-    expect(await count(pat.page, 'premortem-mitigate')).toBe(0)
-    await faye.page.getByTestId('premortem-mitigate').first().click()
-    const form = faye.page.getByTestId('premortem-mitigation-form')
-    await form.getByTestId('premortem-mitigation-input').fill('Rehearse the migration on a copy')
-    await choosePerson(faye.page, 'premortem-mitigation-owner', 'Pat')
-    await form.getByTestId('premortem-mitigation-save').click()
-    for (const person of everyone)
-      await expect
-        .poll(() => text(person.page, 'premortem-mitigation'))
-        .toBe('Rehearse the migration on a copy — Pat')
-    // Choosing a risk shows it on the board.
-    await pat.page.getByTestId('premortem-risk-name').first().click()
-    await expect
-      .poll(() =>
-        pat.page.evaluate(() =>
-          (
-            window.accord?.editor as unknown as { getSelectedShapeIds(): string[] }
-          ).getSelectedShapeIds(),
-        ),
-      )
-      .toHaveLength(1)
-    await screenshot(pat.page, 'premortem-7-mitigated')
+    await preMortem(mitigate)
   })
 
   it('close: the ranked risk register is stored', async () => {
-    await nextPhase(faye.page, everyone, 'Close')
-    await faye.page.getByTestId('workshop-close').click()
-    await expect.poll(() => count(pat.page, 'workshop-closed')).toBe(1)
-    const result = await storedResult(roomId)
-    expect(result).toMatchObject({
-      template: 'pre-mortem',
-      plan: { statement: 'Launch the new billing in May.', ownerName: 'Pat' },
-      ranking: 'scores',
-      risks: [
-        {
-          name: 'Botched migration',
-          rank: 1,
-          likelihood: 3,
-          impact: 5,
-          score: 15,
-          mitigation: { text: 'Rehearse the migration on a copy', ownerName: 'Pat' },
-        },
-        { name: 'No finance sign-off', rank: 2, score: 10.5, mitigation: null },
-      ],
-      unclustered: [],
-    })
-    const risks = result.risks as { reasons: string[] }[]
-    expect(risks[0]?.reasons.sort()).toEqual([
-      'Support was not trained',
-      'The migration lost invoices',
-    ])
-    await screenshot(faye.page, 'premortem-8-closed')
+    await preMortem(closeTheRegister)
   })
 
   it('nobody’s page threw an error', () => {
-    for (const person of everyone) expect(person.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })

@@ -1,14 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import {
-  joinWithLink,
-  launchBrowser,
-  newParticipant,
-  type Participant,
-  screenshot,
-  shareLink,
-} from '../support/browser.js'
-import { createRoom, type ServerProcess, startServer, tokensOf } from '../support/server-process.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFailed } from 'vitest'
+import { joinWithLink, type Participant, screenshot, shareLink } from '../support/browser.js'
+import { story, useE2e } from '../support/e2e.js'
+import { tokensOf } from '../support/server-process.js'
+
+const e2e = useE2e()
 
 /** The parts of the tldraw editor these tests read (window.d.ts declares only a few). */
 interface Shape {
@@ -30,36 +26,28 @@ interface TestEditor {
   getZoomLevel(): number
 }
 
-let server: ServerProcess
-let browser: Browser
-let roomId: string
-let faye: Participant
-let pat: Participant
-let quinn: Participant
-
-const everyone = () => [faye, pat, quinn]
-const participants = () => [pat, quinn]
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent()
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  roomId = await createRoom(server, 'Sprint 42 retro', {
+interface Retro {
+  readonly roomId: string
+  readonly faye: Participant
+  readonly pat: Participant
+  readonly quinn: Participant
+  readonly everyone: readonly Participant[]
+  readonly participants: readonly Participant[]
+}
+
+/** A new Start / Stop / Continue retro, open for its facilitator Faye and for Pat and Quinn. */
+async function retroRoom(): Promise<Retro> {
+  const roomId = await e2e.room('Sprint 42 retro', {
     template: 'retro',
     options: { format: 'start-stop-continue', dots: 3, writingMinutes: 4 },
   })
-  faye = await newParticipant(browser)
-  await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
-  pat = await newParticipant(browser)
-  await joinWithLink(pat.page, shareLink(server, roomId, 'participant'), 'Pat')
-  quinn = await newParticipant(browser)
-  await joinWithLink(quinn.page, shareLink(server, roomId, 'participant'), 'Quinn')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+  const faye = await e2e.join(roomId, 'Faye', 'facilitator')
+  const pat = await e2e.join(roomId, 'Pat')
+  const quinn = await e2e.join(roomId, 'Quinn')
+  return { roomId, faye, pat, quinn, everyone: [faye, pat, quinn], participants: [pat, quinn] }
+}
 
 /** Region key → its frame, as a page's editor has it. */
 function regionFrames(page: Page): Promise<Record<string, Shape>> {
@@ -108,9 +96,9 @@ const noteOnCanvas = (page: Page, label: string) =>
   page.locator('.tl-shape').filter({ hasText: label }).last()
 
 /** The facilitator moves everyone on; everyone sees the new phase. */
-async function nextPhase(name: string) {
+async function nextPhase({ faye, everyone }: Retro, name: string) {
   await faye.page.getByTestId('phase-next').click()
-  for (const person of everyone()) {
+  for (const person of everyone) {
     await expect.poll(() => text(person.page, 'phase-name')).toBe(name)
   }
 }
@@ -141,301 +129,354 @@ async function groupNotes(page: Page, labels: readonly string[], name: string) {
 const columnCounts = (page: Page) => page.getByTestId('retro-column-count').allTextContents()
 const themeNames = (page: Page) => page.getByTestId('retro-theme-name').allTextContents()
 
+// The story, step by step (see `story`): each test runs the steps up to its own, on a retro of
+// its own.
+
+async function opensLaidOut({ faye, pat, everyone }: Retro) {
+  onTestFailed(() => screenshot(pat.page, 'FAILED-retro-open'))
+  for (const person of everyone) {
+    await expect
+      .poll(async () => Object.keys(await regionFrames(person.page)).sort())
+      .toEqual(['continue', 'start', 'stop'])
+    expect(await text(person.page, 'phase-name')).toBe('Set the stage')
+    await person.page.getByTestId('retro-panel').waitFor()
+    expect(await text(person.page, 'retro-format')).toBe('Start / Stop / Continue')
+    expect(await columnCounts(person.page)).toEqual(['0', '0', '0'])
+  }
+  const frames = await regionFrames(pat.page)
+  expect(frames.start?.props.name).toBe('Start')
+  // Only the facilitator leads: participants read the panel without its controls.
+  expect(await faye.page.getByTestId('workshop-close').count()).toBe(1)
+  expect(await pat.page.getByTestId('workshop-close').count()).toBe(0)
+  await screenshot(faye.page, 'retro-1-set-the-stage')
+}
+
+async function writePrivatelyInColumns(retro: Retro) {
+  const { faye, pat, quinn, everyone } = retro
+  onTestFailed(() => screenshot(pat.page, 'FAILED-retro-writing'))
+  await nextPhase(retro, 'Private writing')
+  // The timer offers the phase's own duration (the room's option: 4 minutes).
+  expect(await faye.page.getByTestId('timer-minutes').inputValue()).toBe('4')
+  await faye.page.getByTestId('timer-start').click()
+  for (const person of everyone) {
+    await expect.poll(() => person.page.getByTestId('timer-time').count()).toBe(1)
+  }
+
+  await writePrivately(pat.page, 'start', 'Pair more often')
+  await writePrivately(pat.page, 'stop', 'Long standups')
+  await writePrivately(quinn.page, 'start', 'Demo every sprint')
+  await writePrivately(quinn.page, 'stop', 'Too many meetings')
+  await writePrivately(quinn.page, 'continue', 'Code reviews')
+  expect(await pat.page.getByTestId('private-note-region').allTextContents()).toEqual([
+    'Start',
+    'Stop',
+  ])
+  expect(await quinn.page.getByTestId('private-note-region').allTextContents()).toEqual([
+    'Start',
+    'Stop',
+    'Continue',
+  ])
+  // The last column chosen stays chosen.
+  expect(await quinn.page.getByTestId('note-region-continue').getAttribute('aria-selected')).toBe(
+    'true',
+  )
+  const bodyText = (page: Page) => page.evaluate(() => document.body.innerText)
+  expect(await bodyText(faye.page)).not.toContain('Long standups')
+  expect(await bodyText(quinn.page)).not.toContain('Long standups')
+  expect(await bodyText(pat.page)).not.toContain('Code reviews')
+  for (const person of everyone) expect(await noteRegions(person.page)).toEqual({})
+  await screenshot(quinn.page, 'retro-2-private-writing')
+}
+
+async function revealIntoColumns(retro: Retro) {
+  const { faye, pat, everyone } = retro
+  onTestFailed(() => screenshot(faye.page, 'FAILED-retro-reveal'))
+  await nextPhase(retro, 'Reveal')
+  await expect.poll(() => text(faye.page, 'reveal-all')).toContain('5 from 2 people')
+  await faye.page.getByTestId('reveal-all').click()
+  const expected = {
+    'Pair more often': 'start',
+    'Demo every sprint': 'start',
+    'Long standups': 'stop',
+    'Too many meetings': 'stop',
+    'Code reviews': 'continue',
+  }
+  for (const person of everyone) {
+    await expect.poll(() => noteRegions(person.page)).toEqual(expected)
+    await expect.poll(() => columnCounts(person.page)).toEqual(['2', '2', '1'])
+  }
+  await screenshot(pat.page, 'retro-3-reveal')
+}
+
+async function groupIntoThemes(retro: Retro) {
+  const { faye, pat, quinn, everyone } = retro
+  onTestFailed(() => screenshot(pat.page, 'FAILED-retro-group'))
+  await nextPhase(retro, 'Group into themes')
+  await groupNotes(pat.page, ['Long standups', 'Too many meetings'], 'Meetings')
+  await groupNotes(quinn.page, ['Pair more often', 'Demo every sprint'], 'Collaboration')
+  for (const person of everyone) {
+    await expect
+      .poll(async () => (await themeNames(person.page)).sort())
+      .toEqual(['Collaboration', 'Meetings'])
+  }
+  // A theme made inside a column stays in it: its notes still count for the column.
+  expect(await noteRegions(faye.page)).toMatchObject({
+    'Long standups': 'stop',
+    'Pair more often': 'start',
+  })
+  expect(await columnCounts(faye.page)).toEqual(['2', '2', '1'])
+  await screenshot(faye.page, 'retro-4-themes')
+}
+
+async function dotVote(retro: Retro) {
+  const { faye, pat, quinn, everyone, participants } = retro
+  onTestFailed(() => screenshot(faye.page, 'FAILED-retro-vote'))
+  await nextPhase(retro, 'Dot vote')
+  await faye.page.keyboard.press('Escape')
+  await faye.page.getByTestId('vote-start').click()
+  // The vote is over the themes by default, with the room's dots per person.
+  expect(await faye.page.getByTestId('vote-scope-themes').isChecked()).toBe(true)
+  expect(await faye.page.getByTestId('vote-dots-per-person').inputValue()).toBe('3')
+  const items = (await text(faye.page, 'vote-items')) ?? ''
+  expect(items.split(' · ').sort()).toEqual(['Collaboration', 'Meetings'])
+  await faye.page.getByTestId('vote-open').click()
+
+  const give = (page: Page, label: string) =>
+    page.getByRole('button', { name: `Give “${label}” a dot` }).click()
+  for (const person of participants) {
+    await expect.poll(() => text(person.page, 'vote-status')).toContain('3 of 3 dots left')
+    await give(person.page, 'Meetings')
+    await give(person.page, 'Meetings')
+    await give(person.page, 'Collaboration')
+    await expect.poll(() => text(person.page, 'vote-status')).toContain('0 of 3 dots left')
+  }
+  expect(await faye.page.getByTestId('theme-dots').allTextContents()).toEqual(['', ''])
+  await screenshot(pat.page, 'retro-5-vote-open')
+
+  await faye.page.getByTestId('vote-close').click()
+  for (const person of everyone) {
+    await expect.poll(() => themeNames(person.page)).toEqual(['Meetings', 'Collaboration'])
+    await expect
+      .poll(() => person.page.getByTestId('theme-dots').allTextContents())
+      .toEqual(['4 dots', '2 dots'])
+  }
+  await screenshot(quinn.page, 'retro-5-vote-closed')
+}
+
+async function discussThemes(retro: Retro) {
+  const { faye, pat, quinn, everyone, participants } = retro
+  onTestFailed(() => screenshot(quinn.page, 'FAILED-retro-discuss'))
+  await nextPhase(retro, 'Discuss')
+  const meetings = await frameNamed(faye.page, 'Meetings')
+  expect(meetings).not.toBeNull()
+  expect(await pat.page.getByTestId('theme-next').count()).toBe(0)
+  await faye.page.getByTestId('theme-next').click()
+  for (const person of everyone) {
+    await expect
+      .poll(() => person.page.getByTestId('board-spotlight').getAttribute('data-shape'))
+      .toBe(meetings)
+    await expect
+      .poll(() =>
+        person.page
+          .getByTestId('retro-theme')
+          .filter({ hasText: 'Meetings' })
+          .getAttribute('data-status'),
+      )
+      .toBe('discussing')
+  }
+  // The spotlight is brought into view: the whole theme, beside the workshop panel.
+  for (const person of participants) {
+    await expect
+      .poll(() =>
+        person.page.evaluate((id) => {
+          const editor = window.accord?.editor as unknown as TestEditor
+          const bounds = editor.getShapePageBounds(id)
+          if (!bounds) return false
+          const min = editor.pageToViewport(bounds)
+          const max = editor.pageToViewport({ x: bounds.x + bounds.w, y: bounds.y + bounds.h })
+          const panel = document.querySelector('[data-testid="workshop-panel"]')
+          const free = panel?.getBoundingClientRect().left ?? 1280
+          return min.x >= 0 && min.y >= 0 && max.x <= free && max.y <= 800 - 104
+        }, meetings ?? ''),
+      )
+      .toBe(true)
+  }
+  await faye.page.getByTestId('theme-note-input').fill('Standups end after 15 minutes.')
+  await faye.page.getByTestId('theme-note-save').click()
+  await expect.poll(() => text(pat.page, 'theme-note')).toBe('Standups end after 15 minutes.')
+  await screenshot(quinn.page, 'retro-6-discuss')
+
+  // On to the next theme: the first is marked discussed.
+  await faye.page.getByTestId('theme-next').click()
+  const collaboration = await frameNamed(faye.page, 'Collaboration')
+  await expect
+    .poll(() => quinn.page.getByTestId('board-spotlight').getAttribute('data-shape'))
+    .toBe(collaboration)
+  await expect
+    .poll(() => quinn.page.getByTestId('retro-theme').first().getAttribute('data-status'))
+    .toBe('discussed')
+  expect(await faye.page.getByTestId('theme-next').isDisabled()).toBe(true)
+}
+
+async function makeActionItems(retro: Retro) {
+  const { faye, pat, everyone } = retro
+  onTestFailed(() => screenshot(pat.page, 'FAILED-retro-actions'))
+  await nextPhase(retro, 'Action items')
+  await pat.page.getByTestId('workshop-toggle').click() // the canvas to himself
+  await pat.page.evaluate(() => {
+    ;(window.accord?.editor as unknown as TestEditor).zoomToFit()
+  })
+  await noteOnCanvas(pat.page, 'Long standups').click()
+  await pat.page.getByTestId('make-action').click()
+  await pat.page.getByTestId('action-owner').selectOption({ label: 'Quinn' })
+  await pat.page.getByTestId('action-due').fill('2026-12-04')
+  await pat.page.getByTestId('action-save').click()
+  await pat.page.getByTestId('workshop-toggle').click()
+  for (const person of everyone) {
+    await expect
+      .poll(() => person.page.getByTestId('workshop-action').textContent())
+      .toContain('Long standups')
+    expect(await text(person.page, 'workshop-action-owner')).toContain('Quinn')
+  }
+  await screenshot(faye.page, 'retro-7-actions')
+}
+
+async function closeTheRetro({ roomId, faye, everyone }: Retro) {
+  onTestFailed(() => screenshot(faye.page, 'FAILED-retro-close'))
+  await faye.page.getByTestId('workshop-close').click()
+  for (const person of everyone) {
+    await person.page.getByTestId('workshop-closed').waitFor()
+    await expect.poll(() => text(person.page, 'phase-name')).toBe('Close')
+  }
+  const response = await fetch(`${e2e.server.url}/api/rooms/${roomId}/result`, {
+    headers: { authorization: `Bearer ${tokensOf(roomId).facilitator}` },
+  })
+  expect(response.status).toBe(200)
+  const { template, result } = (await response.json()) as {
+    template: string
+    result: Record<string, unknown>
+  }
+  expect(template).toBe('retro')
+  expect(result).toMatchObject({
+    template: 'retro',
+    title: 'Sprint 42 retro',
+    format: { id: 'start-stop-continue' },
+    vote: { dotsPerPerson: 3, voters: 2 },
+    themes: [
+      {
+        name: 'Meetings',
+        dots: 4,
+        rank: 1,
+        discussed: true,
+        discussionNote: 'Standups end after 15 minutes.',
+      },
+      { name: 'Collaboration', dots: 2, rank: 2, discussed: true },
+    ],
+    actions: [{ text: 'Long standups', ownerName: 'Quinn', due: '2026-12-04' }],
+  })
+  const columns = result.columns as { key: string; notes: string[] }[]
+  expect(Object.fromEntries(columns.map((c) => [c.key, [...c.notes].sort()]))).toEqual({
+    start: ['Demo every sprint', 'Pair more often'],
+    stop: ['Long standups', 'Too many meetings'],
+    continue: ['Code reviews'],
+  })
+  const themes = result.themes as { notes: string[] }[]
+  expect([...(themes[0]?.notes ?? [])].sort()).toEqual(['Long standups', 'Too many meetings'])
+  expect((result.participants as { name: string }[]).map((p) => p.name).sort()).toEqual([
+    'Faye',
+    'Pat',
+    'Quinn',
+  ])
+  await screenshot(faye.page, 'retro-8-closed')
+}
+
+async function reviewInTheNextRetro({ roomId, faye, quinn }: Retro) {
+  const next = await e2e.room('Sprint 43 retro', {
+    template: 'retro',
+    followUp: { roomId, token: tokensOf(roomId).facilitator },
+  })
+  const fayeNext = await e2e.tab(faye)
+  await joinWithLink(fayeNext, shareLink(e2e.server, next, 'facilitator'), 'Faye')
+  const quinnNext = await e2e.tab(quinn)
+  await joinWithLink(quinnNext, shareLink(e2e.server, next, 'participant'), 'Quinn')
+  onTestFailed(() => screenshot(fayeNext, 'FAILED-retro-review'))
+  for (const page of [fayeNext, quinnNext]) {
+    expect(await text(page, 'phase-name')).toBe('Review last actions')
+    await expect.poll(() => text(page, 'review-item')).toContain('Long standups')
+    expect(await text(page, 'review-item')).toContain('Quinn')
+  }
+  expect(await quinnNext.getByTestId('review-done').count()).toBe(0)
+  await fayeNext.getByTestId('review-done').click()
+  await expect
+    .poll(() => quinnNext.getByTestId('review-item').getAttribute('data-status'))
+    .toBe('done')
+  await screenshot(fayeNext, 'retro-9-next-retro-review')
+  await fayeNext.close()
+  await quinnNext.close()
+}
+
+const retroStory = story(retroRoom, [
+  opensLaidOut,
+  writePrivatelyInColumns,
+  revealIntoColumns,
+  groupIntoThemes,
+  dotVote,
+  discussThemes,
+  makeActionItems,
+  closeTheRetro,
+  reviewInTheNextRetro,
+])
+
 describe('a retro, start to close (real Chromium, built app)', () => {
   it('opens laid out in its columns, with the workshop panel, for everyone', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-retro-open'))
-    for (const person of everyone()) {
-      await expect
-        .poll(async () => Object.keys(await regionFrames(person.page)).sort())
-        .toEqual(['continue', 'start', 'stop'])
-      expect(await text(person.page, 'phase-name')).toBe('Set the stage')
-      await person.page.getByTestId('retro-panel').waitFor()
-      expect(await text(person.page, 'retro-format')).toBe('Start / Stop / Continue')
-      expect(await columnCounts(person.page)).toEqual(['0', '0', '0'])
-    }
-    const frames = await regionFrames(pat.page)
-    expect(frames.start?.props.name).toBe('Start')
-    // Only the facilitator leads: participants read the panel without its controls.
-    expect(await faye.page.getByTestId('workshop-close').count()).toBe(1)
-    expect(await pat.page.getByTestId('workshop-close').count()).toBe(0)
-    await screenshot(faye.page, 'retro-1-set-the-stage')
+    await retroStory(opensLaidOut)
   })
 
   it('private writing: each writes notes for the columns, seen by nobody else', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-retro-writing'))
-    await nextPhase('Private writing')
-    // The timer offers the phase's own duration (the room's option: 4 minutes).
-    expect(await faye.page.getByTestId('timer-minutes').inputValue()).toBe('4')
-    await faye.page.getByTestId('timer-start').click()
-    for (const person of everyone()) {
-      await expect.poll(() => person.page.getByTestId('timer-time').count()).toBe(1)
-    }
-
-    await writePrivately(pat.page, 'start', 'Pair more often')
-    await writePrivately(pat.page, 'stop', 'Long standups')
-    await writePrivately(quinn.page, 'start', 'Demo every sprint')
-    await writePrivately(quinn.page, 'stop', 'Too many meetings')
-    await writePrivately(quinn.page, 'continue', 'Code reviews')
-    expect(await pat.page.getByTestId('private-note-region').allTextContents()).toEqual([
-      'Start',
-      'Stop',
-    ])
-    expect(await quinn.page.getByTestId('private-note-region').allTextContents()).toEqual([
-      'Start',
-      'Stop',
-      'Continue',
-    ])
-    // The last column chosen stays chosen.
-    expect(await quinn.page.getByTestId('note-region-continue').getAttribute('aria-selected')).toBe(
-      'true',
-    )
-    const bodyText = (page: Page) => page.evaluate(() => document.body.innerText)
-    expect(await bodyText(faye.page)).not.toContain('Long standups')
-    expect(await bodyText(quinn.page)).not.toContain('Long standups')
-    expect(await bodyText(pat.page)).not.toContain('Code reviews')
-    for (const person of everyone()) expect(await noteRegions(person.page)).toEqual({})
-    await screenshot(quinn.page, 'retro-2-private-writing')
+    await retroStory(writePrivatelyInColumns)
   })
 
   it('reveal: the notes appear inside the columns they were written for', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-retro-reveal'))
-    await nextPhase('Reveal')
-    await expect.poll(() => text(faye.page, 'reveal-all')).toContain('5 from 2 people')
-    await faye.page.getByTestId('reveal-all').click()
-    const expected = {
-      'Pair more often': 'start',
-      'Demo every sprint': 'start',
-      'Long standups': 'stop',
-      'Too many meetings': 'stop',
-      'Code reviews': 'continue',
-    }
-    for (const person of everyone()) {
-      await expect.poll(() => noteRegions(person.page)).toEqual(expected)
-      await expect.poll(() => columnCounts(person.page)).toEqual(['2', '2', '1'])
-    }
-    await screenshot(pat.page, 'retro-3-reveal')
+    await retroStory(revealIntoColumns)
   })
 
   it('group: participants make named themes out of notes', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-retro-group'))
-    await nextPhase('Group into themes')
-    await groupNotes(pat.page, ['Long standups', 'Too many meetings'], 'Meetings')
-    await groupNotes(quinn.page, ['Pair more often', 'Demo every sprint'], 'Collaboration')
-    for (const person of everyone()) {
-      await expect
-        .poll(async () => (await themeNames(person.page)).sort())
-        .toEqual(['Collaboration', 'Meetings'])
-    }
-    // A theme made inside a column stays in it: its notes still count for the column.
-    expect(await noteRegions(faye.page)).toMatchObject({
-      'Long standups': 'stop',
-      'Pair more often': 'start',
-    })
-    expect(await columnCounts(faye.page)).toEqual(['2', '2', '1'])
-    await screenshot(faye.page, 'retro-4-themes')
+    await retroStory(groupIntoThemes)
   })
 
   it('dot vote: over the themes, 3 dots each, tallied when the facilitator closes it', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-retro-vote'))
-    await nextPhase('Dot vote')
-    await faye.page.keyboard.press('Escape')
-    await faye.page.getByTestId('vote-start').click()
-    // The vote is over the themes by default, with the room's dots per person.
-    expect(await faye.page.getByTestId('vote-scope-themes').isChecked()).toBe(true)
-    expect(await faye.page.getByTestId('vote-dots-per-person').inputValue()).toBe('3')
-    const items = (await text(faye.page, 'vote-items')) ?? ''
-    expect(items.split(' · ').sort()).toEqual(['Collaboration', 'Meetings'])
-    await faye.page.getByTestId('vote-open').click()
-
-    const give = (page: Page, label: string) =>
-      page.getByRole('button', { name: `Give “${label}” a dot` }).click()
-    for (const person of participants()) {
-      await expect.poll(() => text(person.page, 'vote-status')).toContain('3 of 3 dots left')
-      await give(person.page, 'Meetings')
-      await give(person.page, 'Meetings')
-      await give(person.page, 'Collaboration')
-      await expect.poll(() => text(person.page, 'vote-status')).toContain('0 of 3 dots left')
-    }
-    expect(await faye.page.getByTestId('theme-dots').allTextContents()).toEqual(['', ''])
-    await screenshot(pat.page, 'retro-5-vote-open')
-
-    await faye.page.getByTestId('vote-close').click()
-    for (const person of everyone()) {
-      await expect.poll(() => themeNames(person.page)).toEqual(['Meetings', 'Collaboration'])
-      await expect
-        .poll(() => person.page.getByTestId('theme-dots').allTextContents())
-        .toEqual(['4 dots', '2 dots'])
-    }
-    await screenshot(quinn.page, 'retro-5-vote-closed')
+    await retroStory(dotVote)
   })
 
   it('discuss: "Next theme" puts the top theme in the spotlight for everyone', async () => {
-    onTestFailed(() => screenshot(quinn.page, 'FAILED-retro-discuss'))
-    await nextPhase('Discuss')
-    const meetings = await frameNamed(faye.page, 'Meetings')
-    expect(meetings).not.toBeNull()
-    expect(await pat.page.getByTestId('theme-next').count()).toBe(0)
-    await faye.page.getByTestId('theme-next').click()
-    for (const person of everyone()) {
-      await expect
-        .poll(() => person.page.getByTestId('board-spotlight').getAttribute('data-shape'))
-        .toBe(meetings)
-      await expect
-        .poll(() =>
-          person.page
-            .getByTestId('retro-theme')
-            .filter({ hasText: 'Meetings' })
-            .getAttribute('data-status'),
-        )
-        .toBe('discussing')
-    }
-    // The spotlight is brought into view: the whole theme, beside the workshop panel.
-    for (const person of participants()) {
-      await expect
-        .poll(() =>
-          person.page.evaluate((id) => {
-            const editor = window.accord?.editor as unknown as TestEditor
-            const bounds = editor.getShapePageBounds(id)
-            if (!bounds) return false
-            const min = editor.pageToViewport(bounds)
-            const max = editor.pageToViewport({ x: bounds.x + bounds.w, y: bounds.y + bounds.h })
-            const panel = document.querySelector('[data-testid="workshop-panel"]')
-            const free = panel?.getBoundingClientRect().left ?? 1280
-            return min.x >= 0 && min.y >= 0 && max.x <= free && max.y <= 800 - 104
-          }, meetings ?? ''),
-        )
-        .toBe(true)
-    }
-    await faye.page.getByTestId('theme-note-input').fill('Standups end after 15 minutes.')
-    await faye.page.getByTestId('theme-note-save').click()
-    await expect.poll(() => text(pat.page, 'theme-note')).toBe('Standups end after 15 minutes.')
-    await screenshot(quinn.page, 'retro-6-discuss')
-
-    // On to the next theme: the first is marked discussed.
-    await faye.page.getByTestId('theme-next').click()
-    const collaboration = await frameNamed(faye.page, 'Collaboration')
-    await expect
-      .poll(() => quinn.page.getByTestId('board-spotlight').getAttribute('data-shape'))
-      .toBe(collaboration)
-    await expect
-      .poll(() => quinn.page.getByTestId('retro-theme').first().getAttribute('data-status'))
-      .toBe('discussed')
-    expect(await faye.page.getByTestId('theme-next').isDisabled()).toBe(true)
+    await retroStory(discussThemes)
   })
 
   it('action items: a note becomes an action with one owner, listed for everyone', async () => {
-    onTestFailed(() => screenshot(pat.page, 'FAILED-retro-actions'))
-    await nextPhase('Action items')
-    await pat.page.getByTestId('workshop-toggle').click() // the canvas to himself
-    await pat.page.evaluate(() => {
-      ;(window.accord?.editor as unknown as TestEditor).zoomToFit()
-    })
-    await noteOnCanvas(pat.page, 'Long standups').click()
-    await pat.page.getByTestId('make-action').click()
-    await pat.page.getByTestId('action-owner').selectOption({ label: 'Quinn' })
-    await pat.page.getByTestId('action-due').fill('2026-12-04')
-    await pat.page.getByTestId('action-save').click()
-    await pat.page.getByTestId('workshop-toggle').click()
-    for (const person of everyone()) {
-      await expect
-        .poll(() => person.page.getByTestId('workshop-action').textContent())
-        .toContain('Long standups')
-      expect(await text(person.page, 'workshop-action-owner')).toContain('Quinn')
-    }
-    await screenshot(faye.page, 'retro-7-actions')
+    await retroStory(makeActionItems)
   })
 
   it('close: the facilitator closes the retro and its result is stored', async () => {
-    onTestFailed(() => screenshot(faye.page, 'FAILED-retro-close'))
-    await faye.page.getByTestId('workshop-close').click()
-    for (const person of everyone()) {
-      await person.page.getByTestId('workshop-closed').waitFor()
-      await expect.poll(() => text(person.page, 'phase-name')).toBe('Close')
-    }
-    const response = await fetch(`${server.url}/api/rooms/${roomId}/result`, {
-      headers: { authorization: `Bearer ${tokensOf(roomId).facilitator}` },
-    })
-    expect(response.status).toBe(200)
-    const { template, result } = (await response.json()) as {
-      template: string
-      result: Record<string, unknown>
-    }
-    expect(template).toBe('retro')
-    expect(result).toMatchObject({
-      template: 'retro',
-      title: 'Sprint 42 retro',
-      format: { id: 'start-stop-continue' },
-      vote: { dotsPerPerson: 3, voters: 2 },
-      themes: [
-        {
-          name: 'Meetings',
-          dots: 4,
-          rank: 1,
-          discussed: true,
-          discussionNote: 'Standups end after 15 minutes.',
-        },
-        { name: 'Collaboration', dots: 2, rank: 2, discussed: true },
-      ],
-      actions: [{ text: 'Long standups', ownerName: 'Quinn', due: '2026-12-04' }],
-    })
-    const columns = result.columns as { key: string; notes: string[] }[]
-    expect(Object.fromEntries(columns.map((c) => [c.key, [...c.notes].sort()]))).toEqual({
-      start: ['Demo every sprint', 'Pair more often'],
-      stop: ['Long standups', 'Too many meetings'],
-      continue: ['Code reviews'],
-    })
-    const themes = result.themes as { notes: string[] }[]
-    expect([...(themes[0]?.notes ?? [])].sort()).toEqual(['Long standups', 'Too many meetings'])
-    expect((result.participants as { name: string }[]).map((p) => p.name).sort()).toEqual([
-      'Faye',
-      'Pat',
-      'Quinn',
-    ])
-    await screenshot(faye.page, 'retro-8-closed')
+    await retroStory(closeTheRetro)
   })
 
   it('the team’s next retro opens with a review of this one’s open actions', async () => {
-    const next = await createRoom(server, 'Sprint 43 retro', {
-      template: 'retro',
-      followUp: { roomId, token: tokensOf(roomId).facilitator },
-    })
-    const fayeNext = await faye.context.newPage()
-    await joinWithLink(fayeNext, shareLink(server, next, 'facilitator'), 'Faye')
-    const quinnNext = await quinn.context.newPage()
-    await joinWithLink(quinnNext, shareLink(server, next, 'participant'), 'Quinn')
-    onTestFailed(() => screenshot(fayeNext, 'FAILED-retro-review'))
-    for (const page of [fayeNext, quinnNext]) {
-      expect(await text(page, 'phase-name')).toBe('Review last actions')
-      await expect.poll(() => text(page, 'review-item')).toContain('Long standups')
-      expect(await text(page, 'review-item')).toContain('Quinn')
-    }
-    expect(await quinnNext.getByTestId('review-done').count()).toBe(0)
-    await fayeNext.getByTestId('review-done').click()
-    await expect
-      .poll(() => quinnNext.getByTestId('review-item').getAttribute('data-status'))
-      .toBe('done')
-    await screenshot(fayeNext, 'retro-9-next-retro-review')
-    await fayeNext.close()
-    await quinnNext.close()
+    await retroStory(reviewInTheNextRetro)
   })
 
   it('nobody’s page threw an error', () => {
-    for (const person of everyone()) expect(person.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })
 
 describe('a template’s layout on the board (real Chromium, built app)', () => {
-  let layoutRoom: string
-  let fayePage: Page
-  let patPage: Page
-
-  beforeAll(async () => {
-    layoutRoom = await createRoom(server, 'Layout drill', { template: 'retro' })
-    fayePage = await faye.context.newPage()
-    await joinWithLink(fayePage, shareLink(server, layoutRoom, 'facilitator'), 'Faye')
-    patPage = await pat.context.newPage()
-    await joinWithLink(patPage, shareLink(server, layoutRoom, 'participant'), 'Pat')
-  })
+  /** A new retro, open for its facilitator and for Pat. */
+  async function layoutDrill() {
+    const layoutRoom = await e2e.room('Layout drill', { template: 'retro' })
+    const faye = await e2e.join(layoutRoom, 'Faye', 'facilitator')
+    const pat = await e2e.join(layoutRoom, 'Pat')
+    return { fayePage: faye.page, patPage: pat.page }
+  }
 
   const startFrame = async (page: Page) => (await regionFrames(page)).start
   /** Where a point of the page (the board) is on the screen. */
@@ -452,6 +493,7 @@ describe('a template’s layout on the board (real Chromium, built app)', () => 
   }
 
   it('a participant cannot move, select or delete a region, but can move a note inside it', async () => {
+    const { fayePage, patPage } = await layoutDrill()
     onTestFailed(async () => {
       await screenshot(patPage, 'FAILED-layout-pat')
       await screenshot(fayePage, 'FAILED-layout-faye')
@@ -507,25 +549,21 @@ describe('a template’s layout on the board (real Chromium, built app)', () => 
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
-    expect(pat.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })
 
 describe('an empathy map walks its regions (real Chromium, built app)', () => {
-  let fayePage: Page
-  let patPage: Page
-
-  beforeAll(async () => {
-    const room = await createRoom(server, 'Empathy drill', {
+  /** A new empathy map, open for its facilitator and for Pat. */
+  async function empathyDrill() {
+    const room = await e2e.room('Empathy drill', {
       template: 'empathy-map',
       options: { persona: 'a first-time buyer on mobile' },
     })
-    fayePage = await faye.context.newPage()
-    await joinWithLink(fayePage, shareLink(server, room, 'facilitator'), 'Faye')
-    patPage = await pat.context.newPage()
-    await joinWithLink(patPage, shareLink(server, room, 'participant'), 'Pat')
-  })
+    const faye = await e2e.join(room, 'Faye', 'facilitator')
+    const pat = await e2e.join(room, 'Pat')
+    return { fayePage: faye.page, patPage: pat.page }
+  }
 
   /** Is the whole region frame on the screen (below the header bars, beside the panel)? */
   const regionInView = (page: Page, key: string) =>
@@ -545,6 +583,7 @@ describe('an empathy map walks its regions (real Chromium, built app)', () => {
     }, key)
 
   it('each phase brings its region into everyone’s view, outlined', async () => {
+    const { fayePage, patPage } = await empathyDrill()
     onTestFailed(() => screenshot(patPage, 'FAILED-empathy-pat'))
     for (const page of [fayePage, patPage]) {
       await expect
@@ -573,8 +612,7 @@ describe('an empathy map walks its regions (real Chromium, built app)', () => {
   })
 
   it('nobody’s page threw an error', () => {
-    expect(faye.errors).toEqual([])
-    expect(pat.errors).toEqual([])
+    expect(e2e.pageErrors()).toEqual([])
   })
 })
 
