@@ -136,7 +136,10 @@ export function problems(report) {
       return line(place, `defined again (first in ${first.path}:${first.line})`)
     }),
     ...report.unprefixed.map((place) =>
-      line(place, `has no prefix (${Object.keys(PREFIXES).join(', ')}): write [fac:V2], not [V2]`),
+      line(
+        place,
+        `has no prefix: write [<prefix>:${place.id}], the prefix one of ${Object.keys(PREFIXES).join(', ')}`,
+      ),
     ),
     ...report.misplaced.map((place) => {
       const owner = ownerOf(prefixOf(place.id) ?? '')

@@ -93,7 +93,7 @@ describe('checking citations against definitions', () => {
       'packages/facilitation/src/votes.test.ts:2 fac:V9: cited, but no SPEC.md defines it',
       'packages/facilitation/SPEC.md:8 fac:V1: defined again (first in packages/facilitation/SPEC.md:5)',
       'packages/sync/SPEC.md:3 fac:V2: defined again (first in packages/facilitation/SPEC.md:6)',
-      'packages/facilitation/src/votes.test.ts:4 V2: has no prefix (sync, srv, fac, tpl, rec, tly, web, db, wsp): write [fac:V2], not [V2]',
+      'packages/facilitation/src/votes.test.ts:4 V2: has no prefix: write [<prefix>:V2], the prefix one of sync, srv, fac, tpl, rec, tly, web, db, wsp',
       'packages/sync/SPEC.md:3 fac:V2: belongs in packages/facilitation/SPEC.md',
     ])
   })

@@ -7,7 +7,7 @@ const beats = (liveness: InstanceLiveness, times: number) => {
 }
 
 describe('instance liveness', () => {
-  it('[X6] an instance silent for three heartbeats is gone, once; heard again, it is alive', () => {
+  it('[sync:X6] an instance silent for three heartbeats is gone, once; heard again, it is alive', () => {
     const liveness = new InstanceLiveness()
     liveness.heard('a')
     liveness.heard('b')
@@ -24,7 +24,7 @@ describe('instance liveness', () => {
     expect(liveness.takeSilent()).toEqual([])
   })
 
-  it('[X6] silence while this instance could not hear does not count', () => {
+  it('[sync:X6] silence while this instance could not hear does not count', () => {
     // Deaf, or unable to send, this instance hears no heartbeat of its own: however long that
     // lasts (or this process stalls), the others' silence is not counted.
     const liveness = new InstanceLiveness()
