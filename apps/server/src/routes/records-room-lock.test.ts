@@ -1,6 +1,7 @@
 import { InProcessRoomLock, type RoomLock } from '@accord/db'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { actionNote } from '../testing/action-note.js'
 import { type InProcessApp, inProcessApp } from '../testing/in-process-app.js'
 
 /**
@@ -123,22 +124,12 @@ describe('changes to a room’s records take their turn under its room lock', ()
     const ada = await t.join(room.id, room.tokens.facilitator, 'Ada')
     const acquired = await t.registry.acquire(room.id)
     if (!acquired.ok) throw new Error('no room')
-    acquired.value.doc.getMap(RECORDS_MAP).set('shape:ci', {
-      typeName: 'shape',
-      type: 'note',
-      id: 'shape:ci',
-      parentId: 'page:page',
-      index: 'a9',
-      x: 0,
-      y: 2000,
-      props: {
-        richText: {
-          type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fix CI' }] }],
-        },
-      },
-      meta: { action: { ownerId: ada.member.id, ownerName: 'Ada', due: null } },
-    })
+    acquired.value.doc
+      .getMap(RECORDS_MAP)
+      .set(
+        'shape:ci',
+        actionNote('shape:ci', 'Fix CI', { ownerId: ada.member.id, ownerName: 'Ada', due: null }),
+      )
     t.registry.release(acquired.value)
     expect((await t.command(room.id, ada.token, { type: 'records.save' })).status).toBe(200)
     const [item] = (await (await t.get(`/api/action-items?room=${room.id}`)).json()) as {

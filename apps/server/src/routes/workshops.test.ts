@@ -2,6 +2,7 @@ import { phaseInput, readRoomState, ROOM_STATE_MAP } from '@accord/facilitation'
 import { SqliteWorkshopRepository } from '@accord/db'
 import { RECORDS_MAP } from '@accord/tldraw-yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { actionNote } from '../testing/action-note.js'
 import { type InProcessApp, inProcessApp } from '../testing/in-process-app.js'
 
 let t: InProcessApp
@@ -117,22 +118,16 @@ describe('POST /api/rooms with a template', () => {
     // An action item on the first retro's board, as a client would write it.
     const acquired = await t.registry.acquire(first.id)
     if (!acquired.ok) throw new Error('no room')
-    acquired.value.doc.getMap(RECORDS_MAP).set('shape:act', {
-      typeName: 'shape',
-      type: 'note',
-      id: 'shape:act',
-      parentId: 'page:page',
-      index: 'a9',
-      x: 0,
-      y: 2000,
-      props: {
-        richText: {
-          type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fix CI' }] }],
-        },
-      },
-      meta: { action: { ownerId: participant.member.id, ownerName: 'Bo', due: '2026-12-01' } },
-    })
+    acquired.value.doc
+      .getMap(RECORDS_MAP)
+      .set(
+        'shape:act',
+        actionNote('shape:act', 'Fix CI', {
+          ownerId: participant.member.id,
+          ownerName: 'Bo',
+          due: '2026-12-01',
+        }),
+      )
     t.registry.release(acquired.value)
 
     const forged = await t.post(
