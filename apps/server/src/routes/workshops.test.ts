@@ -118,16 +118,14 @@ describe('POST /api/rooms with a template', () => {
     // An action item on the first retro's board, as a client would write it.
     const acquired = await t.registry.acquire(first.id)
     if (!acquired.ok) throw new Error('no room')
-    acquired.value.doc
-      .getMap(RECORDS_MAP)
-      .set(
-        'shape:act',
-        actionNote('shape:act', 'Fix CI', {
-          ownerId: participant.member.id,
-          ownerName: 'Bo',
-          due: '2026-12-01',
-        }),
-      )
+    acquired.value.doc.getMap(RECORDS_MAP).set(
+      'shape:act',
+      actionNote('shape:act', 'Fix CI', {
+        ownerId: participant.member.id,
+        ownerName: 'Bo',
+        due: '2026-12-01',
+      }),
+    )
     t.registry.release(acquired.value)
 
     const forged = await t.post(
