@@ -7,6 +7,8 @@ export default defineConfig({
     sequence: { groupOrder: 2 },
     include: ['e2e/**/*.test.ts'],
     root: new URL('..', import.meta.url).pathname,
+    // One folder for the run's server data and certificates, removed when the run ends.
+    globalSetup: ['support/temp-root.ts'],
     testTimeout: 120_000,
     // expect.poll waits for liveness, never asserts speed: a generous limit keeps loaded CI green.
     expect: { poll: { timeout: 10_000, interval: 50 } },

@@ -8,6 +8,8 @@ export default defineConfig({
     sequence: { groupOrder: 1 },
     include: ['integration/**/*.test.ts'],
     root: new URL('..', import.meta.url).pathname,
+    // One folder for the run's server data and certificates, removed when the run ends.
+    globalSetup: ['support/temp-root.ts'],
     testTimeout: 60_000,
     // expect.poll waits for liveness, never asserts speed: a generous limit keeps loaded CI green.
     expect: { poll: { timeout: 10_000, interval: 50 } },

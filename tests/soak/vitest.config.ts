@@ -11,6 +11,8 @@ export default defineConfig({
     name: 'soak',
     include: ['soak/**/*.soak.ts'],
     root: new URL('..', import.meta.url).pathname,
+    // One folder for the run's server data and certificates, removed when the run ends.
+    globalSetup: ['support/temp-root.ts'],
     // The duration, plus room for the last cycle to finish: a hang still fails, eventually.
     testTimeout: (minutes + 10) * 60_000,
     hookTimeout: 60_000,

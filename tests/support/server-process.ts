@@ -3,11 +3,11 @@
  * loopback port with its own SQLite file, exactly as `pnpm start` runs it.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir } from './temp-dir.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const serverEntry = join(repoRoot, 'apps/server/dist/main.js')
@@ -52,7 +52,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   if (!existsSync(serverEntry)) {
     throw new Error(`${serverEntry} is missing: run \`pnpm build\` before the integration tests`)
   }
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'accord-test-'))
+  const dataDir = options.dataDir ?? tempDir('accord-test-')
   const dbPath = join(dataDir, 'accord.db')
   const port = options.port ?? (await freePort())
   const child = spawn(process.execPath, [serverEntry], {

@@ -7,11 +7,11 @@
  * over TLS — page loads, API calls, WebSocket upgrades and frames — reaches the server unchanged.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type TLSSocket } from 'node:tls'
+import { tempDir } from './temp-dir.js'
 
 export interface TlsProxy {
   /** `https://<hostname>:<port>`: what the browser opens. */
@@ -23,7 +23,7 @@ export interface TlsProxy {
 
 /** A throwaway self-signed certificate for `hostname` (openssl, from Debian's package). */
 export function selfSignedCertificate(hostname: string): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'accord-tls-'))
+  const dir = tempDir('accord-tls-')
   const key = join(dir, 'key.pem')
   const cert = join(dir, 'cert.pem')
   execFileSync(
@@ -49,7 +49,11 @@ export function selfSignedCertificate(hostname: string): { key: Buffer; cert: Bu
     ],
     { stdio: 'ignore' },
   )
-  return { key: readFileSync(key), cert: readFileSync(cert) }
+  try {
+    return { key: readFileSync(key), cert: readFileSync(cert) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Terminates TLS for `hostname` on a free loopback port and forwards to `target` in plain TCP. */

@@ -1,12 +1,23 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CLIENT_CONFIG_META, decodeClientConfig } from '@accord/sync/client-config'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { webAppRoutes } from './web-app.js'
 
+const folders: string[] = []
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+})
+
+function emptyFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'accord-web-'))
+  folders.push(folder)
+  return folder
+}
+
 function builtApp(): string {
-  const dist = mkdtempSync(join(tmpdir(), 'accord-web-'))
+  const dist = emptyFolder()
   writeFileSync(
     join(dist, 'index.html'),
     '<!doctype html><html><head><title>Accord</title></head><body><div id="root"></div></body></html>',
@@ -52,7 +63,7 @@ describe('the web app', () => {
   })
 
   it('a folder without the app’s page (an unfinished build) leaves the server API-only', async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'accord-web-'))
+    const dist = emptyFolder()
     const response = await webAppRoutes(dist, { tldrawLicenseKey: null }).request('/')
     expect(await response.text()).toContain('the web app is not built')
   })
