@@ -51,8 +51,12 @@ if (system.status !== 0) finish(['system'], { passed: 0, failed: 1 })
 const failedSteps = []
 for (const [name, command, args] of steps) {
   process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`)
+  const started = Date.now()
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' })
   if (result.status !== 0) failedSteps.push(name)
+  // Where the run's time goes, for keeping CI under its budget (README: "Testing").
+  const seconds = Math.round((Date.now() - started) / 1000)
+  process.stdout.write(`${result.status === 0 ? '✓' : '✗'} ${name} (${seconds} s)\n`)
 }
 
 // A failed check (format, lint, licences, types, build) counts as one failure, so the summary
