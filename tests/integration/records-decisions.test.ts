@@ -234,7 +234,10 @@ describe('decision records', () => {
     const madr = await api(shared.server, 'GET', `/api/decisions/${id}/export?format=md`)
     expect(madr.status).toBe(200)
     expect(madr.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
-    expect(attachmentName(madr)).toBe(`${id}-Adopt-the-Zephyr-event-bus-phase-1-2.md`)
+    // As ADR tools name it: the number in four digits, then the title as a slug.
+    expect(attachmentName(madr)).toBe(
+      `${id.slice(3).padStart(4, '0')}-adopt-the-zephyr-event-bus-phase-1-2.md`,
+    )
     expect(frontMatter(madr.text)).toMatchObject({
       status: 'accepted',
       date: decidedOn,
@@ -247,7 +250,7 @@ describe('decision records', () => {
     const body = madr.text
     const inOrder = [
       `# ${proposal.title}`,
-      '- Status: accepted',
+      '* Status: accepted',
       '## Context and Problem Statement',
       'Services poll each other every second.',
       '## Decision Drivers',
@@ -267,10 +270,10 @@ describe('decision records', () => {
       '* Bad, because New infrastructure',
       '### Keep polling',
       '## More Information',
-      `- **Decision record:** ${id}`,
-      `- **Board shapes:** ${proposalRegion.replace(/_/g, '\\_')}`,
+      `* **Decision record:** ${id}`,
+      `* **Board shapes:** ${proposalRegion.replace(/_/g, '\\_')}`,
       '### Dissent',
-      `- **Cy** (2 — Concerns): ${dissent}`,
+      `* **Cy** (2 — Concerns): ${dissent}`,
       '### Commitments',
       '### Status history',
     ]

@@ -140,13 +140,21 @@ describe('superseding decisions', () => {
 
     // MADR says so both ways.
     const oldMadr = await api(shared.server, 'GET', `/api/decisions/${decisionId}/export?format=md`)
-    expect(oldMadr.text).toContain(`status: "superseded by ${successor.id}"`)
-    expect(oldMadr.text).toContain(`- **Superseded by:** ${successor.id}`)
+    // Linked by file name, as ADR tools follow a supersede.
+    const fileOf = (id: string, slug: string) => `${id.slice(3).padStart(4, '0')}-${slug}.md`
+    const successorFile = fileOf(successor.id, 'use-marlinqueue-for-background-jobs')
+    expect(oldMadr.text).toContain(
+      `status: "superseded by \\x5B${successor.id}\\x5D(${successorFile})"`,
+    )
+    expect(oldMadr.text).toContain(`* Status: superseded by [${successor.id}](${successorFile})`)
+    expect(oldMadr.text).toContain(`* **Superseded by:** [${successor.id}](${successorFile})`)
     expect(oldMadr.text).toContain('Background jobs move to Marlinqueue.')
     expect(oldMadr.text).not.toContain('Pelicanstream')
     const newMadr = await api(shared.server, 'GET', `/api/decisions/${successor.id}/export`)
-    expect(attachmentName(newMadr)).toBe(`${successor.id}-Use-Marlinqueue-for-background-jobs.md`)
-    expect(newMadr.text).toContain(`- **Supersedes:** ${decisionId}`)
+    expect(attachmentName(newMadr)).toBe(successorFile)
+    expect(newMadr.text).toContain(
+      `* **Supersedes:** [${decisionId}](${fileOf(decisionId, 'use-marlinqueue-for-background-jobs')})`,
+    )
     expect(newMadr.text).toContain('tags: ["messaging", "jobs"]')
 
     // A superseded record is settled for good: neither superseded again nor changed.

@@ -32,7 +32,8 @@ export type {
   SummaryDocument,
 } from './summary/document.js'
 export type { SummaryMeta } from './summary/parts.js'
-export { madrMarkdown } from './render/madr.js'
+export { madrMarkdown, type MadrLinks } from './render/madr.js'
+export { madrFileName, type MadrNamed } from './render/madr-filename.js'
 export {
   actionItemsCsv,
   csvField,

@@ -5,6 +5,7 @@ import {
   type DecisionContent,
   type DecisionRecord,
   exportFileName,
+  madrFileName,
   madrMarkdown,
 } from '@accord/records'
 import { underRoomLock } from '@accord/workshop'
@@ -58,12 +59,12 @@ export function decisionRoutes(deps: {
         exportFileName(`${record.id} ${record.title}`, 'json'),
         'application/json',
       )
-    return attachment(
-      c,
-      madrMarkdown(record),
-      exportFileName(`${record.id} ${record.title}`, 'md'),
-      'text/markdown',
+    // The records it names, so that its links point at their files (`NNNN-title.md`).
+    const named = [record.supersedes, record.supersededBy].filter((id) => id !== null)
+    const related = (await Promise.all(named.map((id) => deps.records.decision(id)))).filter(
+      (other) => other !== null,
     )
+    return attachment(c, madrMarkdown(record, { related }), madrFileName(record), 'text/markdown')
   })
 
   app.post('/:id/status', async (c) => {

@@ -3,7 +3,7 @@ import type { DecisionRecord } from '../model.js'
 import { decision, decisionRecordOf, metaOf } from '../testing/fixtures.js'
 import { readFrontMatter } from '../testing/front-matter.js'
 import { expectGolden } from '../testing/golden.js'
-import { hostile, hostileTexts } from '../testing/hostile.js'
+import { hostile, hostileTexts, withoutWebAutolinks } from '../testing/hostile.js'
 import { madrMarkdown } from './madr.js'
 
 const record = decisionRecordOf(decision)
@@ -75,17 +75,45 @@ describe('decision record (MADR)', () => {
     expect(body).toContain(
       'Chosen option: "PostgreSQL", because it is the only option the team can operate today',
     )
-    expect(body).toContain('- **Supersedes:** DR-3')
+    expect(body).toContain('* **Supersedes:** DR-3')
     expect(body).toContain('board [/b/room-disagree-and-commit](/b/room-disagree-and-commit)')
   })
 
   it('[rec:RN2] writes the metadata list log4brains reads after the title', () => {
     const markdown = madrMarkdown({ ...record, status: 'superseded', supersededBy: 'DR-20' })
     expect(markdown).toContain(
-      '# Primary database for the ledger\n\n- Status: superseded by DR-20\n- Date: 2025-03-14\n- Deciders: Ada\n- Tags: ledger, database\n\n## Context',
+      '# Primary database for the ledger\n\n* Status: superseded by DR-20\n* Date: 2025-03-14\n* Deciders: Ada\n* Tags: ledger, database\n\n## Context',
     )
     expect(readFrontMatter(markdown).data.status).toBe('superseded by DR-20')
-    expect(markdown).toContain('- **Superseded by:** DR-20')
+    expect(markdown).toContain('* **Superseded by:** DR-20')
+  })
+
+  it('[rec:RN2][rec:RN6] links the records it names by their MADR files, as ADR tools follow them', () => {
+    const markdown = madrMarkdown(
+      { ...record, status: 'superseded', supersededBy: 'DR-20' },
+      {
+        related: [
+          { id: 'DR-20', number: 20, title: 'Move the ledger to CockroachDB' },
+          { id: 'DR-3', number: 3, title: 'Keep SQLite' },
+        ],
+      },
+    )
+    expect(readFrontMatter(markdown).data.status).toBe(
+      'superseded by [DR-20](0020-move-the-ledger-to-cockroachdb.md)',
+    )
+    expect(markdown).toContain(
+      '* Status: superseded by [DR-20](0020-move-the-ledger-to-cockroachdb.md)\n',
+    )
+    expect(markdown).toContain(
+      '* **Superseded by:** [DR-20](0020-move-the-ledger-to-cockroachdb.md)',
+    )
+    expect(markdown).toContain('* **Supersedes:** [DR-3](0003-keep-sqlite.md)')
+  })
+
+  it('[rec:RN2] log4brains splits tags at spaces and commas: each tag stays one', () => {
+    const markdown = madrMarkdown({ ...record, tags: ['data platform', 'ops, infra'] })
+    expect(markdown).toContain('* Tags: data-platform, ops-infra\n')
+    expect(readFrontMatter(markdown).data.tags).toEqual(['data platform', 'ops, infra'])
   })
 
   it('[rec:RN2] hostile text: the front matter stays one flat mapping with the values given', () => {
@@ -109,6 +137,6 @@ describe('decision record (MADR)', () => {
     const headings = body.split('\n').filter((line) => /^ {0,3}#/.test(line))
     expect(headings.filter((line) => line.startsWith('# '))).toHaveLength(1)
     expect(headings.every((line) => /^#{1,3} \S/.test(line))).toBe(true)
-    expect(markdown).not.toMatch(/[<>]/)
+    expect(withoutWebAutolinks(markdown)).not.toMatch(/[<>]/)
   })
 })

@@ -2,15 +2,20 @@
  * [rec:RN2] One decision record as a MADR file (https://adr.github.io/madr/): YAML front matter with
  * MADR 4's fields (`status`, `date`, `decision-makers`, `consulted`, `informed`), MADR 3's name
  * for the deciders (`deciders`) and `tags`; then the title, the same metadata as the list
- * log4brains reads after the title (`- Status: …`, MADR 2 with its patch), and MADR's sections.
+ * log4brains reads after the title (`* Status: …`, MADR 2 with its patch), and MADR's sections.
  * What only Accord knows — the workshop and its board, participants, stances, dissent,
  * commitments, supersedes / superseded by, the status history — is under "More Information".
+ *
+ * Every list uses MADR's `*` (MADR's markdownlint configuration wants one marker per file). A
+ * record it supersedes or that supersedes it is linked by its MADR file name (rec:RN6), as ADR
+ * tools follow it, when the caller says which records those are.
  *
  * The front matter ends with a blank line before its closing `---`: YAML does not mind, and a
  * renderer that does not know front matter (log4brains) then shows it as a paragraph between two
  * rules instead of reading it as a heading that would hide log4brains' metadata list.
  */
 import type { DecisionRecord, RecordedStance } from '../model.js'
+import { madrFileName, type MadrNamed } from './madr-filename.js'
 import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
 import { boardPath, isoMinute, templateName } from './meta.js'
 import { yamlList, yamlString } from './yaml.js'
@@ -18,17 +23,45 @@ import { yamlList, yamlString } from './yaml.js'
 const anonymous = 'Anonymous'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** The status as MADR and log4brains write it: `superseded by DR-13` names the successor. */
-const statusText = (record: DecisionRecord) =>
-  record.status === 'superseded' && record.supersededBy
-    ? `superseded by ${record.supersededBy}`
-    : record.status
+export interface MadrLinks {
+  /**
+   * The records this one names (the one it supersedes, the one that superseded it), so that the
+   * file links to theirs; a record not given is named by its id only.
+   */
+  readonly related?: readonly (MadrNamed & { readonly id: string })[]
+}
 
-export function madrMarkdown(record: DecisionRecord): string {
+/** Another record, as a link to its MADR file when known, else its id. */
+type Reference = (id: string) => { readonly text: string; readonly markdown: string }
+
+function references(links: MadrLinks): Reference {
+  const files = new Map((links.related ?? []).map((other) => [other.id, madrFileName(other)]))
+  return (id) => {
+    const file = files.get(id)
+    // The file name is ASCII letters, digits and dashes: safe as it is in a link destination.
+    return file === undefined
+      ? { text: id, markdown: mdLine(id) }
+      : { text: `[${id}](${file})`, markdown: `[${mdLine(id)}](${file})` }
+  }
+}
+
+/** The status as MADR and log4brains write it: `superseded by DR-13` names the successor. */
+function status(record: DecisionRecord, reference: Reference) {
+  if (record.status !== 'superseded' || !record.supersededBy)
+    return { text: record.status, markdown: mdLine(record.status) }
+  const successor = reference(record.supersededBy)
+  return {
+    text: `superseded by ${successor.text}`,
+    markdown: `superseded by ${successor.markdown}`,
+  }
+}
+
+export function madrMarkdown(record: DecisionRecord, links: MadrLinks = {}): string {
+  const reference = references(links)
   return `${[
-    frontMatter(record),
+    frontMatter(record, reference),
     `# ${mdLine(record.title) || 'Untitled decision'}`,
-    headerList(record),
+    headerList(record, reference),
     section('Context and Problem Statement', mdBlock(record.context) || '_No context recorded._'),
     section('Decision Drivers', bullets(record.drivers) || '_None recorded._'),
     section(
@@ -40,15 +73,15 @@ export function madrMarkdown(record: DecisionRecord): string {
     record.options.length === 0
       ? ''
       : section('Pros and Cons of the Options', ...prosAndCons(record)),
-    section('More Information', ...moreInformation(record)),
+    section('More Information', ...moreInformation(record, reference)),
   ]
     .filter((block) => block !== '')
     .join('\n\n')}\n`
 }
 
-function frontMatter(record: DecisionRecord): string {
+function frontMatter(record: DecisionRecord, reference: Reference): string {
   const fields: [string, string][] = [
-    ['status', yamlString(statusText(record))],
+    ['status', yamlString(status(record, reference).text)],
     ['date', DAY.test(record.date) ? record.date : yamlString(record.date)],
     ['decision-makers', yamlList(record.decisionMakers)],
     ['deciders', yamlList(record.decisionMakers)],
@@ -59,14 +92,18 @@ function frontMatter(record: DecisionRecord): string {
   return ['---', ...fields.map(([key, value]) => `${key}: ${value}`), '', '---'].join('\n')
 }
 
-/** log4brains' metadata list: one line each, names and tags escaped. */
-function headerList(record: DecisionRecord): string {
+/**
+ * log4brains' metadata list: one line each, names escaped. log4brains splits tags at spaces and
+ * commas (and lowercases them), so each tag is written with those as dashes to stay one tag.
+ */
+function headerList(record: DecisionRecord, reference: Reference): string {
   const names = (items: readonly string[]) => items.map((item) => mdLine(item)).join(', ')
+  const tags = record.tags.map((tag) => tag.trim().replace(/[\s,]+/g, '-'))
   return [
-    `- Status: ${mdLine(statusText(record))}`,
-    `- Date: ${mdLine(record.date)}`,
-    `- Deciders: ${names(record.decisionMakers)}`,
-    `- Tags: ${names(record.tags)}`,
+    `* Status: ${status(record, reference).markdown}`,
+    `* Date: ${mdLine(record.date)}`,
+    `* Deciders: ${names(record.decisionMakers)}`,
+    `* Tags: ${names(tags)}`,
   ]
     .map((line) => line.trimEnd())
     .join('\n')
@@ -75,11 +112,11 @@ function headerList(record: DecisionRecord): string {
 const section = (title: string, ...blocks: string[]) =>
   [`## ${title}`, ...blocks].filter((block) => block !== '').join('\n\n')
 
-/** A list of user texts; MADR's own sections use `*`. */
-const bullets = (items: readonly string[], marker = '*') =>
+/** A list of user texts. */
+const bullets = (items: readonly string[]) =>
   items
     .filter((item) => item.trim() !== '')
-    .map((item) => mdListItem(item, '', marker))
+    .map((item) => mdListItem(item, '', '*'))
     .join('\n')
 
 function outcome(record: DecisionRecord): string {
@@ -116,19 +153,21 @@ const stanceItem = (stance: RecordedStance) =>
   mdListItem(
     stance.reason,
     `**${mdLine(stance.name ?? anonymous) || anonymous}** (${mdLine(stance.stance)})${stance.reason.trim() ? ': ' : ''}`,
+    '*',
   )
 
-function moreInformation(record: DecisionRecord): string[] {
+function moreInformation(record: DecisionRecord, reference: Reference): string[] {
   const { source } = record
   const path = boardPath(source.roomId)
   const facts = [
-    `- **Decision record:** ${mdLine(record.id)}`,
-    `- **Workshop:** ${mdLine(source.workshopTitle) || 'Untitled workshop'} (${mdLine(templateName(source.template))}), board [${path}](${path})`,
+    `* **Decision record:** ${mdLine(record.id)}`,
+    `* **Workshop:** ${mdLine(source.workshopTitle) || 'Untitled workshop'} (${mdLine(templateName(source.template))}), board [${path}](${path})`,
   ]
   if (source.shapeIds.length > 0)
-    facts.push(`- **Board shapes:** ${source.shapeIds.map((id) => mdLine(id)).join(', ')}`)
-  if (record.supersedes) facts.push(`- **Supersedes:** ${mdLine(record.supersedes)}`)
-  if (record.supersededBy) facts.push(`- **Superseded by:** ${mdLine(record.supersededBy)}`)
+    facts.push(`* **Board shapes:** ${source.shapeIds.map((id) => mdLine(id)).join(', ')}`)
+  if (record.supersedes) facts.push(`* **Supersedes:** ${reference(record.supersedes).markdown}`)
+  if (record.supersededBy)
+    facts.push(`* **Superseded by:** ${reference(record.supersededBy).markdown}`)
 
   const committed = new Set(record.commitments.map((c) => c.name))
   const pending = record.participants.filter((name) => !committed.has(name))
@@ -136,7 +175,7 @@ function moreInformation(record: DecisionRecord): string[] {
     [`### ${title}`, ...blocks].filter((block) => block !== '').join('\n\n')
   return [
     facts.join('\n'),
-    sub('Participants', bullets(record.participants, '-') || '_None recorded._'),
+    sub('Participants', bullets(record.participants) || '_None recorded._'),
     sub('Stances', record.stances.map(stanceItem).join('\n') || '_None recorded._'),
     sub(
       'Dissent',
@@ -146,7 +185,7 @@ function moreInformation(record: DecisionRecord): string[] {
     sub(
       'Commitments',
       record.commitments
-        .map((c) => `- ${mdLine(c.name) || 'Unnamed'} — committed ${isoMinute(c.at)}`)
+        .map((c) => `* ${mdLine(c.name) || 'Unnamed'} — committed ${isoMinute(c.at)}`)
         .join('\n') || '_Nobody has committed._',
       pending.length === 0
         ? ''
@@ -160,7 +199,11 @@ function moreInformation(record: DecisionRecord): string[] {
             .map((event) => {
               const by = event.by === null ? '' : ` by ${mdLine(event.by)}`
               const colon = event.note.trim() ? ': ' : ''
-              return mdListItem(event.note, `${isoMinute(event.at)} — ${event.status}${by}${colon}`)
+              return mdListItem(
+                event.note,
+                `${isoMinute(event.at)} — ${event.status}${by}${colon}`,
+                '*',
+              )
             })
             .join('\n'),
         ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hostileTexts } from '../testing/hostile.js'
+import { hostileTexts, withoutWebAutolinks } from '../testing/hostile.js'
 import {
   escapeHtml,
   escapeMarkdown,
@@ -73,6 +73,18 @@ describe('Markdown escaping', () => {
     expect(mdListItem('', '**Ada**')).toBe('- **Ada**')
   })
 
+  it('[rec:MD9] a web address becomes an autolink showing exactly what was typed; no other scheme', () => {
+    expect(mdLine('See https://wiki.example/adr?id=4&v=2. Then decide')).toBe(
+      'See <https://wiki.example/adr?id=4&v=2>. Then decide',
+    )
+    expect(mdLine('(http://a.example/x_y*z)')).toBe('(<http://a.example/x_y*z>)')
+    expect(mdLine('javascript:alert(1) ftp://x.example')).toBe(
+      'javascript:alert(1) ftp://x.example',
+    )
+    expect(mdLine('https://x.example/<script>')).toBe('<https://x.example/>&lt;script&gt;')
+    expect(mdCell('a | https://x.example/|b')).toBe('a \\| <https://x.example/>\\|b')
+  })
+
   it('[rec:MD3][rec:MD4] leaves no hostile text able to open a block, a tag or a link', () => {
     for (const text of hostileTexts) {
       const lines = [
@@ -82,7 +94,7 @@ describe('Markdown escaping', () => {
       ]
       for (const line of lines) expect(line, JSON.stringify(text)).not.toMatch(BLOCK_START)
       for (const line of [...lines, mdCell(text)]) {
-        expect(line.replace(/<br>/g, '')).not.toMatch(/[<>]/)
+        expect(withoutWebAutolinks(line.replace(/<br>/g, ''))).not.toMatch(/[<>]/)
         expect(line).not.toMatch(/(^|[^\\])(\\\\)*\]\(/)
         expect(mdCell(text)).not.toMatch(/(^|[^\\])(\\\\)*\|/)
       }

@@ -68,8 +68,32 @@ export function neutraliseLineStart(line: string): string {
     .replace(/^(\d{1,9})([.)])/, '$1\\$2')
 }
 
+/**
+ * A web address someone typed: `http://` or `https://` and the characters RFC 3986 allows, less
+ * what usually ends a sentence after it (as GitHub's autolinks read it).
+ */
+const WEB_ADDRESS =
+  /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+?(?=[.,:;!?'")*]*(?:[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]|$))/g
+
+/**
+ * [rec:MD9] A web address in people's text becomes a CommonMark autolink, `<https://…>`: it shows
+ * exactly as typed and is clickable in any renderer (GitHub links bare ones anyway; MADR's lint
+ * refuses them bare). It holds no space, `<`, `>`, backslash or quote-breaking character, and its
+ * scheme is http(s), so it can neither end early nor become a script.
+ */
+export function escapeInlineText(line: string): string {
+  let out = ''
+  let from = 0
+  for (const match of line.matchAll(WEB_ADDRESS)) {
+    out += escapeMarkdown(escapeHtml(line.slice(from, match.index)))
+    out += `<${match[0]}>`
+    from = match.index + match[0].length
+  }
+  return out + escapeMarkdown(escapeHtml(line.slice(from)))
+}
+
 /** One line, escaped for anywhere inline (a table cell cannot open a block). */
-const escapeInline = (line: string) => escapeMarkdown(escapeHtml(line.trim()))
+const escapeInline = (line: string) => escapeInlineText(line.trim())
 /** One line, escaped for anywhere, the start of a block included. */
 const escapeLine = (line: string) => neutraliseLineStart(escapeInline(line))
 

@@ -65,3 +65,10 @@ export function hostile<T>(value: T): T {
   }
   return walk(value, null) as T
 }
+
+/**
+ * Markdown with the web autolinks (rec:MD9) taken out: what is left of a hostile text must hold
+ * no `<` or `>` at all — no tag, comment or other autolink.
+ */
+export const withoutWebAutolinks = (markdown: string) =>
+  markdown.replace(/<https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+>/g, '')
