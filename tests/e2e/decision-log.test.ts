@@ -7,6 +7,7 @@
  * detail page makes the next record with links both ways, and the action items page lists the
  * workshop's item, marks it done (kept across a reload) and links to its note on the board.
  */
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it, onTestFailed } from 'vitest'
 import {
@@ -17,6 +18,7 @@ import {
   waitForBoard,
 } from '../support/browser.js'
 import { story, useE2e } from '../support/e2e.js'
+import { unzipTexts } from '../support/unzip.js'
 import {
   createRoom,
   joinRoom,
@@ -241,6 +243,17 @@ async function searchTheLog({ server, faye, decisionId }: Log) {
   await page.goto(`${server.url}/decisions?q=trunk&status=accepted`)
   await expect.poll(() => count(page, 'log-item')).toBe(1)
   expect(await page.getByLabel('Search decisions').inputValue()).toBe('trunk')
+
+  // What the search found downloads as a folder of MADR files, as ADR tools keep them.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('log-download-madr').click(),
+  ])
+  expect(file.suggestedFilename()).toMatch(/^accord-decisions-\d{4}-\d{2}-\d{2}\.zip$/)
+  const files = await unzipTexts(readFileSync(await file.path()))
+  const madrFile = `${decisionId.slice(3).padStart(4, '0')}-adopt-trunk-based-development.md`
+  expect([...files.keys()]).toEqual(['decisions/index.md', `decisions/${madrFile}`])
+  expect(files.get(`decisions/${madrFile}`)).toContain(`# ${title}`)
 }
 
 async function readTheDetail({ faye, decisionId }: Log) {

@@ -68,6 +68,14 @@ export const decisionExportFormats = ['md', 'json'] as const
 /** `?format=`: MADR Markdown when absent. The server answers `format: md or json` otherwise. */
 export const decisionExportQuery = z.object({ format: z.enum(decisionExportFormats).optional() })
 
+/** The whole log, or the part the filters select, as one download. */
+export const decisionLogExportQuery = decisionQuery.extend({
+  /** `madr`: a ZIP of a `decisions/` folder, one MADR file per record and an `index.md`. */
+  format: z.enum(['madr']).optional(),
+})
+/** How many records one folder download may hold; past it, narrow the filters. */
+export const DECISION_LOG_EXPORT_MAX = 5000
+
 export const decisionRoutes = {
   search: route<DecisionRecord[]>()({
     method: 'GET',
@@ -76,6 +84,14 @@ export const decisionRoutes = {
     credentials: 'instance',
     query: decisionQuery,
     answer: 'json',
+  }),
+  exportLog: route<never>()({
+    method: 'GET',
+    path: '/api/decisions/export',
+    summary: 'The decision log (filtered like the search) as a ZIP of MADR files with an index.',
+    credentials: 'instance',
+    query: decisionLogExportQuery,
+    answer: 'file',
   }),
   read: route<DecisionRecord>()({
     method: 'GET',

@@ -34,6 +34,7 @@ export type {
 export type { SummaryMeta } from './summary/parts.js'
 export { madrMarkdown, type MadrLinks } from './render/madr.js'
 export { madrFileName, type MadrNamed } from './render/madr-filename.js'
+export { madrFolder, type FolderFile } from './render/madr-folder.js'
 export {
   actionItemsCsv,
   csvField,

@@ -1,4 +1,4 @@
-import { api, ApiError, type Superseded } from '@accord/api'
+import { api, ApiError, DECISION_LOG_EXPORT_MAX, type Superseded } from '@accord/api'
 import type { AccessRepository, RecordRepository, RoomLock } from '@accord/db'
 import {
   checkSupersedable,
@@ -6,6 +6,7 @@ import {
   type DecisionRecord,
   exportFileName,
   madrFileName,
+  madrFolder,
   madrMarkdown,
 } from '@accord/records'
 import { underRoomLock } from '@accord/workshop'
@@ -13,6 +14,7 @@ import { Hono } from 'hono'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { attachment } from '../http/attachment.js'
 import { readJson, readQuery } from '../http/validate-json.js'
+import { zipArchive } from '../http/zip.js'
 
 const decisionId = /^DR-\d{1,9}$/
 
@@ -43,6 +45,25 @@ export function decisionRoutes(deps: {
     return c.json<DecisionRecord[]>(
       await deps.records.searchDecisions(readQuery(c, api.decisions.search.query)),
     )
+  })
+
+  // Before `/:id`: `export` is not a record id.
+  app.get('/export', async (c) => {
+    const { format: _madr, ...filters } = readQuery(c, api.decisions.exportLog.query)
+    const records = await deps.records.searchDecisions(filters)
+    if (records.length > DECISION_LOG_EXPORT_MAX)
+      throw new ApiError(
+        400,
+        'too_many_records',
+        `${records.length} records: a download holds at most ${DECISION_LOG_EXPORT_MAX}; narrow the filters`,
+      )
+    const files = madrFolder(records).map((file) => ({
+      path: `decisions/${file.name}`,
+      text: file.text,
+    }))
+    const at = new Date(deps.now())
+    const name = `accord-decisions-${at.toISOString().slice(0, 10)}.zip`
+    return attachment(c, zipArchive(files, at), name, 'application/zip')
   })
 
   app.get('/:id', async (c) => c.json<DecisionRecord>(await find(c.req.param('id'))))

@@ -49,6 +49,14 @@ export function decisionExportUrl(id: string, format: 'md' | 'json' = 'md'): str
   return `${pathOf(api.decisions.export, { id })}${queryString({ format })}`
 }
 
+/**
+ * Where the browser downloads the log (what `query` selects) as a ZIP of a `decisions/` folder:
+ * one MADR file per record and an index, as ADR tools keep them.
+ */
+export function decisionLogExportUrl(query: DecisionQuery): string {
+  return `${pathOf(api.decisions.exportLog, {})}${queryString({ ...query, format: 'madr' })}`
+}
+
 /** Accepts, rejects or re-proposes a record, as a facilitator of the room it came from. */
 export function changeDecisionStatus(id: string, token: string, status: DecisionStatus, note = '') {
   return call(api.decisions.changeStatus, { id }, token, { body: { status, note } })

@@ -1,5 +1,10 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react'
-import { type DecisionRecord, decisionStatuses, searchDecisions } from '../api/records'
+import {
+  type DecisionRecord,
+  decisionLogExportUrl,
+  decisionStatuses,
+  searchDecisions,
+} from '../api/records'
 import { Link } from '../app/Link'
 import { useKeyedLoad } from '../app/use-keyed-load'
 import { onNavigation, replaceAddress } from '../app/navigation'
@@ -201,13 +206,25 @@ export function DecisionLogPage() {
           <h2 id="log-results-heading" className="visually-hidden">
             Results
           </h2>
-          <p className="log-count" role="status" data-testid="log-count">
-            {loading
-              ? 'Searching…'
-              : results?.ok
-                ? `${records.length} ${records.length === 1 ? 'decision' : 'decisions'}${hasFilters(applied) ? ' match' : ''}`
-                : ''}
-          </p>
+          <div className="log-count-bar">
+            <p className="log-count" role="status" data-testid="log-count">
+              {loading
+                ? 'Searching…'
+                : results?.ok
+                  ? `${records.length} ${records.length === 1 ? 'decision' : 'decisions'}${hasFilters(applied) ? ' match' : ''}`
+                  : ''}
+            </p>
+            {results?.ok && records.length > 0 && (
+              <a
+                className="button button--quiet"
+                href={decisionLogExportUrl(apiQuery(applied))}
+                download
+                data-testid="log-download-madr"
+              >
+                Download as MADR files (.zip)
+              </a>
+            )}
+          </div>
           {results && !results.ok && (
             <div className="log-problem" role="alert">
               <p>The decision log could not be loaded: {results.message}</p>

@@ -58,8 +58,9 @@ function status(record: DecisionRecord, reference: Reference) {
 
 export function madrMarkdown(record: DecisionRecord, links: MadrLinks = {}): string {
   const reference = references(links)
-  return `${[
-    frontMatter(record, reference),
+  // The title right under the front matter, as in MADR's template: adr-log takes the first line
+  // after the front matter as the title.
+  return `${frontMatter(record, reference)}\n${[
     `# ${mdLine(record.title) || 'Untitled decision'}`,
     headerList(record, reference),
     section('Context and Problem Statement', mdBlock(record.context) || '_No context recorded._'),
