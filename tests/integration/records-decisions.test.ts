@@ -286,7 +286,13 @@ describe('decision records', () => {
     const json = await api(shared.server, 'GET', `/api/decisions/${id}/export?format=json`)
     expect(json.status).toBe(200)
     expect(attachmentName(json)).toBe(`${id}-Adopt-the-Zephyr-event-bus-phase-1-2.json`)
-    expect(json.json()).toEqual(record)
+    // Versioned, with the record exactly as the API reads it.
+    expect(json.json()).toEqual({
+      schema: 'accord.decision/1',
+      decision: record,
+      board: `/b/${roomId}`,
+      madrFile: attachmentName(madr),
+    })
     expect((await api(shared.server, 'GET', `/api/decisions/${id}/export?format=pdf`)).status).toBe(
       400,
     )

@@ -48,6 +48,9 @@ export {
   type RiskSource,
 } from './render/csv.js'
 export {
+  DECISION_EXPORT_SCHEMA,
+  decisionExport,
+  decisionJson,
   WORKSHOP_EXPORT_SCHEMA,
   workshopExport,
   workshopJson,

@@ -4,6 +4,7 @@ import {
   checkSupersedable,
   type DecisionContent,
   type DecisionRecord,
+  decisionJson,
   exportFileName,
   madrFileName,
   madrFolder,
@@ -76,7 +77,7 @@ export function decisionRoutes(deps: {
     if (format === 'json')
       return attachment(
         c,
-        JSON.stringify(record, null, 2),
+        decisionJson(record),
         exportFileName(`${record.id} ${record.title}`, 'json'),
         'application/json',
       )

@@ -1,5 +1,6 @@
 import type { WorkshopResult } from '@accord/templates'
 import { describe, expect, it } from 'vitest'
+import decisionSchema from '../../schema/decision-export.schema.json' with { type: 'json' }
 import schema from '../../schema/workshop-export.schema.json' with { type: 'json' }
 import {
   blank,
@@ -13,7 +14,13 @@ import {
 import { expectGolden } from '../testing/golden.js'
 import { hostile } from '../testing/hostile.js'
 import { checkSchema } from '../testing/json-schema.js'
-import { WORKSHOP_EXPORT_SCHEMA, workshopExport, workshopJson } from './json.js'
+import {
+  DECISION_EXPORT_SCHEMA,
+  decisionJson,
+  WORKSHOP_EXPORT_SCHEMA,
+  workshopExport,
+  workshopJson,
+} from './json.js'
 
 const exportOf = (result: WorkshopResult, closedAt?: number | null) => {
   const meta = metaOf(result, closedAt)
@@ -76,5 +83,30 @@ describe('workshop export (JSON)', () => {
     const json = JSON.parse(workshopJson(value)) as { result: unknown; records: unknown }
     expect(json.result).toEqual(JSON.parse(JSON.stringify(evil)))
     expect(json.records).toEqual(JSON.parse(JSON.stringify(value.records)))
+  })
+})
+
+describe('decision record export (JSON)', () => {
+  const record = decisionRecordOf(decision)
+  const siblings = { 'workshop-export.schema.json': schema }
+
+  it('[rec:JS2] is versioned, names its board and MADR file: matches its golden file', () => {
+    expectGolden('decision-record.json', decisionJson(record))
+    const json = JSON.parse(decisionJson(record)) as Record<string, unknown>
+    expect(json.schema).toBe(DECISION_EXPORT_SCHEMA)
+    expect(json.madrFile).toBe('0012-primary-database-for-the-ledger.md')
+  })
+
+  it('[rec:JS2] fits its published schema, hostile text included', () => {
+    for (const each of [record, decisionRecordOf(hostile(decision))]) {
+      const json = JSON.parse(decisionJson(each)) as unknown
+      expect(checkSchema(decisionSchema, json, { strict: true, siblings })).toEqual([])
+    }
+  })
+
+  it('[rec:JS2] the schema check notices a record that is not one', () => {
+    const json = JSON.parse(decisionJson(record)) as { decision: Record<string, unknown> }
+    delete json.decision.status
+    expect(checkSchema(decisionSchema, json, { siblings })).toEqual(['.decision lacks status'])
   })
 })

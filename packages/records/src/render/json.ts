@@ -4,7 +4,8 @@
  * one, `result` is the template's structured result, `records` what it leaves to store (the
  * decision draft, actions, risks, themes, insights, needs) and `decisions` the decision records
  * already stored for it, numbered and with their history. The format is documented by
- * `schema/workshop-export.schema.json` (JSON Schema 2020-12).
+ * `schema/workshop-export.schema.json` (JSON Schema 2020-12). One decision record alone has its
+ * own format, `accord.decision/1` (`decisionJson`), whose schema refers to the same definitions.
  *
  * Stable: the same workshop gives the same bytes. Accord's own objects are written field by field
  * in a fixed order; the template's result, whose fields vary by template, has its keys sorted
@@ -22,6 +23,7 @@ import type {
   ThemeRecord,
   WorkshopRecords,
 } from '../model.js'
+import { madrFileName } from './madr-filename.js'
 import { boardPath, type ExportMeta, iso, templateName } from './meta.js'
 
 export const WORKSHOP_EXPORT_SCHEMA = 'accord.workshop/1'
@@ -64,6 +66,27 @@ export function workshopExport(input: WorkshopExportInput) {
 /** [rec:JS1] The export as a file's text. */
 export function workshopJson(input: WorkshopExportInput): string {
   return `${JSON.stringify(workshopExport(input), null, 2)}\n`
+}
+
+export const DECISION_EXPORT_SCHEMA = 'accord.decision/1'
+
+/**
+ * [rec:JS2] One decision record as versioned JSON (`accord.decision/1`, documented by
+ * `schema/decision-export.schema.json`): the record as the workshop export writes its stored
+ * decisions, the board it came from and the name of its MADR file.
+ */
+export function decisionExport(record: DecisionRecord) {
+  return {
+    schema: DECISION_EXPORT_SCHEMA,
+    decision: stored(record),
+    board: boardPath(record.source.roomId),
+    madrFile: madrFileName(record),
+  }
+}
+
+/** [rec:JS2] The decision export as a file's text. */
+export function decisionJson(record: DecisionRecord): string {
+  return `${JSON.stringify(decisionExport(record), null, 2)}\n`
 }
 
 const source = (s: RecordSource) => ({

@@ -44,16 +44,35 @@ const typeOf = (value: unknown): string =>
 export function checkSchema(
   root: Schema,
   value: unknown,
-  options: { strict?: boolean } = {},
+  options: {
+    strict?: boolean
+    /** Schemas another may refer to by file name (`other.schema.json#/$defs/x`), as published. */
+    siblings?: Readonly<Record<string, Schema>>
+  } = {},
 ): string[] {
   const errors: string[] = []
-  const resolve = (ref: string): Schema => {
-    const match = /^#\/\$defs\/([\w-]+)$/.exec(ref)
+  /** The document `#/$defs/…` refers to: the root, or the sibling a `$ref` led into. */
+  let base: Schema = root
+  const resolve = (ref: string): { document: Schema; target: Schema } => {
+    const match = /^([\w.-]*)#\/\$defs\/([\w-]+)$/.exec(ref)
+    const document = match?.[1] ? options.siblings?.[match[1]] : base
     const defs =
-      typeof root === 'object' ? (root.$defs as Record<string, Schema> | undefined) : undefined
-    const target = match && defs ? defs[match[1] as string] : undefined
-    if (target === undefined) throw new Error(`unresolved $ref ${ref}`)
-    return target
+      typeof document === 'object'
+        ? (document.$defs as Record<string, Schema> | undefined)
+        : undefined
+    const target = match && defs ? defs[match[2] as string] : undefined
+    if (document === undefined || target === undefined) throw new Error(`unresolved $ref ${ref}`)
+    return { document, target }
+  }
+  const checkRef = (ref: string, v: unknown, path: string): boolean => {
+    const { document, target } = resolve(ref)
+    const outer = base
+    base = document
+    try {
+      return check(target, v, path)
+    } finally {
+      base = outer
+    }
   }
   const check = (schema: Schema, v: unknown, path: string): boolean => {
     if (schema === true) return true
@@ -62,7 +81,7 @@ export function checkSchema(
       if (!keywords.has(keyword)) throw new Error(`unsupported keyword ${keyword} at ${path}`)
     let ok = true
     const s = schema as Record<string, unknown>
-    if (s.$ref !== undefined) ok = check(resolve(s.$ref as string), v, path) && ok
+    if (s.$ref !== undefined) ok = checkRef(s.$ref as string, v, path) && ok
     if (s.type !== undefined) {
       const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string]
       const actual = typeOf(v)
