@@ -271,6 +271,8 @@ describe('decision records', () => {
       '### Keep polling',
       '## More Information',
       `* **Decision record:** ${id}`,
+      // The board by its full address, so the link works once the file is pasted elsewhere.
+      `board [${shared.server.url}/b/${roomId}](${shared.server.url}/b/${roomId})`,
       `* **Board shapes:** ${proposalRegion.replace(/_/g, '\\_')}`,
       '### Dissent',
       `* **Cy** (2 — Concerns): ${dissent}`,
@@ -290,7 +292,7 @@ describe('decision records', () => {
     expect(json.json()).toEqual({
       schema: 'accord.decision/1',
       decision: record,
-      board: `/b/${roomId}`,
+      board: `${shared.server.url}/b/${roomId}`,
       madrFile: attachmentName(madr),
     })
     expect((await api(shared.server, 'GET', `/api/decisions/${id}/export?format=pdf`)).status).toBe(

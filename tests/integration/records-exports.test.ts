@@ -215,7 +215,8 @@ describe('workshop exports', () => {
     const actions = rows.filter((row) => row.kind === 'action')
     const register = rows.filter((row) => row.kind === 'risk')
     expect(rows).toHaveLength(actions.length + register.length)
-    const board = `/b/${roomId}`
+    // A full address, so that the link works once the file is opened elsewhere.
+    const board = `${shared.server.url}/b/${roomId}`
     expect(actions).toEqual([
       expect.objectContaining({
         workshop: title,
@@ -291,7 +292,8 @@ describe('workshop exports', () => {
     expect(ranked[2]![1]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     for (const raw of ['<script', '<img', '[link](http://evil.example)'])
       expect(md.text, raw).not.toContain(raw)
-    expect(md.text).toContain('\\[link\\](http://evil.example)')
+    // The brackets escaped (no link of its own); the address itself an autolink, shown as typed.
+    expect(md.text).toContain('\\[link\\](<http://evil.example>)')
     expect(md.text).toMatch(/^# Q3 launch: pre-mortem \/ draft$/m)
 
     // JSON: the documented format, with the records.

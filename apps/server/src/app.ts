@@ -63,6 +63,11 @@ export interface AppDeps {
   readonly accessKey?: string | null
   /** `ACCORD_TRUST_PROXY`: believe `X-Forwarded-*` headers. */
   readonly trustProxy?: boolean
+  /**
+   * `ACCORD_PUBLIC_URL`'s origin: where absolute links (share links, board links in exports)
+   * point. Absent or null, they take the request's origin.
+   */
+  readonly publicOrigin?: string | null
   /** The host names served (`ACCORD_PUBLIC_URL`, `HOST`); any when absent. */
   readonly hostPolicy?: HostPolicy
   /** What `/metrics` shows; the server shares it with its registry and store. Fresh if absent. */

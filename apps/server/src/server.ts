@@ -63,6 +63,7 @@ export async function startServer(config: Config, logger: ServerLogger): Promise
     accessKey: config.accessKey,
     trustProxy: config.trustProxy,
     hostPolicy: hostPolicyFor({ publicUrl: config.publicUrl, listenHost: config.host }),
+    publicOrigin: config.publicUrl?.origin ?? null,
     limits: config.limits,
     metrics,
     relay,

@@ -20,7 +20,7 @@ export {
   neutraliseLineStart,
   textLines,
 } from './render/markdown.js'
-export { boardPath, type ExportMeta } from './render/meta.js'
+export { boardLink, boardPath, type ExportMeta } from './render/meta.js'
 export { summaryMarkdown, workshopMarkdown } from './render/summary-markdown.js'
 export { type UnreadableResult, workshopSummary } from './summary/build.js'
 export type {

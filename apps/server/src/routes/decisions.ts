@@ -14,6 +14,7 @@ import { underRoomLock } from '@accord/workshop'
 import { Hono } from 'hono'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { attachment } from '../http/attachment.js'
+import { linkOrigin } from '../http/link-origin.js'
 import { readJson, readQuery } from '../http/validate-json.js'
 import { zipArchive } from '../http/zip.js'
 
@@ -31,6 +32,7 @@ export function decisionRoutes(deps: {
   access: AccessRepository
   roomLock: RoomLock
   now: () => number
+  publicOrigin?: string | null
 }) {
   const app = new Hono()
 
@@ -58,7 +60,7 @@ export function decisionRoutes(deps: {
         'too_many_records',
         `${records.length} records: a download holds at most ${DECISION_LOG_EXPORT_MAX}; narrow the filters`,
       )
-    const files = madrFolder(records).map((file) => ({
+    const files = madrFolder(records, linkOrigin(c, deps.publicOrigin)).map((file) => ({
       path: `decisions/${file.name}`,
       text: file.text,
     }))
@@ -77,7 +79,7 @@ export function decisionRoutes(deps: {
     if (format === 'json')
       return attachment(
         c,
-        decisionJson(record),
+        decisionJson(record, linkOrigin(c, deps.publicOrigin)),
         exportFileName(`${record.id} ${record.title}`, 'json'),
         'application/json',
       )
@@ -86,7 +88,13 @@ export function decisionRoutes(deps: {
     const related = (await Promise.all(named.map((id) => deps.records.decision(id)))).filter(
       (other) => other !== null,
     )
-    return attachment(c, madrMarkdown(record, { related }), madrFileName(record), 'text/markdown')
+    const origin = linkOrigin(c, deps.publicOrigin)
+    return attachment(
+      c,
+      madrMarkdown(record, { related, origin }),
+      madrFileName(record),
+      'text/markdown',
+    )
   })
 
   app.post('/:id/status', async (c) => {

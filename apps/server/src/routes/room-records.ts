@@ -15,6 +15,7 @@ import { liveResult, type WorkshopServices } from '@accord/workshop'
 import { Hono } from 'hono'
 import type { AuthEnv } from '../access/authenticate.js'
 import { attachment } from '../http/attachment.js'
+import { linkOrigin } from '../http/link-origin.js'
 
 /**
  * `GET /api/rooms/:id/export?format=md|json|csv`: the workshop's summary at any time (not only
@@ -22,7 +23,10 @@ import { attachment } from '../http/attachment.js'
  * behind its authentication.
  */
 export function roomRecordRoutes(
-  services: WorkshopServices & { readonly records: RecordRepository },
+  services: WorkshopServices & {
+    readonly records: RecordRepository
+    readonly publicOrigin?: string | null
+  },
 ) {
   const app = new Hono<AuthEnv>()
 
@@ -33,7 +37,8 @@ export function roomRecordRoutes(
     const format = query.data.format ?? 'md'
     const live = await liveResult(services, roomId)
     const closedAt = live.state.workshop?.closedAt ?? null
-    const meta = { roomId, title: live.title, template: live.template.id, closedAt }
+    const origin = linkOrigin(c, services.publicOrigin)
+    const meta = { roomId, title: live.title, template: live.template.id, closedAt, origin }
     const records = withFollowUp(
       recordsOf(
         { ...meta, at: new Date(closedAt ?? Date.now()), regionFrames: regionFrames(live.board) },
@@ -45,7 +50,8 @@ export function roomRecordRoutes(
     if (format === 'md') {
       return attachment(c, workshopMarkdown(live.result, meta), name('md'), 'text/markdown')
     }
-    if (format === 'csv') return attachment(c, workshopCsv(records), name('csv'), 'text/csv')
+    if (format === 'csv')
+      return attachment(c, workshopCsv(records, { origin }), name('csv'), 'text/csv')
     const decisions = await services.records.decisionsOfRoom(roomId)
     return attachment(
       c,

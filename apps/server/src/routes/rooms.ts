@@ -16,6 +16,7 @@ import { credentialName, resolveCredential } from '../access/credentials.js'
 import { newLinkToken, newMemberCredential } from '../access/tokens.js'
 import { readJson } from '../http/validate-json.js'
 import { roomBoardRoutes } from './room-board.js'
+import { linkOrigin } from '../http/link-origin.js'
 import { roomCommandRoutes } from './room-commands.js'
 import { roomRecordRoutes } from './room-records.js'
 import { roomWorkshopRoutes } from './room-workshop.js'
@@ -27,10 +28,12 @@ export function newRoomId(): string {
   return randomBytes(16).toString('base64url')
 }
 
-export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomCommandRoutes>[0]) {
+export function roomRoutes(
+  deps: WorkshopServices &
+    Parameters<typeof roomCommandRoutes>[0] & { readonly publicOrigin?: string | null },
+) {
   const { rooms, access } = deps
   const app = new Hono<AuthEnv>()
-  const origin = (url: string) => new URL(url).origin
   const resolve = async (roomId: string, token: string) => {
     const resolved = await resolveCredential(access, roomId, token)
     return resolved.ok ? resolved.value : null
@@ -72,7 +75,7 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
       {
         ...presentRoom(room),
         tokens,
-        links: presentLinks(origin(c.req.url), room.id, links, roles),
+        links: presentLinks(linkOrigin(c, deps.publicOrigin), room.id, links, roles),
       },
       201,
     )
@@ -90,7 +93,12 @@ export function roomRoutes(deps: WorkshopServices & Parameters<typeof roomComman
       ...presentRoom(room),
       role: credential.role,
       member: credential.member,
-      links: presentLinks(origin(c.req.url), room.id, links, visibleLinkRoles(credential.role)),
+      links: presentLinks(
+        linkOrigin(c, deps.publicOrigin),
+        room.id,
+        links,
+        visibleLinkRoles(credential.role),
+      ),
     })
   })
 

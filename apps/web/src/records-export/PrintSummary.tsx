@@ -40,6 +40,8 @@ export function PrintSummary(props: {
         template,
         closedAt,
         decision: decision ? { id: decision.id, status: decision.status } : null,
+        // A printed page (or its PDF) is read away from Accord: its board link is a full address.
+        origin: window.location.origin,
       }),
     [result, roomId, props.title, template, closedAt, decision],
   )

@@ -12,11 +12,13 @@
  * characters other than tab, CR and LF are dropped; everything else is kept as written.
  */
 import type { ActionItemRecord, RecordSource, RiskRecord, WorkshopRecords } from '../model.js'
-import { boardPath } from './meta.js'
+import { boardLink } from './meta.js'
 
 export interface CsvOptions {
   /** Start with a UTF-8 byte order mark (default true). */
   readonly bom?: boolean
+  /** The instance's address, for board links that work outside Accord (see `ExportMeta`). */
+  readonly origin?: string | null
 }
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -72,7 +74,7 @@ export function actionItemsCsv(items: readonly ActionRow[], options?: CsvOptions
         item.ownerName,
         item.due,
         item.status,
-        boardPath(item.source.roomId),
+        boardLink(item.source.roomId, options?.origin),
         item.id,
       ]),
     ],
@@ -113,7 +115,7 @@ export function risksCsv(
         risk.mitigation,
         risk.ownerName,
         risk.reasons.join('\n'),
-        boardPath(meta.roomId),
+        boardLink(meta.roomId, options?.origin),
       ]),
     ],
     options,
@@ -131,7 +133,7 @@ export function risksCsv(
  */
 export function workshopCsv(records: WorkshopRecords, options?: CsvOptions): string {
   const { source } = records
-  const board = boardPath(source.roomId)
+  const board = boardLink(source.roomId, options?.origin)
   return csvTable(
     [
       [
@@ -162,7 +164,7 @@ export function workshopCsv(records: WorkshopRecords, options?: CsvOptions): str
         null,
         null,
         null,
-        boardPath(action.source.roomId),
+        boardLink(action.source.roomId, options?.origin),
       ]),
       ...records.risks.map((risk) => [
         'risk',

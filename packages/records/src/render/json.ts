@@ -24,7 +24,7 @@ import type {
   WorkshopRecords,
 } from '../model.js'
 import { madrFileName } from './madr-filename.js'
-import { boardPath, type ExportMeta, iso, templateName } from './meta.js'
+import { boardLink, type ExportMeta, iso, templateName } from './meta.js'
 
 export const WORKSHOP_EXPORT_SCHEMA = 'accord.workshop/1'
 
@@ -47,7 +47,7 @@ export function workshopExport(input: WorkshopExportInput) {
       template: workshop.template,
       templateName: templateName(workshop.template),
       closedAt: workshop.closedAt === null ? null : iso(workshop.closedAt),
-      board: boardPath(workshop.roomId),
+      board: boardLink(workshop.roomId, workshop.origin),
     },
     result: sortedKeys(result),
     records: {
@@ -75,18 +75,18 @@ export const DECISION_EXPORT_SCHEMA = 'accord.decision/1'
  * `schema/decision-export.schema.json`): the record as the workshop export writes its stored
  * decisions, the board it came from and the name of its MADR file.
  */
-export function decisionExport(record: DecisionRecord) {
+export function decisionExport(record: DecisionRecord, origin: string | null = null) {
   return {
     schema: DECISION_EXPORT_SCHEMA,
     decision: stored(record),
-    board: boardPath(record.source.roomId),
+    board: boardLink(record.source.roomId, origin),
     madrFile: madrFileName(record),
   }
 }
 
 /** [rec:JS2] The decision export as a file's text. */
-export function decisionJson(record: DecisionRecord): string {
-  return `${JSON.stringify(decisionExport(record), null, 2)}\n`
+export function decisionJson(record: DecisionRecord, origin: string | null = null): string {
+  return `${JSON.stringify(decisionExport(record, origin), null, 2)}\n`
 }
 
 const source = (s: RecordSource) => ({

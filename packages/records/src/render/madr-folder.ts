@@ -16,11 +16,15 @@ export interface FolderFile {
   readonly text: string
 }
 
-export function madrFolder(records: readonly DecisionRecord[]): FolderFile[] {
+/** `origin`: the instance's address, for board links that work outside Accord. */
+export function madrFolder(
+  records: readonly DecisionRecord[],
+  origin: string | null = null,
+): FolderFile[] {
   const inOrder = [...records].sort((a, b) => a.number - b.number)
   const files = inOrder.map((record) => ({
     name: madrFileName(record),
-    text: madrMarkdown(record, { related: inOrder }),
+    text: madrMarkdown(record, { related: inOrder, origin }),
   }))
   return [{ name: 'index.md', text: index(inOrder) }, ...files]
 }

@@ -17,7 +17,7 @@
 import type { DecisionRecord, RecordedStance } from '../model.js'
 import { madrFileName, type MadrNamed } from './madr-filename.js'
 import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
-import { boardPath, isoMinute, templateName } from './meta.js'
+import { boardLink, isoMinute, templateName } from './meta.js'
 import { yamlList, yamlString } from './yaml.js'
 
 const anonymous = 'Anonymous'
@@ -29,6 +29,8 @@ export interface MadrLinks {
    * file links to theirs; a record not given is named by its id only.
    */
   readonly related?: readonly (MadrNamed & { readonly id: string })[]
+  /** The instance's address, for a board link that works outside Accord (see `ExportMeta`). */
+  readonly origin?: string | null
 }
 
 /** Another record, as a link to its MADR file when known, else its id. */
@@ -74,7 +76,7 @@ export function madrMarkdown(record: DecisionRecord, links: MadrLinks = {}): str
     record.options.length === 0
       ? ''
       : section('Pros and Cons of the Options', ...prosAndCons(record)),
-    section('More Information', ...moreInformation(record, reference)),
+    section('More Information', ...moreInformation(record, reference, links.origin ?? null)),
   ]
     .filter((block) => block !== '')
     .join('\n\n')}\n`
@@ -157,9 +159,13 @@ const stanceItem = (stance: RecordedStance) =>
     '*',
   )
 
-function moreInformation(record: DecisionRecord, reference: Reference): string[] {
+function moreInformation(
+  record: DecisionRecord,
+  reference: Reference,
+  origin: string | null,
+): string[] {
   const { source } = record
-  const path = boardPath(source.roomId)
+  const path = boardLink(source.roomId, origin)
   const facts = [
     `* **Decision record:** ${mdLine(record.id)}`,
     `* **Workshop:** ${mdLine(source.workshopTitle) || 'Untitled workshop'} (${mdLine(templateName(source.template))}), board [${path}](${path})`,

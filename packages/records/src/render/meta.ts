@@ -8,6 +8,11 @@ export interface ExportMeta {
   readonly template: string
   /** When the workshop closed (ms since the epoch, as the room stores it), or null while open. */
   readonly closedAt: number | null
+  /**
+   * The instance's address (`https://accord.example.com`), so that board links still work once a
+   * file is pasted elsewhere (a wiki, a ticket); absent or null, they are paths on the site.
+   */
+  readonly origin?: string | null
 }
 
 /**
@@ -16,6 +21,18 @@ export interface ExportMeta {
  */
 export const boardPath = (roomId: string) =>
   `/b/${encodeURIComponent(roomId).replace(/[!'()*]/g, percentEncoded)}`
+
+/** An origin a link can start with as it is, in Markdown, CSV and JSON alike. */
+const PLAIN_ORIGIN =
+  /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/
+
+/**
+ * [rec:RN9] A board's link: the instance's address and the board's path, or the path alone. An
+ * origin that is not plainly `http(s)://host[:port]` (a `Host` header can carry parentheses and
+ * quotes) is left out rather than let into a link.
+ */
+export const boardLink = (roomId: string, origin?: string | null) =>
+  `${origin && PLAIN_ORIGIN.test(origin) ? origin : ''}${boardPath(roomId)}`
 
 const percentEncoded = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
 

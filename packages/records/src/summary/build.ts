@@ -24,7 +24,7 @@ export function workshopSummary(
 ): SummaryDocument {
   return isUnreadable(result)
     ? documentOf(meta, [], unreadable(result))
-    : documentOf(meta, result.participants, bodyOf(result))
+    : documentOf(meta, result.participants, bodyOf(result, meta))
 }
 
 const isUnreadable = (result: WorkshopResult | UnreadableResult): result is UnreadableResult =>
@@ -42,10 +42,10 @@ function documentOf(
   }
 }
 
-function bodyOf(result: WorkshopResult): SummaryBody {
+function bodyOf(result: WorkshopResult, meta: SummaryMeta): SummaryBody {
   switch (result.template) {
     case 'retro':
-      return retroSummary(result)
+      return retroSummary(result, meta.origin ?? null)
     case 'pre-mortem':
       return preMortemSummary(result)
     case 'empathy-map':

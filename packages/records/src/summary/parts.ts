@@ -3,7 +3,7 @@
  * participants) and the action items.
  */
 import type { BlankResult } from '@accord/templates'
-import { boardPath, type ExportMeta, isoDay, templateName } from '../render/meta.js'
+import { boardLink, type ExportMeta, isoDay, templateName } from '../render/meta.js'
 import { joined, type Line, muted, orDash, section, type Section, table, user } from './document.js'
 
 export type Action = BlankResult['actions'][number]
@@ -36,7 +36,7 @@ export function headerFields(
   participants: readonly Participant[],
   details: readonly (readonly [label: string, value: Line])[],
 ): (readonly [string, Line])[] {
-  const path = boardPath(meta.roomId)
+  const path = boardLink(meta.roomId, meta.origin)
   const record: [string, Line][] = meta.decision
     ? [['Decision record', [`${meta.decision.id} (${meta.decision.status})`]]]
     : []

@@ -4,7 +4,7 @@
  * column.
  */
 import type { RankedTheme, RetroResult } from '@accord/templates'
-import { boardPath } from '../render/meta.js'
+import { boardLink } from '../render/meta.js'
 import type { SummaryBody } from './body.js'
 import {
   type Block,
@@ -22,7 +22,8 @@ import {
 } from './document.js'
 import { actionsSection } from './parts.js'
 
-export function retroSummary(result: RetroResult): SummaryBody {
+/** `origin`: the instance's address for the link to the last retro's board (see `ExportMeta`). */
+export function retroSummary(result: RetroResult, origin: string | null): SummaryBody {
   return {
     details: [
       ['Format', [user(result.format.name)]],
@@ -31,7 +32,7 @@ export function retroSummary(result: RetroResult): SummaryBody {
     sections: [
       themesSection(result),
       actionsSection(result.actions),
-      reviewSection(result),
+      reviewSection(result, origin),
       section(
         'Notes by column',
         ...result.columns.map((column) =>
@@ -67,13 +68,16 @@ function theme(ranked: RankedTheme): Block {
   )
 }
 
-function reviewSection(result: RetroResult): Section | null {
+function reviewSection(result: RetroResult, origin: string | null): Section | null {
   const { previous, review } = result
   if (!previous && review.length === 0) return null
   const from = previous
     ? line(
         'Open actions from ',
-        { link: [user(previous.title, 'the last retro')], href: boardPath(previous.roomId) },
+        {
+          link: [user(previous.title, 'the last retro')],
+          href: boardLink(previous.roomId, origin),
+        },
         ':',
       )
     : line('Open actions from the last retro:')
