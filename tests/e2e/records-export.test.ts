@@ -285,6 +285,28 @@ async function closeWithDecision({ faye, vic, bo, cy, ada, send, phase, roomDeci
   await screenshot(page, 'records-export-4-decided')
 }
 
+/** Words of the print view's table headers that the layout split over two lines. */
+function headerWordsBrokenAcrossLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = []
+    for (const header of Array.from(document.querySelectorAll('.print-doc__table th'))) {
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange()
+          range.setStart(node, word.index)
+          range.setEnd(node, word.index + word[0].length)
+          const lines = new Set(
+            Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)),
+          )
+          if (lines.size > 1) broken.push(word[0])
+        }
+      }
+    }
+    return broken
+  })
+}
+
 async function printSummary({ faye }: Drill) {
   onTestFailed(() => screenshot(faye.page, 'FAILED-records-export-print'))
   const page = faye.page
@@ -318,6 +340,13 @@ async function printSummary({ faye }: Drill) {
     path: join(artifactsDir, 'records-export-6-print-media.png'),
     fullPage: true,
   })
+  // On a page as narrow as a phone's, table headers still wrap between words, never inside one
+  // ("Ran k").
+  const viewport = page.viewportSize()
+  await page.setViewportSize({ width: 360, height: 800 })
+  expect(await page.locator('.print-doc__table th').count()).toBeGreaterThan(0)
+  expect(await headerWordsBrokenAcrossLines(page)).toEqual([])
+  if (viewport) await page.setViewportSize(viewport)
   await page.emulateMedia({ media: 'screen' })
 
   // Printing again from the preview; then back to the board.
