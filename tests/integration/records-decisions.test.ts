@@ -192,6 +192,8 @@ describe('decision records', () => {
       decision: decision.decision,
       rationale: decision.rationale,
       consequences: decision.consequences,
+      // Nobody blocked: nothing to acknowledge.
+      acknowledgment: '',
       decisionMakers: ['Bo'],
       consulted: ['Faye', 'Cy', 'Dee'],
       informed: proposal.informed,

@@ -173,7 +173,13 @@ describe('disagree and commit', () => {
       error: 'refused',
       message: 'only Bo, who decides, records the decision',
     })
-    await send(bo.token, { type: 'decision.record', ...decision })
+    // Cy blocked: accepting over it needs an acknowledgment of how the block was heard.
+    expect(await send(bo.token, { type: 'decision.record', ...decision }, 409)).toEqual({
+      error: 'refused',
+      message: 'accepting over a block needs an acknowledgment: say how the block was heard',
+    })
+    const acknowledgment = 'We heard the block: the migration waits for the new backups.'
+    await send(bo.token, { type: 'decision.record', ...decision, acknowledgment })
 
     // Everyone commits explicitly, dissenters included; the room shows who has.
     await phase('commit')
@@ -221,6 +227,7 @@ describe('disagree and commit', () => {
       text: decision.decision,
       rationale: decision.rationale,
       consequences: '',
+      acknowledgment,
       deciderId: bo.memberId,
       deciderName: 'Bo',
       at: expect.any(Number),

@@ -17,6 +17,7 @@ import {
   type RiskRecord,
   sameDecision,
   type StatusEvent,
+  storedDecisionContent,
   supersede,
   type ThemeRecord,
   updateAction,
@@ -429,7 +430,8 @@ function* saveDecision(
       .from(decisionRecords)
       .where(roomIs(decisionRecords.roomId, draft.source.roomId)),
   )
-  if (earlier.some((row) => sameDecision(row.content, next.content))) return record
+  if (earlier.some((row) => sameDecision(storedDecisionContent(row.content), next.content)))
+    return record
   return yield* supersedeWith(t, record, next, { by, at, note: '' })
 }
 

@@ -15,6 +15,8 @@ import {
   type RecordSource,
   type RiskRecord,
   type StatusEvent,
+  storedDecisionContent,
+  type StoredDecisionContent,
   type ThemeRecord,
   type WorkshopRecords,
 } from '@accord/records'
@@ -44,7 +46,7 @@ export interface DecisionRow {
   readonly roomId: string | null
   readonly template: string
   readonly workshopTitle: string
-  readonly content: DecisionContent
+  readonly content: StoredDecisionContent
   readonly sourceShapeIds: string[]
   readonly supersedes: number | null
   readonly supersededBy: number | null
@@ -122,7 +124,7 @@ export function toDecisionRecords(
   events: readonly StatusEventRow[],
 ): DecisionRecord[] {
   return rows.map((row) => ({
-    ...row.content,
+    ...storedDecisionContent(row.content),
     id: drId(row.number),
     number: row.number,
     status: row.status,

@@ -22,6 +22,7 @@ const record = (over: Partial<DecisionRecord> = {}): DecisionRecord => ({
   decision: 'We move',
   rationale: 'Growth',
   consequences: '',
+  acknowledgment: '',
   decisionMakers: ['Ada'],
   consulted: ['Bo'],
   informed: [],

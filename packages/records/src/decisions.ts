@@ -101,6 +101,7 @@ const contentKeys = [
   'decision',
   'rationale',
   'consequences',
+  'acknowledgment',
   'decisionMakers',
   'consulted',
   'informed',
@@ -115,6 +116,15 @@ const contentKeys = [
 export function decisionContent(c: DecisionContent): DecisionContent {
   // Every key of DecisionContent is listed above, so the object built is a DecisionContent.
   return Object.fromEntries(contentKeys.map((key) => [key, c[key]])) as unknown as DecisionContent
+}
+
+/** Content as an older version of Accord stored it: without the fields added since. */
+export type StoredDecisionContent = Omit<DecisionContent, 'acknowledgment'> &
+  Partial<Pick<DecisionContent, 'acknowledgment'>>
+
+/** [rec:DR5] Stored content read back: a field added since it was stored gets its empty value. */
+export function storedDecisionContent(stored: StoredDecisionContent): DecisionContent {
+  return { ...stored, acknowledgment: stored.acknowledgment ?? '' }
 }
 
 /** JSON with object keys sorted, so equal content compares equal whatever its key order. */

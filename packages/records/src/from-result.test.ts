@@ -46,6 +46,7 @@ describe('records of a workshop', () => {
         text: 'We move to PostgreSQL',
         rationale: 'Growth',
         consequences: 'Good: month end closes on time.\nBad: we run PostgreSQL ourselves.',
+        acknowledgment: '',
         deciderId: 'm1',
         deciderName: 'Ada',
         at: Date.parse('2026-11-20T10:00:00Z'),

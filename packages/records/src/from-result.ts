@@ -141,6 +141,7 @@ function decisionOf(
     decision: decision?.text ?? '',
     rationale: decision?.rationale ?? '',
     consequences: decision?.consequences ?? '',
+    acknowledgment: decision?.acknowledgment ?? '',
     decisionMakers: [decision?.deciderName ?? proposal.deciderName],
     consulted: people.filter((name) => name !== proposal.deciderName),
     informed: proposal.informed,

@@ -7,6 +7,8 @@ export {
   checkSupersedable,
   decisionContent,
   sameDecision,
+  storedDecisionContent,
+  type StoredDecisionContent,
   supersede,
 } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'

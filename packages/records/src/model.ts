@@ -47,6 +47,11 @@ export interface DecisionContent {
   readonly decision: string
   readonly rationale: string
   readonly consequences: string
+  /**
+   * Accepted over a block: how the decider heard it, in their words (empty when nobody blocked,
+   * and for records made before Accord asked for it).
+   */
+  readonly acknowledgment: string
   readonly decisionMakers: readonly string[]
   readonly consulted: readonly string[]
   readonly informed: readonly string[]

@@ -201,6 +201,11 @@ function DecisionView({
           <Section title="Consequences">
             <Text value={record.consequences} />
           </Section>
+          {record.acknowledgment.trim() !== '' && (
+            <Section title="Accepted over a block" testId="decision-acknowledgment">
+              <Text value={record.acknowledgment} />
+            </Section>
+          )}
           <Section title="Dissent" testId="decision-dissent">
             {record.dissent.length === 0 ? (
               <p className="log-muted">Nobody recorded dissent.</p>

@@ -28,6 +28,7 @@ const record: DecisionRecord = {
   decision: 'We move after the launch.',
   rationale: 'Load doubles.',
   consequences: '',
+  acknowledgment: '',
   decisionMakers: ['Pat'],
   consulted: ['Faye', 'Quinn'],
   informed: [],

@@ -1,4 +1,4 @@
-import type { DecisionContent } from '@accord/records'
+import type { StoredDecisionContent } from '@accord/records'
 import {
   type AnyPgColumn,
   bigint,
@@ -32,7 +32,7 @@ export const decisionRecords = pgTable(
     roomId: text('room_id').references(() => rooms.id, { onDelete: 'set null' }),
     template: text('template').notNull(),
     workshopTitle: text('workshop_title').notNull(),
-    content: json('content').$type<DecisionContent>().notNull(),
+    content: json('content').$type<StoredDecisionContent>().notNull(),
     sourceShapeIds: json('source_shape_ids').$type<string[]>().notNull(),
     supersedes: integer('supersedes').references((): AnyPgColumn => decisionRecords.number),
     supersededBy: integer('superseded_by').references((): AnyPgColumn => decisionRecords.number),

@@ -1,4 +1,4 @@
-import type { DecisionContent, RiskRecord, ThemeRecord } from '@accord/records'
+import type { RiskRecord, StoredDecisionContent, ThemeRecord } from '@accord/records'
 import {
   type AnySQLiteColumn,
   index,
@@ -30,7 +30,7 @@ export const decisionRecords = sqliteTable(
     roomId: text('room_id').references(() => rooms.id, { onDelete: 'set null' }),
     template: text('template').notNull(),
     workshopTitle: text('workshop_title').notNull(),
-    content: text('content', { mode: 'json' }).$type<DecisionContent>().notNull(),
+    content: text('content', { mode: 'json' }).$type<StoredDecisionContent>().notNull(),
     sourceShapeIds: text('source_shape_ids', { mode: 'json' }).$type<string[]>().notNull(),
     supersedes: integer('supersedes').references((): AnySQLiteColumn => decisionRecords.number),
     supersededBy: integer('superseded_by').references(

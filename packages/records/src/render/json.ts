@@ -105,6 +105,7 @@ const content = (d: DecisionContent) => ({
   decision: d.decision,
   rationale: d.rationale,
   consequences: d.consequences,
+  acknowledgment: d.acknowledgment,
   decisionMakers: [...d.decisionMakers],
   consulted: [...d.consulted],
   informed: [...d.informed],

@@ -123,6 +123,16 @@ const bullets = (items: readonly string[]) =>
     .join('\n')
 
 function outcome(record: DecisionRecord): string {
+  const acknowledged = mdBlock(record.acknowledgment)
+  return [
+    chosenOutcome(record),
+    acknowledged ? `Accepted over a block; how it was heard:\n\n${acknowledged}` : '',
+  ]
+    .filter((block) => block !== '')
+    .join('\n\n')
+}
+
+function chosenOutcome(record: DecisionRecord): string {
   const decision = mdBlock(record.decision)
   const rationale = mdBlock(record.rationale)
   if (record.chosenOption !== null) {

@@ -81,7 +81,7 @@ describe('workshop summary (Markdown)', () => {
       '## Decision drivers\n\n- Month-end writes must finish within the hour\n- Two people can operate it\n\n## Options considered',
     )
     expect(markdown).toContain(
-      '### Consequences\n\nGood: month-end closes in minutes.\\\nBad: we take on running PostgreSQL, including upgrades.\n\n## Stances',
+      '### Consequences\n\nGood: month-end closes in minutes.\\\nBad: we take on running PostgreSQL, including upgrades.\n\n### Accepted over a block\n\nBo’s block is heard: we review scaling out when the ledger doubles.\n\n## Stances',
     )
     const without = {
       ...decision,

@@ -179,25 +179,32 @@ describe('the workshop summary model', () => {
         'Rationale',
         'Consequences',
         'Pros: —',
-        'Fist of five: 3 stances, average 3.3, 0 blocks, 1 dissenting.',
-        'Bo (2 — Concerns): We will regret not scaling out',
+        'Accepted over a block',
+        'Bo’s block is heard: we review scaling out when the ledger doubles.',
+        'Fist of five: 3 stances, average 2.7, 1 block, 1 dissenting.',
+        'Bo (0 — Block): We will regret not scaling out',
         'Ada — committed 2025-03-14 15:41 UTC',
         'Not committed yet: Cy',
       ]),
     )
   })
 
-  it('[rec:RN1] a decision without drivers or consequences leaves them out; one not reached says so', () => {
+  it('[rec:RN1] a decision without drivers, consequences or a block leaves them out; one not reached says so', () => {
     const plainDecision = workshopSummary(
       {
         ...decision,
         proposal: decision.proposal && { ...decision.proposal, drivers: [] },
-        decision: decision.decision && { ...decision.decision, consequences: ' ' },
+        decision: decision.decision && {
+          ...decision.decision,
+          consequences: ' ',
+          acknowledgment: '',
+        },
       },
       metaOf(decision),
     )
     expect(titles(plainDecision)).not.toContain('Decision drivers')
     expect(texts(plainDecision)).not.toContain('Consequences')
+    expect(texts(plainDecision)).not.toContain('Accepted over a block')
     const open = workshopSummary(
       { ...decision, proposal: null, decision: null, summary: null, stances: [], dissent: [] },
       { ...metaOf(decision), closedAt: null },

@@ -93,6 +93,9 @@ function decisionSection({ decision }: DecisionResult): Section {
     decision.consequences.trim() === ''
       ? null
       : item(['Consequences'], text(decision.consequences)),
+    decision.acknowledgment.trim() === ''
+      ? null
+      : item(['Accepted over a block'], text(decision.acknowledgment)),
   )
 }
 

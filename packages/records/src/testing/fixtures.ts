@@ -190,17 +190,17 @@ export const decision: DecisionResult = {
   },
   stances: [
     { value: 5, reason: '', memberId: 'ada', name: 'Ada' },
-    { value: 2, reason: 'We will regret not scaling out', memberId: 'bo', name: 'Bo' },
+    { value: 0, reason: 'We will regret not scaling out', memberId: 'bo', name: 'Bo' },
     { value: 3, reason: '', memberId: 'cy', name: 'Cy' },
   ],
   summary: {
     count: 3,
-    distribution: { '0': 0, '1': 0, '2': 1, '3': 1, '4': 0, '5': 1 },
-    average: 3.3,
-    blocks: 0,
+    distribution: { '0': 1, '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 },
+    average: 2.7,
+    blocks: 1,
     dissenting: 1,
   },
-  dissent: [{ value: 2, reason: 'We will regret not scaling out', memberId: 'bo', name: 'Bo' }],
+  dissent: [{ value: 0, reason: 'We will regret not scaling out', memberId: 'bo', name: 'Bo' }],
   decision: {
     outcome: 'accepted',
     option: 'PostgreSQL',
@@ -208,6 +208,8 @@ export const decision: DecisionResult = {
     rationale: 'it is the only option the team can operate today',
     consequences:
       'Good: month-end closes in minutes.\nBad: we take on running PostgreSQL, including upgrades.',
+    // Bo blocked: accepting over it needed this.
+    acknowledgment: 'Bo’s block is heard: we review scaling out when the ledger doubles.',
     deciderId: 'ada',
     deciderName: 'Ada',
     at: Date.UTC(2025, 2, 14, 15, 40),

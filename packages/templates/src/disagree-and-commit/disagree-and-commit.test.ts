@@ -68,6 +68,8 @@ const decision = {
   option: 'Postgres',
   decision: 'We move to Postgres after the launch.',
   rationale: 'Write load doubles next quarter.',
+  // Ada blocked (a 0): accepting over it needs this.
+  acknowledgment: 'Ada’s block is why the move waits until after the launch.',
 }
 
 function resultOf(state: RoomState, given: Record<string, unknown> = {}): DecisionResult {
@@ -506,6 +508,7 @@ describe('disagree and commit: the decision', () => {
         text: 'We move to Postgres after the launch.',
         rationale: 'Write load doubles next quarter.',
         consequences: '',
+        acknowledgment: 'Ada’s block is why the move waits until after the launch.',
         deciderId: 'bo',
         deciderName: 'Bo',
         at: 4242,
@@ -528,6 +531,40 @@ describe('disagree and commit: the decision', () => {
       ok: false,
       invalid: true,
       error: 'consequences: must be at most 4000 characters',
+    })
+  })
+
+  it('[tpl:DC4] accepting over a block (or a 0) needs an acknowledgment, kept with the decision', () => {
+    const { acknowledgment: _none, ...unacknowledged } = decision
+    for (const given of [unacknowledged, { ...decision, acknowledgment: '   ' }])
+      expect(act(dac, decide, 'decision.record', given, { actor: bo })).toEqual({
+        ok: false,
+        error: 'accepting over a block needs an acknowledgment: say how the block was heard',
+      })
+    // Rejecting over a block, or accepting with none, needs no acknowledgment (and keeps none).
+    const rejected = act(
+      dac,
+      decide,
+      'decision.record',
+      { ...unacknowledged, outcome: 'rejected' },
+      { actor: bo },
+    )
+    expect(rejected).toMatchObject({
+      ok: true,
+      value: { data: { decision: { acknowledgment: '' } } },
+    })
+    const agreed = at('decide', { stances: revealed.filter((s) => s.value !== 0) })
+    const noBlock = act(dac, agreed, 'decision.record', decision, { actor: bo })
+    expect(noBlock).toMatchObject({
+      ok: true,
+      value: { data: { decision: { acknowledgment: '' } } },
+    })
+    // On the agreement scale, a block is a block too.
+    const blocked = at('decide', {
+      stances: [{ value: 'block', reason: 'No', memberId: 'cy', name: 'Cy' }],
+    })
+    expect(act(dac, blocked, 'decision.record', unacknowledged, { actor: bo })).toMatchObject({
+      ok: false,
     })
   })
 
@@ -638,7 +675,7 @@ describe('disagree and commit: result', () => {
       { value: 0, reason: 'Migration during launch', memberId: 'ada', name: 'Ada' },
     ])
     expect(result.summary).toMatchObject({ count: 3, blocks: 1, dissenting: 2, average: 1.7 })
-    expect(result.decision).toEqual({ ...made, consequences: '' })
+    expect(result.decision).toEqual({ ...made, consequences: '', acknowledgment: '' })
     expect(result.commitments).toEqual([{ memberId: 'cy', name: 'Cy', at: 20 }])
     expect(result.notCommitted).toEqual([
       { id: 'ada', name: 'Ada' },
@@ -654,7 +691,11 @@ describe('disagree and commit: result', () => {
       informed: ['Finance'],
       tags: ['ledger'],
     }
-    const decided = { ...made, consequences: 'We run PostgreSQL ourselves.' }
+    const decided = {
+      ...made,
+      consequences: 'We run PostgreSQL ourselves.',
+      acknowledgment: 'Ada’s block is why it waits.',
+    }
     const result = resultOf(
       at('close', { proposal: proposed, stances: revealed, decision: decided }),
     )

@@ -19,7 +19,7 @@ import {
   readDecisionData,
   scaleOf,
 } from './result.js'
-import { checkStance, isStance } from './stances.js'
+import { checkStance, isBlock, isStance } from './stances.js'
 
 const fields: readonly OptionField[] = [
   {
@@ -194,6 +194,8 @@ const actions = {
       decision: text(decisionLimits.decision, { lines: true, required: true }),
       rationale: text(decisionLimits.decision, { lines: true, required: true }),
       consequences: text(decisionLimits.decision, { lines: true }).default(''),
+      /** Required to accept over a block: how the decider heard it. */
+      acknowledgment: text(decisionLimits.reason, { lines: true }).default(''),
     }),
     requires: 'vote.cast',
     action: 'record the decision',
@@ -208,6 +210,9 @@ const actions = {
       const option = input.option || null
       if (option !== null && !data.proposal.options.some((o) => o.title === option))
         return refuse('the chosen option is not one of the options considered')
+      const overBlock = input.outcome === 'accepted' && data.stances.some((s) => isBlock(s.value))
+      if (overBlock && input.acknowledgment.trim() === '')
+        return refuse('accepting over a block needs an acknowledgment: say how the block was heard')
       return done({
         data: {
           ...context.data,
@@ -217,6 +222,7 @@ const actions = {
             text: input.decision,
             rationale: input.rationale,
             consequences: input.consequences,
+            acknowledgment: overBlock ? input.acknowledgment : '',
             deciderId: context.actor.id,
             deciderName: context.actor.name,
             at: context.now,

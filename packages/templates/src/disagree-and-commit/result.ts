@@ -55,6 +55,11 @@ export interface Decision {
   readonly rationale: string
   /** What follows from it, good and bad. */
   readonly consequences: string
+  /**
+   * Accepted over a block (or a fist of 0): how the decider heard it, in their words — required
+   * then, and empty otherwise.
+   */
+  readonly acknowledgment: string
   readonly deciderId: string
   readonly deciderName: string
   readonly at: number
@@ -133,6 +138,7 @@ export const decisionResultSchema: z.ZodType<DecisionResult> = resultBaseSchema.
       text: z.string(),
       rationale: z.string(),
       consequences: z.string(),
+      acknowledgment: z.string(),
       deciderId: z.string(),
       deciderName: z.string(),
       at: z.number(),
@@ -177,7 +183,9 @@ function readDecision(v: unknown): Decision | null {
   )
     return null
   const consequences = typeof v.consequences === 'string' ? v.consequences : ''
-  return { ...(v as unknown as Decision), consequences }
+  // Decisions recorded before acknowledgments existed have none.
+  const acknowledgment = typeof v.acknowledgment === 'string' ? v.acknowledgment : ''
+  return { ...(v as unknown as Decision), consequences, acknowledgment }
 }
 
 export function readDecisionData(data: Readonly<Record<string, unknown>>): DecisionData {

@@ -12,6 +12,8 @@ import { decisionCommand, decisionDraft, type DecisionDraft } from './decision-v
 export function DecisionForm(props: {
   proposal: Proposal
   decision: DecisionResult['decision']
+  /** How many blocked: accepting over a block asks how it was heard. */
+  blocks: number
   send: Send
 }) {
   const [open, setOpen] = useState(props.decision === null)
@@ -21,7 +23,7 @@ export function DecisionForm(props: {
   const change = (patch: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
   async function submit(event: FormEvent) {
-    if (await form.submit(event, decisionCommand(draft))) setOpen(false)
+    if (await form.submit(event, decisionCommand(draft, props.blocks > 0))) setOpen(false)
   }
 
   if (!open)
@@ -107,6 +109,18 @@ export function DecisionForm(props: {
         rows={3}
         onChange={(consequences) => change({ consequences })}
       />
+      {props.blocks > 0 && draft.outcome === 'accepted' && (
+        <TextField
+          id={`${id}-acknowledgment`}
+          label={`${props.blocks === 1 ? 'Someone' : `${props.blocks} people`} blocked: how was it heard? (required to accept)`}
+          testId="decision-acknowledgment-input"
+          value={draft.acknowledgment}
+          maxLength={decisionLimits.reason}
+          rows={2}
+          required
+          onChange={(acknowledgment) => change({ acknowledgment })}
+        />
+      )}
       <FormFooter
         look={formLook}
         form={form}

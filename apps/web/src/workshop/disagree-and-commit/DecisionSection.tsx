@@ -31,6 +31,7 @@ export function DecisionSection(props: SectionProps) {
           key={result.decision?.at ?? 'new'}
           proposal={proposal}
           decision={result.decision}
+          blocks={result.summary?.blocks ?? 0}
           send={props.send}
         />
       )}

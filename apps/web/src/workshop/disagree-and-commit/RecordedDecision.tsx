@@ -36,6 +36,11 @@ export function RecordedDecision({
           <strong>Consequences:</strong> {decision.consequences}
         </p>
       )}
+      {decision.acknowledgment && (
+        <p className="decision-text" data-testid="decision-acknowledgment">
+          <strong>Accepted over a block:</strong> {decision.acknowledgment}
+        </p>
+      )}
       <p className="form-hint">Decided by {decision.deciderName}</p>
     </div>
   )

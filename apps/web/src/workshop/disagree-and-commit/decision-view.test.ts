@@ -35,6 +35,7 @@ const decision = {
   text: 'We move.',
   rationale: 'Load.',
   consequences: 'We run it ourselves.',
+  acknowledgment: '',
   deciderId: 'bo',
   deciderName: 'Bo',
   at: 10,
@@ -411,6 +412,7 @@ describe('decision panel: the decision form', () => {
         decision: ' No ',
         rationale: ' Risk ',
         consequences: ' We keep SQLite.\nMonth end stays slow. ',
+        acknowledgment: '',
       }),
     ).toEqual({
       ok: true,
@@ -421,6 +423,7 @@ describe('decision panel: the decision form', () => {
         decision: 'No',
         rationale: 'Risk',
         consequences: 'We keep SQLite.\nMonth end stays slow.',
+        acknowledgment: '',
       },
     })
     expect(
@@ -430,8 +433,32 @@ describe('decision panel: the decision form', () => {
         decision: 'Go',
         rationale: 'Load',
         consequences: '',
+        acknowledgment: '',
       }),
     ).toMatchObject({ ok: true, command: { option: 'Postgres', consequences: '' } })
+  })
+
+  it('accepting over a block asks how it was heard, and sends it; otherwise sends none', () => {
+    const draft = {
+      outcome: 'accepted' as const,
+      option: '',
+      decision: 'Go',
+      rationale: 'Load',
+      consequences: '',
+      acknowledgment: ' We heard Cy: the migration waits. ',
+    }
+    expect(decisionCommand({ ...draft, acknowledgment: ' ' }, true)).toEqual({
+      ok: false,
+      error: 'Someone blocked: say how the block was heard before accepting.',
+    })
+    expect(decisionCommand(draft, true)).toMatchObject({
+      ok: true,
+      command: { acknowledgment: 'We heard Cy: the migration waits.' },
+    })
+    expect(decisionCommand(draft, false)).toMatchObject({ command: { acknowledgment: '' } })
+    expect(decisionCommand({ ...draft, outcome: 'rejected' }, true)).toMatchObject({
+      command: { acknowledgment: '' },
+    })
   })
 
   it('asks for the decision and its rationale', () => {
@@ -441,6 +468,7 @@ describe('decision panel: the decision form', () => {
       decision: 'Go',
       rationale: 'Load',
       consequences: '',
+      acknowledgment: '',
     }
     expect(decisionCommand({ ...draft, decision: '' })).toEqual({
       ok: false,
@@ -459,6 +487,7 @@ describe('decision panel: the decision form', () => {
       decision: 'We move.',
       rationale: 'Load.',
       consequences: 'We run it ourselves.',
+      acknowledgment: '',
     })
     expect(decisionDraft(null)).toEqual({
       outcome: 'accepted',
@@ -466,6 +495,7 @@ describe('decision panel: the decision form', () => {
       decision: '',
       rationale: '',
       consequences: '',
+      acknowledgment: '',
     })
   })
 })

@@ -275,6 +275,8 @@ export interface DecisionDraft {
   readonly decision: string
   readonly rationale: string
   readonly consequences: string
+  /** How the decider heard a block: required to accept over one. */
+  readonly acknowledgment: string
 }
 
 export function decisionDraft(decision: DecisionResult['decision']): DecisionDraft {
@@ -285,16 +287,31 @@ export function decisionDraft(decision: DecisionResult['decision']): DecisionDra
         decision: decision.text,
         rationale: decision.rationale,
         consequences: decision.consequences,
+        acknowledgment: decision.acknowledgment,
       }
-    : { outcome: 'accepted', option: '', decision: '', rationale: '', consequences: '' }
+    : {
+        outcome: 'accepted',
+        option: '',
+        decision: '',
+        rationale: '',
+        consequences: '',
+        acknowledgment: '',
+      }
 }
 
-/** The decider's form → `decision.record`. */
-export function decisionCommand(draft: DecisionDraft): FormOutcome {
+/**
+ * The decider's form → `decision.record`. `blocked`: someone blocked, so accepting needs an
+ * acknowledgment (the template's rule, tpl:DC4; said here before the server says it).
+ */
+export function decisionCommand(draft: DecisionDraft, blocked = false): FormOutcome {
   const decision = draft.decision.trim()
   const rationale = draft.rationale.trim()
+  const overBlock = blocked && draft.outcome === 'accepted'
+  const acknowledgment = overBlock ? draft.acknowledgment.trim() : ''
   if (decision === '') return { ok: false, error: 'Write down the decision.' }
   if (rationale === '') return { ok: false, error: 'Give the rationale.' }
+  if (overBlock && acknowledgment === '')
+    return { ok: false, error: 'Someone blocked: say how the block was heard before accepting.' }
   return {
     ok: true,
     command: {
@@ -304,6 +321,7 @@ export function decisionCommand(draft: DecisionDraft): FormOutcome {
       decision,
       rationale,
       consequences: draft.consequences.trim(),
+      acknowledgment,
     },
   }
 }

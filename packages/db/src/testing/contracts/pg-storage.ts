@@ -52,6 +52,11 @@ export async function openPgStorage(url: string): Promise<StorageUnderTest> {
       one<string>(
         sql`select content::text as value from decision_records where number = ${number}`,
       ),
+    writeDecisionContent: async (number, json) => {
+      await db.execute(
+        sql`update decision_records set content = ${json}::json where number = ${number}`,
+      )
+    },
     appliedMigrations: async () =>
       Number(await one<string>(sql`select count(*) as value from drizzle.__drizzle_migrations`)),
     reopen: async () => {

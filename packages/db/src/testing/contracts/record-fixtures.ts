@@ -28,6 +28,7 @@ export const content = (over: Partial<DecisionContent> = {}): DecisionContent =>
   decision: 'We move the server to PostgreSQL',
   rationale: 'Concurrent workshops',
   consequences: 'Ops runs a database',
+  acknowledgment: '',
   decisionMakers: ['Ada Lovelace'],
   consulted: ['Bo'],
   informed: [],

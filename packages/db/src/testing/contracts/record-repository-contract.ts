@@ -116,6 +116,28 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         })
       })
 
+      it('[rec:DR5] a record stored before acknowledgments existed reads back with none', async () => {
+        await records.saveWorkshop(
+          workshop({ source: source('r'), decision: draft() }),
+          'Ada',
+          at('2026-11-20T12:00:00Z'),
+        )
+        const { acknowledgment: _none, ...older } = JSON.parse(
+          await storage.storedDecisionContent(1),
+        ) as Record<string, unknown>
+        await storage.writeDecisionContent(1, JSON.stringify(older))
+        const read = await records.decision('DR-1')
+        expect(read?.acknowledgment).toBe('')
+        expect(read?.decision).toBe('We move the server to PostgreSQL')
+        // Saving the same board again is still "nothing changed", not a new record.
+        const again = await records.saveWorkshop(
+          workshop({ source: source('r'), decision: draft() }),
+          'Ada',
+          at('2026-11-21T09:00:00Z'),
+        )
+        expect(again.decision?.id).toBe('DR-1')
+      })
+
       it('a decision is inserted, edited while proposed, then superseded once accepted', async () => {
         const save = (decision: DecisionDraft, iso: string) =>
           records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))

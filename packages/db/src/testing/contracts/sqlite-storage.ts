@@ -39,6 +39,9 @@ function open(path: string, removeFiles: () => void): StorageUnderTest {
         .prepare('select content from decision_records where number = ?')
         .pluck()
         .get(number) as string,
+    writeDecisionContent: async (number, json) => {
+      sqlite.prepare('update decision_records set content = ? where number = ?').run(json, number)
+    },
     appliedMigrations: async () =>
       sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get() as number,
     reopen: async () => {

@@ -25,6 +25,8 @@ export interface StorageUnderTest {
   deleteRoom(id: string): Promise<void>
   /** A decision record's content column, exactly as stored. */
   storedDecisionContent(number: number): Promise<string>
+  /** Writes a decision record's content column with SQL, as an older version of Accord left it. */
+  writeDecisionContent(number: number, json: string): Promise<void>
   /** How many migrations the database records as applied. */
   appliedMigrations(): Promise<number>
   /** Closes the database and opens it again (which runs the migrations again). */
