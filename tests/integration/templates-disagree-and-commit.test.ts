@@ -124,7 +124,7 @@ describe('disagree and commit', () => {
     }
     expect(
       (await getJson(shared.server, `/api/rooms/${roomId}/submissions/stance`, cy.token)).body,
-    ).toEqual({ value: { value: 'block', reason: reasons.block } })
+    ).toEqual({ value: { value: 'block', reason: reasons.block, round: 0 } })
     // Nor can the facilitator read them early (or tie them to people) in the audit log: it keeps
     // that a stance was given, by whom, but not which.
     const audit = await getJson(shared.server, `/api/rooms/${roomId}/audit`, faye.token)
@@ -244,6 +244,41 @@ describe('disagree and commit', () => {
       { id: bo.memberId, name: 'Bo', role: 'participant' },
       { id: cy.memberId, name: 'Cy', role: 'participant' },
       { id: dee.memberId, name: 'Dee', role: 'participant' },
+    ])
+  })
+
+  it('[tpl:DC5] a proposal reworded after stances sets them aside: everyone sees it and gives again', async () => {
+    const { roomId, links, faye, people, send, phase } = await workshopRoom(
+      shared,
+      'Reworded decision',
+      { template: 'disagree-and-commit', options: { scale: 'agreement' } },
+      ['Bo', 'Cy'],
+    )
+    const [bo, cy] = people as [(typeof people)[0], (typeof people)[0]]
+    const viewer = shared.client(roomId, { token: links.viewer })
+    await viewer.whenSynced()
+    const wording = (title: string) => ({ type: 'proposal.set', title, deciderId: bo.memberId })
+    await send(faye.token, wording('Move to PostgreSQL'))
+    await phase('stances')
+    await send(cy.token, { type: 'stance.give', stance: 'block', reason: 'Not before launch' })
+    await send(bo.token, { type: 'stance.give', stance: 'agree' })
+
+    // Reworded: the two stances are set aside; everyone's copy says so.
+    await send(faye.token, wording('Move to PostgreSQL after the launch'))
+    await waitFor(() => workshopData(viewer.doc).round === 1)
+    expect(workshopData(viewer.doc)).toMatchObject({
+      given: [],
+      proposalChanged: { byName: 'Faye', setAside: 2 },
+    })
+    expect(JSON.stringify(workshopData(viewer.doc))).not.toContain('Not before launch')
+
+    // Only what is given on the new wording is revealed.
+    await send(cy.token, { type: 'stance.give', stance: 'agree' })
+    await phase('reveal')
+    await send(faye.token, { type: 'stances.reveal' })
+    await waitFor(() => Array.isArray(workshopData(viewer.doc).stances))
+    expect(workshopData(viewer.doc).stances).toEqual([
+      { value: 'agree', reason: '', memberId: cy.memberId, name: 'Cy' },
     ])
   })
 })

@@ -40,18 +40,22 @@ export { decisionLimits } from './disagree-and-commit/index.js'
 export { nextTheme, type RankedTheme, type RetroResult } from './retro/result.js'
 export type { PreMortemResult, RegisterEntry } from './pre-mortem/result.js'
 export type { EmpathyMapResult } from './empathy-map/index.js'
-export type {
-  Commitment,
-  Decision,
-  DecisionResult,
-  Proposal,
-  RevealedStance,
+export {
+  type Commitment,
+  type Decision,
+  type DecisionData,
+  type DecisionResult,
+  type Proposal,
+  type ProposalChange,
+  readDecisionData,
+  type RevealedStance,
 } from './disagree-and-commit/result.js'
 export {
   agreementLabels,
   fistLabels,
   needsReason,
   stanceLabel,
+  stanceRound,
   type Scale,
   type StanceSummary,
 } from './disagree-and-commit/stances.js'

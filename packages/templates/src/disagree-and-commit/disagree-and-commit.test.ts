@@ -99,6 +99,8 @@ describe('disagree and commit: phases', () => {
     expect(plan.phases.find((p) => p.id === 'stances')?.rules.boardEditing).toBe(false)
     expect(plan.data).toEqual({
       proposal: null,
+      round: 0,
+      proposalChanged: null,
       given: [],
       stances: null,
       decision: null,
@@ -342,6 +344,44 @@ describe('disagree and commit: the proposal', () => {
   })
 })
 
+describe('disagree and commit: a proposal changed after stances were given', () => {
+  const newWording = { ...proposal, title: 'Adopt Postgres next quarter' }
+
+  it('[tpl:DC5] sets the stances given aside: a new round, nobody listed, a notice for everyone', () => {
+    const stancesGiven = at('stances', { given: [{ memberId: 'cy', name: 'Cy' }] })
+    const changed = act(dac, stancesGiven, 'proposal.set', newWording, { actor: ada, now: 777 })
+    if (!changed.ok) throw new Error(changed.error)
+    expect(changed.value.data).toMatchObject({
+      proposal: { title: 'Adopt Postgres next quarter' },
+      round: 1,
+      given: [],
+      proposalChanged: { at: 777, byName: 'Ada', setAside: 1 },
+    })
+    // Before anyone gave a stance, a change is only a change.
+    const early = act(dac, at('stances'), 'proposal.set', newWording, { actor: ada })
+    expect(early.ok && early.value.data).toMatchObject({ round: 0, proposalChanged: null })
+  })
+
+  it('[tpl:DC5] a stance is given on the current round; the reveal counts only that round’s', () => {
+    const second = at('stances', { round: 1, given: [{ memberId: 'bo', name: 'Bo' }] })
+    const given = act(dac, second, 'stance.give', { stance: 4 }, { actor: bo })
+    expect(given).toMatchObject({ ok: true, value: { submit: { value: 4, round: 1 } } })
+    const submissions: Submission[] = [
+      { memberId: 'cy', value: { value: 0, reason: 'On the old wording' } }, // round 0
+      { memberId: 'bo', value: { value: 4, reason: '', round: 1 } },
+    ]
+    const revealedNow = act(dac, at('reveal', { round: 1 }), 'stances.reveal', {}, { submissions })
+    expect(revealedNow.ok && revealedNow.value.data?.stances).toEqual([
+      { value: 4, reason: '', memberId: 'bo', name: 'Bo' },
+    ])
+    // Only old-round stances: nothing to reveal yet.
+    expect(act(dac, at('reveal', { round: 2 }), 'stances.reveal', {}, { submissions })).toEqual({
+      ok: false,
+      error: 'nobody has given a stance yet',
+    })
+  })
+})
+
 describe('disagree and commit: giving stances', () => {
   it('[tpl:DC1] stance.give keeps the stance hidden: the data only lists who gave one', () => {
     const given = act(
@@ -358,12 +398,15 @@ describe('disagree and commit: giving stances', () => {
       value: {
         data: {
           proposal: recorded,
+          round: 0,
+          proposalChanged: null,
           given: [{ memberId: 'cy', name: 'Cy' }],
           stances: null,
           decision: null,
           commitments: [],
         },
-        submit: { value: 1, reason: 'No DBA' },
+        // Given on the proposal's first wording (round 0).
+        submit: { value: 1, reason: 'No DBA', round: 0 },
       },
     })
     expect(JSON.stringify(given.ok && given.value.data)).not.toContain('No DBA')

@@ -19,7 +19,7 @@ import {
   readDecisionData,
   scaleOf,
 } from './result.js'
-import { checkStance, isBlock, isStance } from './stances.js'
+import { checkStance, isBlock, isStance, stanceRound } from './stances.js'
 
 const fields: readonly OptionField[] = [
   {
@@ -111,13 +111,28 @@ const actions = {
     requires: 'room.facilitate',
     action: 'record the proposal',
     run(context, { deciderId, ...proposal }) {
-      if (readDecisionData(context.data).stances) return refuse(noLongerOpen)
+      const data = readDecisionData(context.data)
+      if (data.stances) return refuse(noLongerOpen)
       const decider = findOwner(context, deciderId)
       if (!decider) return refuse('the decider must be someone in the room')
+      // Stances are given on one wording: a new one sets them aside, and everyone gives again.
+      const reopened =
+        data.given.length === 0
+          ? {}
+          : {
+              round: data.round + 1,
+              given: [],
+              proposalChanged: {
+                at: context.now,
+                byName: context.actor.name,
+                setAside: data.given.length,
+              },
+            }
       return done({
         data: {
           ...context.data,
           proposal: { ...proposal, deciderId: decider.id, deciderName: decider.name },
+          ...reopened,
         },
       })
     },
@@ -147,7 +162,10 @@ const actions = {
       const given = data.given.some((g) => g.memberId === id)
         ? data.given
         : [...data.given, { memberId: id, name }]
-      return done({ data: { ...context.data, given }, submit: checked.value })
+      return done({
+        data: { ...context.data, given },
+        submit: { ...checked.value, round: data.round },
+      })
     },
   }),
 
@@ -164,7 +182,9 @@ const actions = {
         return refuse('stances are revealed in the reveal phase')
       const anonymous = context.state.settings.anonymous
       const names = new Map(context.members.map((m) => [m.id, m.name]))
-      const stances = context.submissions.flatMap(({ memberId: id, value }) =>
+      // Only stances given on the proposal as it now reads.
+      const current = context.submissions.filter(({ value }) => stanceRound(value) === data.round)
+      const stances = current.flatMap(({ memberId: id, value }) =>
         isStance(value)
           ? [
               {
@@ -321,7 +341,15 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
           },
         ],
       ]),
-      data: { proposal: null, given: [], stances: null, decision: null, commitments: [] },
+      data: {
+        proposal: null,
+        round: 0,
+        proposalChanged: null,
+        given: [],
+        stances: null,
+        decision: null,
+        commitments: [],
+      },
       anonymous: option.flag(options, 'anonymous'),
     }
   },

@@ -71,8 +71,23 @@ export interface Commitment {
   readonly at: number
 }
 
+/** The facilitator changed the proposal after stances were given on it: they were set aside. */
+export interface ProposalChange {
+  readonly at: number
+  readonly byName: string
+  /** How many stances were given on the wording it replaced (never revealed). */
+  readonly setAside: number
+}
+
 export interface DecisionData {
   readonly proposal: Proposal | null
+  /**
+   * Which wording of the proposal stances are being given on: each change after a stance was
+   * given starts a new round; only the current round's stances are counted and revealed.
+   */
+  readonly round: number
+  /** The last time stances were set aside by a change of the proposal; null if never. */
+  readonly proposalChanged: ProposalChange | null
   /** Who has given a stance (never which). */
   readonly given: readonly { memberId: string; name: string }[]
   /** Null until the facilitator reveals them. */
@@ -174,6 +189,11 @@ function readProposal(v: unknown): Proposal | null {
   }
 }
 
+function readProposalChange(v: unknown): ProposalChange | null {
+  if (!isObject(v) || typeof v.at !== 'number' || typeof v.setAside !== 'number') return null
+  return { at: v.at, byName: typeof v.byName === 'string' ? v.byName : '', setAside: v.setAside }
+}
+
 function readDecision(v: unknown): Decision | null {
   if (
     !isObject(v) ||
@@ -191,6 +211,8 @@ function readDecision(v: unknown): Decision | null {
 export function readDecisionData(data: Readonly<Record<string, unknown>>): DecisionData {
   return {
     proposal: readProposal(data.proposal),
+    round: typeof data.round === 'number' ? data.round : 0,
+    proposalChanged: readProposalChange(data.proposalChanged),
     given: Array.isArray(data.given)
       ? data.given.filter(
           (g): g is { memberId: string; name: string } =>

@@ -65,6 +65,13 @@ export function checkStance(scale: Scale, stance: Stance): Result<Stance> {
   return ok(stance)
 }
 
+/** The round of the proposal a stance was given on (stances from before rounds existed: 0). */
+export function stanceRound(value: unknown): number {
+  const round =
+    typeof value === 'object' && value !== null ? (value as { round?: unknown }).round : 0
+  return typeof round === 'number' ? round : 0
+}
+
 export function isStance(value: unknown): value is Stance {
   if (typeof value !== 'object' || value === null) return false
   const { value: v, reason } = value as { value?: unknown; reason?: unknown }

@@ -1,5 +1,5 @@
 import { currentPhase } from '@accord/facilitation'
-import type { DecisionResult } from '@accord/templates'
+import { type DecisionResult, readDecisionData } from '@accord/templates'
 import type { TemplatePanelProps } from '../panel-props'
 import { useScrollToActive } from '../use-scroll-to-active'
 import { CommitmentsSection } from './CommitmentsSection'
@@ -26,6 +26,7 @@ export function DecisionPanel(props: TemplatePanelProps<DecisionResult>) {
   const data = state.workshop?.data ?? {}
   const phaseId = currentPhase(state.plan).id
   const given = givenStances(data)
+  const { round, proposalChanged } = readDecisionData(data)
   const view = decisionView({ phaseId, self, facilitates, result, given })
   const active = activeSection(phaseId)
   const panel = useScrollToActive<HTMLDivElement>(phaseId)
@@ -38,11 +39,17 @@ export function DecisionPanel(props: TemplatePanelProps<DecisionResult>) {
 
   return (
     <div className="decision" data-testid="decision-panel" ref={panel}>
-      <ProposalSection {...section('proposal')} members={props.members} />
+      <ProposalSection
+        {...section('proposal')}
+        members={props.members}
+        stancesGiven={given.length}
+        proposalChanged={proposalChanged}
+      />
       {view.showStances && (
         <StancesSection
           {...section('stances')}
           given={given}
+          round={round}
           scale={scaleOf(state.workshop?.options)}
           roomId={props.roomId}
           token={props.token}

@@ -1,3 +1,4 @@
+import type { ProposalChange } from '@accord/templates'
 import { useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import { PhaseSection } from '../panel-parts'
@@ -5,8 +6,18 @@ import type { SectionProps } from './decision-view'
 import { ProposalForm } from './ProposalForm'
 import { ProposalView } from './ProposalView'
 
-/** The proposal and who decides; the facilitator writes it, until the stances are revealed. */
-export function ProposalSection(props: SectionProps & { members: readonly RoomMember[] }) {
+/**
+ * The proposal and who decides; the facilitator writes it, until the stances are revealed. A new
+ * wording after stances were given sets them aside: the facilitator is told before saving, and
+ * everyone after.
+ */
+export function ProposalSection(
+  props: SectionProps & {
+    members: readonly RoomMember[]
+    stancesGiven: number
+    proposalChanged: ProposalChange | null
+  },
+) {
   const { view } = props
   const proposal = props.result.proposal
   const [editing, setEditing] = useState(false)
@@ -18,6 +29,23 @@ export function ProposalSection(props: SectionProps & { members: readonly RoomMe
       active={props.active}
       testId="decision-proposal"
     >
+      {props.proposalChanged && !view.revealed && (
+        <p className="form-notice" role="status" data-testid="proposal-changed">
+          {props.proposalChanged.byName || 'The facilitator'} changed the proposal after{' '}
+          {props.proposalChanged.setAside === 1
+            ? 'a stance was given'
+            : `${props.proposalChanged.setAside} stances were given`}
+          : {props.proposalChanged.setAside === 1 ? 'it was' : 'they were'} set aside. Give your
+          stance on the proposal as it reads now.
+        </p>
+      )}
+      {view.editProposal && editing && props.stancesGiven > 0 && (
+        <p className="form-hint" data-testid="proposal-change-warning">
+          {props.stancesGiven === 1 ? 'A stance has' : `${props.stancesGiven} stances have`} been
+          given on this wording: saving a new one sets {props.stancesGiven === 1 ? 'it' : 'them'}{' '}
+          aside, and everyone gives their stance again.
+        </p>
+      )}
       {view.editProposal && (editing || proposal === null) ? (
         <ProposalForm
           proposal={proposal}

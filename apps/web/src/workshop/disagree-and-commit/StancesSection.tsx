@@ -18,6 +18,8 @@ export function StancesSection(
   props: SectionProps & {
     given: DecisionViewInput['given']
     scale: Scale
+    /** The proposal's current wording: a stance given on an earlier one was set aside. */
+    round: number
     roomId: string
     token: string
   },
@@ -25,7 +27,7 @@ export function StancesSection(
   const { given, view, send } = props
   const people = props.result.participants
   const own = useOwnSubmission(props.roomId, props.token, 'stance', view.showStances)
-  const ownStance = readOwnStance(own.value)
+  const ownStance = readOwnStance(own.value, props.round)
 
   return (
     <PhaseSection

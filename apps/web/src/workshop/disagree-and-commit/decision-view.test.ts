@@ -365,6 +365,10 @@ describe('decision panel: stances', () => {
     })
     expect(readOwnStance(null)).toBeNull()
     expect(readOwnStance({ value: 'toString' })).toBeNull()
+    // Given on an earlier wording of the proposal: set aside, so not shown as one's stance.
+    expect(readOwnStance({ value: 4, reason: '', round: 1 }, 1)).toEqual({ value: 4, reason: '' })
+    expect(readOwnStance({ value: 4, reason: '' }, 1)).toBeNull()
+    expect(readOwnStance({ value: 4, reason: '', round: 0 }, 2)).toBeNull()
     expect(
       givenStances({ given: [{ memberId: 'bo', name: 'Bo' }, { memberId: 3 }, 'junk'] }),
     ).toEqual([{ memberId: 'bo', name: 'Bo' }])

@@ -13,6 +13,7 @@ import {
   type Proposal,
   type RevealedStance,
   type Scale,
+  stanceRound,
   type StanceSummary,
 } from '@accord/templates'
 import { splitLines, splitNames } from '../../decisions/decision-view'
@@ -47,9 +48,15 @@ export function stanceChoices(scale: Scale): { value: StanceValue; label: string
       }))
 }
 
-/** Reads a stance someone handed in (their own submission), if it is one. */
-export function readOwnStance(value: unknown): { value: StanceValue; reason: string } | null {
-  if (!isObject(value)) return null
+/**
+ * Reads a stance someone handed in (their own submission), if it is one given on the proposal's
+ * current wording (`round`): one given before the proposal changed was set aside.
+ */
+export function readOwnStance(
+  value: unknown,
+  round = 0,
+): { value: StanceValue; reason: string } | null {
+  if (!isObject(value) || stanceRound(value) !== round) return null
   const v = value.value
   const valid =
     typeof v === 'number' || (typeof v === 'string' && Object.hasOwn(agreementLabels, v))
