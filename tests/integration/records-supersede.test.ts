@@ -105,10 +105,21 @@ describe('superseding decisions', () => {
       decision: change.decision,
       rationale: change.rationale,
       tags: change.tags,
+      // Faye wrote it alone, now: its people, stances and commitments are its own, never the
+      // original's (nobody stanced on, dissented from or committed to this one).
+      decisionMakers: ['Faye'],
+      participants: ['Faye'],
+      consulted: [],
+      stances: [],
+      dissent: [],
+      commitments: [],
+      acknowledgment: '',
       supersedes: decisionId,
       supersededBy: null,
       history: [{ status: 'accepted', by: 'Faye', at: expect.any(String), note: change.note }],
     })
+    expect(before.stances.length).toBeGreaterThan(0)
+    expect(before.commitments.length).toBeGreaterThan(0)
 
     // The original: superseded, linked, the change logged with who and when; its content as it was.
     const after = await apiJson<DecisionJson>(shared.server, `/api/decisions/${decisionId}`)

@@ -4,7 +4,9 @@ import {
   changeStatus,
   checkEditable,
   checkSupersedable,
+  changesAnything,
   sameDecision,
+  successorContent,
   supersede,
 } from './decisions.js'
 import type { DecisionRecord } from './model.js'
@@ -101,5 +103,55 @@ describe('decision records', () => {
     expect(addCommitments(settled, [bo])).toBeNull()
     expect(sameDecision(settled, { ...settled, commitments: [bo, cy] })).toBe(true)
     expect(sameDecision(settled, { ...settled, rationale: 'Cost' })).toBe(false)
+  })
+})
+
+describe('a record written to supersede another', () => {
+  const original = {
+    ...record({ status: 'accepted' }),
+    decisionMakers: ['Ada'],
+    consulted: ['Bo'],
+    participants: ['Ada', 'Bo', 'Cy'],
+    stances: [{ name: 'Bo', stance: 'Block', reason: 'Cost' }],
+    dissent: [{ name: 'Bo', stance: 'Block', reason: 'Cost' }],
+    commitments: [{ name: 'Bo', at: '2026-11-21T10:00:00.000Z' }],
+    acknowledgment: 'We heard Bo',
+    informed: ['Finance'],
+    tags: ['infra'],
+  }
+
+  it('[rec:DR6] starts from the original’s words, with the changes given', () => {
+    const next = successorContent(original, { decision: 'Stay', chosenOption: null }, 'Faye')
+    expect(next).toMatchObject({
+      title: original.title,
+      context: original.context,
+      decision: 'Stay',
+      chosenOption: null,
+      rationale: original.rationale,
+      informed: ['Finance'],
+      tags: ['infra'],
+    })
+  })
+
+  it('[rec:DR6] has its own people, stances and commitments: never the original’s', () => {
+    expect(successorContent(original, { decision: 'Stay' }, 'Faye')).toMatchObject({
+      decisionMakers: ['Faye'],
+      participants: ['Faye'],
+      consulted: [],
+      stances: [],
+      dissent: [],
+      commitments: [],
+      acknowledgment: '',
+    })
+    expect(
+      successorContent(original, { decisionMakers: ['Ada', 'Faye'] }, 'Faye').decisionMakers,
+    ).toEqual(['Ada', 'Faye'])
+  })
+
+  it('[rec:DR6] says whether the changes change anything', () => {
+    expect(changesAnything(original, {})).toBe(false)
+    expect(changesAnything(original, { title: original.title, tags: ['infra'] })).toBe(false)
+    expect(changesAnything(original, { tags: ['infra', 'db'] })).toBe(true)
+    expect(changesAnything(original, { chosenOption: null })).toBe(original.chosenOption !== null)
   })
 })

@@ -71,6 +71,68 @@ export function supersede(
   })
 }
 
+/** What a record written to supersede another may change (the record page's form). */
+const successorFields = [
+  'title',
+  'context',
+  'drivers',
+  'options',
+  'chosenOption',
+  'decision',
+  'rationale',
+  'consequences',
+  'decisionMakers',
+  'consulted',
+  'informed',
+  'tags',
+] as const satisfies readonly (keyof DecisionContent)[]
+
+export type SuccessorChanges = Partial<Pick<DecisionContent, (typeof successorFields)[number]>>
+
+/**
+ * [rec:DR6] The content of a record written by `author` to supersede `original`: what the decision
+ * says starts from the original's words (title, context, drivers, options, decision, rationale,
+ * consequences, who to inform, tags) with the changes given — but who took part, their stances,
+ * the dissent, the commitments and any acknowledgment are its own, never copied: the successor
+ * names `author` as its decision-maker (unless others are given) and its only participant, and
+ * nobody as consulted, having stanced, dissented or committed.
+ */
+export function successorContent(
+  original: DecisionContent,
+  changes: SuccessorChanges,
+  author: string,
+): DecisionContent {
+  const or = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value)
+  return {
+    title: or(changes.title, original.title),
+    context: or(changes.context, original.context),
+    drivers: or(changes.drivers, original.drivers),
+    options: or(changes.options, original.options),
+    chosenOption: or(changes.chosenOption, original.chosenOption),
+    decision: or(changes.decision, original.decision),
+    rationale: or(changes.rationale, original.rationale),
+    consequences: or(changes.consequences, original.consequences),
+    acknowledgment: '',
+    decisionMakers: or(changes.decisionMakers, [author]),
+    consulted: or(changes.consulted, []),
+    informed: or(changes.informed, original.informed),
+    participants: [author],
+    stances: [],
+    dissent: [],
+    commitments: [],
+    tags: or(changes.tags, original.tags),
+  }
+}
+
+/** Does a successor with these changes say anything its original did not? */
+export function changesAnything(original: DecisionContent, changes: SuccessorChanges): boolean {
+  return successorFields.some(
+    (field) =>
+      changes[field] !== undefined &&
+      JSON.stringify(changes[field]) !== JSON.stringify(original[field]),
+  )
+}
+
 /**
  * [rec:DR4] Commitments acknowledge a decision; they are not part of what it says. People who commit
  * after the record was settled are added to it (never removed) without superseding it. Returns

@@ -9,6 +9,9 @@ export {
   sameDecision,
   storedDecisionContent,
   type StoredDecisionContent,
+  successorContent,
+  changesAnything,
+  type SuccessorChanges,
   supersede,
 } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'

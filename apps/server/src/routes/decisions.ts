@@ -1,14 +1,15 @@
 import { api, ApiError, DECISION_LOG_EXPORT_MAX, type Superseded } from '@accord/api'
 import type { AccessRepository, RecordRepository, RoomLock } from '@accord/db'
 import {
+  changesAnything,
   checkSupersedable,
-  type DecisionContent,
   type DecisionRecord,
   decisionJson,
   exportFileName,
   madrFileName,
   madrFolder,
   madrMarkdown,
+  successorContent,
 } from '@accord/records'
 import { underRoomLock } from '@accord/workshop'
 import { Hono } from 'hono'
@@ -130,25 +131,18 @@ export function decisionRoutes(deps: {
       'room.facilitate',
       'supersede a decision',
     )
-    const given = Object.fromEntries(
-      Object.entries(changes).filter(([, value]) => value !== undefined),
-    ) as Partial<DecisionContent>
+    const author = who.member?.name ?? 'a facilitator'
     const superseded = await underRoomLock(deps.roomLock, record.source.roomId, async () => {
       // Read again under the lock: a close of its workshop may have superseded it meanwhile.
       const latest = await find(record.id)
       // A new record that says what the old one said would only hide it.
-      const current = latest as unknown as Record<string, unknown>
-      if (
-        checkSupersedable(latest).ok &&
-        Object.entries(given).every(
-          ([field, value]) => JSON.stringify(value) === JSON.stringify(current[field]),
-        )
-      )
+      if (checkSupersedable(latest).ok && !changesAnything(latest, changes))
         throw new ApiError(409, 'refused', `nothing to change: ${latest.id} already says this`)
+      // Its own people, stances and commitments: never the original's (rec:DR6).
       return deps.records.supersedeDecision(
         latest.id,
-        { ...latest, ...given },
-        who.member?.name ?? 'a facilitator',
+        successorContent(latest, changes, author),
+        author,
         new Date(deps.now()),
         note,
       )
