@@ -114,6 +114,8 @@ describe('superseding decisions', () => {
       dissent: [],
       commitments: [],
       acknowledgment: '',
+      // Its workshop, but not the board region: that still shows what the original said.
+      source: { ...before.source, shapeIds: [] },
       supersedes: decisionId,
       supersededBy: null,
       history: [{ status: 'accepted', by: 'Faye', at: expect.any(String), note: change.note }],
@@ -148,6 +150,15 @@ describe('superseding decisions', () => {
     expect(
       idsOf(await apiJson(shared.server, `/api/rooms/${roomId}/decisions`, links.viewer)),
     ).toEqual([decisionId, successor.id])
+
+    // The workshop's own summary says its decision no longer stands, and which one does.
+    const summary = await api(shared.server, 'GET', `/api/rooms/${roomId}/export?format=md`, {
+      token: links.viewer,
+    })
+    expect(summary.text).toContain(
+      `- **Decision record:** ${decisionId} (superseded by ${successor.id})`,
+    )
+    expect(summary.text).toContain(`Since superseded by **${successor.id}**.`)
 
     // MADR says so both ways.
     const oldMadr = await api(shared.server, 'GET', `/api/decisions/${decisionId}/export?format=md`)

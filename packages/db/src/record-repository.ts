@@ -261,7 +261,9 @@ export class SqlRecordRepository implements RecordRepository {
           content: decisionContent(content),
           status: 'accepted',
           date: dayOf(at),
-          source: original.source,
+          // Written on the record page, not drawn from the board: its workshop, but no region
+          // (the region still shows what the original said).
+          source: { ...original.source, shapeIds: [] },
         },
         { by, at, note },
       )

@@ -4,6 +4,7 @@ import {
   changeStatus,
   checkEditable,
   checkSupersedable,
+  boardDecision,
   changesAnything,
   sameDecision,
   successorContent,
@@ -153,5 +154,21 @@ describe('a record written to supersede another', () => {
     expect(changesAnything(original, { title: original.title, tags: ['infra'] })).toBe(false)
     expect(changesAnything(original, { tags: ['infra', 'db'] })).toBe(true)
     expect(changesAnything(original, { chosenOption: null })).toBe(original.chosenOption !== null)
+  })
+})
+
+describe('the record a board shows', () => {
+  const made = (number: number, shapeIds: string[]) => ({
+    number,
+    source: { roomId: 'r', workshopTitle: 'W', template: 'disagree-and-commit', shapeIds },
+  })
+
+  it('[rec:DR7] is the newest made from the board, not one written on the record page', () => {
+    const closed = made(1, ['shape:proposal'])
+    const closedAgain = made(3, ['shape:proposal'])
+    const writtenOnPage = made(4, [])
+    expect(boardDecision([closed, writtenOnPage])).toBe(closed)
+    expect(boardDecision([writtenOnPage, closedAgain, closed])).toBe(closedAgain)
+    expect(boardDecision([writtenOnPage])).toBeNull()
   })
 })

@@ -71,6 +71,18 @@ export function supersede(
   })
 }
 
+/**
+ * [rec:DR7] The record a workshop's board shows the decision of: the newest one made from the board
+ * (a save or a close), whatever became of it since; a record written on the record page has no
+ * board region and is not it. Null when the board has made none.
+ */
+export function boardDecision<T extends Pick<DecisionRecord, 'number' | 'source'>>(
+  records: readonly T[],
+): T | null {
+  const fromBoard = records.filter((record) => record.source.shapeIds.length > 0)
+  return [...fromBoard].sort((a, b) => b.number - a.number)[0] ?? null
+}
+
 /** What a record written to supersede another may change (the record page's form). */
 const successorFields = [
   'title',

@@ -12,6 +12,7 @@ export {
   successorContent,
   changesAnything,
   type SuccessorChanges,
+  boardDecision,
   supersede,
 } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'

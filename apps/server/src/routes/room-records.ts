@@ -2,6 +2,7 @@ import { api, ApiError } from '@accord/api'
 import type { RecordRepository } from '@accord/db'
 import {
   type ActionItemRecord,
+  boardDecision,
   type DecisionRecord,
   exportFileName,
   recordsOf,
@@ -47,12 +48,19 @@ export function roomRecordRoutes(
       await services.records.actionItems({ roomId }),
     )
     const name = (extension: string) => exportFileName(live.title || live.template.name, extension)
+    const decisions = await services.records.decisionsOfRoom(roomId)
     if (format === 'md') {
-      return attachment(c, workshopMarkdown(live.result, meta), name('md'), 'text/markdown')
+      // The record this board decided, as it stands now (superseded since, say).
+      const decision = boardDecision(decisions)
+      return attachment(
+        c,
+        workshopMarkdown(live.result, { ...meta, decision }),
+        name('md'),
+        'text/markdown',
+      )
     }
     if (format === 'csv')
       return attachment(c, workshopCsv(records, { origin }), name('csv'), 'text/csv')
-    const decisions = await services.records.decisionsOfRoom(roomId)
     return attachment(
       c,
       workshopJson({ workshop: meta, result: live.result, records, decisions }),

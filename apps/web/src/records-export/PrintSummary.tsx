@@ -1,11 +1,10 @@
 import type { RoomState } from '@accord/facilitation'
-import { workshopSummary } from '@accord/records'
+import { boardDecision, workshopSummary } from '@accord/records'
 import { useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
 import { fetchMembers, type RoomMember } from '../api/workshop'
 import { roomTemplate, useLiveResult } from '../workshop/use-live-result'
-import { currentDecision } from './decision-marks'
 import { PrintDocumentView } from './PrintDocumentView'
 import { useRoomDecisions } from './use-room-decisions'
 
@@ -30,7 +29,8 @@ export function PrintSummary(props: {
   const result = useLiveResult(props.editor, props.state, members ?? nobody, props.title)
   const closedAt = props.state.workshop?.closedAt ?? null
   const template = roomTemplate(props.state).id
-  const decision = currentDecision(decisions)
+  // The record this board decided, as it stands now: superseded since, it says so.
+  const decision = boardDecision(decisions)
   const [printedAt] = useState(() => new Date())
   const document = useMemo(
     () =>
@@ -39,7 +39,9 @@ export function PrintSummary(props: {
         title: props.title,
         template,
         closedAt,
-        decision: decision ? { id: decision.id, status: decision.status } : null,
+        decision: decision
+          ? { id: decision.id, status: decision.status, supersededBy: decision.supersededBy }
+          : null,
         // A printed page (or its PDF) is read away from Accord: its board link is a full address.
         origin: window.location.origin,
       }),

@@ -189,6 +189,17 @@ describe('the workshop summary model', () => {
     )
   })
 
+  it('[rec:RN1][rec:DR7] a decision since superseded says so in its header and with its verdict', () => {
+    const doc = workshopSummary(decision, {
+      ...metaOf(decision),
+      decision: { id: 'DR-12', status: 'superseded', supersededBy: 'DR-14' },
+    })
+    expect(fields(doc)).toContainEqual(['Decision record', 'DR-12 (superseded by DR-14)'])
+    expect(texts(doc)).toContain(
+      'Accepted by Ada on 2025-03-14. Since superseded by DR-14. Chosen option: PostgreSQL.',
+    )
+  })
+
   it('[rec:RN1] a decision without drivers, consequences or a block leaves them out; one not reached says so', () => {
     const plainDecision = workshopSummary(
       {

@@ -51,7 +51,10 @@ function bodyOf(result: WorkshopResult, meta: SummaryMeta): SummaryBody {
     case 'empathy-map':
       return empathyMapSummary(result)
     case 'disagree-and-commit':
-      return decisionSummary(result)
+      return decisionSummary(
+        result,
+        meta.decision?.status === 'superseded' ? (meta.decision.supersededBy ?? null) : null,
+      )
     case 'blank':
       return blankSummary(result)
   }

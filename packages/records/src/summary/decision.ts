@@ -28,7 +28,11 @@ const scaleNames = {
   agreement: 'Agree / disagree but commit / block',
 }
 
-export function decisionSummary(result: DecisionResult): SummaryBody {
+/** `supersededBy`: the record that has since replaced the one this workshop decided, if any. */
+export function decisionSummary(
+  result: DecisionResult,
+  supersededBy: string | null = null,
+): SummaryBody {
   const status = result.decision ? result.decision.outcome : 'proposed — not decided yet'
   const decider = result.decision?.deciderName ?? result.proposal?.deciderName ?? ''
   return {
@@ -38,7 +42,7 @@ export function decisionSummary(result: DecisionResult): SummaryBody {
     ],
     sections: [
       ...proposalSections(result),
-      decisionSection(result),
+      decisionSection(result, supersededBy),
       stancesSection(result),
       dissentSection(result),
       commitmentsSection(result),
@@ -74,7 +78,7 @@ function proposalSections({ proposal }: DecisionResult): (Section | null)[] {
   ]
 }
 
-function decisionSection({ decision }: DecisionResult): Section {
+function decisionSection({ decision }: DecisionResult, supersededBy: string | null): Section {
   if (!decision) return section('Decision', muted('Not decided yet.'))
   const outcome = decision.outcome === 'accepted' ? 'Accepted' : 'Rejected'
   const verdict = [
@@ -82,6 +86,8 @@ function decisionSection({ decision }: DecisionResult): Section {
     ' by ',
     user(decision.deciderName, '—'),
     ` on ${isoDay(decision.at)}.`,
+    // What was decided here still reads as it was; that it no longer stands is said with it.
+    ...(supersededBy ? [' Since superseded by ', { strong: [supersededBy] }, '.'] : []),
   ]
   return section(
     'Decision',

@@ -12,7 +12,21 @@ export type Participant = BlankResult['participants'][number]
 /** What a summary says about the workshop besides its result. */
 export interface SummaryMeta extends ExportMeta {
   /** The decision record saved from this workshop, if the caller shows it. */
-  readonly decision?: { readonly id: string; readonly status: string } | null
+  readonly decision?: {
+    readonly id: string
+    readonly status: string
+    /** The record that superseded it, if one has. */
+    readonly supersededBy?: string | null
+  } | null
+}
+
+/** "DR-12 (accepted)", "DR-12 (superseded by DR-14)". */
+function recordStatus(decision: NonNullable<SummaryMeta['decision']>): string {
+  const status =
+    decision.status === 'superseded' && decision.supersededBy
+      ? `superseded by ${decision.supersededBy}`
+      : decision.status
+  return `${decision.id} (${status})`
 }
 
 /** People as one line: names, the facilitators marked. */
@@ -38,7 +52,7 @@ export function headerFields(
 ): (readonly [string, Line])[] {
   const path = boardLink(meta.roomId, meta.origin)
   const record: [string, Line][] = meta.decision
-    ? [['Decision record', [`${meta.decision.id} (${meta.decision.status})`]]]
+    ? [['Decision record', [recordStatus(meta.decision)]]]
     : []
   return [
     ['Template', [user(templateName(meta.template))]],
