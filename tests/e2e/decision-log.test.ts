@@ -196,7 +196,8 @@ async function settledDecision(): Promise<Log> {
     rationale,
   })
   await command(server, roomId, fayeToken, { type: 'phase.set', index: 5 })
-  for (const token of [quinn.token, pat.token, fayeToken])
+  // Faye, the facilitator, does not commit: the record page says so.
+  for (const token of [quinn.token, pat.token])
     await command(server, roomId, token, { type: 'commit' })
   await command(server, roomId, fayeToken, { type: 'phase.set', index: 6 })
   await command(server, roomId, fayeToken, { type: 'workshop.close' })
@@ -267,6 +268,7 @@ async function readTheDetail({ faye, decisionId }: Log) {
   expect(await text(page, 'decision-dissent')).toContain(dissent)
   expect(await text(page, 'decision-dissent-item')).toContain('Quinn')
   expect(await text(page, 'decision-makers')).toBe('Pat')
+  expect(await text(page, 'decision-not-committed')).toBe('Not committed yet: Faye')
   expect(await page.getByTestId('decision-option').allInnerTexts()).toEqual([
     expect.stringContaining('Chosen'),
     expect.not.stringContaining('Chosen'),

@@ -215,7 +215,8 @@ describe('decision records', () => {
       supersededBy: null,
       history: [
         { status: 'proposed', by: 'Faye', at: early.history[0]!.at, note: '' },
-        { status: 'accepted', by: 'Faye', at: expect.any(String), note: '' },
+        // Bo decided; Faye closed the workshop, which saved it.
+        { status: 'accepted', by: 'Bo', at: expect.any(String), note: 'recorded by Faye' },
       ],
     })
     expect([...record.stances].sort(byName)).toEqual([

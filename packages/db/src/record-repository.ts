@@ -16,6 +16,7 @@ import {
   type DecisionStatus,
   type RiskRecord,
   sameDecision,
+  settledBy,
   type StatusEvent,
   storedDecisionContent,
   supersede,
@@ -390,8 +391,10 @@ function* saveDecision(
       .limit(1),
   )
   const next = newDecision(draft)
+  // The decider settled it, whoever saved it (rec:DR8).
+  const event = { ...settledBy(draft, by), at }
   if (!current) {
-    return (yield* readDecision(t, yield* insertDecision(t, next, { by, at, note: '' }, null)))!
+    return (yield* readDecision(t, yield* insertDecision(t, next, event, null)))!
   }
 
   const record = (yield* readDecision(t, current.number))!
@@ -403,7 +406,7 @@ function* saveDecision(
         .where(eq(decisionRecords.number, record.number)),
     )
     if (draft.status !== record.status) {
-      const changed = changeStatus(record, draft.status, statusEvent({ by, at }))
+      const changed = changeStatus(record, draft.status, statusEvent(event))
       if (changed.ok) yield* storeStatus(t, changed.value)
     }
     return (yield* readDecision(t, record.number))!
@@ -434,7 +437,8 @@ function* saveDecision(
   )
   if (earlier.some((row) => sameDecision(storedDecisionContent(row.content), next.content)))
     return record
-  return yield* supersedeWith(t, record, next, { by, at, note: '' })
+  // Named for the decider; the notes say which record replaced which.
+  return yield* supersedeWith(t, record, next, { ...event, note: '' })
 }
 
 /** Inserts `next` as the successor of `original` and links both; returns the successor. */

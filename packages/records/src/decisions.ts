@@ -4,7 +4,13 @@
  * other. Every status change is logged with who and when.
  */
 import { err, ok, type Result } from '@accord/facilitation'
-import type { DecisionContent, DecisionRecord, DecisionStatus, StatusEvent } from './model.js'
+import type {
+  DecisionContent,
+  DecisionDraft,
+  DecisionRecord,
+  DecisionStatus,
+  StatusEvent,
+} from './model.js'
 
 /** Status changes people may make directly (superseding happens only through a new record). */
 const allowed: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
@@ -69,6 +75,28 @@ export function supersede(
     },
     successor: { ...successor, supersedes: original.id },
   })
+}
+
+/** [rec:DR4] Who took part but has not committed (yet), in the order they took part. */
+export function notCommitted(
+  record: Pick<DecisionContent, 'participants' | 'commitments'>,
+): string[] {
+  const committed = new Set(record.commitments.map((c) => c.name))
+  return record.participants.filter((name) => !committed.has(name))
+}
+
+/**
+ * [rec:DR8] Whom a workshop's save names for its decision's status: the decider, for a decision
+ * they settled (accepted or rejected) — not whoever saved or closed the workshop, who is named in
+ * the note; the one saving, for a proposal.
+ */
+export function settledBy(
+  draft: Pick<DecisionDraft, 'status' | 'decisionMakers'>,
+  savedBy: string | null,
+): { by: string | null; note: string } {
+  const decider = draft.status === 'proposed' ? null : (draft.decisionMakers[0] ?? null)
+  if (decider === null || decider === savedBy) return { by: savedBy, note: '' }
+  return { by: decider, note: savedBy === null ? '' : `recorded by ${savedBy}` }
 }
 
 /**

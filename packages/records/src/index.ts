@@ -13,6 +13,8 @@ export {
   changesAnything,
   type SuccessorChanges,
   boardDecision,
+  settledBy,
+  notCommitted,
   supersede,
 } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'

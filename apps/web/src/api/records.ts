@@ -30,6 +30,7 @@ export {
   type DecisionRecord,
   type DecisionStatus,
   decisionStatuses,
+  notCommitted,
   type RecordedStance,
   type RecordSource,
   type StatusEvent,

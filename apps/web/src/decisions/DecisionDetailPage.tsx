@@ -5,6 +5,7 @@ import {
   type DecisionStatus,
   decisionExportUrl,
   fetchDecision,
+  notCommitted,
 } from '../api/records'
 import { Link } from '../app/Link'
 import { navigate } from '../app/navigation'
@@ -260,6 +261,11 @@ function DecisionView({
                   </li>
                 ))}
               </ul>
+            )}
+            {notCommitted(record).length > 0 && (
+              <p className="log-muted" data-testid="decision-not-committed">
+                Not committed yet: {notCommitted(record).join(', ')}
+              </p>
             )}
           </Section>
         </div>

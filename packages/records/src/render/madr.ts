@@ -14,6 +14,7 @@
  * renderer that does not know front matter (log4brains) then shows it as a paragraph between two
  * rules instead of reading it as a heading that would hide log4brains' metadata list.
  */
+import { notCommitted } from '../decisions.js'
 import type { DecisionRecord, RecordedStance } from '../model.js'
 import { madrFileName, type MadrNamed } from './madr-filename.js'
 import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
@@ -186,8 +187,7 @@ function moreInformation(
   if (record.supersededBy)
     facts.push(`* **Superseded by:** ${reference(record.supersededBy).markdown}`)
 
-  const committed = new Set(record.commitments.map((c) => c.name))
-  const pending = record.participants.filter((name) => !committed.has(name))
+  const pending = notCommitted(record)
   const sub = (title: string, ...blocks: string[]) =>
     [`### ${title}`, ...blocks].filter((block) => block !== '').join('\n\n')
   return [

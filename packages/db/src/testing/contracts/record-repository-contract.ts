@@ -160,9 +160,10 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         const accepted = await save(draft(), '2026-11-20T12:00:00Z')
         expect(accepted.decision).toMatchObject({ id: 'DR-1', status: 'accepted' })
         expect(accepted.decision?.decision).toBe('We move the server to PostgreSQL')
-        expect(accepted.decision?.history.map((e) => [e.status, e.by, e.at])).toEqual([
-          ['proposed', 'Ada', '2026-11-20T10:00:00.000Z'],
-          ['accepted', 'Ada', '2026-11-20T12:00:00.000Z'],
+        // Accepted by its decider (rec:DR8), though Ada saved it.
+        expect(accepted.decision?.history.map((e) => [e.status, e.by, e.at, e.note])).toEqual([
+          ['proposed', 'Ada', '2026-11-20T10:00:00.000Z', ''],
+          ['accepted', 'Ada Lovelace', '2026-11-20T12:00:00.000Z', 'recorded by Ada'],
         ])
 
         // Closing again with the same content changes nothing.
@@ -180,9 +181,10 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         })
         const original = await records.decision('DR-1')
         expect(original).toMatchObject({ status: 'superseded', supersededBy: 'DR-2' })
+        // By the decider of the record that replaced it (rec:DR8).
         expect(original?.history.at(-1)).toEqual({
           status: 'superseded',
-          by: 'Ada',
+          by: 'Ada Lovelace',
           at: '2026-11-22T09:00:00.000Z',
           note: 'superseded by DR-2',
         })
