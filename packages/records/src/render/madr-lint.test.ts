@@ -1,8 +1,7 @@
 import { lint } from 'markdownlint/sync'
 import { describe, expect, it } from 'vitest'
 import type { DecisionRecord } from '../model.js'
-import { decision, decisionRecordOf, metaOf } from '../testing/fixtures.js'
-import { hostile, hostileTexts } from '../testing/hostile.js'
+import { decision, decisionRecordOf, hostileDecisionRecord } from '../testing/fixtures.js'
 import { madrMarkdown } from './madr.js'
 
 /**
@@ -25,7 +24,6 @@ function problems(markdown: string): string[] {
 }
 
 const record = decisionRecordOf(decision)
-const evil = hostile(decision)
 
 const records: Record<string, DecisionRecord> = {
   accepted: record,
@@ -45,16 +43,7 @@ const records: Record<string, DecisionRecord> = {
     commitments: [],
     tags: [],
   },
-  'every text hostile': {
-    ...decisionRecordOf(evil, { ...metaOf(evil), roomId: 'room/../<x>' }),
-    drivers: hostileTexts.slice(0, 3),
-    consequences: hostileTexts.join('\n'),
-    decisionMakers: hostileTexts.slice(3, 6),
-    consulted: hostileTexts.slice(6, 12),
-    informed: hostileTexts.slice(12, 16),
-    tags: hostileTexts.slice(16),
-    supersedes: '# DR-3',
-  },
+  'every text hostile': hostileDecisionRecord(),
 }
 
 describe('MADR files pass MADR’s markdownlint configuration', () => {

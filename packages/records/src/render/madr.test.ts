@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { DecisionRecord } from '../model.js'
-import { decision, decisionRecordOf, metaOf } from '../testing/fixtures.js'
+import {
+  decision,
+  decisionRecordOf,
+  hostileDecisionRecord as hostileRecord,
+} from '../testing/fixtures.js'
 import { readFrontMatter } from '../testing/front-matter.js'
 import { expectGolden } from '../testing/golden.js'
-import { hostile, hostileTexts, withoutWebAutolinks } from '../testing/hostile.js'
+import { withoutWebAutolinks } from '../testing/hostile.js'
 import { madrMarkdown } from './madr.js'
 
 const record = decisionRecordOf(decision)
-
-/** A record whose every text is hostile, the date and the front matter's lists included. */
-function hostileRecord(): DecisionRecord {
-  const evil = hostile(decision)
-  const base = decisionRecordOf(evil, { ...metaOf(evil), roomId: 'room/../<x>' })
-  return {
-    ...base,
-    date: '2025-03-14\n---\nstatus: hacked',
-    drivers: hostileTexts.slice(0, 3),
-    consequences: hostileTexts.join('\n'),
-    decisionMakers: hostileTexts.slice(3, 6),
-    consulted: hostileTexts.slice(6, 12),
-    informed: hostileTexts.slice(12, 16),
-    tags: hostileTexts.slice(16),
-    supersedes: '# DR-3',
-    history: [
-      {
-        status: 'accepted',
-        by: hostileTexts[0] as string,
-        at: 'not a time',
-        note: hostileTexts[5] as string,
-      },
-    ],
-  }
-}
 
 describe('decision record (MADR)', () => {
   it('[rec:RN2] matches its golden file', () => {

@@ -13,6 +13,7 @@ import type {
 import { recordsOf } from '../from-result.js'
 import type { DecisionRecord, WorkshopRecords } from '../model.js'
 import type { ExportMeta } from '../render/meta.js'
+import { hostile, hostileTexts } from './hostile.js'
 
 export const ada = { id: 'ada', name: 'Ada', role: 'facilitator' }
 export const bo = { id: 'bo', name: 'Bo', role: 'participant' }
@@ -333,6 +334,31 @@ export function decisionRecordOf(
         note: 'recorded at the workshop',
       },
       { status: 'accepted', by: 'Ada', at: '2025-03-14T15:40:00.000Z', note: '' },
+    ],
+  }
+}
+
+/** A record whose every text is hostile, the date and the front matter's lists included. */
+export function hostileDecisionRecord(): DecisionRecord {
+  const evil = hostile(decision)
+  const base = decisionRecordOf(evil, { ...metaOf(evil), roomId: 'room/../<x>' })
+  return {
+    ...base,
+    date: '2025-03-14\n---\nstatus: hacked',
+    drivers: hostileTexts.slice(0, 3),
+    consequences: hostileTexts.join('\n'),
+    decisionMakers: hostileTexts.slice(3, 6),
+    consulted: hostileTexts.slice(6, 12),
+    informed: hostileTexts.slice(12, 16),
+    tags: hostileTexts.slice(16),
+    supersedes: '# DR-3',
+    history: [
+      {
+        status: 'accepted',
+        by: hostileTexts[0] as string,
+        at: 'not a time',
+        note: hostileTexts[5] as string,
+      },
     ],
   }
 }
