@@ -230,7 +230,8 @@ describe('template commands', () => {
     await send(ada.token, { type: 'phase.set', index: 2 })
     await send(bo.token, { type: 'stance.give', stance: 1 }, 409) // a low score needs a reason
     const given = await send(bo.token, { type: 'stance.give', stance: 1, reason: 'Ops cost' })
-    expect(given.submitted).toEqual({ value: 1, reason: 'Ops cost' })
+    // Given on the proposal's first wording (round 0, tpl:DC5).
+    expect(given.submitted).toEqual({ value: 1, reason: 'Ops cost', round: 0 })
     await send(viewer.token, { type: 'stance.give', stance: 5 }, 403)
     await send(ada.token, { type: 'stance.give', stance: 5 })
     // Hidden: the shared state says who gave a stance, never which.
@@ -239,7 +240,7 @@ describe('template commands', () => {
     expect(
       await (await t.get(`/api/rooms/${room.id}/submissions/stance`, bo.token)).json(),
     ).toEqual({
-      value: { value: 1, reason: 'Ops cost' },
+      value: { value: 1, reason: 'Ops cost', round: 0 },
     })
 
     await send(ada.token, { type: 'phase.set', index: 3 })
