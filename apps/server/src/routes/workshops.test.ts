@@ -164,22 +164,7 @@ describe('following up a retro', () => {
       ['shape:ci', 'Fix CI'],
       ['shape:docs', 'Write docs'],
     ] as const) {
-      records.set(id, {
-        typeName: 'shape',
-        type: 'note',
-        id,
-        parentId: 'page:page',
-        index: 'a9',
-        x: 0,
-        y: 2000,
-        props: {
-          richText: {
-            type: 'doc',
-            content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-          },
-        },
-        meta: { action: { ownerId: bo.member.id, ownerName: 'Bo', due: null } },
-      })
+      records.set(id, actionNote(id, text, { ownerId: bo.member.id, ownerName: 'Bo', due: null }))
     }
     t.registry.release(acquired.value)
     expect((await t.command(first.id, ada.token, { type: 'workshop.close' })).status).toBe(200)
