@@ -218,6 +218,7 @@ describe('decision records', () => {
         // Bo decided; Faye closed the workshop, which saved it.
         { status: 'accepted', by: 'Bo', at: expect.any(String), note: 'recorded by Faye' },
       ],
+      ledger: [],
     })
     expect([...record.stances].sort(byName)).toEqual([
       { name: 'Bo', stance: '4 — Support', reason: '' },

@@ -83,6 +83,7 @@ export interface DecisionJson {
   supersedes: string | null
   supersededBy: string | null
   history: { status: string; by: string | null; at: string; note: string }[]
+  ledger: { kind: 'committed'; by: string; at: string }[]
 }
 
 /** What a stored action item looks like on the wire (`GET /api/action-items/:id`). */
@@ -122,11 +123,14 @@ export interface QuickDecision {
   readonly people: readonly string[]
   /** Stop after the proposal and "Record decision": the record stays proposed. */
   readonly proposedOnly?: boolean
+  /** Participants who have not committed when the workshop closes. */
+  readonly holdOut?: readonly string[]
 }
 
 /**
  * A disagree-and-commit on the agreement scale: the proposal (no options), everyone agrees, the
- * first participant decides (accepted) and everyone commits; then the facilitator closes it.
+ * first participant decides (accepted) and everyone (but `holdOut`) commits; then the facilitator
+ * closes it.
  * With `proposedOnly`, only the proposal is made and saved with `records.save`. Resolves with the
  * room and the saved decision's id.
  */
@@ -172,7 +176,10 @@ export async function quickDecision(
     rationale: spec.rationale,
   })
   await phase('commit')
-  for (const member of [faye, ...people]) await send(member.token, { type: 'commit' })
+  const names = ['Faye', ...spec.people]
+  for (const [index, member] of [faye, ...people].entries()) {
+    if (!spec.holdOut?.includes(names[index]!)) await send(member.token, { type: 'commit' })
+  }
   const closed = await send(faye.token, { type: 'workshop.close' })
   const decision = (closed.records as { decision: DecisionJson }).decision
   expect(decision.status).toBe('accepted')

@@ -5,7 +5,6 @@ import {
   type ActionItemRecord,
   type ActionStatus,
   type ActionUpdate,
-  addCommitments,
   changeStatus,
   checkEditable,
   checkSupersedable,
@@ -14,6 +13,7 @@ import {
   type DecisionDraft,
   type DecisionRecord,
   type DecisionStatus,
+  lateCommitments,
   type RiskRecord,
   sameDecision,
   settledBy,
@@ -122,6 +122,14 @@ export interface RecordRepository {
    */
   saveWorkshop(records: WorkshopRecords, by: string | null, at: Date): Promise<SavedWorkshop>
 
+  /**
+   * Takes in commitments made after the room's decision was accepted (rec:DR4): when `draft` says
+   * what the room's current, accepted record says, the people in its commitments who have not
+   * committed yet are appended to that record's ledger. Returns the record as it reads now, or
+   * null when the room has no accepted record saying that.
+   */
+  followCommitments(draft: DecisionDraft): Promise<DecisionRecord | null>
+
   /** Records a decision now ("Record decision"): a new record with one status event. */
   createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord>
   decision(id: string): Promise<DecisionRecord | null>
@@ -180,6 +188,15 @@ export class SqlRecordRepository implements RecordRepository {
       yield* replaceOutputs(t, records)
       const decision = records.decision ? yield* saveDecision(t, records.decision, by, at) : null
       return { decision, actions }
+    })
+  }
+
+  followCommitments(draft: DecisionDraft): Promise<DecisionRecord | null> {
+    return this.write(function* (t) {
+      const record = yield* currentDecision(t, draft.source.roomId)
+      if (record?.status !== 'accepted' || !sameDecision(record, draft)) return null
+      yield* appendCommitments(t, record, draft.commitments)
+      return (yield* readDecision(t, record.number))!
     })
   }
 
@@ -377,27 +394,13 @@ function* saveDecision(
   at: Date,
 ): Steps<DecisionRecord> {
   const { decisionRecords } = t
-  const [current] = yield* rows((q) =>
-    q
-      .select({ number: decisionRecords.number })
-      .from(decisionRecords)
-      .where(
-        and(
-          roomIs(decisionRecords.roomId, draft.source.roomId),
-          ne(decisionRecords.status, 'superseded'),
-        ),
-      )
-      .orderBy(desc(decisionRecords.number))
-      .limit(1),
-  )
+  const record = yield* currentDecision(t, draft.source.roomId)
   const next = newDecision(draft)
   // The decider settled it, whoever saved it (rec:DR8).
   const event = { ...settledBy(draft, by), at }
-  if (!current) {
+  if (!record) {
     return (yield* readDecision(t, yield* insertDecision(t, next, event, null)))!
   }
-
-  const record = (yield* readDecision(t, current.number))!
   if (checkEditable(record).ok) {
     yield* run((q) =>
       q
@@ -414,16 +417,10 @@ function* saveDecision(
   // A settled decision is superseded only by another settled one: a workshop reopened and closed
   // again before deciding anew leaves it as it is.
   if (draft.status === 'proposed') return record
-  // The same decision, committed to by more people since: they join the record.
+  // The same decision, committed to by more people since: its ledger takes them in (rec:DR4).
   if (sameDecision(record, next.content)) {
-    const committed = addCommitments(record, next.content.commitments)
-    if (committed) {
-      yield* run((q) =>
-        q
-          .update(decisionRecords)
-          .set({ content: decisionContent(committed) })
-          .where(eq(decisionRecords.number, record.number)),
-      )
+    if (record.status === 'accepted') {
+      yield* appendCommitments(t, record, next.content.commitments)
     }
     return (yield* readDecision(t, record.number))!
   }
@@ -439,6 +436,35 @@ function* saveDecision(
     return record
   // Named for the decider; the notes say which record replaced which.
   return yield* supersedeWith(t, record, next, { ...event, note: '' })
+}
+
+/** The room's current (newest, not superseded) record, if it has one. */
+function* currentDecision(t: Tables, roomId: string): Steps<DecisionRecord | null> {
+  const { decisionRecords } = t
+  const [current] = yield* rows((q) =>
+    q
+      .select({ number: decisionRecords.number })
+      .from(decisionRecords)
+      .where(and(roomIs(decisionRecords.roomId, roomId), ne(decisionRecords.status, 'superseded')))
+      .orderBy(desc(decisionRecords.number))
+      .limit(1),
+  )
+  return current ? yield* readDecision(t, current.number) : null
+}
+
+/** Appends to a record's ledger a commitment for each person in `commitments` new to it. */
+function* appendCommitments(
+  t: Tables,
+  record: DecisionRecord,
+  commitments: DecisionContent['commitments'],
+): Steps<void> {
+  const events = lateCommitments(record, commitments)
+  if (events.length === 0) return
+  yield* run((q) =>
+    q
+      .insert(t.decisionEvents)
+      .values(events.map((event) => ({ recordNumber: record.number, ...event }))),
+  )
 }
 
 /** Inserts `next` as the successor of `original` and links both; returns the successor. */
@@ -506,22 +532,26 @@ function* readDecision(t: Tables, number: number): Steps<DecisionRecord | null> 
   return (yield* withHistories(t, found))[0] ?? null
 }
 
+/** Records with their status history and ledger. */
 function* withHistories(t: Tables, records: readonly DecisionRow[]): Steps<DecisionRecord[]> {
   if (records.length === 0) return []
-  const { decisionStatusEvents } = t
+  const { decisionStatusEvents, decisionEvents } = t
+  const numbers = records.map((row) => row.number)
   const events = yield* rows((q) =>
     q
       .select()
       .from(decisionStatusEvents)
-      .where(
-        inArray(
-          decisionStatusEvents.recordNumber,
-          records.map((row) => row.number),
-        ),
-      )
+      .where(inArray(decisionStatusEvents.recordNumber, numbers))
       .orderBy(asc(decisionStatusEvents.seq)),
   )
-  return toDecisionRecords(records, events)
+  const ledger = yield* rows((q) =>
+    q
+      .select()
+      .from(decisionEvents)
+      .where(inArray(decisionEvents.recordNumber, numbers))
+      .orderBy(asc(decisionEvents.seq)),
+  )
+  return toDecisionRecords(records, events, ledger)
 }
 
 // ---- Action items ----------------------------------------------------------------------------

@@ -12,12 +12,14 @@ import {
   type DecisionRecord,
   type DecisionStatus,
   decisionContent,
+  type LedgerEvent,
   type RecordSource,
   type RiskRecord,
   type StatusEvent,
   storedDecisionContent,
   type StoredDecisionContent,
   type ThemeRecord,
+  withLedger,
   type WorkshopRecords,
 } from '@accord/records'
 import type { WorkshopOutputs } from './record-repository.js'
@@ -53,6 +55,10 @@ export interface DecisionRow {
 }
 
 export interface StatusEventRow extends StatusEvent {
+  readonly recordNumber: number
+}
+
+export interface LedgerEventRow extends LedgerEvent {
   readonly recordNumber: number
 }
 
@@ -119,11 +125,15 @@ export const statusEvent = ({ by, at, note }: ChangeEvent) => ({
   note: note ?? '',
 })
 
+/** Records from their rows, status events and ledger events (each list in the order stored). */
 export function toDecisionRecords(
   rows: readonly DecisionRow[],
   events: readonly StatusEventRow[],
+  ledger: readonly LedgerEventRow[],
 ): DecisionRecord[] {
-  return rows.map((row) => ({
+  const of = <E extends { recordNumber: number }>(all: readonly E[], row: DecisionRow) =>
+    all.filter((event) => event.recordNumber === row.number)
+  const stored = rows.map((row) => ({
     ...storedDecisionContent(row.content),
     id: drId(row.number),
     number: row.number,
@@ -132,10 +142,14 @@ export function toDecisionRecords(
     source: sourceOf(row),
     supersedes: row.supersedes === null ? null : drId(row.supersedes),
     supersededBy: row.supersededBy === null ? null : drId(row.supersededBy),
-    history: events
-      .filter((event) => event.recordNumber === row.number)
-      .map(({ status, by, at, note }) => ({ status, by, at, note })),
+    history: of(events, row).map(({ status, by, at, note }) => ({ status, by, at, note })),
   }))
+  return stored.map((record, index) =>
+    withLedger(
+      record,
+      of(ledger, rows[index]!).map(({ kind, by, at }) => ({ kind, by, at })),
+    ),
+  )
 }
 
 /** Everything a person might search a decision by, lowercased. */

@@ -73,9 +73,9 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0009: the closed votes' table).
+    // Wind the backup back to before the last migration (0010: the decisions' ledger table).
     const old = new Database(backup)
-    old.exec(`DROP TABLE closed_votes;
+    old.exec(`DROP TABLE decision_events;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -85,7 +85,7 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'closed_votes'"
+    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_events'"
     expect(db.prepare(table).get()).toEqual({ n: 1 })
     db.close()
   })

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addCommitments,
+  afterDecision,
+  lateCommitments,
+  withLedger,
   changeStatus,
   checkEditable,
   checkSupersedable,
@@ -38,6 +40,7 @@ const record = (over: Partial<DecisionRecord> = {}): DecisionRecord => ({
   supersedes: null,
   supersededBy: null,
   history: [{ status: 'proposed', by: 'Ada', at: '2026-11-21T10:00:00.000Z', note: '' }],
+  ledger: [],
   ...over,
 })
 const by = { by: 'Ada', at: '2026-11-22T09:00:00.000Z', note: '' }
@@ -96,14 +99,48 @@ describe('decision records', () => {
     })
   })
 
-  it('[rec:DR4] people who commit later join the record; the decision itself is unchanged', () => {
+  it('[rec:DR4] a later commitment is a ledger event: the content stays as fixed, views add it', () => {
     const bo = { name: 'Bo', at: '2026-11-21T10:00:00.000Z' }
-    const cy = { name: 'Cy', at: '2026-11-21T10:05:00.000Z' }
-    const settled = record({ status: 'accepted', commitments: [bo] })
-    expect(addCommitments(settled, [bo, cy])?.commitments).toEqual([bo, cy])
-    expect(addCommitments(settled, [bo])).toBeNull()
-    expect(sameDecision(settled, { ...settled, commitments: [bo, cy] })).toBe(true)
+    const cy = { name: 'Cy', at: '2026-11-23T11:00:00.000Z' }
+    const settled = record({
+      status: 'accepted',
+      commitments: [bo],
+      history: [{ status: 'accepted', by: 'Ann', at: '2026-11-21T10:30:00.000Z', note: '' }],
+    })
+    expect(lateCommitments(settled, [bo, cy, cy])).toEqual([
+      { kind: 'committed', by: 'Cy', at: cy.at },
+    ])
+    expect(lateCommitments(settled, [bo])).toEqual([])
+    const ledger = [
+      { kind: 'committed', by: 'Cy', at: cy.at },
+      { kind: 'committed', by: 'Bo', at: cy.at },
+    ] as const
+    const read = withLedger(settled, ledger)
+    expect(read.commitments).toEqual([bo, cy])
+    expect(read.ledger).toEqual(ledger)
+    expect(read.rationale).toBe(settled.rationale)
+    expect(withLedger(settled, [])).toEqual({ ...settled, ledger: [] })
+    expect(sameDecision(settled, read)).toBe(true)
     expect(sameDecision(settled, { ...settled, rationale: 'Cost' })).toBe(false)
+  })
+
+  it('[rec:DR4] says how long after the decision a commitment from the ledger came', () => {
+    const settled = record({
+      status: 'accepted',
+      commitments: [{ name: 'Bo', at: '2026-11-21T10:05:00.000Z' }],
+      history: [
+        { status: 'proposed', by: 'Ann', at: '2026-11-20T09:00:00.000Z', note: '' },
+        { status: 'accepted', by: 'Ann', at: '2026-11-21T10:00:00.000Z', note: '' },
+      ],
+      ledger: [{ kind: 'committed', by: 'Cy', at: '2026-11-23T11:00:00.000Z' }],
+    })
+    const after = (at: string) => afterDecision(settled, { name: 'Cy', at })
+    expect(afterDecision(settled, settled.commitments[0]!)).toBeNull() // made in the workshop
+    expect(after('2026-11-21T10:00:30.000Z')).toBe('after the decision')
+    expect(after('2026-11-21T10:01:00.000Z')).toBe('1 minute after the decision')
+    expect(after('2026-11-21T11:30:00.000Z')).toBe('90 minutes after the decision')
+    expect(after('2026-11-21T15:00:00.000Z')).toBe('5 hours after the decision')
+    expect(after('2026-11-23T11:00:00.000Z')).toBe('2 days after the decision')
   })
 })
 

@@ -8,6 +8,7 @@ import type {
   DecisionContent,
   DecisionDraft,
   DecisionRecord,
+  LedgerEvent,
   DecisionStatus,
   StatusEvent,
 } from './model.js'
@@ -174,17 +175,65 @@ export function changesAnything(original: DecisionContent, changes: SuccessorCha
 }
 
 /**
- * [rec:DR4] Commitments acknowledge a decision; they are not part of what it says. People who commit
- * after the record was settled are added to it (never removed) without superseding it. Returns
- * the record with them, or null when nobody new committed.
+ * [rec:DR4] Commitments acknowledge a decision; they are not part of what it says. A commitment
+ * made after the record was settled is a ledger event, never written into its content: the
+ * events for the people in `commitments` who have not committed to `record` yet.
  */
-export function addCommitments(
-  record: DecisionRecord,
+export function lateCommitments(
+  record: Pick<DecisionContent, 'commitments'>,
   commitments: DecisionContent['commitments'],
-): DecisionRecord | null {
+): LedgerEvent[] {
   const known = new Set(record.commitments.map((c) => c.name))
-  const added = commitments.filter((c) => !known.has(c.name))
-  return added.length === 0 ? null : { ...record, commitments: [...record.commitments, ...added] }
+  const events: LedgerEvent[] = []
+  for (const { name, at } of commitments) {
+    if (known.has(name)) continue
+    known.add(name) // once each, however often a list names them
+    events.push({ kind: 'committed', by: name, at })
+  }
+  return events
+}
+
+/**
+ * [rec:DR4] A stored record as people read it: its content as fixed, its ledger, and the
+ * commitments the ledger holds listed after the ones made in the workshop.
+ */
+export function withLedger<R extends DecisionContent>(
+  record: R,
+  ledger: readonly LedgerEvent[],
+): R & { readonly ledger: readonly LedgerEvent[] } {
+  const late = lateCommitments(
+    record,
+    ledger.filter((event) => event.kind === 'committed').map(({ by, at }) => ({ name: by, at })),
+  )
+  return {
+    ...record,
+    commitments: [...record.commitments, ...late.map(({ by, at }) => ({ name: by, at }))],
+    ledger,
+  }
+}
+
+/**
+ * [rec:DR4] For a commitment its ledger holds (made after the record was accepted), how long
+ * after the decision it came ("2 days after the decision"); null for one made in the workshop.
+ */
+export function afterDecision(
+  record: Pick<DecisionRecord, 'history' | 'ledger'>,
+  commitment: { readonly name: string; readonly at: string },
+): string | null {
+  const late = record.ledger.some(
+    (event) => event.kind === 'committed' && event.by === commitment.name,
+  )
+  const accepted = record.history.find((event) => event.status === 'accepted')
+  if (!late || !accepted) return null
+  const minutes = Math.floor((Date.parse(commitment.at) - Date.parse(accepted.at)) / 60_000)
+  if (!(minutes >= 1)) return 'after the decision'
+  const [amount, unit] =
+    minutes < 120
+      ? [minutes, 'minute']
+      : minutes < 48 * 60
+        ? [Math.floor(minutes / 60), 'hour']
+        : [Math.floor(minutes / 1440), 'day']
+  return `${amount} ${unit}${amount === 1 ? '' : 's'} after the decision`
 }
 
 /** Do two records say the same thing, leaving aside who has committed to it? */

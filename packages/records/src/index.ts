@@ -1,7 +1,9 @@
 export * from './model.js'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
 export {
-  addCommitments,
+  afterDecision,
+  lateCommitments,
+  withLedger,
   changeStatus,
   checkEditable,
   checkSupersedable,

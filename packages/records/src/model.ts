@@ -70,6 +70,19 @@ export interface StatusEvent {
   readonly note: string
 }
 
+export type LedgerEventKind = 'committed'
+
+/**
+ * What happened to a decision after its content was fixed, appended to its ledger with who and
+ * when: a commitment made after it was accepted (rec:DR4). The record's content never takes it in.
+ */
+export interface LedgerEvent {
+  readonly kind: LedgerEventKind
+  /** The person's name. */
+  readonly by: string
+  readonly at: string
+}
+
 export interface DecisionRecord extends DecisionContent {
   /** `DR-<number>`, numbered across the instance. */
   readonly id: string
@@ -82,6 +95,11 @@ export interface DecisionRecord extends DecisionContent {
   readonly supersedes: string | null
   readonly supersededBy: string | null
   readonly history: readonly StatusEvent[]
+  /**
+   * What happened to it after its content was fixed, oldest first: commitments made after it was
+   * accepted, which `commitments` lists too, after the ones made in the workshop (rec:DR4).
+   */
+  readonly ledger: readonly LedgerEvent[]
 }
 
 export type ActionStatus = 'open' | 'done' | 'dropped'

@@ -30,6 +30,7 @@ export {
   type DecisionRecord,
   type DecisionStatus,
   decisionStatuses,
+  afterDecision,
   notCommitted,
   type RecordedStance,
   type RecordSource,

@@ -5,6 +5,7 @@ import {
   type DecisionStatus,
   decisionExportUrl,
   fetchDecision,
+  afterDecision,
   notCommitted,
 } from '../api/records'
 import { Link } from '../app/Link'
@@ -258,6 +259,12 @@ function DecisionView({
                     <time className="log-muted" dateTime={commitment.at}>
                       {formatInstant(commitment.at)}
                     </time>
+                    {afterDecision(record, commitment) && (
+                      <span className="log-muted" data-testid="commitment-after-decision">
+                        {' '}
+                        · {afterDecision(record, commitment)}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -46,6 +46,7 @@ const record: DecisionRecord = {
   supersedes: null,
   supersededBy: null,
   history: [],
+  ledger: [],
 }
 
 describe('what can be done with a record', () => {

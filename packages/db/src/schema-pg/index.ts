@@ -9,6 +9,7 @@ export {
   actionItemEvents,
   actionItems,
   decisionRecords,
+  decisionEvents,
   decisionStatusEvents,
   workshopOutputs,
 } from './records.js'

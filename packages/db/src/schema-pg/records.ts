@@ -12,6 +12,7 @@ import type {
   actionField,
   actionStatus,
   decisionStatus,
+  ledgerEventKind,
   outputKind,
 } from '../schema/record-enums.js'
 import type { WorkshopOutputData } from '../schema/records.js'
@@ -62,6 +63,22 @@ export const decisionStatusEvents = pgTable(
     note: text('note').notNull().default(''),
   },
   (table) => [index('decision_status_events_record').on(table.recordNumber, table.seq)],
+)
+
+/** A decision's ledger after its content was fixed (late commitments). Append-only. */
+export const decisionEvents = pgTable(
+  'decision_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    recordNumber: integer('record_number')
+      .notNull()
+      .references(() => decisionRecords.number, { onDelete: 'cascade' }),
+    kind: text('kind').$type<(typeof ledgerEventKind)[number]>().notNull(),
+    by: text('by').notNull(),
+    /** ISO 8601, kept as given. */
+    at: text('at').notNull(),
+  },
+  (table) => [index('decision_events_record').on(table.recordNumber, table.seq)],
 )
 
 /** Action items (`AI-<id>`), unique per workshop by `key`; they outlive their board. */

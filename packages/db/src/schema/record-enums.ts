@@ -1,4 +1,4 @@
-import type { ActionChange, ActionStatus, DecisionStatus } from '@accord/records'
+import type { ActionChange, ActionStatus, DecisionStatus, LedgerEventKind } from '@accord/records'
 
 /** The values of the records tables' enum columns, shared by the SQLite and PostgreSQL schemas. */
 export const decisionStatus = [
@@ -15,3 +15,5 @@ export const actionField = [
   'text',
 ] as const satisfies readonly ActionChange['field'][]
 export const outputKind = ['risk', 'theme', 'insight', 'need'] as const
+/** What a decision's ledger records besides its status changes (`decision_events.kind`). */
+export const ledgerEventKind = ['committed'] as const satisfies readonly LedgerEventKind[]

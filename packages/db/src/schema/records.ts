@@ -8,7 +8,13 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
-import { actionField, actionStatus, decisionStatus, outputKind } from './record-enums.js'
+import {
+  actionField,
+  actionStatus,
+  decisionStatus,
+  ledgerEventKind,
+  outputKind,
+} from './record-enums.js'
 import { rooms } from './rooms.js'
 
 /**
@@ -66,6 +72,27 @@ export const decisionStatusEvents = sqliteTable(
     note: text('note').notNull().default(''),
   },
   (table) => [index('decision_status_events_record').on(table.recordNumber, table.seq)],
+)
+
+/**
+ * The rest of a decision's ledger: what happened to it after its content was fixed — a
+ * commitment made after it was accepted (rec:DR9) — with who and when. Append-only: a record's
+ * content is never rewritten to take them in; its views add them.
+ */
+export const decisionEvents = sqliteTable(
+  'decision_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    recordNumber: integer('record_number')
+      .notNull()
+      .references(() => decisionRecords.number, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ledgerEventKind }).notNull(),
+    /** The person's name. */
+    by: text('by').notNull(),
+    /** ISO 8601, kept as given. */
+    at: text('at').notNull(),
+  },
+  (table) => [index('decision_events_record').on(table.recordNumber, table.seq)],
 )
 
 /**

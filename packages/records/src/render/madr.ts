@@ -14,7 +14,7 @@
  * renderer that does not know front matter (log4brains) then shows it as a paragraph between two
  * rules instead of reading it as a heading that would hide log4brains' metadata list.
  */
-import { notCommitted } from '../decisions.js'
+import { afterDecision, notCommitted } from '../decisions.js'
 import type { DecisionRecord, RecordedStance } from '../model.js'
 import { madrFileName, type MadrNamed } from './madr-filename.js'
 import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
@@ -202,7 +202,10 @@ function moreInformation(
     sub(
       'Commitments',
       record.commitments
-        .map((c) => `* ${mdLine(c.name) || 'Unnamed'} — committed ${isoMinute(c.at)}`)
+        .map((c) => {
+          const late = afterDecision(record, c)
+          return `* ${mdLine(c.name) || 'Unnamed'} — committed ${isoMinute(c.at)}${late ? `, ${late}` : ''}`
+        })
         .join('\n') || '_Nobody has committed._',
       pending.length === 0
         ? ''

@@ -11,6 +11,7 @@ import type {
   RetroResult,
 } from '@accord/templates'
 import { recordsOf } from '../from-result.js'
+import { withLedger } from '../decisions.js'
 import type { DecisionRecord, WorkshopRecords } from '../model.js'
 import type { ExportMeta } from '../render/meta.js'
 import { hostile, hostileTexts } from './hostile.js'
@@ -320,7 +321,7 @@ export function decisionRecordOf(
 ): DecisionRecord {
   const draft = recordsFor(result, meta).decision
   if (!draft) throw new Error('the decision result has no proposal')
-  return {
+  const record: Omit<DecisionRecord, 'ledger'> = {
     ...draft,
     id: 'DR-12',
     number: 12,
@@ -336,6 +337,12 @@ export function decisionRecordOf(
       { status: 'accepted', by: 'Ada', at: '2025-03-14T15:40:00.000Z', note: '' },
     ],
   }
+  // Cy, who had not committed at the workshop, commits two days later: a ledger event.
+  const late = result.notCommitted[0]
+  return withLedger(
+    record,
+    late ? [{ kind: 'committed', by: late.name, at: '2025-03-16T09:30:00.000Z' }] : [],
+  )
 }
 
 /** A record whose every text is hostile, the date and the front matter's lists included. */

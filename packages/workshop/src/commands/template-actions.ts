@@ -3,6 +3,7 @@ import type { TemplateActionResult } from '@accord/api'
 import type { OptionValues, WorkshopAction } from '@accord/templates'
 import { z } from 'zod'
 import { requireMember } from '../credential.js'
+import { followDecisionLedger } from '../records/save-records.js'
 import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
 import type { CommandContext, CommandDefinition } from './command.js'
 import { changeState } from './phase-commands.js'
@@ -87,5 +88,9 @@ async function runTemplateAction(
       ...(spotlight === undefined ? {} : { spotlight }),
     },
   }))
+  // Once closed, the workshop's records are kept; what still happens joins its decision's ledger.
+  if (workshop.closedAt !== null) {
+    await followDecisionLedger(context, roomId, new Date(context.now()))
+  }
   return submit === undefined ? changed : { ...changed, submitted: submit }
 }

@@ -15,6 +15,27 @@ export async function saveWorkshopRecords(
   by: string | null,
   at: Date,
 ) {
+  const { live, records } = await workshopRecords(services, roomId, at)
+  const saved = await services.records.saveWorkshop(records, by, at)
+  return { ...live, saved }
+}
+
+/**
+ * After a workshop's close, commitments people still make go straight to the ledger of its
+ * accepted decision record (rec:DR4) — the record page, the log and the exports list them at once,
+ * without anyone saving the workshop again (which would not edit the record either).
+ */
+export async function followDecisionLedger(
+  services: WorkshopServices & { readonly records: RecordRepository },
+  roomId: string,
+  at: Date,
+) {
+  const { records } = await workshopRecords(services, roomId, at)
+  if (records.decision) await services.records.followCommitments(records.decision)
+}
+
+/** The records a workshop's result, as it stands, makes. */
+async function workshopRecords(services: WorkshopServices, roomId: string, at: Date) {
   const live = await liveResult(services, roomId)
   const records = recordsOf(
     {
@@ -26,6 +47,5 @@ export async function saveWorkshopRecords(
     },
     live.result,
   )
-  const saved = await services.records.saveWorkshop(records, by, at)
-  return { ...live, saved }
+  return { live, records }
 }

@@ -228,18 +228,54 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         expect(changed.decision).toMatchObject({ id: 'DR-3', supersedes: 'DR-2' })
       })
 
-      it('people who commit after the decision was saved join it, without a new record', async () => {
+      it('[rec:DR4] a commitment after the decision goes to its ledger: the stored content never changes', async () => {
         const save = (decision: DecisionDraft, iso: string) =>
           records.saveWorkshop(workshop({ source: source('r'), decision }), 'Ada', at(iso))
         await save(draft(), '2026-11-20T10:00:00Z')
-        const cy = { name: 'Cy', at: '2026-11-20T11:00:00.000Z' }
+        const fixed = await storage.storedDecisionContent(1)
+        const cy = { name: 'Cy', at: '2026-11-22T11:00:00.000Z' }
         const again = await save(
           draft({ commitments: [...content().commitments, cy] }),
-          '2026-11-20T12:00:00Z',
+          '2026-11-22T12:00:00Z',
         )
         expect(again.decision).toMatchObject({ id: 'DR-1', status: 'accepted' })
-        expect(again.decision?.commitments.map((c) => c.name)).toEqual(['Bo', 'Cy'])
+        expect(again.decision?.commitments).toEqual([...content().commitments, cy])
+        expect(await storage.storedDecisionContent(1)).toBe(fixed)
         expect(await records.decisionsOfRoom('r')).toHaveLength(1)
+
+        // Committing again, or a save naming them again, appends nothing more.
+        const dee = { name: 'Dee', at: '2026-11-23T09:00:00.000Z' }
+        const followed = await records.followCommitments(
+          draft({ commitments: [...content().commitments, cy, { ...cy, at: dee.at }, dee] }),
+        )
+        expect(followed?.commitments.map((c) => [c.name, c.at])).toEqual([
+          ...content().commitments.map((c) => [c.name, c.at]),
+          ['Cy', cy.at],
+          ['Dee', dee.at],
+        ])
+        expect((await records.decision('DR-1'))?.commitments).toEqual(followed?.commitments)
+        expect((await records.searchDecisions())[0]?.commitments).toEqual(followed?.commitments)
+        expect(await storage.storedDecisionContent(1)).toBe(fixed)
+      })
+
+      it('[rec:DR4] only an accepted record saying the same takes commitments in', async () => {
+        const cy = { name: 'Cy', at: '2026-11-22T11:00:00.000Z' }
+        const committed = (over: Partial<DecisionDraft>) =>
+          draft({ ...over, commitments: [...content().commitments, cy] })
+        expect(await records.followCommitments(committed({}))).toBeNull() // no record yet
+        await records.saveWorkshop(
+          workshop({ source: source('r'), decision: draft({ status: 'proposed' }) }),
+          'Ada',
+          at('2026-11-20T10:00:00Z'),
+        )
+        expect(await records.followCommitments(committed({ status: 'proposed' }))).toBeNull()
+        await records.changeDecisionStatus('DR-1', 'accepted', {
+          by: 'Ada',
+          at: '2026-11-21T10:00:00.000Z',
+          note: '',
+        })
+        expect(await records.followCommitments(committed({ rationale: 'Other' }))).toBeNull()
+        expect((await records.followCommitments(committed({})))?.commitments.at(-1)).toEqual(cy)
       })
 
       it('a follow-up change stands when the board did not change that field since the last save', async () => {
