@@ -32,3 +32,6 @@ export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as
 
 /** A room id: 128 random bits, URL-safe (older rooms: up to 64 such characters). */
 export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/
+
+/** A tldraw shape id as Accord's boards make them. */
+export const shapeId = z.string().regex(/^shape:[\w-]{1,64}$/, 'must be a shape id')

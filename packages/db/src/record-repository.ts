@@ -130,7 +130,10 @@ export interface RecordRepository {
    */
   followCommitments(draft: DecisionDraft): Promise<DecisionRecord | null>
 
-  /** Records a decision now ("Record decision"): a new record with one status event. */
+  /**
+   * Records a decision now (a free-form "Record decision"): a new record with one status event,
+   * naming its decider for a settled one (rec:DR8).
+   */
   createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord>
   decision(id: string): Promise<DecisionRecord | null>
   /** The decision log, newest first (by date, then number). */
@@ -202,7 +205,12 @@ export class SqlRecordRepository implements RecordRepository {
 
   createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord> {
     return this.write(function* (t) {
-      const number = yield* insertDecision(t, newDecision(draft), { by, at, note: '' }, null)
+      const number = yield* insertDecision(
+        t,
+        newDecision(draft),
+        { ...settledBy(draft, by), at },
+        null,
+      )
       return (yield* readDecision(t, number))!
     })
   }

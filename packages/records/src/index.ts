@@ -1,5 +1,6 @@
 export * from './model.js'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
+export { type FreeDecision, freeDecisionDraft, takesFreeDecisions } from './free-decision.js'
 export {
   afterDecision,
   lateCommitments,

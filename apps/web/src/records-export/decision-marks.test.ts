@@ -85,4 +85,8 @@ describe('savedSummary', () => {
       'Saved. No decision or action items yet.',
     )
   })
+
+  it('[rec:DR9] never says "no decision yet" on a board whose decisions are recorded apart', () => {
+    expect(savedSummary({ decision: null, actions: [1, 2, 3] }, true)).toBe('Saved 3 action items.')
+  })
 })

@@ -75,13 +75,20 @@ export function currentDecision<T extends Pick<DecisionRecord, 'number' | 'super
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`
 
-/** What a save stored, e.g. "Saved DR-12 (proposed) and 3 action items." */
-export function savedSummary(saved: {
-  readonly decision: Pick<DecisionRecord, 'id' | 'status'> | null
-  readonly actions: readonly unknown[]
-}): string {
+/**
+ * What a save stored, e.g. "Saved DR-12 (proposed) and 3 action items." A board that takes
+ * free-form decisions records them apart ("Record decision"): its save never reaches one.
+ */
+export function savedSummary(
+  saved: {
+    readonly decision: Pick<DecisionRecord, 'id' | 'status'> | null
+    readonly actions: readonly unknown[]
+  },
+  freeDecisions = false,
+): string {
   const actions = plural(saved.actions.length, 'action item')
   if (saved.decision) return `Saved ${saved.decision.id} (${saved.decision.status}) and ${actions}.`
+  if (freeDecisions) return `Saved ${actions}.`
   return saved.actions.length === 0
     ? 'Saved. No decision or action items yet.'
     : `Saved ${actions}. No decision yet.`

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { RoomState } from '@accord/facilitation'
+import { takesFreeDecisions } from '@accord/records'
 import type { Editor } from 'tldraw'
 import type { RoomCommand } from '../facilitation/use-room-command'
 import type { StoredMember } from '../board/room-access'
@@ -74,6 +75,9 @@ export function WorkshopPanel(props: {
         closedAt={closedAt}
         decisions={decisions}
         actionCount={actions}
+        freeDecisions={takesFreeDecisions(result)}
+        editor={props.editor}
+        members={members}
       />
       <footer className="workshop-panel__footer">
         <ExportMenu

@@ -1,5 +1,7 @@
 import type { DecisionRecord } from '@accord/records'
 import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import type { RoomMember } from '../api/workshop'
 import { Link } from '../app/Link'
 import {
   actionsHref,
@@ -9,11 +11,14 @@ import {
 } from '../records-export/decision-marks'
 import { saveRecords } from '../records-export/room-records'
 import { refreshRoomDecisions } from '../records-export/use-room-decisions'
+import { FreeDecisionForm } from './FreeDecisionForm'
 
 /**
- * The workshop's saved records in its panel: "Record decision" for the facilitator (saves the
- * decision, actions, risks and themes now, without closing), what was saved, and — once saved or
- * closed — the decision record and the follow-up of the action items.
+ * The workshop's saved records in its panel, for the facilitator: on a disagree-and-commit,
+ * "Record decision" saves its decision, actions, risks and themes now, without closing; on any
+ * other board it writes down a free-form decision (rec:DR9), and "Save records" saves the rest.
+ * Then what was saved, and — once saved or closed — the decision records and the follow-up of
+ * the action items.
  */
 export function WorkshopRecords(props: {
   roomId: string
@@ -23,7 +28,12 @@ export function WorkshopRecords(props: {
   decisions: readonly DecisionRecord[]
   /** The action items on the board now. */
   actionCount: number
+  /** The board has no decision steps of its own: decisions are written down free-form. */
+  freeDecisions: boolean
+  editor: Editor
+  members: readonly RoomMember[]
 }) {
+  const [writing, setWriting] = useState(false)
   const [saving, setSaving] = useState(false)
   // What the last save stored, until the workshop is closed (which saves again).
   const [lastSave, setLastSave] = useState<{
@@ -33,6 +43,22 @@ export function WorkshopRecords(props: {
   } | null>(null)
   const saved = lastSave?.closedAt === props.closedAt ? lastSave : null
   const decision = currentDecision(props.decisions)
+  // A free board keeps every decision it reached; a disagree-and-commit shows its current one.
+  const shown = props.freeDecisions
+    ? props.decisions.filter((record) => record.supersededBy === null)
+    : decision
+      ? [decision]
+      : []
+
+  async function recorded(record: DecisionRecord) {
+    setWriting(false)
+    setLastSave({
+      text: `Recorded ${record.id} (${record.status}).`,
+      error: false,
+      closedAt: props.closedAt,
+    })
+    await refreshRoomDecisions(props.roomId)
+  }
 
   async function record() {
     setSaving(true)
@@ -42,24 +68,43 @@ export function WorkshopRecords(props: {
       setLastSave({ text: `Not saved: ${result.message}`, error: true, closedAt: props.closedAt })
       return
     }
-    setLastSave({ text: savedSummary(result.value), error: false, closedAt: props.closedAt })
+    setLastSave({
+      text: savedSummary(result.value, props.freeDecisions),
+      error: false,
+      closedAt: props.closedAt,
+    })
     await refreshRoomDecisions(props.roomId)
   }
 
-  const showLinks = decision !== null || props.closedAt !== null || (saved && !saved.error)
+  const showLinks = shown.length > 0 || props.closedAt !== null || (saved && !saved.error)
   return (
     <section className="workshop-records" data-testid="workshop-records" aria-label="Records">
       {props.facilitates && (
         <div className="workshop-records__save">
+          {props.freeDecisions && (
+            <button
+              type="button"
+              className="button"
+              data-testid="free-decision-open"
+              aria-expanded={writing}
+              onClick={() => setWriting((open) => !open)}
+            >
+              Record decision
+            </button>
+          )}
           <button
             type="button"
             className="button"
             data-testid="records-save"
             disabled={saving}
-            title="Save the decision, action items, risks and themes as records now, without closing"
+            title={
+              props.freeDecisions
+                ? 'Save the action items, risks and themes as records now, without closing'
+                : 'Save the decision, action items, risks and themes as records now, without closing'
+            }
             onClick={() => void record()}
           >
-            {saving ? 'Recording…' : 'Record decision'}
+            {saving ? 'Saving…' : props.freeDecisions ? 'Save records' : 'Record decision'}
           </button>
           {saved && (
             <span
@@ -76,17 +121,28 @@ export function WorkshopRecords(props: {
           )}
         </div>
       )}
+      {props.facilitates && writing && (
+        <FreeDecisionForm
+          roomId={props.roomId}
+          token={props.token}
+          editor={props.editor}
+          members={props.members}
+          onRecorded={(record) => void recorded(record)}
+          onCancel={() => setWriting(false)}
+        />
+      )}
       {showLinks && (
         <ul className="workshop-records__links">
-          {decision && (
-            <li data-testid="records-decision">
+          {shown.map((record) => (
+            <li key={record.id} data-testid="records-decision">
               Decision record:{' '}
-              <Link href={decisionHref(decision.id)} data-testid="records-decision-link">
-                {decision.id}
+              <Link href={decisionHref(record.id)} data-testid="records-decision-link">
+                {record.id}
               </Link>{' '}
-              ({decision.status})
+              ({record.status}
+              {props.freeDecisions ? `: ${record.title}` : ''})
             </li>
-          )}
+          ))}
           {(props.closedAt !== null || props.actionCount > 0) && (
             <li>
               <Link href={actionsHref} data-testid="records-actions-link">

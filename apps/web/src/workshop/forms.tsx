@@ -103,6 +103,33 @@ export function TextField(props: {
   )
 }
 
+/** A labelled one-line text box of a form. */
+export function InputField(props: {
+  id: string
+  label: ReactNode
+  testId: string
+  value: string
+  maxLength: number
+  required?: boolean
+  onChange: (value: string) => void
+}) {
+  return (
+    <>
+      <label className="field" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value}
+        maxLength={props.maxLength}
+        aria-required={props.required}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </>
+  )
+}
+
 /** Choosing one of the room's people who take part (not a viewer), e.g. who decides or owns. */
 export function MemberField(props: {
   id: string

@@ -81,6 +81,26 @@ const sent: { readonly [T in CommandType]: readonly CommandInput<T>[] } = {
   'turns.skip': [{ type: 'turns.skip' }],
   'workshop.close': [{ type: 'workshop.close' }],
   'records.save': [{ type: 'records.save' }],
+  'decision.create': [
+    {
+      type: 'decision.create',
+      title: 'Ship on Tuesdays',
+      decision: 'We ship every Tuesday.',
+      decisionMakerIds: ['m-1'],
+    },
+    {
+      type: 'decision.create',
+      title: 'Ship on Tuesdays',
+      context: 'Fridays break weekends.',
+      decision: 'We ship every Tuesday.',
+      rationale: 'Time to fix before the weekend.',
+      consequences: 'Releases wait up to a week.',
+      decisionMakerIds: ['m-1', 'm-2'],
+      status: 'proposed',
+      shapeId: 'shape:frame',
+      tags: ['release'],
+    },
+  ],
 }
 
 const refusal = (type: CommandType, body: unknown) => {
@@ -98,7 +118,7 @@ describe('command schemas', () => {
 
   it('are listed once each, in the order refusals name them', () => {
     expect(Object.keys(commandSchemas)).toEqual(Object.keys(sent))
-    expect(Object.keys(commandSchemas)).toHaveLength(24)
+    expect(Object.keys(commandSchemas)).toHaveLength(25)
   })
 
   it('refuse a typo in a field, naming the field', () => {

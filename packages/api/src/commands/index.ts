@@ -21,7 +21,7 @@ import {
 } from './phases.js'
 import { lockSet, memberRename, roomSettings, spotlightSet, summon, tokenRotate } from './room.js'
 import { voteCast, voteClose, voteOpen } from './votes.js'
-import { recordsSave, workshopClose } from './workshop.js'
+import { decisionCreate, recordsSave, workshopClose } from './workshop.js'
 
 /** Every command any room accepts, by its `type` (in the order refusals list them). */
 export const commandSchemas = {
@@ -49,6 +49,7 @@ export const commandSchemas = {
   'turns.skip': turnsSkip,
   'workshop.close': workshopClose,
   'records.save': recordsSave,
+  'decision.create': decisionCreate,
 } as const
 
 export type CommandSchemas = typeof commandSchemas

@@ -1,7 +1,7 @@
 /** Commands about the room itself: its links, people's names, settings, view and locks. */
 import { MAX_LOCKED_FRAMES, roles } from '@accord/facilitation'
 import { z } from 'zod'
-import { displayName } from '../text.js'
+import { displayName, shapeId } from '../text.js'
 
 /** Replaces a role's share link; people who joined through the old one are signed out. */
 export const tokenRotate = z.object({ type: z.literal('token.rotate'), role: z.enum(roles) })
@@ -28,13 +28,8 @@ export const summon = z.object({
 /** Highlights one shape for everyone (e.g. the theme under discussion), or clears it. */
 export const spotlightSet = z.object({
   type: z.literal('spotlight.set'),
-  shapeId: z
-    .string()
-    .regex(/^shape:[\w-]{1,64}$/)
-    .nullable(),
+  shapeId: shapeId.nullable(),
 })
-
-const frameId = z.string().regex(/^shape:[\w-]{1,64}$/, 'must be a shape id')
 
 /** Locks or unlocks the whole board, or chosen frames with everything in them. */
 export const lockSet = z.discriminatedUnion('target', [
@@ -42,7 +37,7 @@ export const lockSet = z.discriminatedUnion('target', [
   z.object({
     type: z.literal('lock.set'),
     target: z.literal('frames'),
-    frameIds: z.array(frameId).min(1).max(MAX_LOCKED_FRAMES),
+    frameIds: z.array(shapeId).min(1).max(MAX_LOCKED_FRAMES),
     locked: z.boolean(),
   }),
 ])

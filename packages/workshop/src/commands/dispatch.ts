@@ -15,7 +15,7 @@ import { memberRename } from './member-rename.js'
 import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
-import { recordsSave } from './records-commands.js'
+import { decisionCreate, recordsSave } from './records-commands.js'
 import { roomSettings } from './settings-commands.js'
 import { summon } from './summon-command.js'
 import { tokenRotate } from './token-rotate.js'
@@ -53,6 +53,7 @@ const commands: { readonly [Type in CommandType]: CommandDefinition<CommandSchem
   'turns.skip': turnsSkip,
   'workshop.close': workshopClose,
   'records.save': recordsSave,
+  'decision.create': decisionCreate,
 }
 
 export const commandTypes = Object.keys(commands)

@@ -2,7 +2,7 @@ import { decisionLimits, type Proposal } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import type { Send } from '../form-command'
-import { FormFooter, MemberField, TextField, useCommandForm } from '../forms'
+import { FormFooter, InputField, MemberField, TextField, useCommandForm } from '../forms'
 import { formLook } from './form-look'
 import { emptyOption, proposalCommand, proposalDraft, type ProposalDraft } from './decision-view'
 
@@ -45,16 +45,14 @@ export function ProposalForm(props: {
       data-testid="proposal-form"
       onSubmit={(event) => void submit(event)}
     >
-      <label className="field" htmlFor={`${id}-title`}>
-        Title
-      </label>
-      <input
+      <InputField
         id={`${id}-title`}
-        data-testid="proposal-title-input"
+        label="Title"
+        testId="proposal-title-input"
         value={draft.title}
         maxLength={decisionLimits.title}
-        aria-required="true"
-        onChange={(event) => change({ title: event.target.value })}
+        required
+        onChange={(title) => change({ title })}
       />
       <TextField
         id={`${id}-context`}
