@@ -2,7 +2,7 @@
  * "Record decision" on a board without decision steps of its own, through the UI in real
  * Chromium: the facilitator of a retro selects a theme's frame, writes the decision down with who
  * decided, and it is recorded — marked on that frame for everyone, listed in the panel and read
- * back on the record page.
+ * back on the record page; writing the same question again, the re-litigation guard names it.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it, onTestFailed } from 'vitest'
@@ -72,6 +72,15 @@ describe('a free-form decision on a retro (real Chromium, built app)', () => {
       await expect.poll(() => text(person.page, 'decision-mark')).toBe(`Decided in ${id}`)
     await screenshot(page, 'free-decision-1-recorded')
 
+    // [rec:SG1] Writing the same question again: the guard names the decision already taken.
+    await page.getByTestId('free-decision-open').click()
+    await form.getByTestId('free-decision-title').fill('Deploying on Fridays again?')
+    await expect
+      .poll(() => text(page, 'similar-decision'))
+      .toMatch(new RegExp(`^${id} decided “No deploys on Fridays” on .+; revisit it\\?$`))
+    await screenshot(page, 'free-decision-2-similar')
+    await page.getByTestId('free-decision-open').click() // closes the form
+
     // The record page reads it back: decided by Bo, recorded by Faye.
     await page.getByTestId('records-decision-link').first().click()
     await expect
@@ -79,6 +88,6 @@ describe('a free-form decision on a retro (real Chromium, built app)', () => {
       .toContain('No deploys on Fridays')
     await expect.poll(() => text(page, 'decision-history')).toContain('Bo')
     await expect.poll(() => text(page, 'decision-history')).toContain('recorded by Faye')
-    await screenshot(page, 'free-decision-2-record')
+    await screenshot(page, 'free-decision-3-record')
   })
 })

@@ -3,7 +3,7 @@
  * by a facilitator of the workshop a record came from. Which status changes are allowed is
  * `@accord/records`' rule (`changeStatus`, `checkSupersedable`), not this contract's.
  */
-import { type DecisionRecord, decisionStatuses } from '@accord/records'
+import { type DecisionRecord, decisionStatuses, type SimilarDecision } from '@accord/records'
 import { z } from 'zod'
 import { route } from './route.js'
 import { isoDay, longText, plainText } from './text.js'
@@ -23,6 +23,9 @@ export const decisionQuery = z.object({
   to: isoDay.optional(),
 })
 export type DecisionQuery = z.input<typeof decisionQuery>
+
+/** The re-litigation guard's question: a proposal's text as it is being written. */
+export const similarDecisionsQuery = z.object({ text: z.string().max(4000) })
 
 export const decisionStatusBody = z.object({
   status: z.enum(decisionStatuses),
@@ -83,6 +86,15 @@ export const decisionRoutes = {
     summary: 'The decision log, newest first, filtered.',
     credentials: 'instance',
     query: decisionQuery,
+    answer: 'json',
+  }),
+  similar: route<SimilarDecision[]>()({
+    method: 'GET',
+    path: '/api/decisions/similar',
+    summary:
+      'Accepted decisions that resemble a proposal being written, closest first (at most 5).',
+    credentials: 'instance',
+    query: similarDecisionsQuery,
     answer: 'json',
   }),
   exportLog: route<never>()({

@@ -5,6 +5,7 @@ import {
   type ActionItemRecord,
   type ActionStatus,
   type ActionUpdate,
+  aboutText,
   changeStatus,
   checkEditable,
   checkSupersedable,
@@ -14,7 +15,10 @@ import {
   type DecisionRecord,
   type DecisionStatus,
   lateCommitments,
+  resemblance,
   type RiskRecord,
+  searchTerms,
+  type SimilarDecision,
   sameDecision,
   settledBy,
   type StatusEvent,
@@ -73,7 +77,11 @@ export interface SavedWorkshop {
 
 /** Filters of the decision log; every given one must match. */
 export interface DecisionQuery {
-  /** Words, each of which must appear (case-insensitive) in the record's searchable text. */
+  /**
+   * Words, each of which the record's searchable text must have (full text, stemmed, a word's
+   * start enough: rec:SG1); common words are left out, and text of common words only is looked
+   * for as written.
+   */
   readonly q?: string
   readonly status?: DecisionStatus
   /** A decision-maker's name, case-insensitive. */
@@ -85,6 +93,9 @@ export interface DecisionQuery {
   readonly from?: string
   readonly to?: string
 }
+
+/** How many candidates the full-text index hands the guard to weigh (the best-ranked). */
+const SIMILAR_CANDIDATES = 25
 
 export interface ActionItemQuery {
   /** The owner's name, case-insensitive. */
@@ -138,6 +149,11 @@ export interface RecordRepository {
   decision(id: string): Promise<DecisionRecord | null>
   /** The decision log, newest first (by date, then number). */
   searchDecisions(query?: DecisionQuery): Promise<DecisionRecord[]>
+  /**
+   * The re-litigation guard (rec:SG1): accepted decisions that resemble `text` (a proposal being
+   * written), closest first, at most `limit`, each with the words it shares with it.
+   */
+  similarDecisions(text: string, limit?: number): Promise<SimilarDecision[]>
   /** A status change people make directly (accept, reject, re-propose), logged as `event`. */
   changeDecisionStatus(
     id: string,
@@ -224,8 +240,20 @@ export class SqlRecordRepository implements RecordRepository {
     const { decisionRecords } = this.db.tables
     const { search } = this.db
     const conditions: SQL[] = []
-    for (const word of words(query.q ?? '')) {
-      conditions.push(search.contains(decisionRecords.searchText, word))
+    const terms = searchTerms(query.q ?? '')
+    if (terms.length > 0) {
+      const { number, searchText } = decisionRecords
+      const { matches } = search.decisionText(number, searchText, {
+        terms,
+        every: true,
+        prefix: true,
+      })
+      conditions.push(matches)
+    } else {
+      // Only common words ("the"): look for them as written.
+      for (const word of words(query.q ?? '')) {
+        conditions.push(search.contains(decisionRecords.searchText, word))
+      }
     }
     if (query.status) conditions.push(eq(decisionRecords.status, query.status))
     if (query.template) conditions.push(eq(decisionRecords.template, query.template))
@@ -247,6 +275,35 @@ export class SqlRecordRepository implements RecordRepository {
       )
       return yield* withHistories(t, found)
     })
+  }
+
+  async similarDecisions(text: string, limit = 5): Promise<SimilarDecision[]> {
+    const terms = searchTerms(text, 3)
+    if (terms.length === 0) return []
+    const { decisionRecords } = this.db.tables
+    const { matches, relevance } = this.db.search.decisionText(
+      decisionRecords.number,
+      decisionRecords.searchText,
+      { terms, every: false, prefix: false },
+    )
+    const candidates = await this.read(function* (t) {
+      const found = yield* rows((q) =>
+        q
+          .select()
+          .from(decisionRecords)
+          .where(and(eq(decisionRecords.status, 'accepted'), matches))
+          .orderBy(desc(relevance), desc(decisionRecords.number))
+          .limit(SIMILAR_CANDIDATES),
+      )
+      return yield* withHistories(t, found)
+    })
+    // The index picks the candidates; the order is the guard's, the same on either database.
+    return candidates
+      .map((record) => ({ record, ...resemblance(terms, aboutText(record)) }))
+      .filter((found) => found.similar)
+      .sort((a, b) => b.shared.length - a.shared.length || b.record.number - a.record.number)
+      .slice(0, limit)
+      .map(({ record, shared }) => ({ record, shared }))
   }
 
   async changeDecisionStatus(

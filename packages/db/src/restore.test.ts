@@ -73,9 +73,12 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0010: the decisions' ledger table).
+    // Wind the backup back to before the last migration (0011: the decision log's full text).
     const old = new Database(backup)
-    old.exec(`DROP TABLE decision_events;
+    old.exec(`DROP TRIGGER decision_search_insert;
+      DROP TRIGGER decision_search_update;
+      DROP TRIGGER decision_search_delete;
+      DROP TABLE decision_search;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -85,7 +88,7 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_events'"
+    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_search'"
     expect(db.prepare(table).get()).toEqual({ n: 1 })
     db.close()
   })

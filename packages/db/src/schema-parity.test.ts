@@ -3,12 +3,17 @@
  * and cascades, with column kinds mapped as `schema-pg/columns.ts` says. A change to one schema
  * without the other fails here (and each dialect's migrations are generated from its own).
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type Column, getTableName, type Table } from 'drizzle-orm'
 import { getTableConfig as pgConfig, type PgTable } from 'drizzle-orm/pg-core'
 import { getTableConfig as sqliteConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
 import * as sqlite from './schema/index.js'
 import * as pg from './schema-pg/index.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
 
 /** What a column holds, in words both dialects share. */
 const sqliteKinds: Record<string, string> = {
@@ -62,6 +67,7 @@ function shapeOf(config: Config, kindOf: (column: Column) => string | undefined)
       })
       .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
     indexes: config.indexes
+      .filter(({ config: index }) => !fullTextIndexes.has(index.name ?? ''))
       .map(({ config: index }) => ({
         name: index.name,
         unique: index.unique,
@@ -70,6 +76,12 @@ function shapeOf(config: Config, kindOf: (column: Column) => string | undefined)
       .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
   }
 }
+
+/**
+ * Full-text indexes are each dialect's own: PostgreSQL's is a GIN index on an expression (in its
+ * schema); SQLite's is an FTS5 table kept by triggers (a hand-written migration, checked below).
+ */
+const fullTextIndexes = new Set(['decision_records_search'])
 
 const byName = (shapes: Shape[]) => [...shapes].sort((a, b) => a.name.localeCompare(b.name))
 
@@ -95,6 +107,16 @@ describe('the SQLite and PostgreSQL schemas', () => {
       expect(pgShapes.find((s) => s.name === name)).toEqual(shape)
     },
   )
+
+  it("each have the decision log's full-text index", () => {
+    const sqliteMigrations = readdirSync(join(here, '../drizzle'))
+      .filter((file) => file.endsWith('.sql'))
+      .map((file) => readFileSync(join(here, '../drizzle', file), 'utf8'))
+      .join('\n')
+    expect(sqliteMigrations).toMatch(/CREATE VIRTUAL TABLE `decision_search` USING fts5/)
+    const pgIndexes = pgConfig(pg.decisionRecords).indexes.map(({ config }) => config.name)
+    expect(pgIndexes).toContain('decision_records_search')
+  })
 
   it('know every column kind they use', () => {
     const kinds = [...sqliteShapes, ...pgShapes].flatMap((shape) =>

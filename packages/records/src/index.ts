@@ -22,6 +22,14 @@ export {
 } from './decisions.js'
 export { isOverdueAction, updateAction, type ActionUpdate } from './action-items.js'
 export {
+  aboutText,
+  MAX_SEARCH_TERMS,
+  resemblance,
+  roughStem,
+  searchTerms,
+  type SimilarDecision,
+} from './similar.js'
+export {
   escapeHtml,
   escapeMarkdown,
   mdBlock,

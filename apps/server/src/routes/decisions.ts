@@ -5,6 +5,7 @@ import {
   checkSupersedable,
   type DecisionRecord,
   decisionJson,
+  type SimilarDecision,
   exportFileName,
   madrFileName,
   madrFolder,
@@ -51,7 +52,12 @@ export function decisionRoutes(deps: {
     )
   })
 
-  // Before `/:id`: `export` is not a record id.
+  // Before `/:id`, like `export`: neither is a record id.
+  app.get('/similar', async (c) => {
+    const { text } = readQuery(c, api.decisions.similar.query)
+    return c.json<SimilarDecision[]>(await deps.records.similarDecisions(text))
+  })
+
   app.get('/export', async (c) => {
     const { format: _madr, ...filters } = readQuery(c, api.decisions.exportLog.query)
     const records = await deps.records.searchDecisions(filters)

@@ -42,6 +42,11 @@ export function searchDecisions(query: DecisionQuery) {
   return call(api.decisions.search, {}, null, { query })
 }
 
+/** The re-litigation guard: accepted decisions like a proposal being written. */
+export function fetchSimilarDecisions(text: string) {
+  return call(api.decisions.similar, {}, null, { query: { text } })
+}
+
 export function fetchDecision(id: string) {
   return call(api.decisions.read, { id }, null)
 }

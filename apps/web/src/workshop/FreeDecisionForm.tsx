@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import { sendCommand } from '../api/rooms'
 import type { RoomMember } from '../api/workshop'
+import { SimilarDecisions } from '../decisions/SimilarDecisions'
 import { FormFooter, InputField, TextField } from './forms'
 import { formLook } from './disagree-and-commit/form-look'
 import {
@@ -79,6 +80,7 @@ export function FreeDecisionForm(props: {
         required
         onChange={(title) => change({ title })}
       />
+      <SimilarDecisions text={[draft.title, draft.context, draft.decision].join('\n')} />
       {text('context', 'Context: what made it necessary')}
       {text('decision', 'Decision')}
       {text('rationale', 'Why')}

@@ -11,7 +11,7 @@ import type { AccordPgDb } from '../pg-database.js'
 import { noNul } from '../schema-pg/columns.js'
 import * as schema from '../schema-pg/index.js'
 import type { Build, QueryBuilder } from './query-builder.js'
-import type { SqlDialect, TextSearch } from './sql-dialect.js'
+import { safeTerms, type SqlDialect, type TextSearch } from './sql-dialect.js'
 import { type AdvisoryLock, runAwaiting, type Step, type Steps } from './steps.js'
 
 /** The database or a transaction on it. */
@@ -81,4 +81,13 @@ const search: TextSearch = {
   contains: (column: Column, text: string) => sql`strpos(${column}, ${noNul(text)}) > 0`,
   includes: (column: Column, value: string) =>
     sql`exists (select 1 from json_array_elements_text(${column}) as element(value) where element.value = ${noNul(value)})`,
+  // The expression is the one the GIN index `decision_records_search` is built on.
+  decisionText(_number, searchText, { terms, every, prefix }) {
+    const query = safeTerms(terms)
+      .map((term) => `${term}${prefix ? ':*' : ''}`)
+      .join(every ? ' & ' : ' | ')
+    const vector = sql`to_tsvector('english', ${searchText})`
+    const tsquery = sql`to_tsquery('english', ${query})`
+    return { matches: sql`${vector} @@ ${tsquery}`, relevance: sql`ts_rank(${vector}, ${tsquery})` }
+  },
 }

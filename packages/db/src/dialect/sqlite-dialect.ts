@@ -10,7 +10,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import * as schema from '../schema/index.js'
 import type { AccordSqliteDb } from '../sqlite-database.js'
 import type { Build, Query, QueryBuilder } from './query-builder.js'
-import type { SqlDialect, TextSearch } from './sql-dialect.js'
+import { safeTerms, type SqlDialect, type TextSearch } from './sql-dialect.js'
 import { runNow, type Step, type Steps } from './steps.js'
 
 /** The database or a transaction on it: better-sqlite3 runs both synchronously. */
@@ -65,4 +65,15 @@ const search: TextSearch = {
   contains: (column: Column, text: string) => sql`instr(${column}, ${text}) > 0`,
   includes: (column: Column, value: string) =>
     sql`exists (select 1 from json_each(${column}) where json_each.value = ${value})`,
+  // The FTS5 table `decision_search` (rowid = the record's number) is kept by triggers on
+  // decision_records (migration 0011). FTS5's rank is bm25: lower is better.
+  decisionText(number, _searchText, { terms, every, prefix }) {
+    const expression = safeTerms(terms)
+      .map((term) => `"${term}"${prefix ? '*' : ''}`)
+      .join(every ? ' AND ' : ' OR ')
+    return {
+      matches: sql`${number} in (select rowid from decision_search where decision_search match ${expression})`,
+      relevance: sql`-(select rank from decision_search where decision_search match ${expression} and rowid = ${number})`,
+    }
+  },
 }

@@ -1,4 +1,5 @@
 import type { StoredDecisionContent } from '@accord/records'
+import { sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   bigint,
@@ -45,6 +46,8 @@ export const decisionRecords = pgTable(
   (table) => [
     index('decision_records_room').on(table.roomId),
     index('decision_records_date').on(table.date),
+    // The decision log's full-text index (rec:SG1): the expression `pg-dialect.ts` searches.
+    index('decision_records_search').using('gin', sql`to_tsvector('english', ${table.searchText})`),
   ],
 )
 

@@ -1,6 +1,7 @@
 import { decisionLimits, type Proposal } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
+import { SimilarDecisions } from '../../decisions/SimilarDecisions'
 import type { Send } from '../form-command'
 import { FormFooter, InputField, MemberField, TextField, useCommandForm } from '../forms'
 import { formLook } from './form-look'
@@ -53,6 +54,9 @@ export function ProposalForm(props: {
         maxLength={decisionLimits.title}
         required
         onChange={(title) => change({ title })}
+      />
+      <SimilarDecisions
+        text={[draft.title, draft.context, ...draft.options.map((o) => o.title)].join('\n')}
       />
       <TextField
         id={`${id}-context`}

@@ -185,6 +185,53 @@ export function describeDecisionLogContract(name: string, open: OpenStorage): vo
         expect(await ids({ from: '2026-11-01', to: '2026-11-20' })).toEqual(['DR-1'])
         expect(await ids({ from: '2026-11-21' })).toEqual(['DR-2'])
         expect(await ids({ q: 'move', status: 'accepted', to: '2026-10-31' })).toEqual([])
+        // [rec:SG1] Full text: stemmed, a word's start enough, common words left out.
+        expect(await ids({ q: 'branch' })).toEqual(['DR-2'])
+        expect(await ids({ q: 'postgr' })).toEqual(['DR-1'])
+        expect(await ids({ q: 'the branches' })).toEqual(['DR-2'])
+        expect(await ids({ q: 'evaluer' })).toEqual([]) // accents count, on both databases
+        // Search syntax is only text.
+        for (const q of ['"zq" OR NEAR(', 'zq* AND -xv', "'; drop table x; --"])
+          expect(await ids({ q })).toEqual([])
+      })
+
+      it('[rec:SG1] finds the accepted decisions a proposal resembles, closest first', async () => {
+        const create = (over: Partial<DecisionDraft>) =>
+          records.createDecision(draft(over), 'Ada', at('2026-11-20T10:00:00Z'))
+        const plain = { context: '', options: [], chosenOption: null, rationale: '', tags: [] }
+        await create({
+          ...plain,
+          title: 'No deploys on Fridays',
+          decision: 'We deploy Monday to Thursday only.',
+        }) // DR-1
+        await create({
+          ...plain,
+          title: 'Friday deployments need a second reviewer',
+          decision: 'Two approvals for a Friday deploy.',
+          status: 'proposed',
+        }) // DR-2: not accepted
+        await create({ ...plain, title: 'Team lunch on Fridays', decision: 'Pizza.' }) // DR-3
+        await create({
+          ...plain,
+          title: 'Deploy freeze in December',
+          decision: 'No deployments from the 15th; Friday included.',
+          tags: ['release'],
+        }) // DR-4
+
+        const similar = async (text: string) =>
+          (await records.similarDecisions(text)).map(({ record, shared }) => [record.id, shared])
+        // As close as each other: the newer first.
+        expect(await similar('Allow deploying on Fridays again')).toEqual([
+          ['DR-4', ['deploying', 'fridays']],
+          ['DR-1', ['deploying', 'fridays']],
+        ])
+        expect(await similar('A December release freeze for deployments')).toEqual([
+          ['DR-4', ['december', 'release', 'freeze', 'deployments']],
+        ])
+        expect(await similar('Move the ledger to PostgreSQL')).toEqual([])
+        expect(await similar('the and of')).toEqual([])
+        expect(await similar('"x" OR NEAR( fridays* deploys')).toHaveLength(2)
+        expect(await records.similarDecisions('deploys fridays', 1)).toHaveLength(1)
       })
     })
 

@@ -1,0 +1,1 @@
+CREATE INDEX "decision_records_search" ON "decision_records" USING gin (to_tsvector('english', "search_text"));
