@@ -189,6 +189,8 @@ async function downloadEveryExport({ faye }: Drill) {
   const svg = await download(page, 'export-svg')
   expect(svg.name).toBe('Database-decision.svg')
   expect(svg.bytes.toString('utf8')).toContain('<svg')
+  // [tpl:DC6] The image shows the proposal the server wrote in its region, not an empty frame.
+  expect(svg.bytes.toString('utf8')).toContain('Decides: Bo')
   expect(await page.getByTestId('export-message').getAttribute('data-error')).toBe('false')
   await screenshot(page, 'records-export-2-downloaded')
   await page.keyboard.press('Escape')

@@ -28,6 +28,7 @@ export type {
   SeedNote,
   Submission,
   Template,
+  RegionContent,
   WorkshopAction,
   WorkshopActions,
   WorkshopPlan,

@@ -149,6 +149,19 @@ export interface Template<
   readonly resultSchema: z.ZodType<R>
   /** The actions still open at the end (what the next workshop of the team reviews). */
   openActions(result: R): CarriedAction[]
+  /**
+   * What the server writes on the board from the workshop's data, each text in its region (under
+   * the prompt, fixed for participants) — e.g. a disagree-and-commit's proposal and outcome — so
+   * the board and its images show it. Absent when the template writes nothing.
+   */
+  boardContent?(data: Readonly<Record<string, unknown>>): readonly RegionContent[]
+}
+
+/** A text the server keeps in a region of the board. */
+export interface RegionContent {
+  readonly region: string
+  /** The whole text; empty leaves the region without one. */
+  readonly text: string
 }
 
 export type { OptionField, OptionValues, Result }

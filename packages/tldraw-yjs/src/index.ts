@@ -19,10 +19,13 @@ export {
 export {
   baseBoardRecords,
   boardSchema,
+  CONTENT_TOP,
   FIRST_PAGE_ID,
   gridInRegion,
   layoutRecords,
   PROMPT_HEIGHT,
+  regionText,
+  regionTextHeight,
   type LayoutRecords,
   type RegionSpec,
 } from './layout-records.js'

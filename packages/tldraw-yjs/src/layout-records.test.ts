@@ -8,6 +8,8 @@ import {
   gridInRegion,
   layoutRecords,
   PROMPT_HEIGHT,
+  regionText,
+  regionTextHeight,
 } from './layout-records.js'
 import { makeStore } from './testing/stores.js'
 
@@ -60,6 +62,27 @@ describe('layout records made outside an editor', () => {
     expect(seeds.every((s) => s.parentId === review.id)).toBe(true)
     // The review region grew to show all its notes.
     expect((review.props as { h: number }).h).toBeGreaterThan(300)
+  })
+
+  it('[tly:LY2] a region content text is accepted too, and sized to its lines', () => {
+    const store = makeStore()
+    const layout = layoutRecords(regions, FIRST_PAGE_ID, store.allRecords(), newId)
+    store.put([...layout.records])
+    const frame = layout.records.find((r) => r.typeName === 'shape' && r.type === 'frame')!
+    const text = 'Move the ledger\n\nDecides: Ada\nAccepted by Ada'
+    const content = regionText({
+      id: 'shape:content',
+      text,
+      parentId: frame.id,
+      index: 'a5',
+      y: PROMPT_HEIGHT,
+      w: 472,
+      meta: { regionContent: 'start' },
+      look: 'content',
+    })
+    expect(() => store.put([content])).not.toThrow()
+    expect(regionTextHeight(text, 472)).toBe(4 * 24 + 16)
+    expect(regionTextHeight('x'.repeat(200), 472)).toBe(4 * 24 + 16) // 52 characters a line
   })
 
   it('[tly:LY2] start a board that a client loads as is (document, page and schema)', () => {

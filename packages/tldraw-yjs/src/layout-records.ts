@@ -115,30 +115,18 @@ export function layoutRecords(
       meta: { region: region.key },
       props: { w: region.w, h: grid.height, name: region.title, color: region.color },
     } as TLRecord)
-    records.push({
-      id: promptId,
-      typeName: 'shape',
-      type: 'text',
-      x: PADDING,
-      y: PADDING,
-      rotation: 0,
-      index: childIndices[0] ?? ('a1' as IndexKey),
-      parentId: frameId,
-      // Locked in tldraw too, so nobody selects it by accident; the server holds it fixed anyway.
-      isLocked: true,
-      opacity: 1,
-      meta: { regionPrompt: region.key },
-      props: {
-        color: 'grey',
-        size: 's',
-        font: 'sans',
-        textAlign: 'start',
+    records.push(
+      regionText({
+        id: promptId,
+        text: region.prompt,
+        parentId: frameId,
+        index: childIndices[0] ?? 'a1',
+        y: PADDING,
         w: region.w - 2 * PADDING,
-        richText: plainTextToRichText(region.prompt),
-        scale: 1,
-        autoSize: false,
-      },
-    } as TLRecord)
+        meta: { regionPrompt: region.key },
+        look: 'prompt',
+      }),
+    )
     layoutIds.push(frameId, promptId)
     notes.forEach((note, n) => {
       const at = grid.positions[n] ?? { x: PADDING, y: PROMPT_HEIGHT }
@@ -158,4 +146,57 @@ export function layoutRecords(
     })
   })
   return { records, layoutIds }
+}
+
+/** Where a region's content text starts: under its prompt. */
+export const CONTENT_TOP = PROMPT_HEIGHT
+
+/**
+ * [tly:LY2] A text the server keeps in a region (its prompt, or content such as a proposal): a
+ * tldraw text shape, locked in tldraw too so nobody selects it by accident — the server holds it
+ * fixed for participants anyway.
+ */
+export function regionText(spec: {
+  readonly id: string
+  readonly text: string
+  readonly parentId: string
+  readonly index: string
+  readonly y: number
+  readonly w: number
+  readonly meta: Readonly<Record<string, string>>
+  /** A prompt is small and grey; content reads like the board's own text. */
+  readonly look: 'prompt' | 'content'
+}): TLRecord {
+  return {
+    id: spec.id as TLShapeId,
+    typeName: 'shape',
+    type: 'text',
+    x: PADDING,
+    y: spec.y,
+    rotation: 0,
+    index: spec.index as IndexKey,
+    parentId: spec.parentId as TLShapeId,
+    isLocked: true,
+    opacity: 1,
+    meta: { ...spec.meta },
+    props: {
+      color: spec.look === 'prompt' ? 'grey' : 'black',
+      size: 's',
+      font: 'sans',
+      textAlign: 'start',
+      w: spec.w,
+      richText: plainTextToRichText(spec.text),
+      scale: 1,
+      autoSize: false,
+    },
+  } as TLRecord
+}
+
+/** Roughly how tall a region text of `text` is at width `w` (to grow its frame to show it all). */
+export function regionTextHeight(text: string, w: number): number {
+  const charsPerLine = Math.max(10, Math.floor(w / 9))
+  const lines = text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0)
+  return lines * 24 + 16
 }

@@ -29,6 +29,7 @@ const decision: DecisionResult = {
   decision: null,
   commitments: [],
   notCommitted: [],
+  concerns: [],
   actions: [],
   participants: [{ id: 'bo', name: hostile, role: 'facilitator' }],
 }

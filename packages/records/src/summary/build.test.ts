@@ -148,7 +148,7 @@ describe('the workshop summary model', () => {
     ])
   })
 
-  it('[rec:RN1] a decision: proposal, drivers, options, decision, consequences, stances, dissent, commitments', () => {
+  it('[rec:RN1][tpl:DC7] a decision: proposal, drivers, options, concerns, decision, consequences, stances, dissent, commitments', () => {
     const doc = workshopSummary(decision, {
       ...metaOf(decision),
       decision: { id: 'DR-12', status: 'accepted' },
@@ -166,6 +166,7 @@ describe('the workshop summary model', () => {
       'Proposal',
       'Decision drivers',
       'Options considered',
+      'Questions and concerns',
       'Decision',
       'Stances',
       'Dissent',
@@ -174,6 +175,7 @@ describe('the workshop summary model', () => {
     ])
     expect(texts(doc)).toEqual(
       expect.arrayContaining([
+        'Who runs PostgreSQL at night?',
         'Accepted by Ada on 2025-03-14. Chosen option: PostgreSQL.',
         'We move the ledger to PostgreSQL 17 this quarter.',
         'Rationale',

@@ -1,7 +1,7 @@
 /**
  * A disagree-and-commit session's summary — the decision record's content: the proposal and who
  * decides, its decision drivers, the options with their pros and cons, the decision with its
- * rationale and consequences, the stances, the dissent in the dissenters' own words, and who
+ * rationale and consequences, the questions and concerns the discussion raised, the stances, the dissent in the dissenters' own words, and who
  * committed (and who has not).
  */
 import { type DecisionResult, stanceLabel, type StanceSummary } from '@accord/templates'
@@ -42,6 +42,7 @@ export function decisionSummary(
     ],
     sections: [
       ...proposalSections(result),
+      concernsSection(result),
       decisionSection(result, supersededBy),
       stancesSection(result),
       dissentSection(result),
@@ -76,6 +77,16 @@ function proposalSections({ proposal }: DecisionResult): (Section | null)[] {
           ),
         ),
   ]
+}
+
+/** [tpl:DC7] What the discussion raised on the board, before the decision was taken. */
+function concernsSection({ concerns }: DecisionResult): Section {
+  return section(
+    'Questions and concerns',
+    concerns.length === 0
+      ? muted('None raised on the board.')
+      : list(concerns.map((note) => note.text)),
+  )
 }
 
 function decisionSection({ decision }: DecisionResult, supersededBy: string | null): Section {

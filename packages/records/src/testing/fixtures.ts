@@ -221,6 +221,10 @@ export const decision: DecisionResult = {
     { memberId: 'bo', name: 'Bo', at: Date.UTC(2025, 2, 14, 15, 45) },
   ],
   notCommitted: [{ id: 'cy', name: 'Cy' }],
+  concerns: [
+    { id: 'shape:c1', text: 'Who runs PostgreSQL at night?' },
+    { id: 'shape:c2', text: 'Does the backup job still fit in the window?' },
+  ],
   actions: [action('shape:a5', 'Size the PostgreSQL instance', bo, '2025-03-31')],
   participants: team,
 }
@@ -264,6 +268,7 @@ export const anonymousDecision: DecisionResult = {
     { id: 'bo', name: 'Bo' },
     { id: 'cy', name: 'Cy' },
   ],
+  concerns: [],
   actions: [],
 }
 

@@ -7,6 +7,7 @@ import {
   bo,
   cy,
   members,
+  frame,
   note,
   page,
   stateFor,
@@ -806,5 +807,27 @@ describe('disagree and commit: result', () => {
     expect(dac.openActions(result)).toEqual([
       { text: 'Plan the migration', ownerName: 'Bo', due: '2025-07-01' },
     ])
+  })
+
+  it('[tpl:DC7] the questions and concerns raised on the board are part of the result', () => {
+    const result = dac.result({
+      title: 'Database decision',
+      options: options(),
+      state: at('close'),
+      data: at('close').workshop?.data ?? {},
+      records: [
+        frame('shape:concerns', 'Questions and concerns', { region: 'concerns', x: 1000 }),
+        frame('shape:proposal', 'Proposal', { region: 'proposal' }),
+        note('shape:c2', 'Who is on call?', 'shape:concerns', { y: 200 }),
+        note('shape:c1', 'Backups?', 'shape:concerns', { y: 100 }),
+        note('shape:p1', 'Not a concern', 'shape:proposal'),
+      ],
+      members,
+    })
+    expect(result.concerns).toEqual([
+      { id: 'shape:c1', text: 'Backups?' },
+      { id: 'shape:c2', text: 'Who is on call?' },
+    ])
+    expect(dac.resultSchema.parse({ ...result, concerns: undefined }).concerns).toEqual([])
   })
 })

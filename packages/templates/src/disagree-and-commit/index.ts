@@ -12,6 +12,7 @@ import { commonFields, option, type OptionField } from '../options.js'
 import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
 import type { Template, WorkshopActions } from '../template.js'
+import { proposalBoardText } from './board-text.js'
 import {
   type DecisionResult,
   decisionResult,
@@ -358,5 +359,6 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
 
   result: decisionResult,
   resultSchema: decisionResultSchema,
+  boardContent: (data) => [{ region: 'proposal', text: proposalBoardText(readDecisionData(data)) }],
   openActions: (result) => carried(result.actions),
 }

@@ -4,6 +4,7 @@
  * dissenters' own words, the decision with its rationale and consequences, and who committed.
  */
 import { z } from 'zod'
+import { type BoardNote, notesByRegion } from '../board.js'
 import {
   boardActions,
   participants,
@@ -108,6 +109,8 @@ export interface DecisionResult extends ResultBase {
   readonly commitments: readonly Commitment[]
   /** People in the room who have not committed (yet). */
   readonly notCommitted: readonly { id: string; name: string }[]
+  /** The questions and concerns raised on the board (its notes there, in reading order). */
+  readonly concerns: readonly BoardNote[]
   readonly actions: readonly ResultAction[]
   readonly participants: readonly { id: string; name: string; role: string }[]
 }
@@ -161,6 +164,8 @@ export const decisionResultSchema: z.ZodType<DecisionResult> = resultBaseSchema.
     .nullable(),
   commitments: z.array(z.object({ memberId: z.string(), name: z.string(), at: z.number() })),
   notCommitted: z.array(z.object({ id: z.string(), name: z.string() })),
+  // Results stored before concerns were part of them have none.
+  concerns: z.array(z.object({ id: z.string(), text: z.string() })).default([]),
   actions: z.array(resultActionSchema),
   participants: z.array(participantSchema),
 })
@@ -262,6 +267,7 @@ export function decisionResult(input: ResultInput): DecisionResult {
     notCommitted: people
       .filter((person) => !committed.has(person.id))
       .map(({ id, name }) => ({ id, name })),
+    concerns: notesByRegion(input.records).get('concerns') ?? [],
     actions: boardActions(input.records),
     participants: people,
   }

@@ -1,6 +1,6 @@
 import { ApiError } from '@accord/api'
 import type { TemplateActionResult } from '@accord/api'
-import type { OptionValues, WorkshopAction } from '@accord/templates'
+import type { AnyTemplate, OptionValues, WorkshopAction } from '@accord/templates'
 import { z } from 'zod'
 import { requireMember } from '../credential.js'
 import { followDecisionLedger } from '../records/save-records.js'
@@ -88,9 +88,29 @@ async function runTemplateAction(
       ...(spotlight === undefined ? {} : { spotlight }),
     },
   }))
+  if (data) await keepBoardContent(context, templateOf(state), data)
   // Once closed, the workshop's records are kept; what still happens joins its decision's ledger.
   if (workshop.closedAt !== null) {
     await followDecisionLedger(context, roomId, new Date(context.now()))
   }
   return submit === undefined ? changed : { ...changed, submitted: submit }
+}
+
+/**
+ * Writes what the template shows on the board from its data (tpl:DC6), and holds the texts it
+ * creates fixed for participants, like the rest of the template's layout.
+ */
+async function keepBoardContent(
+  context: CommandContext,
+  template: AnyTemplate,
+  data: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  if (!template.boardContent) return
+  const { roomId } = context.credential
+  const created = await context.board.keepRegionContent(roomId, template.boardContent(data))
+  if (created.length === 0) return
+  await changeState(context, (state) => ({
+    ok: true,
+    value: { locks: { ...state.locks, layout: [...state.locks.layout, ...created] } },
+  }))
 }

@@ -6,13 +6,18 @@ import {
   firstPageId,
   gridInRegion,
   indicesOnTop,
+  CONTENT_TOP,
   layoutRecords,
   META_MAP,
+  plainTextToRichText,
   type NoteColor,
   noteRecord,
   RECORDS_MAP,
+  regionText,
+  regionTextHeight,
   type RegionSpec,
 } from '@accord/tldraw-yjs'
+import type { RegionContent } from '@accord/templates'
 import { randomBytes } from 'node:crypto'
 import type * as Y from 'yjs'
 import { SERVER_ORIGIN } from './room-states.js'
@@ -34,8 +39,8 @@ interface ShapeJson {
   readonly parentId?: unknown
   readonly x?: unknown
   readonly y?: unknown
-  readonly meta?: { readonly region?: unknown }
-  readonly props?: { readonly w?: unknown; readonly h?: unknown }
+  readonly meta?: { readonly region?: unknown; readonly regionContent?: unknown }
+  readonly props?: { readonly w?: unknown; readonly h?: unknown; readonly richText?: unknown }
 }
 
 const newShapeId = () => randomBytes(12).toString('base64url')
@@ -68,6 +73,74 @@ export class BoardWriter {
   }
 
   /**
+   * Keeps a template's content texts on the board (tpl:DC6): each in its region under the prompt,
+   * written when new, rewritten when its text changed, removed when it became empty; the region
+   * grows to show it. Returns the ids of the texts it created (to hold fixed for participants).
+   */
+  async keepRegionContent(roomId: string, contents: readonly RegionContent[]): Promise<string[]> {
+    if (contents.length === 0) return []
+    return withRoom(this.registry, roomId, async (room) => {
+      const records = room.doc.getMap<unknown>(RECORDS_MAP)
+      const shapes = [...records.values()] as ShapeJson[]
+      const frames = regionFramesOf(shapes)
+      const created: string[] = []
+      const writes: { id: string; record: unknown }[] = []
+      const deletes: string[] = []
+      for (const { region, text } of contents) {
+        const frame = frames.get(region)
+        if (!frame || typeof frame.id !== 'string') continue
+        const current = shapes.find(
+          (shape) => shape.type === 'text' && shape.meta?.regionContent === region,
+        )
+        const currentId = typeof current?.id === 'string' ? current.id : null
+        if (text === '') {
+          if (currentId) deletes.push(currentId)
+          continue
+        }
+        const w = (typeof frame.props?.w === 'number' ? frame.props.w : 520) - 48
+        const id = currentId ?? `shape:${newShapeId()}`
+        const record = regionText({
+          id,
+          text,
+          parentId: frame.id,
+          index: indicesOnTop(shapes, frame.id, 1)[0] ?? 'a1',
+          y: CONTENT_TOP,
+          w,
+          meta: { regionContent: region },
+          look: 'content',
+        })
+        const unchanged =
+          JSON.stringify(current?.props?.richText) === JSON.stringify(plainTextToRichText(text))
+        if (current && unchanged) continue
+        if (!currentId) created.push(id)
+        writes.push({
+          id,
+          // Where the facilitator may have moved it, and at its depth.
+          record: current
+            ? {
+                ...record,
+                index: (current as { index?: unknown }).index,
+                x: current.x,
+                y: current.y,
+              }
+            : record,
+        })
+        const needed = CONTENT_TOP + regionTextHeight(text, w) + 24
+        const h = typeof frame.props?.h === 'number' ? frame.props.h : 0
+        if (needed > h)
+          writes.push({ id: frame.id, record: { ...frame, props: { ...frame.props, h: needed } } })
+      }
+      if (writes.length === 0 && deletes.length === 0) return []
+      room.doc.transact(() => {
+        for (const { id, record } of writes) records.set(id, record)
+        for (const id of deletes) records.delete(id)
+      }, SERVER_ORIGIN)
+      await room.flushed()
+      return created
+    })
+  }
+
+  /**
    * Places notes, in order: each in its region (in rows under what is already there, the region
    * growing to fit), or else in a grid below everything on the first page. Returns their ids.
    */
@@ -77,12 +150,7 @@ export class BoardWriter {
       const records = room.doc.getMap<unknown>(RECORDS_MAP)
       const shapes = [...records.values()] as ShapeJson[]
       const pageId = firstPageId(shapes)
-      const regionFrames = new Map<string, ShapeJson>()
-      for (const shape of shapes) {
-        const key = shape.meta?.region
-        if (shape.type === 'frame' && typeof key === 'string' && !regionFrames.has(key))
-          regionFrames.set(key, shape)
-      }
+      const regionFrames = regionFramesOf(shapes)
       const ids = notes.map(() => `shape:${newShapeId()}`)
       // Notes go to their region's frame, or the page; placed per destination.
       const destinations = new Map<string, number[]>()
@@ -128,6 +196,17 @@ export class BoardWriter {
       return ids
     })
   }
+}
+
+/** The frame a template laid out for each region, by its key. */
+function regionFramesOf(shapes: readonly ShapeJson[]): Map<string, ShapeJson> {
+  const frames = new Map<string, ShapeJson>()
+  for (const shape of shapes) {
+    const key = shape.meta?.region
+    if (shape.type === 'frame' && typeof key === 'string' && !frames.has(key))
+      frames.set(key, shape)
+  }
+  return frames
 }
 
 function positionsOn(

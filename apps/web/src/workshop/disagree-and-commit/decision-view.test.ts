@@ -60,6 +60,7 @@ function result(patch: Partial<DecisionResult> = {}): DecisionResult {
     decision: null,
     commitments: [],
     notCommitted: people.map(({ id, name }) => ({ id, name })),
+    concerns: [],
     actions: [],
     participants: people,
     ...patch,

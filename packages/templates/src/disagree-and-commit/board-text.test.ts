@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { disagreeAndCommit } from './index.js'
+import { proposalBoardText } from './board-text.js'
+import type { Decision, Proposal } from './result.js'
+
+const proposal: Proposal = {
+  title: 'Move the ledger to PostgreSQL',
+  context: 'SQLite limits concurrent writers.',
+  options: [
+    { title: 'PostgreSQL', pros: 'Concurrent writes\nReplication', cons: 'Ops work' },
+    { title: 'Stay on SQLite', pros: '', cons: '' },
+  ],
+  drivers: [],
+  informed: [],
+  tags: [],
+  deciderId: 'ada',
+  deciderName: 'Ada',
+}
+
+const decision: Decision = {
+  outcome: 'accepted',
+  option: 'PostgreSQL',
+  text: 'We move after the launch.',
+  rationale: 'Write load doubles.',
+  consequences: '',
+  acknowledgment: 'Bo’s block is heard.',
+  deciderId: 'ada',
+  deciderName: 'Ada',
+  at: 0,
+}
+
+describe('the Proposal region on the board', () => {
+  it('[tpl:DC6] says the proposal, its options and who decides; then the outcome', () => {
+    expect(proposalBoardText({ proposal: null, decision: null })).toBe('')
+    expect(proposalBoardText({ proposal, decision: null })).toBe(
+      [
+        'Move the ledger to PostgreSQL',
+        '',
+        'SQLite limits concurrent writers.',
+        '',
+        'Options considered:',
+        '• PostgreSQL (pros: Concurrent writes, Replication; cons: Ops work)',
+        '• Stay on SQLite',
+        '',
+        'Decides: Ada',
+        'Not decided yet.',
+      ].join('\n'),
+    )
+    expect(proposalBoardText({ proposal, decision }).split('\n').slice(-4)).toEqual([
+      'Accepted by Ada: PostgreSQL',
+      'We move after the launch.',
+      'Why: Write load doubles.',
+      'Accepted over a block: Bo’s block is heard.',
+    ])
+  })
+
+  it('[tpl:DC6] is what the template has the server write in its Proposal region', () => {
+    expect(disagreeAndCommit.boardContent?.({ proposal, decision: null })).toEqual([
+      { region: 'proposal', text: proposalBoardText({ proposal, decision: null }) },
+    ])
+    expect(disagreeAndCommit.boardContent?.({})).toEqual([{ region: 'proposal', text: '' }])
+  })
+})
