@@ -262,6 +262,9 @@ describe('retrospective', () => {
         ownerId: ada.memberId,
         ownerName: 'Ada',
         due: '2026-07-01',
+        // The stored item it became at the close (fac:AI4).
+        status: 'open',
+        id: expect.stringMatching(/^AI-\d+$/),
       },
     ])
     expect(result.review).toEqual([])

@@ -247,6 +247,8 @@ describe('blank board', () => {
           ownerId: ivy.memberId,
           ownerName: 'Ivy',
           due: '2026-09-01',
+          status: 'open',
+          id: expect.stringMatching(/^AI-\d+$/),
         },
       ],
       participants: [

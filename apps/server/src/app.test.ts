@@ -616,6 +616,8 @@ describe('groups, action items and members as data', () => {
         ownerId: 'm1',
         ownerName: 'Ada',
         due: '2026-12-01',
+        status: 'open',
+        id: null,
       },
     ])
   })

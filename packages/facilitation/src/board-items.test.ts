@@ -53,6 +53,8 @@ describe('action items', () => {
       ownerId: 'm-Ada',
       ownerName: 'Ada',
       due: '2026-12-01',
+      status: 'open',
+      id: null,
     })
     expect(readAction(action('Ada', null))?.due).toBeNull()
     expect(readAction({ action: { ownerId: '', ownerName: 'X' } })).toBeNull()
@@ -95,10 +97,26 @@ describe('action items', () => {
     ])
   })
 
-  it('[fac:AI3] is overdue only with a due date in the past', () => {
-    expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: '2026-11-20' }, '2026-11-21')).toBe(true)
-    expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: '2026-11-21' }, '2026-11-21')).toBe(false)
-    expect(isOverdue({ ownerId: 'm', ownerName: 'A', due: null }, '2026-11-21')).toBe(false)
+  it('[fac:AI3] is overdue only open and with a due date in the past', () => {
+    const open = 'open' as const
+    expect(isOverdue({ status: open, due: '2026-11-20' }, '2026-11-21')).toBe(true)
+    expect(isOverdue({ status: open, due: '2026-11-21' }, '2026-11-21')).toBe(false)
+    expect(isOverdue({ status: open, due: null }, '2026-11-21')).toBe(false)
+    expect(isOverdue({ status: 'done', due: '2026-11-20' }, '2026-11-21')).toBe(false)
+    expect(isOverdue({ status: 'dropped', due: '2026-11-20' }, '2026-11-21')).toBe(false)
+  })
+
+  it('[fac:AI4] reads the follow-up the server wrote onto the note: its id and status', () => {
+    const meta = (extra: object) => ({ action: { ownerId: 'm', ownerName: 'A', ...extra } })
+    expect(readAction(meta({}))).toMatchObject({ status: 'open', id: null })
+    expect(readAction(meta({ status: 'done', id: 'AI-7' }))).toMatchObject({
+      status: 'done',
+      id: 'AI-7',
+    })
+    expect(readAction(meta({ status: 'finished', id: 'DR-7' }))).toMatchObject({
+      status: 'open',
+      id: null,
+    })
   })
 
   it('extracts plain text from rich text', () => {

@@ -11,11 +11,19 @@ export interface BoardGroup {
   readonly noteIds: readonly string[]
 }
 
+export type ActionItemStatus = 'open' | 'done' | 'dropped'
+
 export interface ActionMeta {
   readonly ownerId: string
   readonly ownerName: string
   /** An ISO date (YYYY-MM-DD), or null. */
   readonly due: string | null
+  /**
+   * Its follow-up: written onto the note by the server from the stored item (`AI-7`, done or
+   * dropped) once it is saved and whenever it changes anywhere (fac:AI4); open and unsaved before.
+   */
+  readonly status: ActionItemStatus
+  readonly id: string | null
 }
 
 export interface ActionItem extends ActionMeta {
@@ -65,11 +73,17 @@ export const DUE_DATE = /^\d{4}-\d{2}-\d{2}$/
 export function readAction(meta: unknown): ActionMeta | null {
   const action = isObject(meta) ? meta.action : undefined
   if (!isObject(action)) return null
-  const { ownerId, ownerName, due } = action
+  const { ownerId, ownerName, due, status, id } = action
   if (typeof ownerId !== 'string' || ownerId === '' || typeof ownerName !== 'string') return null
   if (due !== null && due !== undefined && (typeof due !== 'string' || !DUE_DATE.test(due)))
     return null
-  return { ownerId, ownerName, due: typeof due === 'string' ? due : null }
+  return {
+    ownerId,
+    ownerName,
+    due: typeof due === 'string' ? due : null,
+    status: status === 'done' || status === 'dropped' ? status : 'open',
+    id: typeof id === 'string' && /^AI-\d+$/.test(id) ? id : null,
+  }
 }
 
 const byIndex = (a: ShapeJson, b: ShapeJson) => (a.index < b.index ? -1 : a.index > b.index ? 1 : 0)
@@ -121,7 +135,7 @@ export function actionItems(records: Iterable<unknown>): ActionItem[] {
   )
 }
 
-/** [fac:AI3] Overdue: due before `today` (YYYY-MM-DD). */
-export function isOverdue(item: ActionMeta, today: string): boolean {
-  return item.due !== null && item.due < today
+/** [fac:AI3] Overdue: open and due before `today` (YYYY-MM-DD); a done or dropped one never is. */
+export function isOverdue(item: Pick<ActionMeta, 'due' | 'status'>, today: string): boolean {
+  return item.status === 'open' && item.due !== null && item.due < today
 }

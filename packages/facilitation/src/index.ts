@@ -92,5 +92,6 @@ export {
   readAction,
   type ActionItem,
   type ActionMeta,
+  type ActionItemStatus,
   type BoardGroup,
 } from './board-items.js'

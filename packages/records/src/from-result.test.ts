@@ -15,6 +15,8 @@ const action = {
   ownerId: 'm2',
   ownerName: 'Bo',
   due: '2026-12-01',
+  status: 'open' as const,
+  id: null,
 }
 
 describe('records of a workshop', () => {

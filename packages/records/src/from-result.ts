@@ -6,6 +6,7 @@
 import {
   type BlankResult,
   type DecisionResult,
+  type PreMortemResult,
   stanceLabel,
   type WorkshopResult,
 } from '@accord/templates'
@@ -28,6 +29,25 @@ export interface WorkshopMeta {
 }
 
 const day = (at: Date | number) => new Date(at).toISOString().slice(0, 10)
+
+/**
+ * [rec:RC3] A pre-mortem's mitigations as the action items they are — "<risk>: <what to do>",
+ * owned by the mitigation's owner — for its records and its summary alike.
+ */
+export function mitigationActions(result: PreMortemResult) {
+  return result.risks.flatMap((risk) =>
+    risk.mitigation
+      ? [
+          {
+            riskId: risk.id,
+            text: `${risk.name}: ${risk.mitigation.text}`,
+            ownerName: risk.mitigation.ownerName,
+            due: null,
+          },
+        ]
+      : [],
+  )
+}
 
 /** [rec:RC1] The records a workshop's result leaves. */
 export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopRecords {
@@ -62,20 +82,14 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
       return { ...base, decision, actions: boardActions(result.actions) }
     }
     case 'pre-mortem': {
-      const mitigations: ActionDraft[] = result.risks.flatMap((risk) =>
-        risk.mitigation
-          ? [
-              {
-                key: `mitigation:${risk.id}`,
-                source: source([risk.id]),
-                text: `${risk.name}: ${risk.mitigation.text}`,
-                ownerName: risk.mitigation.ownerName,
-                due: null,
-                status: 'open' as const,
-              },
-            ]
-          : [],
-      )
+      const mitigations: ActionDraft[] = mitigationActions(result).map((action) => ({
+        key: `mitigation:${action.riskId}`,
+        source: source([action.riskId]),
+        text: action.text,
+        ownerName: action.ownerName,
+        due: action.due,
+        status: 'open' as const,
+      }))
       return {
         ...base,
         actions: [...mitigations, ...boardActions(result.actions)],

@@ -2,7 +2,7 @@
  * Pieces every template's result shares: the board's action items, the closed vote's dots per
  * item, and the people who took part.
  */
-import { actionItems, type RoomState } from '@accord/facilitation'
+import { type ActionItemStatus, actionItems, type RoomState } from '@accord/facilitation'
 import { z } from 'zod'
 import type { CarriedAction, Member } from './template.js'
 
@@ -12,6 +12,9 @@ export interface ResultAction {
   readonly ownerId: string
   readonly ownerName: string
   readonly due: string | null
+  /** Its follow-up as the server last wrote it onto the note (fac:AI4). */
+  readonly status: ActionItemStatus
+  readonly id: string | null
 }
 
 export const resultActionSchema = z.object({
@@ -20,6 +23,9 @@ export const resultActionSchema = z.object({
   ownerId: z.string(),
   ownerName: z.string(),
   due: z.string().nullable(),
+  // Results stored before the board carried the follow-up read as open and unsaved.
+  status: z.enum(['open', 'done', 'dropped']).default('open'),
+  id: z.string().nullable().default(null),
 }) satisfies z.ZodType<ResultAction>
 
 export const participantSchema = z.object({ id: z.string(), name: z.string(), role: z.string() })
@@ -34,12 +40,14 @@ export const voteSummarySchema = z
 export const resultBaseSchema = z.object({ title: z.string() })
 
 export function boardActions(records: readonly unknown[]): ResultAction[] {
-  return actionItems(records).map(({ shapeId, text, ownerId, ownerName, due }) => ({
+  return actionItems(records).map(({ shapeId, text, ownerId, ownerName, due, status, id }) => ({
     shapeId,
     text,
     ownerId,
     ownerName,
     due,
+    status,
+    id,
   }))
 }
 
@@ -64,6 +72,12 @@ export function participants(members: readonly Member[]) {
     .map((member) => ({ id: member.id, name: member.name, role: member.role }))
 }
 
+/** What a later workshop carries of each action: its words, owner, due date, and stored id. */
 export function carried(items: readonly CarriedAction[]): CarriedAction[] {
-  return items.map(({ text, ownerName, due }) => ({ text, ownerName, due }))
+  return items.map(({ text, ownerName, due, id }) => ({
+    text,
+    ownerName,
+    due,
+    ...(id ? { id } : {}),
+  }))
 }

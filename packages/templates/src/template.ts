@@ -44,6 +44,8 @@ export interface CarriedAction {
   readonly text: string
   readonly ownerName: string
   readonly due: string | null
+  /** The stored item (`AI-7`) it is, once saved: a review's verdict follows it up (fac:AI4). */
+  readonly id?: string | null
 }
 
 /** Everything a new workshop starts with. */
@@ -90,6 +92,8 @@ export interface ActionEffect {
   readonly spotlight?: string | null
   /** Stores (replaces) the actor's submission of the action's kind. */
   readonly submit?: unknown
+  /** A stored action item's new status, as a later workshop's review found it (fac:AI4). */
+  readonly followUp?: { readonly actionId: string; readonly status: 'open' | 'done' | 'dropped' }
 }
 
 export type ActionOutcome =

@@ -85,20 +85,25 @@ export function roomRecordRoutes(
 }
 
 /**
- * The status each action item has in the follow-up since it was saved (done, dropped): the board
- * never says, so without this an export would show every item open. An item is known by the
- * board shape it came from (its note, or the risk a mitigation is for).
+ * Each saved action item as the follow-up has it since (fac:AI4): its status always; and for an
+ * item the server cannot write onto a note (a pre-mortem's mitigation), its owner and due date
+ * too — so no export mixes a new status with an old owner. A note's item already shows all of
+ * it on the board. An item is known by the board shape it came from (its note, or the risk).
  */
 function withFollowUp(
   records: WorkshopRecords,
   saved: readonly ActionItemRecord[],
 ): WorkshopRecords {
-  const statusOf = new Map(saved.map((item) => [item.source.shapeIds.join(' '), item.status]))
+  const byShape = new Map(saved.map((item) => [item.source.shapeIds.join(' '), item]))
   return {
     ...records,
-    actions: records.actions.map((action) => ({
-      ...action,
-      status: statusOf.get(action.source.shapeIds.join(' ')) ?? action.status,
-    })),
+    actions: records.actions.map((action) => {
+      const item = byShape.get(action.source.shapeIds.join(' '))
+      if (!item) return action
+      const onNote = action.key.startsWith('shape:')
+      return onNote
+        ? { ...action, status: item.status }
+        : { ...action, status: item.status, ownerName: item.ownerName, due: item.due }
+    }),
   }
 }

@@ -184,7 +184,7 @@ describe('following up a retro', () => {
     })
     const { state } = await roomDoc(next.id)
     expect(state.workshop?.data.review).toEqual([
-      { text: 'Write docs', ownerName: 'Cy', due: null, status: 'open' },
+      { text: 'Write docs', ownerName: 'Cy', due: null, status: 'open', id: idOf('Write docs') },
     ])
   })
 })

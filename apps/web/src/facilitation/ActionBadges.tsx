@@ -8,7 +8,10 @@ export function formatDue(due: string): string {
   })
 }
 
-/** A badge on every action-item note: its owner and due date. */
+/** How a badge starts: an open item is to do; a done or dropped one says so (fac:AI4). */
+const statusMark = { open: '✓', done: 'Done:', dropped: 'Dropped:' } as const
+
+/** A badge on every action-item note: its owner, due date and follow-up, live from the store. */
 export function ActionBadges() {
   const editor = useEditor()
   const badges = useValue(
@@ -28,11 +31,13 @@ export function ActionBadges() {
       {badges.map(({ id, action, x, y }) => (
         <span
           key={id}
-          className="action-badge"
+          className={`action-badge action-badge--${action.status}`}
           data-testid="action-badge"
+          data-status={action.status}
+          title={action.id ? `${action.id} — follow it up on the action items page` : undefined}
           style={{ transform: `translate(${x}px, ${y}px) translate(6px, calc(-100% - 6px))` }}
         >
-          ✓ {action.ownerName}
+          {statusMark[action.status]} {action.ownerName}
           {action.due ? ` · ${formatDue(action.due)}` : ''}
         </span>
       ))}

@@ -26,11 +26,13 @@ export function ActionItemDialog(props: {
 
   function save(action: { ownerId: string; ownerName: string; due: string | null } | null) {
     if (!shape) return props.onClose()
-    const { action: _old, ...meta } = shape.meta
+    const { action: old, ...meta } = shape.meta
+    // Its follow-up (id, status), written by the server, stays with it.
+    const kept = typeof old === 'object' && old !== null && !Array.isArray(old) ? old : {}
     editor.updateShape({
       id: shape.id,
       type: shape.type,
-      meta: action ? { ...meta, action } : meta,
+      meta: action ? { ...meta, action: { ...kept, ...action } } : meta,
     })
     props.onClose()
   }

@@ -65,7 +65,9 @@ export function headerFields(
 }
 
 /** The action items: each with its one owner and due date. */
-export function actionsSection(actions: readonly Action[]): Section {
+export function actionsSection(
+  actions: readonly Pick<Action, 'text' | 'ownerName' | 'due'>[],
+): Section {
   return section(
     'Action items',
     actions.length === 0

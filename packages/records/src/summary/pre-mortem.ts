@@ -17,6 +17,7 @@ import {
   text,
   user,
 } from './document.js'
+import { mitigationActions } from '../from-result.js'
 import { actionsSection } from './parts.js'
 
 export function preMortemSummary(result: PreMortemResult): SummaryBody {
@@ -30,7 +31,8 @@ export function preMortemSummary(result: PreMortemResult): SummaryBody {
       result.unclustered.length === 0
         ? null
         : section('Reasons not clustered into a risk', list(result.unclustered)),
-      actionsSection(result.actions),
+      // The same action items its records, CSV and /actions list: mitigations first (rec:RC3).
+      actionsSection([...mitigationActions(result), ...result.actions]),
     ],
   }
 }

@@ -30,6 +30,8 @@ const action = (shapeId: string, text: string, owner: typeof ada, due: string | 
   ownerId: owner.id,
   ownerName: owner.name,
   due,
+  status: 'open' as const,
+  id: null,
 })
 
 export const retro: RetroResult = {

@@ -63,6 +63,8 @@ describe('blank board', () => {
         ownerId: 'cy',
         ownerName: 'Cy',
         due: '2025-08-01',
+        status: 'open',
+        id: null,
       },
     ])
     expect(blank.openActions(result)).toEqual([

@@ -450,6 +450,8 @@ describe('pre-mortem: the risk register', () => {
         ownerId: 'cy',
         ownerName: 'Cy',
         due: '2025-05-01',
+        status: 'open',
+        id: null,
       },
     ])
     expect(result.participants.map((p) => p.id)).toEqual([ada.id, bo.id, cy.id])

@@ -86,7 +86,9 @@ const actions = {
       const item = data.review[index]
       if (!item) return refuse(`there is no action ${index + 1} to review`)
       const review = data.review.map((old, i) => (i === index ? { ...old, status } : old))
-      return done({ data: { ...context.data, review } })
+      // The stored item follows: the follow-up view and its own board say what the review found.
+      const followUp = item.id ? { actionId: item.id, status } : undefined
+      return done({ data: { ...context.data, review }, ...(followUp ? { followUp } : {}) })
     },
   }),
 } satisfies WorkshopActions

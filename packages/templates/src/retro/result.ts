@@ -82,6 +82,7 @@ export const retroResultSchema: z.ZodType<RetroResult> = resultBaseSchema.extend
       ownerName: z.string(),
       due: z.string().nullable(),
       status: z.enum(['open', 'done', 'dropped']),
+      id: z.string().nullable().optional(),
     }),
   ),
   previous: z.object({ roomId: z.string(), title: z.string() }).nullable(),
@@ -107,7 +108,8 @@ export function readRetroData(data: Readonly<Record<string, unknown>>): RetroDat
           typeof item.text === 'string' &&
           typeof item.ownerName === 'string' &&
           (item.due === null || typeof item.due === 'string') &&
-          ['open', 'done', 'dropped'].includes(item.status as string),
+          ['open', 'done', 'dropped'].includes(item.status as string) &&
+          (item.id === undefined || item.id === null || typeof item.id === 'string'),
       )
     : []
   const previous =

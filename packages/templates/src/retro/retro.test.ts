@@ -295,8 +295,18 @@ describe('retro: result', () => {
         ownerId: 'bo',
         ownerName: 'Bo',
         due: '2025-04-01',
+        status: 'open',
+        id: null,
       },
-      { shapeId: 'shape:a2', text: 'Cut the standup', ownerId: 'cy', ownerName: 'Cy', due: null },
+      {
+        shapeId: 'shape:a2',
+        text: 'Cut the standup',
+        ownerId: 'cy',
+        ownerName: 'Cy',
+        due: null,
+        status: 'open',
+        id: null,
+      },
     ])
     expect(result.review.map((item) => item.status)).toEqual(['open', 'open'])
     expect(result.previous).toEqual({ roomId: 'room-41', title: 'Sprint 41 retro' })

@@ -1,8 +1,9 @@
 import { ApiError } from '@accord/api'
 import type { TemplateActionResult } from '@accord/api'
-import type { AnyTemplate, OptionValues, WorkshopAction } from '@accord/templates'
+import type { ActionEffect, AnyTemplate, OptionValues, WorkshopAction } from '@accord/templates'
 import { z } from 'zod'
 import { requireMember } from '../credential.js'
+import { showFollowUpOnBoard } from '../records/action-follow-up.js'
 import { followDecisionLedger } from '../records/save-records.js'
 import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
 import type { CommandContext, CommandDefinition } from './command.js'
@@ -77,7 +78,7 @@ async function runTemplateAction(
       ? new ApiError(400, 'invalid_command', outcome.error)
       : new ApiError(409, 'refused', outcome.error)
   }
-  const { data, spotlight, submit } = outcome.value
+  const { data, spotlight, submit, followUp } = outcome.value
   if (submit !== undefined && kind) {
     await context.workshops.putSubmission(roomId, kind, self.id, submit, new Date(context.now()))
   }
@@ -89,6 +90,7 @@ async function runTemplateAction(
     },
   }))
   if (data) await keepBoardContent(context, templateOf(state), data)
+  if (followUp) await followUpAction(context, followUp, self.name)
   // Once closed, the workshop's records are kept; what still happens joins its decision's ledger.
   if (workshop.closedAt !== null) {
     await followDecisionLedger(context, roomId, new Date(context.now()))
@@ -113,4 +115,24 @@ async function keepBoardContent(
     ok: true,
     value: { locks: { ...state.locks, layout: [...state.locks.layout, ...created] } },
   }))
+}
+
+/**
+ * A stored action item's status as a later workshop's review found it (fac:AI4): the follow-up
+ * view and the board it came from say so at once. The item's id comes from the server's own
+ * workshop data (set when this room was made, by a facilitator of the earlier one), never from
+ * the client; a verdict that changes nothing is no change.
+ */
+async function followUpAction(
+  context: CommandContext,
+  followUp: NonNullable<ActionEffect['followUp']>,
+  by: string,
+): Promise<void> {
+  const updated = await context.records.updateActionItem(
+    followUp.actionId,
+    { status: followUp.status },
+    by,
+    new Date(context.now()),
+  )
+  if (updated?.ok) await showFollowUpOnBoard(context, [updated.value])
 }

@@ -2,6 +2,7 @@ import type { RecordRepository } from '@accord/db'
 import { recordsOf } from '@accord/records'
 import { regionFrames } from '@accord/templates'
 import { liveResult } from '../workshops/live-result.js'
+import { showFollowUpOnBoard } from './action-follow-up.js'
 import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 /**
@@ -17,7 +18,11 @@ export async function saveWorkshopRecords(
 ) {
   const { live, records } = await workshopRecords(services, roomId, at)
   const saved = await services.records.saveWorkshop(records, by, at)
-  return { ...live, saved }
+  if (saved.actions.length === 0) return { ...live, saved }
+  // The board's notes learn their items' ids, and any follow-up made since (fac:AI4); the result
+  // kept with the close says so too.
+  await showFollowUpOnBoard(services, saved.actions)
+  return { ...(await liveResult(services, roomId)), saved }
 }
 
 /**

@@ -32,6 +32,16 @@ export interface NewNote {
   readonly region: string | null
 }
 
+/** What the store says of an action item, as its note carries it (`meta.action`). */
+export interface ActionFollowUp {
+  readonly id: string
+  readonly status: 'open' | 'done' | 'dropped'
+  /** A member's id, or `external` for a name that is nobody's in the room. */
+  readonly ownerId: string
+  readonly ownerName: string
+  readonly due: string | null
+}
+
 interface ShapeJson {
   readonly typeName?: unknown
   readonly type?: unknown
@@ -137,6 +147,36 @@ export class BoardWriter {
       }, SERVER_ORIGIN)
       await room.flushed()
       return created
+    })
+  }
+
+  /**
+   * Writes stored action items' follow-up onto their notes (fac:AI4): owner, due date, status and
+   * id, as the store has them — so the board, and every export made from it, says what the
+   * follow-up view says. A note deleted since, or no longer an action item, is left alone.
+   */
+  async writeActionFollowUps(
+    roomId: string,
+    followUps: readonly (ActionFollowUp & { readonly shapeId: string })[],
+  ): Promise<void> {
+    if (followUps.length === 0) return
+    await withRoom(this.registry, roomId, async (room) => {
+      const records = room.doc.getMap<unknown>(RECORDS_MAP)
+      const writes: { id: string; record: unknown }[] = []
+      for (const { shapeId, ...followUp } of followUps) {
+        const note = records.get(shapeId) as
+          { type?: unknown; meta?: { action?: unknown } } | undefined
+        const action = note?.meta?.action
+        if (note?.type !== 'note' || typeof action !== 'object' || action === null) continue
+        const next = { ...action, ...followUp }
+        if (JSON.stringify(next) === JSON.stringify(action)) continue
+        writes.push({ id: shapeId, record: { ...note, meta: { ...note.meta, action: next } } })
+      }
+      if (writes.length === 0) return
+      room.doc.transact(() => {
+        for (const { id, record } of writes) records.set(id, record)
+      }, SERVER_ORIGIN)
+      await room.flushed()
     })
   }
 

@@ -41,11 +41,15 @@ export async function previousWorkshop(
     services.rooms.find(followUp.roomId),
     services.records.actionItems({ roomId: followUp.roomId }),
   ])
-  const saved = new Map(followedUp.map((item) => [item.text, item]))
+  // Known by its id once its note carries it (fac:AI4); by its words on a board from before.
+  const byId = new Map(followedUp.map((item) => [item.id, item]))
+  const byText = new Map(followedUp.map((item) => [item.text, item]))
   const openActions = openActionsOf(live.result).flatMap((action) => {
-    const item = saved.get(action.text)
+    const item = (action.id ? byId.get(action.id) : undefined) ?? byText.get(action.text)
     if (!item) return [action]
-    return item.status === 'open' ? [{ ...action, ownerName: item.ownerName, due: item.due }] : []
+    return item.status === 'open'
+      ? [{ ...action, ownerName: item.ownerName, due: item.due, id: item.id }]
+      : []
   })
   return { roomId: followUp.roomId, title: room?.title ?? 'the last workshop', openActions }
 }
