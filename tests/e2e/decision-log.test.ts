@@ -140,7 +140,7 @@ async function settledDecision(): Promise<Log> {
 
   // An action item on the board: a note far from the template's layout, owned by Pat, overdue.
   await faye.page.evaluate(
-    ({ id, text, owner }) => {
+    ({ id, text }) => {
       const editor = window.accord?.editor as unknown as {
         createShape(shape: object): void
       }
@@ -155,20 +155,27 @@ async function settledDecision(): Promise<Log> {
             content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
           },
         },
-        meta: { action: { ownerId: owner, ownerName: 'Pat', due: '2020-01-15' } },
       })
     },
-    { id: actionShape, text: actionText, owner: pat.memberId },
+    { id: actionShape, text: actionText },
   )
-  // Wait until the server's copy of the board has it (the live summary lists it).
+  // Once the server's copy of the board has the note, it becomes Pat's action item (fac:AI5).
   await waitFor(
     async () => {
-      const response = await fetch(`${server.url}/api/rooms/${roomId}/export?format=csv`, {
-        headers: { authorization: `Bearer ${fayeToken}` },
+      const response = await fetch(`${server.url}/api/rooms/${roomId}/commands`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fayeToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'action.set',
+          noteId: actionShape,
+          text: actionText,
+          ownerId: pat.memberId,
+          due: '2020-01-15',
+        }),
       })
-      return response.status === 200 && (await response.text()).includes(actionText)
+      return response.status === 200
     },
-    { what: 'the action item in the server’s copy of the board' },
+    { what: 'the action item stored from the server’s copy of the board' },
   )
 
   await command(server, roomId, fayeToken, {

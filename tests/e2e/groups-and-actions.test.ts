@@ -69,6 +69,29 @@ describe('groups and action items (real Chromium, built app)', () => {
     await faye.page.getByTestId('actions-toggle').click()
     expect(await faye.page.getByTestId('action-item').textContent()).toContain('Flaky tests')
     await screenshot(faye.page, 'groups-2-action-items')
+
+    // [fac:AI5] Stored at once: the action in its own words, owned by someone outside the room.
+    await pat.page.getByTestId('make-action').click()
+    const dialog = pat.page.getByTestId('action-dialog')
+    expect(await dialog.getByTestId('action-text').inputValue()).toBe('Flaky tests')
+    await dialog.getByTestId('action-text').fill('Quarantine the flaky tests')
+    await dialog.getByTestId('action-owner').selectOption({ label: 'Someone outside this room…' })
+    await dialog.getByTestId('action-external-owner').fill('Zed Contractor')
+    await dialog.getByTestId('action-save').click()
+    await expect
+      .poll(() => faye.page.getByTestId('action-badge').textContent())
+      .toContain('Zed Contractor')
+    const stored = await fetch(`${e2e.server.url}/api/action-items?room=${workshop.roomId}`)
+    expect(await stored.json()).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(/^AI-\d+$/),
+        text: 'Quarantine the flaky tests',
+        ownerName: 'Zed Contractor',
+        due: '2026-12-04',
+        status: 'open',
+      }),
+    ])
+    await screenshot(pat.page, 'groups-3-action-stored')
   })
 
   it('nobody’s page threw an error', () => {

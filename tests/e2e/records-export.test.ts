@@ -18,6 +18,7 @@ import {
 } from '../support/browser.js'
 import { story, useE2e } from '../support/e2e.js'
 import { joinRoom, sendCommand, tokensOf } from '../support/server-process.js'
+import { waitFor } from '../support/wait.js'
 
 const e2e = useE2e()
 
@@ -110,7 +111,7 @@ async function drill() {
   await joinWithLink(vic.page, shareLink(server, roomId, 'viewer'), 'Vic')
   // An action item whose text a spreadsheet would run as a formula.
   await faye.page.evaluate(
-    ({ text, owner }) => {
+    ({ text }) => {
       const editor = window.accord?.editor as unknown as {
         createShape(shape: Record<string, unknown>): void
       }
@@ -125,11 +126,21 @@ async function drill() {
             content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
           },
         },
-        meta: { action: { ownerId: owner, ownerName: 'Bo', due: '2030-01-31' } },
       })
     },
-    { text: hostileAction, owner: bo.memberId },
+    { text: hostileAction },
   )
+  // Once the server's copy of the board has the note, it becomes Bo's action item (fac:AI5).
+  const action = {
+    type: 'action.set',
+    noteId: 'shape:hostile-action',
+    text: hostileAction,
+    ownerId: bo.memberId,
+    due: '2030-01-31',
+  }
+  await waitFor(async () => (await sendCommand(server, roomId, ada.token, action)).status === 200, {
+    what: 'the hostile action item stored',
+  })
   return { roomId, faye, vic, ada, bo, cy, send, phase, roomDecisions }
 }
 

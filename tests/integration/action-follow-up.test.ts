@@ -42,10 +42,30 @@ describe('action items with one source of truth', () => {
         x: 0,
         y: 2000,
         index: 'a9',
-        meta: { action: { ownerId: ada.memberId, ownerName: 'Ada', due: '2031-01-10' } },
       }),
     )
     await waitFor(() => boardRecords(adaClient.doc).has('shape:flaky'))
+    await first.send(bo.token, {
+      type: 'action.set',
+      noteId: 'shape:flaky',
+      text: 'Quarantine the flaky tests',
+      ownerId: ada.memberId,
+      due: '2031-01-10',
+    })
+    // [fac:AI5] Only through the server: the owner is someone taking part, or marked external;
+    // nobody writes a note's action item on the board.
+    const set = { type: 'action.set', noteId: 'shape:flaky', text: 'Quarantine the flaky tests' }
+    await first.send(first.links.viewer, { ...set, ownerId: ada.memberId }, 403)
+    await first.send(bo.token, { ...set, ownerId: 'nobody-here' }, 400)
+    await first.send(bo.token, { ...set, noteId: 'shape:nowhere', ownerId: ada.memberId }, 404)
+    const forged = boardRecords(boClient.doc).get('shape:flaky')!
+    putShapes(boClient.doc, {
+      ...forged,
+      meta: { action: { ...(forged.meta.action as object), ownerName: 'Mallory' } },
+    })
+    const observer = shared.client(first.roomId)
+    await observer.whenSynced()
+    expect(onBoard(observer, 'shape:flaky')).toMatchObject({ ownerName: 'Ada' })
     const closed = await first.send(first.faye.token, { type: 'workshop.close' })
     const [item] = (closed.records as { actions: ActionItemJson[] }).actions as [ActionItemJson]
 
@@ -66,6 +86,7 @@ describe('action items with one source of truth', () => {
       due: '2031-02-01',
       status: 'open',
       id: item.id,
+      text: 'Quarantine the flaky tests',
     })
     // An owner who is nobody in the room is marked external.
     expect((await update({ ownerName: 'Zed Contractor' })).status).toBe(200)

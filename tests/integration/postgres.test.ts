@@ -88,10 +88,16 @@ describe('Accord on PostgreSQL', () => {
         x: 0,
         y: 1400,
         index: 'aZ',
-        meta: { action: { ownerId: ada.memberId, ownerName: 'Ada', due: '2026-07-01' } },
       }),
     )
     await waitFor(() => boardRecords(board).has('shape:action-canary'))
+    await send(faye.token, {
+      type: 'action.set',
+      noteId: 'shape:action-canary',
+      text: 'Set up a canary stage',
+      ownerId: ada.memberId,
+      due: '2026-07-01',
+    })
     await send(faye.token, { type: 'workshop.close' })
     await waitFor(() => clients.every((c) => currentPhaseId(c.doc) === 'close'))
 

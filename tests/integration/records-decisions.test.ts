@@ -117,10 +117,16 @@ describe('decision records', () => {
         x: 0,
         y: 1600,
         index: 'aZ',
-        meta: { action: { ownerId: dee.memberId, ownerName: 'Dee', due: '2031-03-01' } },
       }),
     )
     await waitFor(() => boardRecords(fayeClient.doc).has('shape:action-load-test'))
+    await send(faye.token, {
+      type: 'action.set',
+      noteId: 'shape:action-load-test',
+      text: 'Load-test the Zephyr bus before the cut-over',
+      ownerId: dee.memberId,
+      due: '2031-03-01',
+    })
 
     // Stances on the fist-of-five scale, named: Cy dissents, with a reason.
     await phase('stances')

@@ -185,10 +185,16 @@ describe('workshop exports', () => {
         x: 0,
         y: 1800,
         index: 'aZ',
-        meta: { action: { ownerId: bo.memberId, ownerName: 'Bo', due: '2031-01-10' } },
       }),
     )
     await waitFor(() => noteWithText(fayeClient.doc, '+1 the rollback runbook') !== undefined)
+    await send(faye.token, {
+      type: 'action.set',
+      noteId: 'shape:action-runbook',
+      text: '+1 the rollback runbook',
+      ownerId: bo.memberId,
+      due: '2031-01-10',
+    })
 
     /** An export with Bo's token, another, or (null) none. */
     const exported = (format: string, token: string | null = bo.token) =>

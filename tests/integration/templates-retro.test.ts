@@ -196,10 +196,16 @@ describe('retrospective', () => {
         x: 0,
         y: 1400,
         index: 'aZ',
-        meta: { action: { ownerId: ada.memberId, ownerName: 'Ada', due: '2026-07-01' } },
       }),
     )
     await waitFor(() => boardRecords(fayeClient.doc).has('shape:action-canary'))
+    await send(faye.token, {
+      type: 'action.set',
+      noteId: 'shape:action-canary',
+      text: 'Set up a canary stage',
+      ownerId: ada.memberId,
+      due: '2026-07-01',
+    })
 
     await send(ada.token, { type: 'workshop.close' }, 403)
     expect((await getJson(shared.server, `/api/rooms/${roomId}/result`, ada.token)).status).toBe(
@@ -305,10 +311,16 @@ describe('retrospective', () => {
         x: 0,
         y: 1400,
         index: 'aZ',
-        meta: { action: { ownerId: ada.memberId, ownerName: 'Ada', due: '2026-08-15' } },
       }),
     )
     await waitFor(() => boardRecords(fayeClient.doc).has('shape:action-runbook'))
+    await first.send(first.faye.token, {
+      type: 'action.set',
+      noteId: 'shape:action-runbook',
+      text: 'Write the on-call runbook',
+      ownerId: ada.memberId,
+      due: '2026-08-15',
+    })
     await first.send(first.faye.token, { type: 'workshop.close' })
 
     // Only someone who facilitates the earlier retro can follow it up.

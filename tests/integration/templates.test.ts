@@ -211,10 +211,16 @@ describe('blank board', () => {
         x: 600,
         y: 300,
         index: 'a3',
-        meta: { action: { ownerId: ivy.memberId, ownerName: 'Ivy', due: '2026-09-01' } },
       }),
     )
     await waitFor(() => boardRecords(fayeClient.doc).has('shape:ad'))
+    await send(faye.token, {
+      type: 'action.set',
+      noteId: 'shape:ad',
+      text: 'Post the job ad',
+      ownerId: ivy.memberId,
+      due: '2026-09-01',
+    })
     await send(faye.token, {
       type: 'vote.open',
       items: [

@@ -271,3 +271,16 @@ export async function workshopRoom(
   }
   return { roomId, links, faye, people, clients, send, phase }
 }
+
+/**
+ * Makes a note on the board an action item through the server, as the board's action editor does
+ * (fac:AI5): clients cannot write a note's action item themselves.
+ */
+export async function setAction(
+  server: { url: string },
+  roomId: string,
+  token: string,
+  action: { noteId: string; text: string; ownerId: string; due: string | null },
+): Promise<Record<string, unknown>> {
+  return command(server, roomId, token, { type: 'action.set', ...action })
+}

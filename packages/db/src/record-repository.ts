@@ -174,6 +174,12 @@ export interface RecordRepository {
   /** Every record from a room, oldest first. */
   decisionsOfRoom(roomId: string): Promise<DecisionRecord[]>
 
+  /**
+   * [fac:AI5] An action item as someone just made or changed it on its board: stored now (its
+   * text, owner and due date as given, changes logged; its status kept), upserted by its key.
+   */
+  setActionItem(draft: ActionDraft, by: string | null, at: Date): Promise<ActionItemRecord>
+
   /** Action items across workshops: by due date (undated last), then id. */
   actionItems(query?: ActionItemQuery): Promise<ActionItemRecord[]>
   actionItem(id: string): Promise<ActionItemRecord | null>
@@ -366,6 +372,10 @@ export class SqlRecordRepository implements RecordRepository {
       )
       return yield* withHistories(t, found)
     })
+  }
+
+  setActionItem(draft: ActionDraft, by: string | null, at: Date): Promise<ActionItemRecord> {
+    return this.write((t) => upsertAction(t, draft, by, at, true))
   }
 
   actionItems(query: ActionItemQuery = {}): Promise<ActionItemRecord[]> {
@@ -627,6 +637,7 @@ function* upsertAction(
   draft: ActionDraft,
   by: string | null,
   at: Date,
+  explicit = false,
 ): Steps<ActionItemRecord> {
   const { actionItems } = t
   const [existing] = yield* rows((q) =>
@@ -641,7 +652,7 @@ function* upsertAction(
     )
     return (yield* readAction(t, row!.id))!
   }
-  const { columns, changes } = actionSaved(existing, draft, by, at)
+  const { columns, changes } = actionSaved(existing, draft, by, at, explicit)
   yield* run((q) => q.update(actionItems).set(columns).where(eq(actionItems.id, existing.id)))
   yield* logChanges(t, existing.id, changes)
   return (yield* readAction(t, existing.id))!

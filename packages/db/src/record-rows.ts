@@ -200,9 +200,17 @@ export function newActionColumns(draft: ActionDraft, at: Date) {
 /**
  * An existing item brought up to date with a new save of its workshop: only what changed on the
  * board since the last save is taken from it; a change made in the follow-up view since stands.
+ * `explicit`: someone set the item just now (`action.set`): every field is as they gave it.
  */
-export function actionSaved(existing: ActionRow, draft: ActionDraft, by: string | null, at: Date) {
-  const fromBoard = <T>(current: T, lastSaved: T, now: T): T => (now === lastSaved ? current : now)
+export function actionSaved(
+  existing: ActionRow,
+  draft: ActionDraft,
+  by: string | null,
+  at: Date,
+  explicit = false,
+) {
+  const fromBoard = <T>(current: T, lastSaved: T, now: T): T =>
+    !explicit && now === lastSaved ? current : now
   const text = fromBoard(existing.text, existing.boardText, draft.text)
   const ownerName = fromBoard(existing.ownerName, existing.boardOwnerName, draft.ownerName)
   const due = fromBoard(existing.due, existing.boardDue, draft.due)

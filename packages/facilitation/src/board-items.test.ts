@@ -55,6 +55,7 @@ describe('action items', () => {
       due: '2026-12-01',
       status: 'open',
       id: null,
+      text: null,
     })
     expect(readAction(action('Ada', null))?.due).toBeNull()
     expect(readAction({ action: { ownerId: '', ownerName: 'X' } })).toBeNull()
@@ -104,6 +105,16 @@ describe('action items', () => {
     expect(isOverdue({ status: open, due: null }, '2026-11-21')).toBe(false)
     expect(isOverdue({ status: 'done', due: '2026-11-20' }, '2026-11-21')).toBe(false)
     expect(isOverdue({ status: 'dropped', due: '2026-11-20' }, '2026-11-21')).toBe(false)
+  })
+
+  it('[fac:AI5] an action written apart from the note is listed in its own words', () => {
+    const note = (meta: object) =>
+      shape('shape:a', 'note', 'page:page', 'a1', { richText: rich('Runbook?') }, meta)
+    const owned = { ownerId: 'm', ownerName: 'A' }
+    expect(actionItems([note({ action: { ...owned, text: 'Write the runbook' } })])[0]?.text).toBe(
+      'Write the runbook',
+    )
+    expect(actionItems([note({ action: { ...owned, text: '  ' } })])[0]?.text).toBe('Runbook?')
   })
 
   it('[fac:AI4] reads the follow-up the server wrote onto the note: its id and status', () => {

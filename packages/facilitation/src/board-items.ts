@@ -24,10 +24,13 @@ export interface ActionMeta {
    */
   readonly status: ActionItemStatus
   readonly id: string | null
+  /** What to do, when it was written apart from the note's words (fac:AI5); else the note's. */
+  readonly text: string | null
 }
 
-export interface ActionItem extends ActionMeta {
+export interface ActionItem extends Omit<ActionMeta, 'text'> {
   readonly shapeId: string
+  /** What to do: its own words, or the note's. */
   readonly text: string
 }
 
@@ -73,7 +76,7 @@ export const DUE_DATE = /^\d{4}-\d{2}-\d{2}$/
 export function readAction(meta: unknown): ActionMeta | null {
   const action = isObject(meta) ? meta.action : undefined
   if (!isObject(action)) return null
-  const { ownerId, ownerName, due, status, id } = action
+  const { ownerId, ownerName, due, status, id, text } = action
   if (typeof ownerId !== 'string' || ownerId === '' || typeof ownerName !== 'string') return null
   if (due !== null && due !== undefined && (typeof due !== 'string' || !DUE_DATE.test(due)))
     return null
@@ -83,6 +86,7 @@ export function readAction(meta: unknown): ActionMeta | null {
     due: typeof due === 'string' ? due : null,
     status: status === 'done' || status === 'dropped' ? status : 'open',
     id: typeof id === 'string' && /^AI-\d+$/.test(id) ? id : null,
+    text: typeof text === 'string' && text.trim() !== '' ? text : null,
   }
 }
 
@@ -128,7 +132,10 @@ export function actionItems(records: Iterable<unknown>): ActionItem[] {
     const shape = asShape(record)
     if (!shape || shape.type !== 'note') continue
     const action = readAction(shape.meta)
-    if (action) items.push({ ...action, shapeId: shape.id, text: plainText(shape.props.richText) })
+    if (action) {
+      const text = action.text ?? plainText(shape.props.richText)
+      items.push({ ...action, shapeId: shape.id, text })
+    }
   }
   return items.sort(
     (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.text.localeCompare(b.text),

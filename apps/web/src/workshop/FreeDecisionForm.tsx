@@ -4,7 +4,7 @@ import { type Editor, useValue } from 'tldraw'
 import { sendCommand } from '../api/rooms'
 import type { RoomMember } from '../api/workshop'
 import { SimilarDecisions } from '../decisions/SimilarDecisions'
-import { FormFooter, InputField, TextField } from './forms'
+import { FormFooter, TextField } from './forms'
 import { formLook } from './disagree-and-commit/form-look'
 import {
   emptyFreeDecision,
@@ -71,7 +71,7 @@ export function FreeDecisionForm(props: {
       data-testid="free-decision-form"
       onSubmit={(event) => void submit(event)}
     >
-      <InputField
+      <TextField
         id={`${id}-title`}
         label="Title"
         testId="free-decision-title"

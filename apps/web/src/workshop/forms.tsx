@@ -74,58 +74,39 @@ export function FormFooter(props: {
   )
 }
 
-/** A labelled text box of a form. */
+/** A labelled text box of a form: one line, or a text area of `rows` lines. */
 export function TextField(props: {
   id: string
   label: ReactNode
   testId: string
   value: string
   maxLength: number
-  rows: number
+  /** Lines of a text area; without, a one-line box. */
+  rows?: number
   required?: boolean
   onChange: (value: string) => void
 }) {
+  const box = {
+    id: props.id,
+    'data-testid': props.testId,
+    value: props.value,
+    maxLength: props.maxLength,
+    'aria-required': props.required,
+  }
   return (
     <>
       <label className="field" htmlFor={props.id}>
         {props.label}
       </label>
-      <textarea
-        id={props.id}
-        data-testid={props.testId}
-        value={props.value}
-        maxLength={props.maxLength}
-        rows={props.rows}
-        aria-required={props.required}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </>
-  )
-}
-
-/** A labelled one-line text box of a form. */
-export function InputField(props: {
-  id: string
-  label: ReactNode
-  testId: string
-  value: string
-  maxLength: number
-  required?: boolean
-  onChange: (value: string) => void
-}) {
-  return (
-    <>
-      <label className="field" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        data-testid={props.testId}
-        value={props.value}
-        maxLength={props.maxLength}
-        aria-required={props.required}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      {props.rows === undefined ? (
+        <input {...box} onChange={(event) => props.onChange(event.target.value)} />
+      ) : (
+        <textarea
+          {...box}
+          rows={props.rows}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
     </>
   )
 }

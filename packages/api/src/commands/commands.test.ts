@@ -101,6 +101,17 @@ const sent: { readonly [T in CommandType]: readonly CommandInput<T>[] } = {
       tags: ['release'],
     },
   ],
+  'action.set': [
+    { type: 'action.set', noteId: 'shape:n', text: 'Write the runbook', ownerId: 'm-1' },
+    {
+      type: 'action.set',
+      noteId: 'shape:n',
+      text: 'Write the runbook',
+      externalOwner: 'Zed',
+      due: '2031-01-01',
+    },
+  ],
+  'action.clear': [{ type: 'action.clear', noteId: 'shape:n' }],
 }
 
 const refusal = (type: CommandType, body: unknown) => {
@@ -118,7 +129,7 @@ describe('command schemas', () => {
 
   it('are listed once each, in the order refusals name them', () => {
     expect(Object.keys(commandSchemas)).toEqual(Object.keys(sent))
-    expect(Object.keys(commandSchemas)).toHaveLength(25)
+    expect(Object.keys(commandSchemas)).toHaveLength(27)
   })
 
   it('refuse a typo in a field, naming the field', () => {
@@ -143,6 +154,18 @@ describe('command schemas', () => {
     expect(
       refusal('lock.set', { type: 'lock.set', target: 'frames', frameIds: ['x'], locked: true }),
     ).toBe('frameIds.0: must be a shape id')
+  })
+
+  it('[fac:AI5] an action item has exactly one owner: a member, or someone outside by name', () => {
+    const base = { type: 'action.set', noteId: 'shape:n', text: 'Do it' }
+    expect(refusal('action.set', base)).toMatch(/^ownerId: one owner/)
+    expect(refusal('action.set', { ...base, ownerId: 'm', externalOwner: 'Zed' })).toMatch(
+      /^ownerId: one owner/,
+    )
+    expect(refusal('action.set', { ...base, ownerId: 'm', text: ' ' })).toBe(
+      'text: must not be empty',
+    )
+    expect(refusal('action.set', { ...base, ownerId: 'm', due: 'soon' })).toMatch(/^due: /)
   })
 
   it('fill in defaults the web app may leave out', () => {

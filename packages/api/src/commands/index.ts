@@ -22,6 +22,8 @@ import {
 import { lockSet, memberRename, roomSettings, spotlightSet, summon, tokenRotate } from './room.js'
 import { voteCast, voteClose, voteOpen } from './votes.js'
 import { decisionCreate, recordsSave, workshopClose } from './workshop.js'
+import { actionClear, actionSet } from './actions.js'
+export { ACTION_TEXT_MAX } from './actions.js'
 
 /** Every command any room accepts, by its `type` (in the order refusals list them). */
 export const commandSchemas = {
@@ -50,6 +52,8 @@ export const commandSchemas = {
   'workshop.close': workshopClose,
   'records.save': recordsSave,
   'decision.create': decisionCreate,
+  'action.set': actionSet,
+  'action.clear': actionClear,
 } as const
 
 export type CommandSchemas = typeof commandSchemas

@@ -1,6 +1,6 @@
 /** What each command answers when it is accepted (a refusal is an `ApiErrorBody`). */
 import type { Role, RoomState } from '@accord/facilitation'
-import type { DecisionRecord } from '@accord/records'
+import type { ActionItemRecord, DecisionRecord } from '@accord/records'
 import type { WorkshopResult } from '@accord/templates'
 import type { SavedRecords } from '../room-records.js'
 import type { BallotView, PrivateNote } from '../room-reads.js'
@@ -80,4 +80,6 @@ export interface CommandResults {
   readonly 'workshop.close': WorkshopClosed
   readonly 'records.save': SavedRecords
   readonly 'decision.create': DecisionRecord
+  readonly 'action.set': ActionItemRecord
+  readonly 'action.clear': ActionItemRecord | null
 }

@@ -16,6 +16,7 @@ import { phaseSet, phasesUpdate } from './phase-commands.js'
 import { notesAdd, notesDelete, notesEdit, notesReveal } from './private-note-commands.js'
 import { timerExtend, timerPause, timerReset, timerResume, timerStart } from './timer-commands.js'
 import { decisionCreate, recordsSave } from './records-commands.js'
+import { actionClear, actionSet } from './action-commands.js'
 import { roomSettings } from './settings-commands.js'
 import { summon } from './summon-command.js'
 import { tokenRotate } from './token-rotate.js'
@@ -54,6 +55,8 @@ const commands: { readonly [Type in CommandType]: CommandDefinition<CommandSchem
   'workshop.close': workshopClose,
   'records.save': recordsSave,
   'decision.create': decisionCreate,
+  'action.set': actionSet,
+  'action.clear': actionClear,
 }
 
 export const commandTypes = Object.keys(commands)

@@ -36,6 +36,7 @@ export async function showFollowUpOnBoard(
         ownerId: idOf(item.ownerName),
         ownerName: item.ownerName,
         due: item.due,
+        text: item.text,
       })),
     )
   }

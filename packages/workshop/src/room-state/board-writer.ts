@@ -40,6 +40,8 @@ export interface ActionFollowUp {
   readonly ownerId: string
   readonly ownerName: string
   readonly due: string | null
+  /** What to do, in its own words (fac:AI5). */
+  readonly text: string
 }
 
 interface ShapeJson {
@@ -158,6 +160,8 @@ export class BoardWriter {
   async writeActionFollowUps(
     roomId: string,
     followUps: readonly (ActionFollowUp & { readonly shapeId: string })[],
+    /** Make the note an action item if it is none yet (`action.set`). */
+    options: { readonly create?: boolean } = {},
   ): Promise<void> {
     if (followUps.length === 0) return
     await withRoom(this.registry, roomId, async (room) => {
@@ -166,8 +170,9 @@ export class BoardWriter {
       for (const { shapeId, ...followUp } of followUps) {
         const note = records.get(shapeId) as
           { type?: unknown; meta?: { action?: unknown } } | undefined
-        const action = note?.meta?.action
-        if (note?.type !== 'note' || typeof action !== 'object' || action === null) continue
+        const current = note?.meta?.action
+        const action = typeof current === 'object' && current !== null ? current : null
+        if (note?.type !== 'note' || (action === null && !options.create)) continue
         const next = { ...action, ...followUp }
         if (JSON.stringify(next) === JSON.stringify(action)) continue
         writes.push({ id: shapeId, record: { ...note, meta: { ...note.meta, action: next } } })
@@ -176,6 +181,18 @@ export class BoardWriter {
       room.doc.transact(() => {
         for (const { id, record } of writes) records.set(id, record)
       }, SERVER_ORIGIN)
+      await room.flushed()
+    })
+  }
+
+  /** Makes a note no longer an action item (`action.clear`); its stored item stays, dropped. */
+  async clearAction(roomId: string, shapeId: string): Promise<void> {
+    await withRoom(this.registry, roomId, async (room) => {
+      const records = room.doc.getMap<unknown>(RECORDS_MAP)
+      const note = records.get(shapeId) as { meta?: Record<string, unknown> } | undefined
+      if (!note?.meta || !('action' in note.meta)) return
+      const { action: _cleared, ...meta } = note.meta
+      room.doc.transact(() => records.set(shapeId, { ...note, meta }), SERVER_ORIGIN)
       await room.flushed()
     })
   }

@@ -155,6 +155,41 @@ describe('boardWritePolicy', () => {
     expect(boardWritePolicy('participant')(deletion, doc).ok).toBe(false)
   })
 
+  it('[fac:AI5] nobody writes a note’s action item but the server; the rest of the note is theirs', () => {
+    const doc = room({ board: false, frames: [] })
+    const records = doc.getMap(RECORDS)
+    const stored = { ownerId: 'm', ownerName: 'Ada', due: null, status: 'open', id: 'AI-1' }
+    const owned = (record: object, action: object | undefined) => {
+      const { meta, ...rest } = record as { meta: Record<string, unknown> }
+      return { ...rest, meta: action === undefined ? {} : { ...meta, action } }
+    }
+    records.set('shape:loose', owned(note('shape:loose', FIRST_PAGE_ID), stored))
+    const write = (action: object | undefined, x = 0) =>
+      writesOf(doc, (client) =>
+        client
+          .getMap(RECORDS)
+          .set('shape:loose', owned(note('shape:loose', FIRST_PAGE_ID, x), action)),
+      )
+    const refused = {
+      ok: false,
+      error: "a note's action item changes through the action.set command, not the board",
+    }
+    for (const role of ['participant', 'facilitator'] as const) {
+      const policy = boardWritePolicy(role)
+      expect(policy(write({ ...stored, status: 'done' }), doc)).toEqual(refused)
+      expect(policy(write({ ...stored, ownerName: 'Mallory' }), doc)).toEqual(refused)
+      expect(policy(write(undefined), doc)).toEqual(refused) // taking it off
+      // Moving the note (its action item as it was, in any key order) is theirs to do.
+      const reordered = Object.fromEntries(Object.entries(stored).reverse())
+      expect(policy(write(reordered, 40), doc).ok).toBe(true)
+      // A new note cannot arrive as an action item either.
+      const fresh = writesOf(doc, (client) =>
+        client.getMap(RECORDS).set('shape:new', owned(note('shape:new', FIRST_PAGE_ID), stored)),
+      )
+      expect(policy(fresh, doc)).toEqual(refused)
+    }
+  })
+
   it('[fac:L1] a locked board, or a phase without board editing, freezes it for participants', () => {
     for (const doc of [
       room({ board: true, frames: [] }),

@@ -40,6 +40,7 @@ export interface WritePolicyOptions {
  *   the stored board would differ from the served one). Everything else — the room's server-owned state
  *   (`accord:*`), tldraw's schema record (`tldraw:meta`), any other root, nested types, sequence
  *   content, text, embeds, binary, subdocuments — is refused;
+ * - a note's action item (`meta.action`) is the server's: no writer may change it;
  * - participants are also held to the locks (the template layout among them), and to a phase
  *   that does not allow board editing. The facilitator is not.
  *
@@ -76,6 +77,18 @@ export function boardWritePolicy(role: Role, options: WritePolicyOptions = {}) {
       }
       recordWrites.push({ kind: write.kind, id: write.key, record: write.value })
     }
+    const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
+    // [fac:AI5] A note's action item is the server's to write (`action.set`): a change to one,
+    // from anyone — the facilitator too — is refused, so the board never says what the store
+    // does not.
+    for (const write of recordWrites) {
+      if (write.kind === 'set' && actionOf(records.get(write.id)) !== actionOf(write.record)) {
+        return refuse(
+          'server_owned',
+          "a note's action item changes through the action.set command, not the board",
+        )
+      }
+    }
     if (facilitates || recordWrites.length === 0) return ok(undefined)
 
     // Runs on every participant update: read the two fields it needs, not the whole state.
@@ -84,11 +97,23 @@ export function boardWritePolicy(role: Role, options: WritePolicyOptions = {}) {
       readRoomState({ plan: stateMap.get('plan'), locks: stateMap.get('locks') }),
     )
     if (!locks.board && locks.frames.length === 0 && locks.layout.length === 0) return ok(undefined)
-    const records = doc.getMap<unknown>(BOARD_RECORDS_MAP)
     const verdict = checkLockedWrites(recordWrites, locks, (id) => records.get(id))
     return verdict.ok ? verdict : refuse('locked', verdict.error)
   }
 }
+
+/** A record's action item (`meta.action`) as canonical JSON, to compare; '' when it has none. */
+function actionOf(record: unknown): string {
+  const meta = (record as { meta?: { action?: unknown } } | undefined)?.meta
+  return meta?.action === undefined ? '' : canonicalJson(meta.action)
+}
+
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
 
 function short(name: string): string {
   return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import { SimilarDecisions } from '../../decisions/SimilarDecisions'
 import type { Send } from '../form-command'
-import { FormFooter, InputField, MemberField, TextField, useCommandForm } from '../forms'
+import { FormFooter, MemberField, TextField, useCommandForm } from '../forms'
 import { formLook } from './form-look'
 import { emptyOption, proposalCommand, proposalDraft, type ProposalDraft } from './decision-view'
 
@@ -46,7 +46,7 @@ export function ProposalForm(props: {
       data-testid="proposal-form"
       onSubmit={(event) => void submit(event)}
     >
-      <InputField
+      <TextField
         id={`${id}-title`}
         label="Title"
         testId="proposal-title-input"
