@@ -452,6 +452,21 @@ describe('decision log and action items (real Chromium, built app)', () => {
     await decisionLog(openTheActionOnTheBoard)
   })
 
+  it('[rec:DR10] "Revisit in a workshop" opens a new disagree-and-commit starting from its words', async () => {
+    const { server, faye, decisionId } = await settledDecision()
+    onTestFailed(() => screenshot(faye.page, 'FAILED-decision-log-revisit'))
+    const page = faye.page
+    await page.goto(`${server.url}/decisions/${decisionId}`)
+    await page.getByTestId('decision-revisit').click()
+    await page.waitForURL(/\/b\//)
+    await expect.poll(() => text(page, 'decision-revisits')).toContain(`Revisits ${decisionId}`)
+    await expect.poll(() => page.getByTestId('proposal-title-input').inputValue()).toBe(title)
+    await screenshot(page, 'decision-log-7-revisit')
+    // The record stays current until the new workshop accepts a decision.
+    const record = await getJson<{ status: string }>(server, `/api/decisions/${decisionId}`)
+    expect(record.status).toBe('accepted')
+  })
+
   it('nobody’s page threw an error', () => {
     expect(e2e.pageErrors()).toEqual([])
   })

@@ -13,6 +13,11 @@ export const createRoomBody = z.object({
   followUp: z
     .object({ roomId: z.string().regex(roomIdPattern), token: z.string().max(200) })
     .optional(),
+  /**
+   * A disagree-and-commit that revisits a settled decision (rec:DR10): the record, and a
+   * facilitator token of the workshop it came from.
+   */
+  revisit: z.object({ decisionId: z.string().max(20), token: z.string().max(200) }).optional(),
 })
 
 export const joinBody = z.object({ name: displayName.optional() })

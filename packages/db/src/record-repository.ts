@@ -211,7 +211,9 @@ export class SqlRecordRepository implements RecordRepository {
       const actions: ActionItemRecord[] = []
       for (const draft of records.actions) actions.push(yield* upsertAction(t, draft, by, at))
       yield* replaceOutputs(t, records)
-      const decision = records.decision ? yield* saveDecision(t, records.decision, by, at) : null
+      const decision = records.decision
+        ? yield* saveDecision(t, records.decision, by, at, records.revisits)
+        : null
       return { decision, actions }
     })
   }
@@ -463,6 +465,48 @@ export class SqlRecordRepository implements RecordRepository {
  * superseded once accepted or rejected, or left alone when nothing in it changed.
  */
 function* saveDecision(
+  t: Tables,
+  draft: DecisionDraft,
+  by: string | null,
+  at: Date,
+  revisits: string | null,
+): Steps<DecisionRecord> {
+  const saved = yield* saveRoomDecision(t, draft, by, at)
+  // Accepted, the decision replaces the one its workshop revisits (rec:DR10) — not before.
+  if (revisits && saved.status === 'accepted' && saved.supersedes === null) {
+    return yield* replaceRevisited(t, revisits, saved, { ...settledBy(draft, by), at })
+  }
+  return saved
+}
+
+/**
+ * [rec:DR10] Links an accepted record to the one its workshop revisits: that one is superseded by
+ * it (its content as it was), both naming each other. Left alone if it was superseded meanwhile.
+ */
+function* replaceRevisited(
+  t: Tables,
+  revisitedId: string,
+  successor: DecisionRecord,
+  event: ChangeEvent,
+): Steps<DecisionRecord> {
+  const number = numberOf('DR', revisitedId)
+  const original = number === null ? null : yield* readDecision(t, number)
+  if (!original || !checkSupersedable(original).ok) return successor
+  const { decisionRecords } = t
+  yield* run((q) =>
+    q
+      .update(decisionRecords)
+      .set({ supersedes: original.number })
+      .where(eq(decisionRecords.number, successor.number)),
+  )
+  const linked = supersede(original, successor, statusEvent(event))
+  if (!linked.ok) return successor
+  yield* storeStatus(t, linked.value.original)
+  return (yield* readDecision(t, successor.number))!
+}
+
+/** The room's own decision record: new, edited while proposed, superseded once settled. */
+function* saveRoomDecision(
   t: Tables,
   draft: DecisionDraft,
   by: string | null,

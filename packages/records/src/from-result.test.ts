@@ -56,6 +56,7 @@ describe('records of a workshop', () => {
       commitments: [{ memberId: 'm2', name: 'Bo', at: Date.parse('2026-11-20T10:05:00Z') }],
       notCommitted: [],
       concerns: [],
+      revisits: null,
       actions: [action],
       participants: [
         { id: 'm1', name: 'Ada', role: 'facilitator' },

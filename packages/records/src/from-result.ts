@@ -60,6 +60,7 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
   const base = {
     source: source([]),
     decision: null,
+    revisits: null,
     actions: [] as ActionDraft[],
     risks: [],
     themes: [],
@@ -79,7 +80,8 @@ export function recordsOf(meta: WorkshopMeta, result: WorkshopResult): WorkshopR
   switch (result.template) {
     case 'disagree-and-commit': {
       const decision = decisionOf(result, meta, source)
-      return { ...base, decision, actions: boardActions(result.actions) }
+      const revisits = result.revisits?.id ?? null
+      return { ...base, decision, revisits, actions: boardActions(result.actions) }
     }
     case 'pre-mortem': {
       const mitigations: ActionDraft[] = mitigationActions(result).map((action) => ({

@@ -153,6 +153,11 @@ export interface WorkshopRecords {
   readonly source: RecordSource
   /** The decision it reached (disagree-and-commit), without the number the store gives it. */
   readonly decision: DecisionDraft | null
+  /**
+   * The record its decision revisits (`DR-12`): superseded by it once it is accepted, not before
+   * (rec:DR10).
+   */
+  readonly revisits: string | null
   readonly actions: readonly ActionDraft[]
   readonly risks: readonly RiskRecord[]
   readonly themes: readonly ThemeRecord[]

@@ -29,6 +29,7 @@ export type {
   Submission,
   Template,
   RegionContent,
+  RevisitedDecision,
   WorkshopAction,
   WorkshopActions,
   WorkshopPlan,

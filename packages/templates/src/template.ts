@@ -40,6 +40,25 @@ export interface PreviousWorkshop {
   readonly openActions: readonly CarriedAction[]
 }
 
+/**
+ * A settled decision a new disagree-and-commit revisits (rec:DR10): its record, and its words to
+ * start the new proposal from. It stays current until the new workshop accepts a decision.
+ */
+export interface RevisitedDecision {
+  readonly id: string
+  readonly title: string
+  /** The day it was decided (YYYY-MM-DD). */
+  readonly date: string
+  readonly draft: {
+    readonly title: string
+    readonly context: string
+    readonly options: readonly { title: string; pros: string; cons: string }[]
+    readonly drivers: readonly string[]
+    readonly informed: readonly string[]
+    readonly tags: readonly string[]
+  }
+}
+
 export interface CarriedAction {
   readonly text: string
   readonly ownerName: string
@@ -145,7 +164,12 @@ export interface Template<
   readonly name: string
   readonly description: string
   readonly optionFields: readonly OptionField[]
-  create(options: OptionValues, previous: PreviousWorkshop | null): WorkshopPlan
+  create(
+    options: OptionValues,
+    previous: PreviousWorkshop | null,
+    /** The decision a disagree-and-commit revisits, if it was opened to (rec:DR10). */
+    revisit?: RevisitedDecision | null,
+  ): WorkshopPlan
   readonly actions: Actions
   /** Derives the structured result from public state only, so it can be shown live anywhere. */
   result(input: ResultInput): R

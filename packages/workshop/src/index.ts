@@ -39,6 +39,7 @@ export {
 } from './workshops/live-result.js'
 export { previousWorkshop } from './workshops/previous-workshop.js'
 export type { WorkshopServices } from './workshops/workshop-services.js'
+export { revisitedDecision } from './workshops/revisited-decision.js'
 export { saveWorkshopRecords } from './records/save-records.js'
 
 export { type StampedIdentity, stampPresence } from './sync/presence-stamp.js'

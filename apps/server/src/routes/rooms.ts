@@ -5,6 +5,7 @@ import { type Role, roles, visibleLinkRoles } from '@accord/facilitation'
 import { checkOptions, findTemplate, templates } from '@accord/templates'
 import {
   previousWorkshop,
+  revisitedDecision,
   presentLinks,
   presentRoom,
   setUpWorkshop,
@@ -55,9 +56,22 @@ export function roomRoutes(
     const previous = body.followUp
       ? await previousWorkshop({ ...deps, resolveCredential: resolve }, body.followUp, template.id)
       : null
+    if (body.revisit && template.id !== 'disagree-and-commit') {
+      throw new ApiError(
+        400,
+        'invalid_revisit',
+        'revisit: a decision is revisited in a disagree-and-commit',
+      )
+    }
+    const revisit = body.revisit
+      ? await revisitedDecision({ ...deps, resolveCredential: resolve }, body.revisit)
+      : null
     const room: RoomRecord = {
       id: newRoomId(),
-      title: body.title || (template.id === 'blank' ? defaultRoomTitle : template.name),
+      title:
+        body.title ||
+        (revisit ? `Revisit ${revisit.id}: ${revisit.title}`.slice(0, 200) : '') ||
+        (template.id === 'blank' ? defaultRoomTitle : template.name),
       createdAt: new Date(),
       template: template.id,
       previousRoomId: previous?.roomId ?? null,
@@ -67,7 +81,7 @@ export function roomRoutes(
       string
     >
     await rooms.create(room, tokens)
-    await setUpWorkshop(deps, room.id, template, options.value, previous)
+    await setUpWorkshop(deps, room.id, template, options.value, previous, revisit)
     const links = Object.fromEntries(
       roles.map((role) => [role, { token: tokens[role], generation: 1 }]),
     ) as Record<Role, { token: string; generation: number }>

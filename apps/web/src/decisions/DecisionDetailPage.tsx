@@ -8,7 +8,9 @@ import {
   afterDecision,
   notCommitted,
 } from '../api/records'
+import { createRoom } from '../api/rooms'
 import { Link } from '../app/Link'
+import { enterCreatedRoom } from '../board/enter-created-room'
 import { navigate } from '../app/navigation'
 import { boardPath, decisionLogPath, decisionPath } from '../app/routes'
 import { boardLinkOf, canSupersede, stanceName, statusChanges, statusLabels } from './decision-view'
@@ -322,6 +324,7 @@ function DecisionView({
             <FacilitatorControls
               record={record}
               token={facilitator.token}
+              name={facilitator.name}
               onChanged={onChanged}
               superseding={superseding}
               onSupersede={() => setSuperseding(true)}
@@ -350,6 +353,8 @@ function DecisionView({
 function FacilitatorControls(props: {
   record: DecisionRecord
   token: string
+  /** The facilitator's name, to join the revisiting workshop under. */
+  name: string
   onChanged: (record: DecisionRecord) => void
   superseding: boolean
   onSupersede: () => void
@@ -368,6 +373,21 @@ function FacilitatorControls(props: {
     if (!result.ok) return setError(result.message)
     setNote('')
     props.onChanged(result.value)
+  }
+
+  // [rec:DR10] A new disagree-and-commit revisiting this record, opened as its facilitator.
+  async function revisit() {
+    setBusy(true)
+    setError(null)
+    const created = await createRoom('', {
+      template: 'disagree-and-commit',
+      revisit: { decisionId: record.id, token: props.token },
+    })
+    if (!created.ok) {
+      setBusy(false)
+      return setError(created.message)
+    }
+    navigate(boardPath(await enterCreatedRoom(created.value, props.name)))
   }
 
   if (changes.length === 0 && !canSupersede(record)) return null
@@ -420,6 +440,19 @@ function FacilitatorControls(props: {
             onClick={props.onSupersede}
           >
             Supersede…
+          </button>
+          <p className="form-hint">
+            Or revisit it with the people who decide: a new disagree-and-commit starting from its
+            words. It stays current until that workshop accepts a new decision.
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="decision-revisit"
+            disabled={busy}
+            onClick={() => void revisit()}
+          >
+            Revisit in a workshop
           </button>
         </>
       )}

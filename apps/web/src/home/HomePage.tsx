@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react'
-import { createRoom, joinRoom, type RoomSetup } from '../api/rooms'
+import { createRoom, type RoomSetup } from '../api/rooms'
 import { fetchTemplates, type TemplateSummary } from '../api/templates'
 import { Link } from '../app/Link'
 import { navigate } from '../app/navigation'
 import { actionItemsPath, boardPath, decisionLogPath, licensesPath } from '../app/routes'
 import { guestName, MAX_DISPLAY_NAME, normaliseDisplayName } from '../board/current-user'
-import { rememberedName, rememberName, saveAccess } from '../board/room-access'
+import { rememberedName, rememberName } from '../board/room-access'
+import { enterCreatedRoom } from '../board/enter-created-room'
 import { SessionLink } from '../signin/SessionLink'
 import { FollowUpPicker, useEarlierRetros } from './FollowUpPicker'
 import {
@@ -140,14 +141,9 @@ export function HomePage() {
         detail: apiFieldMessage(created.message),
       })
     }
-    const { id, tokens } = created.value
     const displayName = normaliseDisplayName(name) || guestName()
     rememberName(localStorage, displayName)
-    const joined = await joinRoom(id, tokens.facilitator, displayName)
-    saveAccess(localStorage, id, {
-      linkToken: tokens.facilitator,
-      member: joined.ok ? { ...joined.value.member, token: joined.value.token } : null,
-    })
+    const id = await enterCreatedRoom(created.value, displayName)
     setCreating(false)
     navigate(boardPath(id))
   }

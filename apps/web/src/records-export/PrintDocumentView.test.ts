@@ -30,6 +30,7 @@ const decision: DecisionResult = {
   commitments: [],
   notCommitted: [],
   concerns: [],
+  revisits: null,
   actions: [],
   participants: [{ id: 'bo', name: hostile, role: 'facilitator' }],
 }

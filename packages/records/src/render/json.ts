@@ -53,6 +53,7 @@ export function workshopExport(input: WorkshopExportInput) {
     records: {
       source: source(records.source),
       decision: records.decision ? draft(records.decision) : null,
+      revisits: records.revisits,
       actions: records.actions.map(action),
       risks: records.risks.map(risk),
       themes: records.themes.map(theme),

@@ -39,6 +39,10 @@ export function decisionSummary(
     details: [
       ['Status', [status]],
       ['Decider', [user(decider, '—')]],
+      // [rec:DR10] The settled decision this workshop revisits.
+      ...(result.revisits
+        ? ([['Revisits', [`${result.revisits.id} `, user(result.revisits.title)]]] as const)
+        : []),
     ],
     sections: [
       ...proposalSections(result),

@@ -227,6 +227,7 @@ export const decision: DecisionResult = {
     { id: 'shape:c1', text: 'Who runs PostgreSQL at night?' },
     { id: 'shape:c2', text: 'Does the backup job still fit in the window?' },
   ],
+  revisits: null,
   actions: [action('shape:a5', 'Size the PostgreSQL instance', bo, '2025-03-31')],
   participants: team,
 }
@@ -271,6 +272,7 @@ export const anonymousDecision: DecisionResult = {
     { id: 'cy', name: 'Cy' },
   ],
   concerns: [],
+  revisits: null,
   actions: [],
 }
 

@@ -100,12 +100,36 @@ describe('disagree and commit: phases', () => {
     expect(plan.phases.find((p) => p.id === 'stances')?.rules.boardEditing).toBe(false)
     expect(plan.data).toEqual({
       proposal: null,
+      revisits: null,
+      draft: null,
       round: 0,
       proposalChanged: null,
       given: [],
       stances: null,
       decision: null,
       commitments: [],
+    })
+  })
+
+  it('[rec:DR10] a workshop revisiting a decision starts from its words and says so', () => {
+    const revisit = {
+      id: 'DR-12',
+      title: 'Move the ledger',
+      date: '2026-03-03',
+      draft: {
+        title: 'Move the ledger',
+        context: 'Writers wait',
+        options: [],
+        drivers: [],
+        informed: [],
+        tags: ['db'],
+      },
+    }
+    const plan = dac.create(optionsFor(dac, {}), null, revisit)
+    expect(plan.data).toMatchObject({
+      proposal: null,
+      revisits: { id: 'DR-12', title: 'Move the ledger', date: '2026-03-03' },
+      draft: revisit.draft,
     })
   })
 
@@ -399,6 +423,8 @@ describe('disagree and commit: giving stances', () => {
       value: {
         data: {
           proposal: recorded,
+          revisits: null,
+          draft: null,
           round: 0,
           proposalChanged: null,
           given: [{ memberId: 'cy', name: 'Cy' }],

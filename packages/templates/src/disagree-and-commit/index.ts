@@ -280,7 +280,7 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
     'Settle a decision for good: the proposal and who decides, hidden stances, the dissent in the dissenters’ own words, the decision with its rationale, and everyone’s explicit commitment.',
   optionFields: fields,
 
-  create(options) {
+  create(options, _previous, revisit) {
     const scale = scaleOf(options)
     return {
       phases: [
@@ -344,6 +344,9 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
       ]),
       data: {
         proposal: null,
+        // What it revisits, and the words to start from (rec:DR10).
+        revisits: revisit ? { id: revisit.id, title: revisit.title, date: revisit.date } : null,
+        draft: revisit?.draft ?? null,
         round: 0,
         proposalChanged: null,
         given: [],

@@ -13,7 +13,7 @@ import {
   resultBaseSchema,
   type ResultAction,
 } from '../result-parts.js'
-import type { ResultBase, ResultInput } from '../template.js'
+import type { ResultBase, ResultInput, RevisitedDecision } from '../template.js'
 import {
   isDissent,
   isStance,
@@ -80,8 +80,19 @@ export interface ProposalChange {
   readonly setAside: number
 }
 
+/** The settled decision a workshop revisits (rec:DR10). */
+export interface Revisits {
+  readonly id: string
+  readonly title: string
+  readonly date: string
+}
+
 export interface DecisionData {
   readonly proposal: Proposal | null
+  /** The record this workshop revisits: superseded only once it accepts a new decision. */
+  readonly revisits: Revisits | null
+  /** Its words, to start the proposal from until one is written. */
+  readonly draft: RevisitedDecision['draft'] | null
   /**
    * Which wording of the proposal stances are being given on: each change after a stance was
    * given starts a new round; only the current round's stances are counted and revealed.
@@ -102,6 +113,7 @@ export interface DecisionResult extends ResultBase {
   readonly scale: Scale
   readonly anonymous: boolean
   readonly proposal: Proposal | null
+  readonly revisits: Revisits | null
   readonly stances: readonly RevealedStance[]
   readonly summary: StanceSummary | null
   readonly dissent: readonly RevealedStance[]
@@ -138,6 +150,11 @@ export const decisionResultSchema: z.ZodType<DecisionResult> = resultBaseSchema.
       deciderName: z.string(),
     })
     .nullable(),
+  // Results stored before revisits existed revisit nothing.
+  revisits: z
+    .object({ id: z.string(), title: z.string(), date: z.string() })
+    .nullable()
+    .default(null),
   stances: z.array(revealedStanceSchema),
   summary: z
     .object({
@@ -216,6 +233,8 @@ function readDecision(v: unknown): Decision | null {
 export function readDecisionData(data: Readonly<Record<string, unknown>>): DecisionData {
   return {
     proposal: readProposal(data.proposal),
+    revisits: readRevisits(data.revisits),
+    draft: readDraft(data.draft),
     round: typeof data.round === 'number' ? data.round : 0,
     proposalChanged: readProposalChange(data.proposalChanged),
     given: Array.isArray(data.given)
@@ -243,6 +262,28 @@ export function readDecisionData(data: Readonly<Record<string, unknown>>): Decis
   }
 }
 
+function readRevisits(v: unknown): Revisits | null {
+  if (!isObject(v) || !strings(v, 'id', 'title', 'date')) return null
+  return { id: v.id as string, title: v.title as string, date: v.date as string }
+}
+
+/** A revisited decision's words, as the server put them in the data; null if malformed. */
+function readDraft(v: unknown): RevisitedDecision['draft'] | null {
+  if (!isObject(v) || !strings(v, 'title', 'context') || !Array.isArray(v.options)) return null
+  const options = v.options.filter(
+    (o): o is { title: string; pros: string; cons: string } =>
+      isObject(o) && strings(o, 'title', 'pros', 'cons'),
+  )
+  return {
+    title: v.title as string,
+    context: v.context as string,
+    options: options.map(({ title, pros, cons }) => ({ title, pros, cons })),
+    drivers: textList(v.drivers),
+    informed: textList(v.informed),
+    tags: textList(v.tags),
+  }
+}
+
 export const scaleOf = (options: Readonly<Record<string, unknown>>): Scale =>
   options.scale === 'agreement' ? 'agreement' : 'fist-of-five'
 
@@ -259,6 +300,7 @@ export function decisionResult(input: ResultInput): DecisionResult {
     scale,
     anonymous: input.state.settings.anonymous,
     proposal: data.proposal,
+    revisits: data.revisits,
     stances,
     summary: data.stances ? summarise(scale, stances) : null,
     dissent: stances.filter((stance) => isDissent(stance.value)),

@@ -1,5 +1,5 @@
 import { noLocks, ok } from '@accord/facilitation'
-import type { OptionValues, PreviousWorkshop, Template } from '@accord/templates'
+import type { OptionValues, PreviousWorkshop, RevisitedDecision, Template } from '@accord/templates'
 import type { WorkshopServices } from './workshop-services.js'
 
 /**
@@ -12,8 +12,9 @@ export async function setUpWorkshop(
   template: Template,
   options: OptionValues,
   previous: PreviousWorkshop | null,
+  revisit: RevisitedDecision | null = null,
 ): Promise<void> {
-  const plan = template.create(options, previous)
+  const plan = template.create(options, previous, revisit)
   const layout = await services.board.layOut(roomId, plan.regions)
   const result = await services.roomStates.change(roomId, () =>
     ok({

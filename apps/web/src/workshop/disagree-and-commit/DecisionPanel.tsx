@@ -26,7 +26,7 @@ export function DecisionPanel(props: TemplatePanelProps<DecisionResult>) {
   const data = state.workshop?.data ?? {}
   const phaseId = currentPhase(state.plan).id
   const given = givenStances(data)
-  const { round, proposalChanged } = readDecisionData(data)
+  const { round, proposalChanged, draft } = readDecisionData(data)
   const view = decisionView({ phaseId, self, facilitates, result, given })
   const active = activeSection(phaseId)
   const panel = useScrollToActive<HTMLDivElement>(phaseId)
@@ -44,6 +44,7 @@ export function DecisionPanel(props: TemplatePanelProps<DecisionResult>) {
         members={props.members}
         stancesGiven={given.length}
         proposalChanged={proposalChanged}
+        draft={draft}
       />
       {view.showStances && (
         <StancesSection

@@ -1,4 +1,4 @@
-import { decisionLimits, type Proposal } from '@accord/templates'
+import { decisionLimits, type Proposal, type RevisitedDecision } from '@accord/templates'
 import { type FormEvent, useId, useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import { SimilarDecisions } from '../../decisions/SimilarDecisions'
@@ -20,12 +20,18 @@ const hinted = (label: string, hint: string) => (
  */
 export function ProposalForm(props: {
   proposal: Proposal | null
+  /** Words to start from when there is no proposal yet (a revisited decision's). */
+  draft?: RevisitedDecision['draft'] | null
   members: readonly RoomMember[]
   send: Send
   onDone: () => void
   onCancel: (() => void) | null
 }) {
-  const [draft, setDraft] = useState<ProposalDraft>(() => proposalDraft(props.proposal))
+  const [draft, setDraft] = useState<ProposalDraft>(() =>
+    proposalDraft(
+      props.proposal ?? (props.draft ? { ...props.draft, deciderId: '', deciderName: '' } : null),
+    ),
+  )
   const form = useCommandForm(props.send)
   const id = useId()
   const change = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }))

@@ -1,4 +1,7 @@
-import type { ProposalChange } from '@accord/templates'
+import type { ProposalChange, RevisitedDecision } from '@accord/templates'
+import { Link } from '../../app/Link'
+import { decisionPath } from '../../app/routes'
+import { formatDay } from '../../decisions/RecordsHeader'
 import { useState } from 'react'
 import type { RoomMember } from '../../api/workshop'
 import { PhaseSection } from '../panel-parts'
@@ -16,6 +19,8 @@ export function ProposalSection(
     members: readonly RoomMember[]
     stancesGiven: number
     proposalChanged: ProposalChange | null
+    /** The revisited decision's words, to start from (rec:DR10). */
+    draft: RevisitedDecision['draft'] | null
   },
 ) {
   const { view } = props
@@ -29,6 +34,14 @@ export function ProposalSection(
       active={props.active}
       testId="decision-proposal"
     >
+      {props.result.revisits && (
+        <p className="form-notice" data-testid="decision-revisits">
+          Revisits{' '}
+          <Link href={decisionPath(props.result.revisits.id)}>{props.result.revisits.id}</Link> “
+          {props.result.revisits.title}”, decided {formatDay(props.result.revisits.date)}. It stays
+          current until this workshop accepts a new decision.
+        </p>
+      )}
       {props.proposalChanged && !view.revealed && (
         <p className="form-notice" role="status" data-testid="proposal-changed">
           {props.proposalChanged.byName || 'The facilitator'} changed the proposal after{' '}
@@ -49,6 +62,7 @@ export function ProposalSection(
       {view.editProposal && (editing || proposal === null) ? (
         <ProposalForm
           proposal={proposal}
+          draft={props.draft}
           members={props.members}
           send={props.send}
           onDone={() => setEditing(false)}

@@ -61,6 +61,7 @@ function result(patch: Partial<DecisionResult> = {}): DecisionResult {
     commitments: [],
     notCommitted: people.map(({ id, name }) => ({ id, name })),
     concerns: [],
+    revisits: null,
     actions: [],
     participants: people,
     ...patch,

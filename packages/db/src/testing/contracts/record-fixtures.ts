@@ -61,6 +61,7 @@ export const action = (key: string, over: Partial<ActionDraft> = {}): ActionDraf
 export const workshop = (over: Partial<WorkshopRecords> = {}): WorkshopRecords => ({
   source: source('retro'),
   decision: null,
+  revisits: null,
   actions: [],
   risks: [],
   themes: [],

@@ -258,6 +258,52 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         expect(await storage.storedDecisionContent(1)).toBe(fixed)
       })
 
+      it('[rec:DR10] a workshop revisiting a record supersedes it once its decision is accepted', async () => {
+        await records.saveWorkshop(
+          workshop({ source: source('r'), decision: draft() }),
+          'Ada',
+          at('2026-11-20T10:00:00Z'),
+        )
+        const original = await records.decision('DR-1')
+        const revisiting = (status: 'proposed' | 'accepted', iso: string) =>
+          records.saveWorkshop(
+            workshop({
+              source: source('retro'),
+              decision: draft({
+                status,
+                title: 'Stay on SQLite',
+                source: source('retro', ['shape:p']),
+              }),
+              revisits: 'DR-1',
+            }),
+            'Bo',
+            at(iso),
+          )
+        const proposed = await revisiting('proposed', '2026-11-21T10:00:00Z')
+        expect(proposed.decision).toMatchObject({
+          id: 'DR-2',
+          status: 'proposed',
+          supersedes: null,
+        })
+        expect(await records.decision('DR-1')).toEqual(original)
+
+        const accepted = await revisiting('accepted', '2026-11-22T10:00:00Z')
+        expect(accepted.decision).toMatchObject({
+          id: 'DR-2',
+          status: 'accepted',
+          supersedes: 'DR-1',
+        })
+        expect(await records.decision('DR-1')).toMatchObject({
+          status: 'superseded',
+          supersededBy: 'DR-2',
+          title: original?.title,
+          history: [...original!.history, expect.objectContaining({ status: 'superseded' })],
+        })
+        // Saving again changes nothing more.
+        await revisiting('accepted', '2026-11-23T10:00:00Z')
+        expect((await records.decision('DR-1'))?.history).toHaveLength(original!.history.length + 1)
+      })
+
       it('[rec:DR4] only an accepted record saying the same takes commitments in', async () => {
         const cy = { name: 'Cy', at: '2026-11-22T11:00:00.000Z' }
         const committed = (over: Partial<DecisionDraft>) =>
