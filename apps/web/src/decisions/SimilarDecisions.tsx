@@ -9,6 +9,12 @@ import { formatDay } from './RecordsHeader'
 const QUIET_MS = 500
 
 /**
+ * How much of the text is sent: its first words say what it is about (the server searches by at
+ * most 30), and the address stays far below what a server takes in a request line.
+ */
+const SENT_CHARACTERS = 1000
+
+/**
  * The re-litigation guard (rec:SG1) under a proposal being written, on any board: the accepted
  * decisions it resembles — "DR-12 decided this on 3 Mar 2026; revisit it?" — each a link to its
  * record, where it can be superseded. Nothing while the text is short or resembles nothing.
@@ -21,7 +27,7 @@ export function SimilarDecisions(props: { text: string; testId?: string }) {
     if (short) return
     let stale = false
     const timer = setTimeout(() => {
-      void fetchSimilarDecisions(text.slice(0, 4000)).then((answer) => {
+      void fetchSimilarDecisions(text.slice(0, SENT_CHARACTERS)).then((answer) => {
         if (!stale) setFound(answer.ok ? answer.value : [])
       })
     }, QUIET_MS)
