@@ -4,7 +4,7 @@ import type { ActionDraft } from '@accord/records'
 import { requireMember } from '../credential.js'
 import { EXTERNAL_OWNER } from '../records/action-follow-up.js'
 import { withRoom } from '../room-state/with-room.js'
-import { liveResult, roomMembers } from '../workshops/live-result.js'
+import { liveWithMembers } from '../workshops/live-result.js'
 import { defineCommand, type CommandContext } from './command.js'
 
 /**
@@ -19,11 +19,8 @@ export const actionSet = defineCommand('action.set', {
   async run(context, input) {
     const self = requireMember(context.credential)
     const { roomId } = context.credential
-    const [live, members] = await Promise.all([
-      liveResult(context, roomId),
-      roomMembers(context, roomId),
-      checkNote(context, input.noteId),
-    ])
+    await checkNote(context, input.noteId)
+    const { live, members } = await liveWithMembers(context, roomId)
     let ownerId = EXTERNAL_OWNER
     let ownerName = input.externalOwner ?? ''
     if (input.ownerId !== null) {

@@ -2,7 +2,7 @@ import { ApiError } from '@accord/api'
 import { freeDecisionDraft, takesFreeDecisions } from '@accord/records'
 import { requireMember } from '../credential.js'
 import { saveWorkshopRecords } from '../records/save-records.js'
-import { liveResult, roomMembers } from '../workshops/live-result.js'
+import { liveWithMembers } from '../workshops/live-result.js'
 import { defineCommand } from './command.js'
 
 /**
@@ -34,10 +34,7 @@ export const decisionCreate = defineCommand('decision.create', {
   async run(context, input) {
     const self = requireMember(context.credential)
     const { roomId } = context.credential
-    const [live, members] = await Promise.all([
-      liveResult(context, roomId),
-      roomMembers(context, roomId),
-    ])
+    const { live, members } = await liveWithMembers(context, roomId)
     if (!takesFreeDecisions(live.result)) {
       throw new ApiError(
         409,

@@ -55,3 +55,12 @@ export async function liveResult(services: WorkshopServices, roomId: string): Pr
   })
   return { template, state, result, title: room?.title ?? '', board: records }
 }
+
+/** A room's live result and its people, read together — where a records command starts. */
+export async function liveWithMembers(services: WorkshopServices, roomId: string) {
+  const [live, members] = await Promise.all([
+    liveResult(services, roomId),
+    roomMembers(services, roomId),
+  ])
+  return { live, members }
+}
