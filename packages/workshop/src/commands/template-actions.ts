@@ -89,7 +89,7 @@ async function runTemplateAction(
       ...(spotlight === undefined ? {} : { spotlight }),
     },
   }))
-  if (data) await keepBoardContent(context, templateOf(state), data)
+  if (data) await keepBoardContent(context, templateOf(state), workshop.data, data)
   if (followUp) await followUpAction(context, followUp, self.name)
   // Once closed, the workshop's records are kept; what still happens joins its decision's ledger.
   if (workshop.closedAt !== null) {
@@ -105,11 +105,16 @@ async function runTemplateAction(
 async function keepBoardContent(
   context: CommandContext,
   template: AnyTemplate,
+  before: Readonly<Record<string, unknown>>,
   data: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   if (!template.boardContent) return
+  const content = template.boardContent(data)
+  // Most actions (a stance, a commitment) change nothing the board shows: leave the board alone.
+  // A board from before the template wrote its content gets it at the next change that does.
+  if (JSON.stringify(content) === JSON.stringify(template.boardContent(before))) return
   const { roomId } = context.credential
-  const created = await context.board.keepRegionContent(roomId, template.boardContent(data))
+  const created = await context.board.keepRegionContent(roomId, content)
   if (created.length === 0) return
   await changeState(context, (state) => ({
     ok: true,
