@@ -86,10 +86,10 @@ describe('the workshop summary model', () => {
     expect(sectionOf(doc, 'Action items')?.blocks).toEqual([
       {
         kind: 'table',
-        head: ['Action', 'Owner', 'Due'],
+        head: ['Action', 'Owner', 'Due', 'Status'],
         rows: [
-          ['Quarantine the flaky webhook tests', 'Bo', '2025-03-21'],
-          ['Timebox standup to 15 minutes', 'Ada', '—'],
+          ['Quarantine the flaky webhook tests', 'Bo', '2025-03-21', 'Open'],
+          ['Timebox standup to 15 minutes', 'Ada', '—', 'Open'],
         ],
       },
     ])

@@ -64,17 +64,28 @@ export function headerFields(
   ]
 }
 
-/** The action items: each with its one owner and due date. */
+/** The action items: each with its one owner, due date and where its follow-up stands. */
 export function actionsSection(
-  actions: readonly Pick<Action, 'text' | 'ownerName' | 'due'>[],
+  actions: readonly (Pick<Action, 'text' | 'ownerName' | 'due'> & {
+    readonly status?: Action['status']
+  })[],
 ): Section {
   return section(
     'Action items',
     actions.length === 0
       ? muted('No action items.')
       : table(
-          ['Action', 'Owner', 'Due'],
-          actions.map((action) => [action.text, action.ownerName, orDash(action.due)]),
+          ['Action', 'Owner', 'Due', 'Status'],
+          actions.map((action) => [
+            action.text,
+            action.ownerName,
+            orDash(action.due),
+            // Its follow-up as the action-item store has it (fac:AI4); a pre-mortem's mitigation
+            // is followed up on `/actions` only.
+            action.status ? actionStatusLabels[action.status] : '—',
+          ]),
         ),
   )
 }
+
+const actionStatusLabels = { open: 'Open', done: 'Done', dropped: 'Dropped' } as const
