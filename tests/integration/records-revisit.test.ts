@@ -5,7 +5,7 @@
  * the new workshop accepts a decision of its own, with its own people, stances and commitments.
  */
 import { describe, expect, it } from 'vitest'
-import { roomStateOf, workshopData } from '../support/board-records.js'
+import { docText, roomStateOf, workshopData } from '../support/board-records.js'
 import { useSharedServer } from '../support/fixtures.js'
 import { api, apiJson, type DecisionJson, quickDecision } from '../support/records-api.js'
 import { joinRoom } from '../support/server-process.js'
@@ -123,11 +123,68 @@ describe('revisiting a decision', () => {
     expect(history.slice(0, -1)).toEqual(history0)
     expect(history.at(-1)).toMatchObject({ status: 'superseded', by: 'Cy' })
 
+    // [rec:AG1] The old board says so too, in the text the server keeps in its Proposal region.
+    const oldBoard = shared.client(old.roomId, { token: old.faye.token })
+    await oldBoard.whenSynced()
+    await waitFor(() =>
+      docText(oldBoard.doc).includes(
+        `Decision record: ${old.decisionId}, since superseded by ${proposed.id}.`,
+      ),
+    )
+
     // Superseded, it cannot be revisited again.
     const again = await create({
       template: 'disagree-and-commit',
       revisit: revisit(old.faye.token),
     })
     expect(again.status).toBe(409)
+  })
+  it('[rec:DR10][rec:AG1] a revisit’s proposal accepted on the record page supersedes the old record, and its board says so', async () => {
+    const old = await quickDecision(shared, {
+      roomTitle: 'Hosting decision',
+      title: 'Host the wiki on Quokkapages',
+      decision: 'The wiki moves to Quokkapages.',
+      rationale: 'It is free.',
+      people: ['Bo'],
+    })
+    const created = await api(shared.server, 'POST', '/api/rooms', {
+      body: {
+        template: 'disagree-and-commit',
+        revisit: { decisionId: old.decisionId, token: old.faye.token },
+      },
+    })
+    const room = created.json<{ id: string; tokens: Record<string, string> }>()
+    const faye = await joinRoom(shared.server, room.id, room.tokens.facilitator!, 'Faye')
+    const send = (body: Record<string, unknown>) =>
+      api(shared.server, 'POST', `/api/rooms/${room.id}/commands`, { token: faye.token, body })
+    await send({ type: 'proposal.set', title: 'Host the wiki ourselves', deciderId: faye.memberId })
+    const proposed = (await send({ type: 'records.save' })).json<{ decision: DecisionJson }>()
+      .decision
+    expect(proposed).toMatchObject({ status: 'proposed', supersedes: null })
+
+    const accepted = await api(shared.server, 'POST', `/api/decisions/${proposed.id}/status`, {
+      token: faye.token,
+      body: { status: 'accepted', note: 'Agreed in the hallway.' },
+    })
+    expect(accepted.status).toBe(200)
+    expect(accepted.json<DecisionJson>()).toMatchObject({
+      status: 'accepted',
+      supersedes: old.decisionId,
+    })
+    expect(
+      await apiJson<DecisionJson>(shared.server, `/api/decisions/${old.decisionId}`),
+    ).toMatchObject({ status: 'superseded', supersededBy: proposed.id })
+    // Both boards say where their records stand now.
+    const oldBoard = shared.client(old.roomId, { token: old.faye.token })
+    const newBoard = shared.client(room.id, { token: faye.token })
+    await Promise.all([oldBoard.whenSynced(), newBoard.whenSynced()])
+    await waitFor(() =>
+      docText(oldBoard.doc).includes(
+        `Decision record: ${old.decisionId}, since superseded by ${proposed.id}.`,
+      ),
+    )
+    await waitFor(() =>
+      docText(newBoard.doc).includes(`Decision record: ${proposed.id} (accepted).`),
+    )
   })
 })

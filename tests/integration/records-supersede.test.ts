@@ -5,7 +5,9 @@
  * record came from may make either.
  */
 import { describe, expect, it } from 'vitest'
+import { docText } from '../support/board-records.js'
 import { createRoom, joinRoom, tokensOf } from '../support/server-process.js'
+import { waitFor } from '../support/wait.js'
 import { useSharedServer } from '../support/fixtures.js'
 import {
   api,
@@ -135,6 +137,14 @@ describe('superseding decisions', () => {
     expect(Number.isNaN(Date.parse(after.history.at(-1)!.at))).toBe(false)
     expect(contentOf(after)).toEqual(contentOf(before))
     expect(await apiJson(shared.server, `/api/decisions/${successor.id}`)).toEqual(successor)
+    // [rec:AG1] The board, which still shows what the original said, says it was superseded.
+    const board = shared.client(roomId, { token: faye.token })
+    await board.whenSynced()
+    await waitFor(() =>
+      docText(board.doc).includes(
+        `Decision record: ${decisionId}, since superseded by ${successor.id}.`,
+      ),
+    )
 
     // Both show in the log and in the room, each with its status; tags filter.
     const search = async (query: string) =>

@@ -159,6 +159,8 @@ export interface RecordRepository {
     id: string,
     to: DecisionStatus,
     event: Omit<StatusEvent, 'status'>,
+    /** The record its workshop revisits: accepted, this one supersedes it (rec:DR10). */
+    revisits?: string | null,
   ): Promise<Result<DecisionRecord> | null>
   /**
    * Replaces an accepted (or rejected) record with a new, accepted one carrying `content`: both
@@ -318,6 +320,7 @@ export class SqlRecordRepository implements RecordRepository {
     id: string,
     to: DecisionStatus,
     event: Omit<StatusEvent, 'status'>,
+    revisits: string | null = null,
   ): Promise<Result<DecisionRecord> | null> {
     const number = numberOf('DR', id)
     if (number === null) return null
@@ -327,7 +330,14 @@ export class SqlRecordRepository implements RecordRepository {
       const changed = changeStatus(record, to, event)
       if (!changed.ok) return changed
       yield* storeStatus(t, changed.value)
-      return ok((yield* readDecision(t, number))!)
+      const stored = (yield* readDecision(t, number))!
+      // Accepted on the record page, a revisit's proposal replaces what it revisits, as an
+      // acceptance in its workshop does.
+      if (revisits && to === 'accepted' && stored.supersedes === null) {
+        const at = new Date(event.at)
+        return ok(yield* replaceRevisited(t, revisits, stored, { by: event.by, at }))
+      }
+      return ok(stored)
     })
   }
 

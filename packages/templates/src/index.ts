@@ -28,6 +28,7 @@ export type {
   SeedNote,
   Submission,
   Template,
+  BoardRecord,
   RegionContent,
   RevisitedDecision,
   WorkshopAction,

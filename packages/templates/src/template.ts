@@ -180,9 +180,21 @@ export interface Template<
   /**
    * What the server writes on the board from the workshop's data, each text in its region (under
    * the prompt, fixed for participants) — e.g. a disagree-and-commit's proposal and outcome — so
-   * the board and its images show it. Absent when the template writes nothing.
+   * the board and its images show it; `record` is the decision record the workshop keeps, as the
+   * decision log has it now (a board decided long ago says it was superseded since). Absent when
+   * the template writes nothing.
    */
-  boardContent?(data: Readonly<Record<string, unknown>>): readonly RegionContent[]
+  boardContent?(
+    data: Readonly<Record<string, unknown>>,
+    record: BoardRecord | null,
+  ): readonly RegionContent[]
+}
+
+/** A workshop's decision record as the board shows it: which one, and where it stands now. */
+export interface BoardRecord {
+  readonly id: string
+  readonly status: 'proposed' | 'accepted' | 'rejected' | 'superseded'
+  readonly supersededBy: string | null
 }
 
 /** A text the server keeps in a region of the board. */

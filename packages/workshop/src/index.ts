@@ -40,7 +40,8 @@ export {
 export { previousWorkshop } from './workshops/previous-workshop.js'
 export type { WorkshopServices } from './workshops/workshop-services.js'
 export { revisitedDecision } from './workshops/revisited-decision.js'
-export { saveWorkshopRecords } from './records/save-records.js'
+export { revisitedBy, saveWorkshopRecords } from './records/save-records.js'
+export { showDecisionsOnBoards } from './records/board-content.js'
 
 export { type StampedIdentity, stampPresence } from './sync/presence-stamp.js'
 export {

@@ -12,7 +12,12 @@ import {
   madrMarkdown,
   successorContent,
 } from '@accord/records'
-import { underRoomLock } from '@accord/workshop'
+import {
+  revisitedBy,
+  showDecisionsOnBoards,
+  underRoomLock,
+  type WorkshopServices,
+} from '@accord/workshop'
 import { Hono } from 'hono'
 import { requireRoomPermission } from '../access/room-credential.js'
 import { attachment } from '../http/attachment.js'
@@ -29,13 +34,15 @@ const decisionId = /^DR-\d{1,9}$/
  * lock of the room the record came from, taking its turn with that room's commands (a close or
  * "Record decision" saving the same records), on every instance.
  */
-export function decisionRoutes(deps: {
-  records: RecordRepository
-  access: AccessRepository
-  roomLock: RoomLock
-  now: () => number
-  publicOrigin?: string | null
-}) {
+export function decisionRoutes(
+  deps: WorkshopServices & {
+    records: RecordRepository
+    access: AccessRepository
+    roomLock: RoomLock
+    now: () => number
+    publicOrigin?: string | null
+  },
+) {
   const app = new Hono()
 
   const notFound = (id: string) =>
@@ -114,13 +121,24 @@ export function decisionRoutes(deps: {
       'room.facilitate',
       'change a decision’s status',
     )
-    const changed = await underRoomLock(deps.roomLock, record.source.roomId, () =>
-      deps.records.changeDecisionStatus(record.id, body.status, {
-        by: who.member?.name ?? 'a facilitator',
-        at: new Date(deps.now()).toISOString(),
-        note: body.note,
-      }),
-    )
+    const changed = await underRoomLock(deps.roomLock, record.source.roomId, async () => {
+      const { roomId } = record.source
+      // A revisit's proposal accepted here supersedes what its workshop revisits (rec:DR10).
+      const revisits = (await deps.rooms.find(roomId)) ? await revisitedBy(deps, roomId) : null
+      const result = await deps.records.changeDecisionStatus(
+        record.id,
+        body.status,
+        {
+          by: who.member?.name ?? 'a facilitator',
+          at: new Date(deps.now()).toISOString(),
+          note: body.note,
+        },
+        revisits,
+      )
+      // Every board it touches says where the record stands now (rec:AG1).
+      if (result?.ok) await showDecisionsOnBoards(deps, [result.value])
+      return result
+    })
     if (!changed) throw notFound(record.id)
     if (!changed.ok) throw new ApiError(409, 'refused', changed.error)
     return c.json<DecisionRecord>(changed.value)
@@ -145,13 +163,15 @@ export function decisionRoutes(deps: {
       if (checkSupersedable(latest).ok && !changesAnything(latest, changes))
         throw new ApiError(409, 'refused', `nothing to change: ${latest.id} already says this`)
       // Its own people, stances and commitments: never the original's (rec:DR6).
-      return deps.records.supersedeDecision(
+      const result = await deps.records.supersedeDecision(
         latest.id,
         successorContent(latest, changes, author),
         author,
         new Date(deps.now()),
         note,
       )
+      if (result?.ok) await showDecisionsOnBoards(deps, [result.value.original])
+      return result
     })
     if (!superseded) throw notFound(record.id)
     if (!superseded.ok) throw new ApiError(409, 'refused', superseded.error)

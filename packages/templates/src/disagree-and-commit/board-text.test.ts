@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { disagreeAndCommit } from './index.js'
+import type { BoardRecord } from '../template.js'
 import { proposalBoardText } from './board-text.js'
 import type { Decision, Proposal } from './result.js'
 
@@ -54,10 +55,31 @@ describe('the Proposal region on the board', () => {
     ])
   })
 
+  it('[rec:AG1] names the decision record as the log has it now, superseded since too', () => {
+    const lastLines = (record: BoardRecord) =>
+      proposalBoardText({ proposal, decision }, record).split('\n').slice(-2)
+    expect(lastLines({ id: 'DR-4', status: 'accepted', supersededBy: null })).toEqual([
+      '',
+      'Decision record: DR-4 (accepted).',
+    ])
+    expect(lastLines({ id: 'DR-4', status: 'superseded', supersededBy: 'DR-9' })).toEqual([
+      '',
+      'Decision record: DR-4, since superseded by DR-9.',
+    ])
+    expect(
+      proposalBoardText(
+        { proposal, decision: null },
+        { id: 'DR-3', status: 'proposed', supersededBy: null },
+      )
+        .split('\n')
+        .slice(-3),
+    ).toEqual(['Not decided yet.', '', 'Decision record: DR-3 (proposed).'])
+  })
+
   it('[tpl:DC6] is what the template has the server write in its Proposal region', () => {
-    expect(disagreeAndCommit.boardContent?.({ proposal, decision: null })).toEqual([
+    expect(disagreeAndCommit.boardContent?.({ proposal, decision: null }, null)).toEqual([
       { region: 'proposal', text: proposalBoardText({ proposal, decision: null }) },
     ])
-    expect(disagreeAndCommit.boardContent?.({})).toEqual([{ region: 'proposal', text: '' }])
+    expect(disagreeAndCommit.boardContent?.({}, null)).toEqual([{ region: 'proposal', text: '' }])
   })
 })

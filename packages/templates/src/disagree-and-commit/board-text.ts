@@ -1,12 +1,18 @@
 /**
  * What a disagree-and-commit's board says in its Proposal region (tpl:DC6): the proposal, the
  * options considered, who decides and — once decided — the outcome, written there by the server
- * so the board, and every image of it, shows what was proposed and decided.
+ * so the board, and every image of it, shows what was proposed and decided; and, once the
+ * decision log has superseded its record, by which record (rec:AG1: the board agrees with the
+ * log).
  */
+import type { BoardRecord } from '../template.js'
 import type { DecisionData } from './result.js'
 
 /** The Proposal region's text; empty before a proposal is written. */
-export function proposalBoardText(data: Pick<DecisionData, 'proposal' | 'decision'>): string {
+export function proposalBoardText(
+  data: Pick<DecisionData, 'proposal' | 'decision'>,
+  record: BoardRecord | null = null,
+): string {
   const { proposal, decision } = data
   if (!proposal) return ''
   const lines: string[] = [proposal.title]
@@ -24,6 +30,7 @@ export function proposalBoardText(data: Pick<DecisionData, 'proposal' | 'decisio
   lines.push('', `Decides: ${proposal.deciderName}`)
   if (!decision) {
     lines.push('Not decided yet.')
+    if (record) lines.push('', recordLine(record))
     return lines.join('\n')
   }
   const outcome = decision.outcome === 'accepted' ? 'Accepted' : 'Rejected'
@@ -34,7 +41,14 @@ export function proposalBoardText(data: Pick<DecisionData, 'proposal' | 'decisio
   if (decision.rationale.trim()) lines.push(`Why: ${decision.rationale.trim()}`)
   if (decision.acknowledgment.trim())
     lines.push(`Accepted over a block: ${decision.acknowledgment.trim()}`)
+  if (record) lines.push('', recordLine(record))
   return lines.join('\n')
+}
+
+/** Where the decision log has the workshop's record now: "Decision record: DR-4 (accepted)." */
+function recordLine({ id, status, supersededBy }: BoardRecord): string {
+  if (status !== 'superseded') return `Decision record: ${id} (${status}).`
+  return `Decision record: ${id}, since superseded${supersededBy ? ` by ${supersededBy}` : ''}.`
 }
 
 const oneLine = (text: string) => text.trim().replace(/\s*\n\s*/g, ', ')

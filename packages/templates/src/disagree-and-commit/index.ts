@@ -362,6 +362,8 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
 
   result: decisionResult,
   resultSchema: decisionResultSchema,
-  boardContent: (data) => [{ region: 'proposal', text: proposalBoardText(readDecisionData(data)) }],
+  boardContent: (data, record) => [
+    { region: 'proposal', text: proposalBoardText(readDecisionData(data), record) },
+  ],
   openActions: (result) => carried(result.actions),
 }

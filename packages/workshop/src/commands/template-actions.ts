@@ -4,6 +4,7 @@ import type { ActionEffect, AnyTemplate, OptionValues, WorkshopAction } from '@a
 import { z } from 'zod'
 import { requireMember } from '../credential.js'
 import { showFollowUpOnBoard } from '../records/action-follow-up.js'
+import { writeBoardContent } from '../records/board-content.js'
 import { followDecisionLedger } from '../records/save-records.js'
 import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
 import type { CommandContext, CommandDefinition } from './command.js'
@@ -99,8 +100,9 @@ async function runTemplateAction(
 }
 
 /**
- * Writes what the template shows on the board from its data (tpl:DC6), and holds the texts it
- * creates fixed for participants, like the rest of the template's layout.
+ * Writes what the template shows on the board from its data (tpl:DC6) — only when the action
+ * changed it: most (a stance, a commitment) change nothing the board shows, so the board is left
+ * alone. A board from before the template wrote its content gets it at the next change that does.
  */
 async function keepBoardContent(
   context: CommandContext,
@@ -109,17 +111,10 @@ async function keepBoardContent(
   data: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   if (!template.boardContent) return
-  const content = template.boardContent(data)
-  // Most actions (a stance, a commitment) change nothing the board shows: leave the board alone.
-  // A board from before the template wrote its content gets it at the next change that does.
-  if (JSON.stringify(content) === JSON.stringify(template.boardContent(before))) return
-  const { roomId } = context.credential
-  const created = await context.board.keepRegionContent(roomId, content)
-  if (created.length === 0) return
-  await changeState(context, (state) => ({
-    ok: true,
-    value: { locks: { ...state.locks, layout: [...state.locks.layout, ...created] } },
-  }))
+  const shown = (d: Readonly<Record<string, unknown>>) =>
+    JSON.stringify(template.boardContent?.(d, null))
+  if (shown(data) === shown(before)) return
+  await writeBoardContent(context, context.credential.roomId)
 }
 
 /**

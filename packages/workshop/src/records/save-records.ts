@@ -3,6 +3,7 @@ import { recordsOf } from '@accord/records'
 import { regionFrames } from '@accord/templates'
 import { liveResult } from '../workshops/live-result.js'
 import { showFollowUpOnBoard } from './action-follow-up.js'
+import { showDecisionsOnBoards } from './board-content.js'
 import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 /**
@@ -18,6 +19,8 @@ export async function saveWorkshopRecords(
 ) {
   const { live, records } = await workshopRecords(services, roomId, at)
   const saved = await services.records.saveWorkshop(records, by, at)
+  // The board names its record as the log has it now — and a record this one superseded, its own.
+  if (saved.decision) await showDecisionsOnBoards(services, [saved.decision])
   if (saved.actions.length === 0) return { ...live, saved }
   // The board's notes learn their items' ids, and any follow-up made since (fac:AI4); the result
   // kept with the close says so too.
@@ -37,6 +40,15 @@ export async function followDecisionLedger(
 ) {
   const { records } = await workshopRecords(services, roomId, at)
   if (records.decision) await services.records.followCommitments(records.decision)
+}
+
+/** [rec:DR10] The settled record the room's workshop revisits, if it revisits one. */
+export async function revisitedBy(
+  services: WorkshopServices,
+  roomId: string,
+): Promise<string | null> {
+  const { records } = await workshopRecords(services, roomId, new Date())
+  return records.revisits
 }
 
 /** The records a workshop's result, as it stands, makes. */
