@@ -41,6 +41,7 @@ export { previousWorkshop } from './workshops/previous-workshop.js'
 export type { WorkshopServices } from './workshops/workshop-services.js'
 export { revisitedDecision } from './workshops/revisited-decision.js'
 export { saveWorkshopRecords } from './records/save-records.js'
+export { withBoardState } from './records/board-state.js'
 
 export { type StampedIdentity, stampPresence } from './sync/presence-stamp.js'
 export {

@@ -3,6 +3,7 @@ import { recordsOf } from '@accord/records'
 import { regionFrames } from '@accord/templates'
 import { liveResult } from '../workshops/live-result.js'
 import { showFollowUpOnBoard } from './action-follow-up.js'
+import { withBoardState } from './board-state.js'
 import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 /**
@@ -17,7 +18,10 @@ export async function saveWorkshopRecords(
   at: Date,
 ) {
   const { live, records } = await workshopRecords(services, roomId, at)
-  const saved = await services.records.saveWorkshop(records, by, at)
+  // A decision this save accepts keeps the board as it is now (rec:BS1).
+  const saved = await withBoardState(services.registry, roomId, (board) =>
+    services.records.saveWorkshop(records, by, at, board),
+  )
   if (saved.actions.length === 0) return { ...live, saved }
   // The board's notes learn their items' ids, and any follow-up made since (fac:AI4); the result
   // kept with the close says so too.
