@@ -112,6 +112,14 @@ export const decisionRoutes = {
     credentials: 'instance',
     answer: 'json',
   }),
+  boardState: route<never>()({
+    method: 'GET',
+    path: '/api/decisions/:id/board-state',
+    summary:
+      'The board as it was when the record was accepted: a Yjs update (application/octet-stream), taken at `Last-Modified`; 404 `snapshot_not_found` when none was kept.',
+    credentials: 'instance',
+    answer: 'file',
+  }),
   export: route<never>()({
     method: 'GET',
     path: '/api/decisions/:id/export',

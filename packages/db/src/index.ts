@@ -14,6 +14,7 @@ export {
   type DatabaseSummary,
 } from './backup.js'
 export type { BallotChange, BallotRepository, StoredBallot } from './ballot-repository.js'
+export type { BoardSnapshot, BoardState } from './decision-snapshots.js'
 export { holdDatabaseLock, lockFileOf, runningHolder, type DatabaseLock } from './database-lock.js'
 export type { PrivateNoteRecord, PrivateNoteRepository } from './private-note-repository.js'
 export type {

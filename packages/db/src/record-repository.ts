@@ -43,6 +43,12 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm'
+import {
+  type BoardSnapshot,
+  type BoardState,
+  keepBoardSnapshot,
+  readBoardSnapshot,
+} from './decision-snapshots.js'
 import type { Tables } from './dialect/query-builder.js'
 import type { SqlDialect } from './dialect/sql-dialect.js'
 import { lock, rows, run, type Steps } from './dialect/steps.js'
@@ -129,9 +135,14 @@ export interface RecordRepository {
    * rejected and the content differs, a new record supersedes it; identical content changes
    * nothing, and so does content identical to an earlier record of the room (the board unchanged
    * since that record was superseded by hand). With no decision in `records`, any existing record
-   * is left as it is.
+   * is left as it is. A decision this save accepts keeps `board` as it is now (rec:BS1).
    */
-  saveWorkshop(records: WorkshopRecords, by: string | null, at: Date): Promise<SavedWorkshop>
+  saveWorkshop(
+    records: WorkshopRecords,
+    by: string | null,
+    at: Date,
+    board?: BoardState,
+  ): Promise<SavedWorkshop>
 
   /**
    * Takes in commitments made after the room's decision was accepted (rec:DR4): when `draft` says
@@ -143,10 +154,20 @@ export interface RecordRepository {
 
   /**
    * Records a decision now (a free-form "Record decision"): a new record with one status event,
-   * naming its decider for a settled one (rec:DR8).
+   * naming its decider for a settled one (rec:DR8); an accepted one keeps `board` (rec:BS1).
    */
-  createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord>
+  createDecision(
+    draft: DecisionDraft,
+    by: string | null,
+    at: Date,
+    board?: BoardState,
+  ): Promise<DecisionRecord>
   decision(id: string): Promise<DecisionRecord | null>
+  /**
+   * [rec:BS1] The board as it was when the record was first accepted, or null when none was kept
+   * (never accepted, accepted before Accord kept them, or its board had been deleted).
+   */
+  boardSnapshot(id: string): Promise<BoardSnapshot | null>
   /** The decision log, newest first (by date, then number). */
   searchDecisions(query?: DecisionQuery): Promise<DecisionRecord[]>
   /**
@@ -154,17 +175,22 @@ export interface RecordRepository {
    * written), closest first, at most `limit`, each with the words it shares with it.
    */
   similarDecisions(text: string, limit?: number): Promise<SimilarDecision[]>
-  /** A status change people make directly (accept, reject, re-propose), logged as `event`. */
+  /**
+   * A status change people make directly (accept, reject, re-propose), logged as `event`; a record
+   * accepted keeps `board` (rec:BS1).
+   */
   changeDecisionStatus(
     id: string,
     to: DecisionStatus,
     event: Omit<StatusEvent, 'status'>,
+    board?: BoardState,
     /** The record its workshop revisits: accepted, this one supersedes it (rec:DR10). */
     revisits?: string | null,
   ): Promise<Result<DecisionRecord> | null>
   /**
    * Replaces an accepted (or rejected) record with a new, accepted one carrying `content`: both
    * link to each other, the original's content stays as it was and its status becomes superseded.
+   * The new record keeps `board` (rec:BS1).
    */
   supersedeDecision(
     id: string,
@@ -172,6 +198,7 @@ export interface RecordRepository {
     by: string | null,
     at: Date,
     note?: string,
+    board?: BoardState,
   ): Promise<Result<{ original: DecisionRecord; successor: DecisionRecord }> | null>
   /** Every record from a room, oldest first. */
   decisionsOfRoom(roomId: string): Promise<DecisionRecord[]>
@@ -208,14 +235,21 @@ const RECORDS_LOCK = 0x5265636f7264 // "Record"
 export class SqlRecordRepository implements RecordRepository {
   constructor(private readonly db: SqlDialect) {}
 
-  saveWorkshop(records: WorkshopRecords, by: string | null, at: Date): Promise<SavedWorkshop> {
+  saveWorkshop(
+    records: WorkshopRecords,
+    by: string | null,
+    at: Date,
+    board?: BoardState,
+  ): Promise<SavedWorkshop> {
     return this.write(function* (t) {
       const actions: ActionItemRecord[] = []
       for (const draft of records.actions) actions.push(yield* upsertAction(t, draft, by, at))
       yield* replaceOutputs(t, records)
-      const decision = records.decision
-        ? yield* saveDecision(t, records.decision, by, at, records.revisits)
-        : null
+      if (!records.decision) return { decision: null, actions }
+      // What the save may accept: the room's record as it stands (read only to keep its board).
+      const before = board ? yield* currentDecision(t, records.decision.source.roomId) : null
+      const decision = yield* saveDecision(t, records.decision, by, at, records.revisits)
+      yield* keepBoardSnapshot(t, before, decision, board, at)
       return { decision, actions }
     })
   }
@@ -229,7 +263,12 @@ export class SqlRecordRepository implements RecordRepository {
     })
   }
 
-  createDecision(draft: DecisionDraft, by: string | null, at: Date): Promise<DecisionRecord> {
+  createDecision(
+    draft: DecisionDraft,
+    by: string | null,
+    at: Date,
+    board?: BoardState,
+  ): Promise<DecisionRecord> {
     return this.write(function* (t) {
       const number = yield* insertDecision(
         t,
@@ -237,13 +276,20 @@ export class SqlRecordRepository implements RecordRepository {
         { ...settledBy(draft, by), at },
         null,
       )
-      return (yield* readDecision(t, number))!
+      const created = (yield* readDecision(t, number))!
+      yield* keepBoardSnapshot(t, null, created, board, at)
+      return created
     })
   }
 
   async decision(id: string): Promise<DecisionRecord | null> {
     const number = numberOf('DR', id)
     return number === null ? null : this.read((t) => readDecision(t, number))
+  }
+
+  async boardSnapshot(id: string): Promise<BoardSnapshot | null> {
+    const number = numberOf('DR', id)
+    return number === null ? null : this.read((t) => readBoardSnapshot(t, number))
   }
 
   searchDecisions(query: DecisionQuery = {}): Promise<DecisionRecord[]> {
@@ -320,6 +366,7 @@ export class SqlRecordRepository implements RecordRepository {
     id: string,
     to: DecisionStatus,
     event: Omit<StatusEvent, 'status'>,
+    board?: BoardState,
     revisits: string | null = null,
   ): Promise<Result<DecisionRecord> | null> {
     const number = numberOf('DR', id)
@@ -331,6 +378,7 @@ export class SqlRecordRepository implements RecordRepository {
       if (!changed.ok) return changed
       yield* storeStatus(t, changed.value)
       const stored = (yield* readDecision(t, number))!
+      yield* keepBoardSnapshot(t, record, stored, board, new Date(event.at))
       // Accepted on the record page, a revisit's proposal replaces what it revisits, as an
       // acceptance in its workshop does.
       if (revisits && to === 'accepted' && stored.supersedes === null) {
@@ -347,6 +395,7 @@ export class SqlRecordRepository implements RecordRepository {
     by: string | null,
     at: Date,
     note = '',
+    board?: BoardState,
   ): Promise<Result<{ original: DecisionRecord; successor: DecisionRecord }> | null> {
     const number = numberOf('DR', id)
     if (number === null) return null
@@ -368,6 +417,7 @@ export class SqlRecordRepository implements RecordRepository {
         },
         { by, at, note },
       )
+      yield* keepBoardSnapshot(t, null, successor, board, at)
       return ok({ original: (yield* readDecision(t, number))!, successor })
     })
   }

@@ -73,12 +73,9 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0011: the decision log's full text).
+    // Wind the backup back to before the last migration (0012: the boards kept with decisions).
     const old = new Database(backup)
-    old.exec(`DROP TRIGGER decision_search_insert;
-      DROP TRIGGER decision_search_update;
-      DROP TRIGGER decision_search_delete;
-      DROP TABLE decision_search;
+    old.exec(`DROP TABLE decision_snapshots;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -88,7 +85,7 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_search'"
+    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_snapshots'"
     expect(db.prepare(table).get()).toEqual({ n: 1 })
     db.close()
   })

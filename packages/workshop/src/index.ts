@@ -42,6 +42,7 @@ export type { WorkshopServices } from './workshops/workshop-services.js'
 export { revisitedDecision } from './workshops/revisited-decision.js'
 export { revisitedBy, saveWorkshopRecords } from './records/save-records.js'
 export { showDecisionsOnBoards } from './records/board-content.js'
+export { withBoardState } from './records/board-state.js'
 
 export { type StampedIdentity, stampPresence } from './sync/presence-stamp.js'
 export {

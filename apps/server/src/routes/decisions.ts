@@ -16,6 +16,7 @@ import {
   revisitedBy,
   showDecisionsOnBoards,
   underRoomLock,
+  withBoardState,
   type WorkshopServices,
 } from '@accord/workshop'
 import { Hono } from 'hono'
@@ -28,11 +29,12 @@ import { zipArchive } from '../http/zip.js'
 const decisionId = /^DR-\d{1,9}$/
 
 /**
- * The decision log across workshops: search, read, export as MADR; status changes and
- * superseding by a facilitator of the workshop a record came from. Reading follows the
- * instance's access setting (open by default, like creating workshops). A change runs under the
- * lock of the room the record came from, taking its turn with that room's commands (a close or
- * "Record decision" saving the same records), on every instance.
+ * The decision log across workshops: search, read, export as MADR, the board as it was when a
+ * record was accepted; status changes and superseding by a facilitator of the workshop a record
+ * came from. Reading follows the instance's access setting (open by default, like creating
+ * workshops). A change runs under the lock of the room the record came from, taking its turn
+ * with that room's commands (a close or "Record decision" saving the same records), on every
+ * instance; a record it accepts keeps that room's board as the server holds it (rec:BS1).
  */
 export function decisionRoutes(
   deps: WorkshopServices & {
@@ -85,6 +87,22 @@ export function decisionRoutes(
 
   app.get('/:id', async (c) => c.json<DecisionRecord>(await find(c.req.param('id'))))
 
+  // [rec:BS1] The board as it was when the record was accepted: a Yjs update of the whole room
+  // document, taken then from the server's own copy; the time it was taken as `Last-Modified`.
+  app.get('/:id/board-state', async (c) => {
+    const record = await find(c.req.param('id'))
+    const snapshot = await deps.records.boardSnapshot(record.id)
+    if (!snapshot)
+      throw new ApiError(
+        404,
+        'snapshot_not_found',
+        `no board was kept for ${record.id}: it is kept when a record is accepted (since Accord kept them)`,
+      )
+    c.header('content-type', 'application/octet-stream')
+    c.header('last-modified', snapshot.takenAt.toUTCString())
+    return c.body(new Uint8Array(snapshot.state))
+  })
+
   app.get('/:id/export', async (c) => {
     const record = await find(c.req.param('id'))
     const query = api.decisions.export.query.safeParse(c.req.query())
@@ -125,15 +143,18 @@ export function decisionRoutes(
       const { roomId } = record.source
       // A revisit's proposal accepted here supersedes what its workshop revisits (rec:DR10).
       const revisits = (await deps.rooms.find(roomId)) ? await revisitedBy(deps, roomId) : null
-      const result = await deps.records.changeDecisionStatus(
-        record.id,
-        body.status,
-        {
-          by: who.member?.name ?? 'a facilitator',
-          at: new Date(deps.now()).toISOString(),
-          note: body.note,
-        },
-        revisits,
+      const result = await withBoardState(deps.registry, roomId, (board) =>
+        deps.records.changeDecisionStatus(
+          record.id,
+          body.status,
+          {
+            by: who.member?.name ?? 'a facilitator',
+            at: new Date(deps.now()).toISOString(),
+            note: body.note,
+          },
+          board,
+          revisits,
+        ),
       )
       // Every board it touches says where the record stands now (rec:AG1).
       if (result?.ok) await showDecisionsOnBoards(deps, [result.value])
@@ -163,12 +184,15 @@ export function decisionRoutes(
       if (checkSupersedable(latest).ok && !changesAnything(latest, changes))
         throw new ApiError(409, 'refused', `nothing to change: ${latest.id} already says this`)
       // Its own people, stances and commitments: never the original's (rec:DR6).
-      const result = await deps.records.supersedeDecision(
-        latest.id,
-        successorContent(latest, changes, author),
-        author,
-        new Date(deps.now()),
-        note,
+      const result = await withBoardState(deps.registry, latest.source.roomId, (board) =>
+        deps.records.supersedeDecision(
+          latest.id,
+          successorContent(latest, changes, author),
+          author,
+          new Date(deps.now()),
+          note,
+          board,
+        ),
       )
       if (result?.ok) await showDecisionsOnBoards(deps, [result.value.original])
       return result

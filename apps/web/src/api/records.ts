@@ -12,7 +12,7 @@ import {
   type SupersedeChanges,
 } from '@accord/api'
 import type { DecisionStatus } from '@accord/records'
-import { call, queryString } from './rooms'
+import { type ApiResult, call, queryString, requestResponse } from './rooms'
 
 export type {
   ActionItemQuery,
@@ -49,6 +49,26 @@ export function fetchSimilarDecisions(text: string) {
 
 export function fetchDecision(id: string) {
   return call(api.decisions.read, { id }, null)
+}
+
+/** The board as it was when a record was accepted (rec:BS1): a Yjs update and when it was taken. */
+export interface BoardAtDecision {
+  readonly state: Uint8Array
+  /** The time the server kept it, or null if the answer did not say. */
+  readonly takenAt: Date | null
+}
+
+/** The board kept with a record; a refusal `snapshot_not_found` when none was kept. */
+export async function fetchBoardAtDecision(id: string): Promise<ApiResult<BoardAtDecision>> {
+  const answered = await requestResponse('GET', pathOf(api.decisions.boardState, { id }), null)
+  if (!answered.ok) return answered
+  const state = new Uint8Array(await answered.value.arrayBuffer())
+  const modified = answered.value.headers.get('last-modified')
+  const takenAt = modified === null ? null : new Date(modified)
+  return {
+    ok: true,
+    value: { state, takenAt: takenAt && !Number.isNaN(takenAt.getTime()) ? takenAt : null },
+  }
 }
 
 /** Where the browser downloads a record: MADR Markdown (readable by ADR tools) or JSON. */

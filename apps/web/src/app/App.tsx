@@ -1,5 +1,6 @@
 import { ActionItemsPage } from '../action-items/ActionItemsPage'
 import { BoardPage } from '../board/BoardPage'
+import { DecisionBoardPage } from '../decisions/DecisionBoardPage'
 import { DecisionDetailPage } from '../decisions/DecisionDetailPage'
 import { DecisionLogPage } from '../decisions/DecisionLogPage'
 import { HomePage } from '../home/HomePage'
@@ -20,6 +21,8 @@ export function App() {
       return <DecisionLogPage />
     case 'decision':
       return <DecisionDetailPage key={route.id} id={route.id} />
+    case 'decision-board':
+      return <DecisionBoardPage key={route.id} id={route.id} />
     case 'actions':
       return <ActionItemsPage />
     case 'signin':

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { boardFocusPath, boardPath, decisionPath, licensesPath, matchRoute } from './routes'
+import {
+  boardFocusPath,
+  boardPath,
+  decisionBoardPath,
+  decisionPath,
+  licensesPath,
+  matchRoute,
+} from './routes'
 
 describe('matchRoute', () => {
   it('maps the home page and board links', () => {
@@ -15,6 +22,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/decisions/DR-12')).toEqual({ name: 'decision', id: 'DR-12' })
     expect(matchRoute('/decisions/dr-3')).toEqual({ name: 'decision', id: 'DR-3' })
     expect(matchRoute(decisionPath('DR-7'))).toEqual({ name: 'decision', id: 'DR-7' })
+    expect(matchRoute('/decisions/dr-4/board')).toEqual({ name: 'decision-board', id: 'DR-4' })
+    expect(matchRoute(decisionBoardPath('DR-7'))).toEqual({ name: 'decision-board', id: 'DR-7' })
     expect(matchRoute('/actions')).toEqual({ name: 'actions' })
   })
 
@@ -31,6 +40,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/admin')).toEqual({ name: 'not-found' })
     expect(matchRoute('/decisions/12')).toEqual({ name: 'not-found' })
     expect(matchRoute('/decisions/DR-1/x')).toEqual({ name: 'not-found' })
+    expect(matchRoute('/decisions/DR-1/board/x')).toEqual({ name: 'not-found' })
     expect(matchRoute('/actions/AI-1')).toEqual({ name: 'not-found' })
   })
 })

@@ -1,6 +1,6 @@
 /**
  * The app's pages. Board links look like /b/<roomId>; the decision log is /decisions (one record:
- * /decisions/DR-12); action items across workshops are /actions; /signin?next=… asks for the
+ * /decisions/DR-12, the board as it was when it was accepted: /decisions/DR-12/board); action items across workshops are /actions; /signin?next=… asks for the
  * instance's access key, then goes on to `next`; /licenses shows Accord's licence and the
  * third-party notices.
  */
@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'board'; readonly roomId: string }
   | { readonly name: 'decisions' }
   | { readonly name: 'decision'; readonly id: string }
+  | { readonly name: 'decision-board'; readonly id: string }
   | { readonly name: 'actions' }
   | { readonly name: 'signin' }
   | { readonly name: 'licenses' }
@@ -21,6 +22,8 @@ export function matchRoute(pathname: string): Route {
   if (/^\/decisions\/?$/.test(pathname)) return { name: 'decisions' }
   const decision = /^\/decisions\/(DR-\d{1,9})\/?$/i.exec(pathname)
   if (decision?.[1]) return { name: 'decision', id: decision[1].toUpperCase() }
+  const decisionBoard = /^\/decisions\/(DR-\d{1,9})\/board\/?$/i.exec(pathname)
+  if (decisionBoard?.[1]) return { name: 'decision-board', id: decisionBoard[1].toUpperCase() }
   if (/^\/actions\/?$/.test(pathname)) return { name: 'actions' }
   if (/^\/signin\/?$/.test(pathname)) return { name: 'signin' }
   if (/^\/licenses\/?$/.test(pathname)) return { name: 'licenses' }
@@ -42,6 +45,11 @@ export const actionItemsPath = '/actions'
 
 export function decisionPath(id: string): string {
   return `${decisionLogPath}/${encodeURIComponent(id)}`
+}
+
+/** The board as it was when the record was accepted (rec:BS1). */
+export function decisionBoardPath(id: string): string {
+  return `${decisionPath(id)}/board`
 }
 
 /** The sign-in page, returning to `next` (a path of this app) afterwards. */

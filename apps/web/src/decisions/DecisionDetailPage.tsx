@@ -12,7 +12,8 @@ import { createRoom } from '../api/rooms'
 import { Link } from '../app/Link'
 import { enterCreatedRoom } from '../board/enter-created-room'
 import { navigate } from '../app/navigation'
-import { boardPath, decisionLogPath, decisionPath } from '../app/routes'
+import { boardPath, decisionBoardPath, decisionLogPath, decisionPath } from '../app/routes'
+import { wasAccepted } from './board-at-decision'
 import { boardLinkOf, canSupersede, stanceName, statusChanges, statusLabels } from './decision-view'
 import { formatDay, formatInstant, RecordsHeader } from './RecordsHeader'
 import { credentialFor } from './room-credential'
@@ -142,6 +143,15 @@ function DecisionView({
           >
             Open on the board
           </Link>
+          {wasAccepted(record) && (
+            <Link
+              className="button"
+              href={decisionBoardPath(record.id)}
+              data-testid="decision-open-snapshot"
+            >
+              See the board as it was
+            </Link>
+          )}
           <a
             className="button"
             href={decisionExportUrl(record.id, 'md')}

@@ -13,3 +13,4 @@ export {
   decisionStatusEvents,
   workshopOutputs,
 } from './records.js'
+export { decisionSnapshots } from './decision-snapshots.js'

@@ -1,6 +1,7 @@
 import { ApiError } from '@accord/api'
 import { freeDecisionDraft, takesFreeDecisions } from '@accord/records'
 import { requireMember } from '../credential.js'
+import { withBoardState } from '../records/board-state.js'
 import { saveWorkshopRecords } from '../records/save-records.js'
 import { liveWithMembers } from '../workshops/live-result.js'
 import { defineCommand } from './command.js'
@@ -67,7 +68,10 @@ export const decisionCreate = defineCommand('decision.create', {
       source,
       at,
     )
-    return context.records.createDecision(draft, self.name, at)
+    // Accepted, it keeps the board as it is now (rec:BS1).
+    return withBoardState(context.registry, roomId, (board) =>
+      context.records.createDecision(draft, self.name, at, board),
+    )
   },
 })
 

@@ -4,6 +4,7 @@ import { regionFrames } from '@accord/templates'
 import { liveResult } from '../workshops/live-result.js'
 import { showFollowUpOnBoard } from './action-follow-up.js'
 import { showDecisionsOnBoards } from './board-content.js'
+import { withBoardState } from './board-state.js'
 import type { WorkshopServices } from '../workshops/workshop-services.js'
 
 /**
@@ -18,7 +19,10 @@ export async function saveWorkshopRecords(
   at: Date,
 ) {
   const { live, records } = await workshopRecords(services, roomId, at)
-  const saved = await services.records.saveWorkshop(records, by, at)
+  // A decision this save accepts keeps the board as it is now (rec:BS1).
+  const saved = await withBoardState(services.registry, roomId, (board) =>
+    services.records.saveWorkshop(records, by, at, board),
+  )
   // The board names its record as the log has it now — and a record this one superseded, its own.
   if (saved.decision) await showDecisionsOnBoards(services, [saved.decision])
   if (saved.actions.length === 0) return { ...live, saved }

@@ -6,6 +6,7 @@ import { describeDocumentStoreContract } from '@accord/sync/testing'
 import { describeAccessRepositoryContract } from './access-repository-contract.js'
 import { describeBallotRepositoryContract } from './ballot-repository-contract.js'
 import { describeDecisionLogContract } from './decision-log-contract.js'
+import { describeDecisionSnapshotContract } from './decision-snapshot-contract.js'
 import { describePrivateNoteRepositoryContract } from './private-note-repository-contract.js'
 import { describeRecordRepositoryContract } from './record-repository-contract.js'
 import { describeRoomRepositoryContract } from './room-repository-contract.js'
@@ -31,5 +32,6 @@ export function describeStorageContracts(name: string, open: OpenStorage): void 
   describeWorkshopRepositoryContract(name, open)
   describeRecordRepositoryContract(name, open)
   describeDecisionLogContract(name, open)
+  describeDecisionSnapshotContract(name, open)
   describeSessionRepositoryContract(name, open)
 }
