@@ -96,7 +96,7 @@ export function decisionRoutes(
       throw new ApiError(
         404,
         'snapshot_not_found',
-        `no board was kept for ${record.id}: it is kept when a record is accepted (since Accord kept them)`,
+        `no board was kept with ${record.id}: a record keeps its board when it is accepted (none for records accepted before Accord kept them)`,
       )
     c.header('content-type', 'application/octet-stream')
     c.header('last-modified', snapshot.takenAt.toUTCString())
