@@ -16,7 +16,7 @@ import {
   notesOf,
   putShapes,
 } from '../support/board-records.js'
-import { screenshot, shapesWithText } from '../support/browser.js'
+import { joinWithLink, screenshot, shapesWithText, shareLink } from '../support/browser.js'
 import { useE2e } from '../support/e2e.js'
 import { joinRoom, sendCommand, tokensOf } from '../support/server-process.js'
 import { waitFor } from '../support/wait.js'
@@ -91,6 +91,14 @@ describe('the board as it was when a decision was accepted (real Chromium, built
     const page = reader.page
     onTestFailed(() => screenshot(page, 'FAILED-decision-snapshot'))
 
+    // Like the live board, the kept one is for the people the workshop let in.
+    await page.goto(`${e2e.server.url}/decisions/${id}/board`)
+    await expect
+      .poll(() => text(page, 'kept-board-locked'))
+      .toContain('is for the people of its workshop')
+    expect(await shapesWithText(page, before)).toBe(0)
+    await joinWithLink(page, shareLink(e2e.server, roomId, 'viewer'), 'Vic')
+
     await page.goto(`${e2e.server.url}/decisions/${id}`)
     const open = page.getByTestId('decision-open-snapshot')
     await expect.poll(() => open.count()).toBe(1)
@@ -123,8 +131,8 @@ describe('the board as it was when a decision was accepted (real Chromium, built
   })
 
   it('[rec:BS1] a proposed record offers no kept board, and its page says why', async () => {
-    const { id } = await decidedRetro('proposed')
-    const reader = await e2e.person()
+    const { roomId, id } = await decidedRetro('proposed')
+    const reader = await e2e.join(roomId, 'Vic', 'viewer')
     const page = reader.page
     onTestFailed(() => screenshot(page, 'FAILED-decision-snapshot-none'))
 

@@ -31,8 +31,11 @@ const boardState = (server: { url: string }, id: string, headers: Record<string,
   fetch(`${server.url}/api/decisions/${id}/board-state`, { headers })
 
 /** The stored board, decoded as a client would: a fresh Y.Doc with the update applied. */
-async function keptBoard(id: string): Promise<{ doc: Y.Doc; bytes: Uint8Array; at: Date }> {
-  const answer = await boardState(shared.server, id)
+async function keptBoard(
+  id: string,
+  token: string,
+): Promise<{ doc: Y.Doc; bytes: Uint8Array; at: Date }> {
+  const answer = await boardState(shared.server, id, { authorization: `Bearer ${token}` })
   expect(answer.status, `board of ${id}`).toBe(200)
   expect(answer.headers.get('content-type')).toBe('application/octet-stream')
   const bytes = new Uint8Array(await answer.arrayBuffer())
@@ -44,8 +47,8 @@ async function keptBoard(id: string): Promise<{ doc: Y.Doc; bytes: Uint8Array; a
 /** Each note's text by its id. */
 const noteTexts = (doc: Y.Doc) => new Map(notesOf(doc).map((note) => [note.id, noteText(note)]))
 
-async function expectNoSnapshot(id: string) {
-  const answer = await boardState(shared.server, id)
+async function expectNoSnapshot(id: string, token: string) {
+  const answer = await boardState(shared.server, id, { authorization: `Bearer ${token}` })
   expect(answer.status).toBe(404)
   expect(await answer.json()).toMatchObject({ error: 'snapshot_not_found' })
 }
@@ -99,7 +102,7 @@ describe('the board kept with an accepted decision', () => {
     }
     const recorded = (await send(faye.token, decision)) as unknown as DecisionJson
     expect(recorded.status).toBe('accepted')
-    const first = await keptBoard(recorded.id)
+    const first = await keptBoard(recorded.id, faye.token)
     expect(noteTexts(first.doc)).toEqual(
       new Map([
         ['shape:broke', 'Friday deploys broke prod'],
@@ -140,12 +143,12 @@ describe('the board kept with an accepted decision', () => {
         noteTexts(boClient!.doc).get('shape:broke') === 'Reworded after the decision',
       { what: 'the edits on the server' },
     )
-    expect((await keptBoard(recorded.id)).bytes).toEqual(first.bytes)
+    expect((await keptBoard(recorded.id, faye.token)).bytes).toEqual(first.bytes)
 
     // Saved again, and closed: the record stays as it was, and so does its board.
     await send(faye.token, { type: 'records.save' })
     await send(faye.token, { type: 'workshop.close' })
-    expect((await keptBoard(recorded.id)).bytes).toEqual(first.bytes)
+    expect((await keptBoard(recorded.id, faye.token)).bytes).toEqual(first.bytes)
 
     // A proposed one has none until it is accepted on the record page; then the board of that
     // moment, edits included.
@@ -154,13 +157,13 @@ describe('the board kept with an accepted decision', () => {
       title: 'Pair on every hotfix',
       status: 'proposed',
     })) as unknown as DecisionJson
-    await expectNoSnapshot(proposed.id)
+    await expectNoSnapshot(proposed.id, faye.token)
     const accepted = await api(shared.server, 'POST', `/api/decisions/${proposed.id}/status`, {
       token: faye.token,
       body: { status: 'accepted' },
     })
     expect(accepted.status, accepted.text).toBe(200)
-    const atAcceptance = await keptBoard(proposed.id)
+    const atAcceptance = await keptBoard(proposed.id, faye.token)
     expect(noteTexts(atAcceptance.doc)).toEqual(
       new Map([
         ['shape:broke', 'Reworded after the decision'],
@@ -168,7 +171,7 @@ describe('the board kept with an accepted decision', () => {
       ]),
     )
     expect(atAcceptance.at).toEqual(acceptedAt(accepted.json<DecisionJson>()))
-    expect(noteTexts((await keptBoard(recorded.id)).doc).get('shape:broke')).toBe(
+    expect(noteTexts((await keptBoard(recorded.id, faye.token)).doc).get('shape:broke')).toBe(
       'Friday deploys broke prod',
     )
     expect(roomId).toBe(recorded.source.roomId)
@@ -182,7 +185,7 @@ describe('the board kept with an accepted decision', () => {
       rationale: 'Retries for free.',
       people: ['Bo'],
     })
-    const kept = await keptBoard(decisionId)
+    const kept = await keptBoard(decisionId, faye.token)
     const proposal = shapesOf(kept.doc).find((shape) => shape.meta.regionContent === 'proposal')
     expect(proposal && noteText(proposal)).toContain('Adopt Marlinqueue for background jobs')
 
@@ -202,7 +205,7 @@ describe('the board kept with an accepted decision', () => {
     // Saved again with the board changed: the record and its board stay as they were.
     const saved = await send(faye.token, { type: 'records.save' })
     expect((saved.decision as DecisionJson).id).toBe(decisionId)
-    const again = await keptBoard(decisionId)
+    const again = await keptBoard(decisionId, faye.token)
     expect(again.bytes).toEqual(kept.bytes)
     expect(noteTexts(again.doc).has('shape:afterthought')).toBe(false)
 
@@ -214,18 +217,46 @@ describe('the board kept with an accepted decision', () => {
       people: ['Bo'],
       proposedOnly: true,
     })
-    await expectNoSnapshot(proposedOnly.decisionId)
+    await expectNoSnapshot(proposedOnly.decisionId, proposedOnly.faye.token)
   })
 
-  it('[rec:BS1] is read like the record: open on an open instance, unknown records are 404', async () => {
+  it('[rec:BS1] is for the people the workshop let in, like the live board; unknown records are 404', async () => {
     for (const id of ['DR-999999', 'DR-x', 'nothing']) {
       const answer = await boardState(shared.server, id)
       expect(answer.status, id).toBe(404)
       expect(await answer.json()).toMatchObject({ error: 'decision_not_found' })
     }
+    const { decisionId, faye, links } = await quickDecision(shared, {
+      roomTitle: 'Door decision',
+      title: 'Lock the side door',
+      decision: 'The side door stays locked.',
+      rationale: 'Draughts.',
+      people: ['Bo'],
+    })
+    // The record is open to read; the board it keeps is not, without a credential of its room.
+    expect((await api(shared.server, 'GET', `/api/decisions/${decisionId}`)).status).toBe(200)
+    const without = await boardState(shared.server, decisionId)
+    expect(without.status).toBe(401)
+    const other = await quickDecision(shared, {
+      roomTitle: 'Other decision',
+      title: 'Paint the door',
+      decision: 'Blue.',
+      rationale: 'Calm.',
+      people: ['Cy'],
+    })
+    const elsewhere = await boardState(shared.server, decisionId, {
+      authorization: `Bearer ${other.faye.token}`,
+    })
+    expect(elsewhere.status).toBe(401)
+    // Any role of the room will do, a viewer's link too.
+    const viewer = await boardState(shared.server, decisionId, {
+      authorization: `Bearer ${links.viewer}`,
+    })
+    expect(viewer.status).toBe(200)
+    expect((await keptBoard(decisionId, faye.token)).bytes.length).toBeGreaterThan(0)
   })
 
-  it('[rec:BS1] needs the access key where the record does; a room credential alone is not enough', async () => {
+  it('[rec:BS1] needs the access key where the record does, and a credential of its room', async () => {
     const accessKey = 'board-snapshot-access-key-7d1e'
     const server = await perTest.start({ env: { ACCORD_ACCESS_KEY: accessKey } })
     const created = await api(server, 'POST', '/api/rooms', {
@@ -251,7 +282,13 @@ describe('the board kept with an accepted decision', () => {
         expect(answer.json()).toMatchObject({ error: 'access_key_required' })
       }
     }
-    const allowed = await boardState(server, id, { authorization: `Bearer ${accessKey}` })
+    // The key lets one into the instance; the room's credential into its board.
+    const keyOnly = await boardState(server, id, { 'x-accord-access-key': accessKey })
+    expect(keyOnly.status).toBe(401)
+    const allowed = await boardState(server, id, {
+      'x-accord-access-key': accessKey,
+      authorization: `Bearer ${faye.token}`,
+    })
     expect(allowed.status).toBe(200)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, new Uint8Array(await allowed.arrayBuffer()))

@@ -89,8 +89,17 @@ export function decisionRoutes(
 
   // [rec:BS1] The board as it was when the record was accepted: a Yjs update of the whole room
   // document, taken then from the server's own copy; the time it was taken as `Last-Modified`.
+  // Like the live board, only for someone the workshop let in (any role): a record says what was
+  // decided, but the board holds every note of the workshop.
   app.get('/:id/board-state', async (c) => {
     const record = await find(c.req.param('id'))
+    await requireRoomPermission(
+      deps.access,
+      record.source.roomId,
+      c.req.header('authorization'),
+      'links.read',
+      'see the board kept with a decision',
+    )
     const snapshot = await deps.records.boardSnapshot(record.id)
     if (!snapshot)
       throw new ApiError(

@@ -58,9 +58,15 @@ export interface BoardAtDecision {
   readonly takenAt: Date | null
 }
 
-/** The board kept with a record; a refusal `snapshot_not_found` when none was kept. */
-export async function fetchBoardAtDecision(id: string): Promise<ApiResult<BoardAtDecision>> {
-  const answered = await requestResponse('GET', pathOf(api.decisions.boardState, { id }), null)
+/**
+ * The board kept with a record, for a member of its workshop (`token`, any role); a refusal
+ * `snapshot_not_found` when none was kept, `unauthorized` without a credential of the workshop.
+ */
+export async function fetchBoardAtDecision(
+  id: string,
+  token: string | null,
+): Promise<ApiResult<BoardAtDecision>> {
+  const answered = await requestResponse('GET', pathOf(api.decisions.boardState, { id }), token)
   if (!answered.ok) return answered
   const state = new Uint8Array(await answered.value.arrayBuffer())
   const modified = answered.value.headers.get('last-modified')

@@ -8,6 +8,7 @@ import { saveFile } from '../records-export/save-file'
 import { keptOn, noBoardKept } from './board-at-decision'
 import { keptBoardStore } from './board-at-decision-store'
 import { boardLinkOf } from './decision-view'
+import { credentialFor } from './room-credential'
 import { KeptBoardCanvas } from './KeptBoardCanvas'
 import { formatDay, RecordsHeader } from './RecordsHeader'
 
@@ -19,16 +20,23 @@ type Loaded =
       readonly day: string
     }
   | { readonly kind: 'none'; readonly record: DecisionRecord }
+  /** This browser holds no credential of the workshop the record came from. */
+  | { readonly kind: 'locked'; readonly record: DecisionRecord }
   | { readonly kind: 'failed'; readonly status: number; readonly message: string }
 
-/** The record and the board kept with it, read together. */
+/**
+ * The record, then the board kept with it — with this browser's credential for the workshop it
+ * came from: like the live board, the kept one is for the people the workshop let in.
+ */
 async function load(id: string): Promise<Loaded> {
-  const [record, board] = await Promise.all([fetchDecision(id), fetchBoardAtDecision(id)])
+  const record = await fetchDecision(id)
   if (!record.ok) return { kind: 'failed', status: record.status, message: record.message }
+  const member = credentialFor(localStorage, record.value.source.roomId, 'links.read')
+  const board = await fetchBoardAtDecision(id, member?.token ?? null)
   if (!board.ok) {
-    return board.error === 'snapshot_not_found'
-      ? { kind: 'none', record: record.value }
-      : { kind: 'failed', status: board.status, message: board.message }
+    if (board.error === 'snapshot_not_found') return { kind: 'none', record: record.value }
+    if (board.status === 401) return { kind: 'locked', record: record.value }
+    return { kind: 'failed', status: board.status, message: board.message }
   }
   const kept = keptBoardStore(board.value.state)
   if (!kept.ok) return { kind: 'failed', status: 0, message: kept.error }
@@ -89,6 +97,16 @@ export function DecisionBoardPage({ id }: { id: string }) {
                 Try again
               </button>
             )}
+          </div>
+        ) : current.kind === 'locked' ? (
+          <div className="log-problem" role="note" data-testid="kept-board-locked">
+            <h1>The board of {id} is for the people of its workshop</h1>
+            <p>
+              Open the workshop with the link you were given (any role will do), then come back
+              here: like the live board, the board kept with a decision is shown to the people the
+              workshop let in.
+            </p>
+            <LiveBoardLink record={current.record} />
           </div>
         ) : current.kind === 'none' ? (
           <div className="log-problem" role="note" data-testid="kept-board-none">
