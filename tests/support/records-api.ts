@@ -83,7 +83,7 @@ export interface DecisionJson {
   supersedes: string | null
   supersededBy: string | null
   history: { status: string; by: string | null; at: string; note: string }[]
-  ledger: { kind: 'committed'; by: string; at: string }[]
+  ledger: { kind: string; by: string; at: string; note: string }[]
 }
 
 /** What a stored action item looks like on the wire (`GET /api/action-items/:id`). */

@@ -27,6 +27,7 @@ import {
   type ThemeRecord,
   updateAction,
   type WorkshopRecords,
+  type WorkshopEvent,
 } from '@accord/records'
 import {
   and,
@@ -202,6 +203,11 @@ export interface RecordRepository {
   ): Promise<Result<{ original: DecisionRecord; successor: DecisionRecord }> | null>
   /** Every record from a room, oldest first. */
   decisionsOfRoom(roomId: string): Promise<DecisionRecord[]>
+  /**
+   * [rec:LG1] Appends what a change in a room's workshop did to its decision (proposed, a stance
+   * given…), at `at`: the ledger of every record the workshop keeps lists them.
+   */
+  appendWorkshopEvents(roomId: string, events: readonly WorkshopEvent[], at: Date): Promise<void>
 
   /**
    * [fac:AI5] An action item as someone just made or changed it on its board: stored now (its
@@ -260,6 +266,18 @@ export class SqlRecordRepository implements RecordRepository {
       if (record?.status !== 'accepted' || !sameDecision(record, draft)) return null
       yield* appendCommitments(t, record, draft.commitments)
       return (yield* readDecision(t, record.number))!
+    })
+  }
+
+  appendWorkshopEvents(roomId: string, events: readonly WorkshopEvent[], at: Date): Promise<void> {
+    if (events.length === 0) return Promise.resolve()
+    return this.write(function* (t) {
+      const stamp = at.toISOString()
+      yield* run((q) =>
+        q
+          .insert(t.workshopEvents)
+          .values(events.map(({ kind, by, note }) => ({ roomId, kind, by, note, at: stamp }))),
+      )
     })
   }
 
@@ -642,7 +660,9 @@ function* appendCommitments(
   yield* run((q) =>
     q
       .insert(t.decisionEvents)
-      .values(events.map((event) => ({ recordNumber: record.number, ...event }))),
+      .values(
+        events.map(({ by, at }) => ({ recordNumber: record.number, kind: 'committed', by, at })),
+      ),
   )
 }
 
@@ -714,7 +734,7 @@ function* readDecision(t: Tables, number: number): Steps<DecisionRecord | null> 
 /** Records with their status history and ledger. */
 function* withHistories(t: Tables, records: readonly DecisionRow[]): Steps<DecisionRecord[]> {
   if (records.length === 0) return []
-  const { decisionStatusEvents, decisionEvents } = t
+  const { decisionStatusEvents, decisionEvents, workshopEvents } = t
   const numbers = records.map((row) => row.number)
   const events = yield* rows((q) =>
     q
@@ -730,7 +750,22 @@ function* withHistories(t: Tables, records: readonly DecisionRow[]): Steps<Decis
       .where(inArray(decisionEvents.recordNumber, numbers))
       .orderBy(asc(decisionEvents.seq)),
   )
-  return toDecisionRecords(records, events, ledger)
+  const rooms = [
+    ...new Set(
+      records.flatMap((row) => (row.roomId && row.sourceShapeIds.length > 0 ? [row.roomId] : [])),
+    ),
+  ]
+  const reached =
+    rooms.length === 0
+      ? []
+      : yield* rows((q) =>
+          q
+            .select()
+            .from(workshopEvents)
+            .where(inArray(workshopEvents.roomId, rooms))
+            .orderBy(asc(workshopEvents.seq)),
+        )
+  return toDecisionRecords(records, events, ledger, reached)
 }
 
 // ---- Action items ----------------------------------------------------------------------------

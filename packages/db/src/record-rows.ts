@@ -58,8 +58,13 @@ export interface StatusEventRow extends StatusEvent {
   readonly recordNumber: number
 }
 
-export interface LedgerEventRow extends LedgerEvent {
+export interface LedgerEventRow extends Omit<LedgerEvent, 'note'> {
   readonly recordNumber: number
+}
+
+/** A workshop's event (rec:LG1), kept by room. */
+export interface WorkshopEventRow extends LedgerEvent {
+  readonly roomId: string
 }
 
 export interface ActionRow {
@@ -130,6 +135,7 @@ export function toDecisionRecords(
   rows: readonly DecisionRow[],
   events: readonly StatusEventRow[],
   ledger: readonly LedgerEventRow[],
+  workshopEvents: readonly WorkshopEventRow[] = [],
 ): DecisionRecord[] {
   const of = <E extends { recordNumber: number }>(all: readonly E[], row: DecisionRow) =>
     all.filter((event) => event.recordNumber === row.number)
@@ -144,13 +150,25 @@ export function toDecisionRecords(
     supersededBy: row.supersededBy === null ? null : drId(row.supersededBy),
     history: of(events, row).map(({ status, by, at, note }) => ({ status, by, at, note })),
   }))
-  return stored.map((record, index) =>
-    withLedger(
+  return stored.map((record, index) => {
+    const row = rows[index]!
+    // How its workshop reached it: a record from the board has its room's events; one written
+    // elsewhere (a supersede on the record page) has none of them.
+    const reached =
+      record.source.shapeIds.length > 0
+        ? workshopEvents.filter((event) => event.roomId === row.roomId)
+        : []
+    const after = of(ledger, row).map(({ kind, by, at }) => ({ kind, by, at, note: '' }))
+    return withLedger(
       record,
-      of(ledger, rows[index]!).map(({ kind, by, at }) => ({ kind, by, at })),
-    ),
-  )
+      inTimeOrder([...reached.map(({ kind, by, at, note }) => ({ kind, by, at, note })), ...after]),
+    )
+  })
 }
+
+/** Events from two append-only lists, oldest first (a stable sort keeps each list's order). */
+const inTimeOrder = (events: readonly LedgerEvent[]) =>
+  [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 
 /** Everything a person might search a decision by, lowercased. */
 function searchTextOf(c: DecisionContent, workshopTitle: string): string {

@@ -73,9 +73,9 @@ describe('restoreDatabase', () => {
   it('runs the migrations a backup from an older version lacks', async () => {
     const dir = tempDir()
     const backup = await backupOf(dir, 'a')
-    // Wind the backup back to before the last migration (0012: the boards kept with decisions).
+    // Wind the backup back to before the last migration (0013: the workshops' decision events).
     const old = new Database(backup)
-    old.exec(`DROP TABLE decision_snapshots;
+    old.exec(`DROP TABLE workshop_events;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`)
     old.close()
     expect(verifyDatabaseFile(backup).ok && verifyDatabaseFile(backup)).toMatchObject({
@@ -85,7 +85,7 @@ describe('restoreDatabase', () => {
     const result = await restoreDatabase(backup, join(dir, 'accord.db'))
     expect(result.ok && result.value).toMatchObject({ migrated: 1, pendingMigrations: 0, rooms: 1 })
     const db = new Database(join(dir, 'accord.db'), { readonly: true })
-    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'decision_snapshots'"
+    const table = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'workshop_events'"
     expect(db.prepare(table).get()).toEqual({ n: 1 })
     db.close()
   })

@@ -108,12 +108,12 @@ describe('decision records', () => {
       history: [{ status: 'accepted', by: 'Ann', at: '2026-11-21T10:30:00.000Z', note: '' }],
     })
     expect(lateCommitments(settled, [bo, cy, cy])).toEqual([
-      { kind: 'committed', by: 'Cy', at: cy.at },
+      { kind: 'committed', by: 'Cy', at: cy.at, note: '' },
     ])
     expect(lateCommitments(settled, [bo])).toEqual([])
     const ledger = [
-      { kind: 'committed', by: 'Cy', at: cy.at },
-      { kind: 'committed', by: 'Bo', at: cy.at },
+      { kind: 'committed', by: 'Cy', at: cy.at, note: '' },
+      { kind: 'committed', by: 'Bo', at: cy.at, note: '' },
     ] as const
     const read = withLedger(settled, ledger)
     expect(read.commitments).toEqual([bo, cy])
@@ -132,7 +132,7 @@ describe('decision records', () => {
         { status: 'proposed', by: 'Ann', at: '2026-11-20T09:00:00.000Z', note: '' },
         { status: 'accepted', by: 'Ann', at: '2026-11-21T10:00:00.000Z', note: '' },
       ],
-      ledger: [{ kind: 'committed', by: 'Cy', at: '2026-11-23T11:00:00.000Z' }],
+      ledger: [{ kind: 'committed', by: 'Cy', at: '2026-11-23T11:00:00.000Z', note: '' }],
     })
     const after = (at: string) => afterDecision(settled, { name: 'Cy', at })
     expect(afterDecision(settled, settled.commitments[0]!)).toBeNull() // made in the workshop

@@ -12,6 +12,7 @@ import type {
   DecisionStatus,
   StatusEvent,
 } from './model.js'
+import { ledgerEventLabels } from './model.js'
 
 /** Status changes people may make directly (superseding happens only through a new record). */
 const allowed: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
@@ -188,7 +189,7 @@ export function lateCommitments(
   for (const { name, at } of commitments) {
     if (known.has(name)) continue
     known.add(name) // once each, however often a list names them
-    events.push({ kind: 'committed', by: name, at })
+    events.push({ kind: 'committed', by: name, at, note: '' })
   }
   return events
 }
@@ -285,3 +286,9 @@ const canonical = (value: unknown) =>
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   )
+
+/** [rec:LG1] One ledger event as people read it: "Faye proposed it: Move to Postgres". */
+export function ledgerLine(event: Pick<LedgerEvent, 'kind' | 'by' | 'note'>): string {
+  const note = event.note.trim()
+  return `${event.by} ${ledgerEventLabels[event.kind]}${note ? `: ${note}` : ''}`
+}

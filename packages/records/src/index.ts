@@ -1,8 +1,10 @@
 export * from './model.js'
+export type { WorkshopEvent, WorkshopEventKind } from '@accord/templates'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
 export { type FreeDecision, freeDecisionDraft, takesFreeDecisions } from './free-decision.js'
 export {
   afterDecision,
+  ledgerLine,
   lateCommitments,
   withLedger,
   changeStatus,

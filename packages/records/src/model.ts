@@ -5,6 +5,7 @@
  * Accord knows: the workshop and board region it came from, who took part, their stances, the
  * dissent in the dissenters' words, and who committed.
  */
+import type { WorkshopEventKind } from '@accord/templates'
 
 export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'superseded'
 export const decisionStatuses: readonly DecisionStatus[] = [
@@ -70,17 +71,34 @@ export interface StatusEvent {
   readonly note: string
 }
 
-export type LedgerEventKind = 'committed'
+export type LedgerEventKind = 'committed' | WorkshopEventKind
 
 /**
- * What happened to a decision after its content was fixed, appended to its ledger with who and
- * when: a commitment made after it was accepted (rec:DR4). The record's content never takes it in.
+ * [rec:LG1][rec:DR4] What happened to a decision, appended to its ledger with who and when (its
+ * status changes are its `history`): how its workshop reached it — proposed, reworded, stances
+ * opened, a stance given or changed (never which), revealed, decided, a block acknowledged — and
+ * a commitment made after it was accepted. The record's content never takes them in.
  */
 export interface LedgerEvent {
   readonly kind: LedgerEventKind
   /** The person's name. */
   readonly by: string
   readonly at: string
+  /** What there is to say about it (a proposal's title, an outcome, an acknowledgment); often ''. */
+  readonly note: string
+}
+
+/** The ledger's kinds as people read them: "proposed", "gave a stance"… */
+export const ledgerEventLabels: Readonly<Record<LedgerEventKind, string>> = {
+  proposed: 'proposed it',
+  'proposal-changed': 'changed the proposal',
+  'stances-opened': 'opened the stances',
+  'stance-given': 'gave a stance',
+  'stance-changed': 'changed their stance',
+  revealed: 'revealed the stances',
+  decided: 'decided',
+  'block-acknowledged': 'acknowledged the block',
+  committed: 'committed',
 }
 
 export interface DecisionRecord extends DecisionContent {

@@ -29,6 +29,9 @@ export type {
   Submission,
   Template,
   BoardRecord,
+  WorkshopChange,
+  WorkshopEvent,
+  WorkshopEventKind,
   RegionContent,
   RevisitedDecision,
   WorkshopAction,
@@ -36,6 +39,7 @@ export type {
   WorkshopPlan,
   ResultBase,
 } from './template.js'
+export { workshopEventKinds } from './template.js'
 export { retroFormats } from './retro/formats.js'
 export { retroLimits } from './retro/index.js'
 export { preMortemLimits } from './pre-mortem/index.js'

@@ -188,6 +188,46 @@ export interface Template<
     data: Readonly<Record<string, unknown>>,
     record: BoardRecord | null,
   ): readonly RegionContent[]
+  /**
+   * What a change did to the workshop's decision, for its ledger (rec:LG1); absent when the
+   * template keeps none. Pure: the server stores what it returns.
+   */
+  ledger?(change: WorkshopChange): readonly WorkshopEvent[]
+}
+
+/**
+ * What happened on the way to a workshop's decision, for its ledger (rec:LG1): the server appends
+ * each, with who and when, as it happens; they are never rewritten.
+ */
+export const workshopEventKinds = [
+  'proposed',
+  'proposal-changed',
+  'stances-opened',
+  'stance-given',
+  'stance-changed',
+  'revealed',
+  'decided',
+  'block-acknowledged',
+] as const
+export type WorkshopEventKind = (typeof workshopEventKinds)[number]
+
+export interface WorkshopEvent {
+  readonly kind: WorkshopEventKind
+  /** Who (a name). */
+  readonly by: string
+  /** What there is to say about it in words people read — never a hidden stance's value. */
+  readonly note: string
+}
+
+/** One change to a workshop — a template action, or a phase change — as its ledger sees it. */
+export interface WorkshopChange {
+  readonly before: Readonly<Record<string, unknown>>
+  readonly after: Readonly<Record<string, unknown>>
+  readonly phaseBefore: string
+  readonly phaseAfter: string
+  readonly actor: { readonly id: string; readonly name: string }
+  /** The actor handed in a hidden submission (a stance) with this change. */
+  readonly submitted: boolean
 }
 
 /** A workshop's decision record as the board shows it: which one, and where it stands now. */

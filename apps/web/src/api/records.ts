@@ -31,6 +31,7 @@ export {
   type DecisionStatus,
   decisionStatuses,
   afterDecision,
+  ledgerLine,
   notCommitted,
   type RecordedStance,
   type RecordSource,

@@ -6,6 +6,7 @@ import {
   decisionExportUrl,
   fetchDecision,
   afterDecision,
+  ledgerLine,
   notCommitted,
 } from '../api/records'
 import { createRoom } from '../api/rooms'
@@ -314,6 +315,21 @@ function DecisionView({
               )}
             </dd>
           </dl>
+
+          {record.ledger.length > 0 && (
+            <section className="log-history" aria-labelledby="ledger-heading">
+              <h2 id="ledger-heading">Ledger</h2>
+              {/* [rec:LG1] How it was reached, and what came after, as it happened. */}
+              <ol data-testid="decision-ledger">
+                {record.ledger.map((event, index) => (
+                  <li key={index} data-kind={event.kind}>
+                    {ledgerLine(event)}{' '}
+                    <span className="log-muted">· {formatInstant(event.at)}</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
 
           <section className="log-history" aria-labelledby="history-heading">
             <h2 id="history-heading">Status history</h2>

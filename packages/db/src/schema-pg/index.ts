@@ -10,6 +10,7 @@ export {
   actionItems,
   decisionRecords,
   decisionEvents,
+  workshopEvents,
   decisionStatusEvents,
   workshopOutputs,
 } from './records.js'

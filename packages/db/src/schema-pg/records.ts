@@ -14,6 +14,7 @@ import type {
   actionStatus,
   decisionStatus,
   ledgerEventKind,
+  workshopEventKind,
   outputKind,
 } from '../schema/record-enums.js'
 import type { WorkshopOutputData } from '../schema/records.js'
@@ -82,6 +83,21 @@ export const decisionEvents = pgTable(
     at: text('at').notNull(),
   },
   (table) => [index('decision_events_record').on(table.recordNumber, table.seq)],
+)
+
+/** [rec:LG1] How a workshop reached its decision, as it happened, by room. Append-only. */
+export const workshopEvents = pgTable(
+  'workshop_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    roomId: text('room_id').notNull(),
+    kind: text('kind').$type<(typeof workshopEventKind)[number]>().notNull(),
+    by: text('by').notNull(),
+    /** ISO 8601. */
+    at: text('at').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [index('workshop_events_room').on(table.roomId, table.seq)],
 )
 
 /** Action items (`AI-<id>`), unique per workshop by `key`; they outlive their board. */

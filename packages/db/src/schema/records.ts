@@ -13,6 +13,7 @@ import {
   actionStatus,
   decisionStatus,
   ledgerEventKind,
+  workshopEventKind,
   outputKind,
 } from './record-enums.js'
 import { rooms } from './rooms.js'
@@ -93,6 +94,27 @@ export const decisionEvents = sqliteTable(
     at: text('at').notNull(),
   },
   (table) => [index('decision_events_record').on(table.recordNumber, table.seq)],
+)
+
+/**
+ * [rec:LG1] How a workshop reached its decision, as it happened — proposed, reworded, stances
+ * opened, a stance given or changed (never its value), revealed, decided, a block acknowledged —
+ * with who and when. Kept by room, not by record: they happen before a record exists, and outlive
+ * the room. Append-only.
+ */
+export const workshopEvents = sqliteTable(
+  'workshop_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    roomId: text('room_id').notNull(),
+    kind: text('kind', { enum: workshopEventKind }).notNull(),
+    /** The person's name. */
+    by: text('by').notNull(),
+    /** ISO 8601. */
+    at: text('at').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [index('workshop_events_room').on(table.roomId, table.seq)],
 )
 
 /**

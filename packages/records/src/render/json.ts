@@ -134,7 +134,7 @@ const stored = (d: DecisionRecord) => ({
   supersedes: d.supersedes,
   supersededBy: d.supersededBy,
   history: d.history.map(({ status, by, at, note }) => ({ status, by, at, note })),
-  ledger: d.ledger.map(({ kind, by, at }) => ({ kind, by, at })),
+  ledger: d.ledger.map(({ kind, by, at, note }) => ({ kind, by, at, note })),
 })
 
 const action = (a: ActionDraft) => ({

@@ -48,6 +48,7 @@ describe('decision record (MADR)', () => {
       '### Stances',
       '### Dissent',
       '### Commitments',
+      '### Ledger',
       '### Status history',
     ])
     expect(body).toContain(

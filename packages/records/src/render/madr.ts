@@ -14,7 +14,7 @@
  * renderer that does not know front matter (log4brains) then shows it as a paragraph between two
  * rules instead of reading it as a heading that would hide log4brains' metadata list.
  */
-import { afterDecision, notCommitted } from '../decisions.js'
+import { afterDecision, ledgerLine, notCommitted } from '../decisions.js'
 import type { DecisionRecord, RecordedStance } from '../model.js'
 import { madrFileName, type MadrNamed } from './madr-filename.js'
 import { mdBlock, mdLine, mdListItem, textLines } from './markdown.js'
@@ -211,6 +211,15 @@ function moreInformation(
         ? ''
         : `**Not committed:** ${pending.map((name) => mdLine(name) || 'Unnamed').join(', ')}`,
     ),
+    // [rec:LG1] How it was reached and what came after, as it happened.
+    record.ledger.length === 0
+      ? ''
+      : sub(
+          'Ledger',
+          record.ledger
+            .map((event) => mdListItem(ledgerLine(event), `${isoMinute(event.at)} — `, '*'))
+            .join('\n'),
+        ),
     record.history.length === 0
       ? ''
       : sub(

@@ -348,10 +348,17 @@ export function decisionRecordOf(
   }
   // Cy, who had not committed at the workshop, commits two days later: a ledger event.
   const late = result.notCommitted[0]
-  return withLedger(
-    record,
-    late ? [{ kind: 'committed', by: late.name, at: '2025-03-16T09:30:00.000Z' }] : [],
-  )
+  return withLedger(record, [
+    // How the workshop reached it (rec:LG1), then what came after.
+    { kind: 'proposed', by: 'Ada', at: '2025-03-14T15:00:00.000Z', note: record.title },
+    { kind: 'stances-opened', by: 'Ada', at: '2025-03-14T15:10:00.000Z', note: '' },
+    { kind: 'stance-given', by: 'Bo', at: '2025-03-14T15:12:00.000Z', note: '' },
+    { kind: 'revealed', by: 'Ada', at: '2025-03-14T15:20:00.000Z', note: '3 stances' },
+    { kind: 'decided', by: 'Ada', at: '2025-03-14T15:35:00.000Z', note: 'accepted' },
+    ...(late
+      ? [{ kind: 'committed', by: late.name, at: '2025-03-16T09:30:00.000Z', note: '' } as const]
+      : []),
+  ])
 }
 
 /** A record whose every text is hostile, the date and the front matter's lists included. */

@@ -13,6 +13,7 @@ import { carried } from '../result-parts.js'
 import { closeStep, step } from '../steps.js'
 import type { Template, WorkshopActions } from '../template.js'
 import { proposalBoardText } from './board-text.js'
+import { decisionLedger } from './ledger.js'
 import {
   type DecisionResult,
   decisionResult,
@@ -362,6 +363,7 @@ export const disagreeAndCommit: Template<DecisionResult, typeof actions> = {
 
   result: decisionResult,
   resultSchema: decisionResultSchema,
+  ledger: decisionLedger,
   boardContent: (data, record) => [
     { region: 'proposal', text: proposalBoardText(readDecisionData(data), record) },
   ],

@@ -3,6 +3,7 @@ import { goToPhase, replacePhases } from '@accord/facilitation'
 import { randomBytes } from 'node:crypto'
 import type { CommandContext } from './command.js'
 import { defineCommand } from './command.js'
+import { appendToLedger } from '../records/workshop-ledger.js'
 
 /** Answers a room-state change: the new state, or the rule's refusal as a 409. */
 export async function changeState(
@@ -18,11 +19,16 @@ export async function changeState(
 export const phaseSet = defineCommand('phase.set', {
   requires: 'room.facilitate',
   action: 'change the phase',
-  run: (context, { index }) =>
-    changeState(context, (state) => {
+  run: async (context, { index }) => {
+    const before = await context.roomStates.read(context.credential.roomId)
+    const changed = await changeState(context, (state) => {
       const plan = goToPhase(state.plan, index)
       return plan.ok ? { ok: true, value: { plan: plan.value } } : plan
-    }),
+    })
+    // Opening the stances is part of how a decision was reached (rec:LG1).
+    await appendToLedger(context, before, changed.state, { submitted: false })
+    return changed
+  },
 })
 
 /** Replaces the list of phases (add, remove, rename, reorder, change rules). */

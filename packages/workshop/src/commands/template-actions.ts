@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { requireMember } from '../credential.js'
 import { showFollowUpOnBoard } from '../records/action-follow-up.js'
 import { writeBoardContent } from '../records/board-content.js'
+import { appendToLedger } from '../records/workshop-ledger.js'
 import { followDecisionLedger } from '../records/save-records.js'
 import { boardRecords, roomMembers, templateOf } from '../workshops/live-result.js'
 import type { CommandContext, CommandDefinition } from './command.js'
@@ -90,6 +91,10 @@ async function runTemplateAction(
       ...(spotlight === undefined ? {} : { spotlight }),
     },
   }))
+  await appendToLedger(context, state, changed.state, {
+    submitted: submit !== undefined,
+    ...(data ? { after: data } : {}),
+  })
   if (data) await keepBoardContent(context, templateOf(state), workshop.data, data)
   if (followUp) await followUpAction(context, followUp, self.name)
   // Once closed, the workshop's records are kept; what still happens joins its decision's ledger.

@@ -1,4 +1,10 @@
-import type { ActionDraft, DecisionDraft, RiskRecord, ThemeRecord } from '@accord/records'
+import type {
+  ActionDraft,
+  DecisionDraft,
+  RiskRecord,
+  ThemeRecord,
+  WorkshopEvent,
+} from '@accord/records'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { action, at, content, draft, openWithRooms, source, workshop } from './record-fixtures.js'
 import type { OpenStorage, StorageUnderTest } from './storage-under-test.js'
@@ -256,6 +262,54 @@ export function describeRecordRepositoryContract(name: string, open: OpenStorage
         expect((await records.decision('DR-1'))?.commitments).toEqual(followed?.commitments)
         expect((await records.searchDecisions())[0]?.commitments).toEqual(followed?.commitments)
         expect(await storage.storedDecisionContent(1)).toBe(fixed)
+      })
+
+      it('[rec:LG1] how its workshop reached it is in its ledger, in time order with later commitments', async () => {
+        const event = (kind: WorkshopEvent['kind'], by: string, note = '') => ({ kind, by, note })
+        await records.appendWorkshopEvents(
+          'r',
+          [event('proposed', 'Faye', 'Move to Postgres'), event('stances-opened', 'Faye')],
+          at('2026-11-20T09:00:00Z'),
+        )
+        await records.appendWorkshopEvents(
+          'r',
+          [event('stance-given', 'Bo')],
+          at('2026-11-20T09:05:00Z'),
+        )
+        await records.appendWorkshopEvents(
+          'other',
+          [event('proposed', 'Zed')],
+          at('2026-11-20T09:06:00Z'),
+        )
+        await records.appendWorkshopEvents('r', [], at('2026-11-20T09:07:00Z'))
+        await records.saveWorkshop(
+          workshop({ source: source('r'), decision: draft() }),
+          'Ada',
+          at('2026-11-20T10:00:00Z'),
+        )
+        const cy = { name: 'Cy', at: '2026-11-22T11:00:00.000Z' }
+        await records.followCommitments(draft({ commitments: [...content().commitments, cy] }))
+        const expected = [
+          {
+            kind: 'proposed',
+            by: 'Faye',
+            at: '2026-11-20T09:00:00.000Z',
+            note: 'Move to Postgres',
+          },
+          { kind: 'stances-opened', by: 'Faye', at: '2026-11-20T09:00:00.000Z', note: '' },
+          { kind: 'stance-given', by: 'Bo', at: '2026-11-20T09:05:00.000Z', note: '' },
+          { kind: 'committed', by: 'Cy', at: cy.at, note: '' },
+        ]
+        expect((await records.decision('DR-1'))?.ledger).toEqual(expected)
+        expect((await records.searchDecisions())[0]?.ledger).toEqual(expected)
+        // A record written elsewhere (not from the board) has none of the workshop's events.
+        const superseded = await records.supersedeDecision(
+          'DR-1',
+          content({ rationale: 'Cost' }),
+          'Ada',
+          at('2026-11-23T10:00:00Z'),
+        )
+        expect(superseded?.ok && superseded.value.successor.ledger).toEqual([])
       })
 
       it('[rec:DR10] a workshop revisiting a record supersedes it once its decision is accepted', async () => {
