@@ -224,8 +224,18 @@ describe('decision records', () => {
         // Bo decided; Faye closed the workshop, which saved it.
         { status: 'accepted', by: 'Bo', at: expect.any(String), note: 'recorded by Faye' },
       ],
-      ledger: [],
+      // How the workshop reached it (rec:LG1); nobody committed after it was accepted.
+      ledger: expect.any(Array),
     })
+    expect(record.ledger.map((event) => event.kind)).toEqual([
+      'proposed',
+      ...record.ledger
+        .slice(1, -2)
+        .map(() => expect.stringMatching(/^(stances-opened|stance-given)$/)),
+      'revealed',
+      'decided',
+    ])
+    expect(record.ledger.filter((event) => event.kind === 'stance-given')).toHaveLength(4)
     expect([...record.stances].sort(byName)).toEqual([
       { name: 'Bo', stance: '4 — Support', reason: '' },
       { name: 'Cy', stance: '2 — Concerns', reason: dissent },

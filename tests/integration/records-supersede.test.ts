@@ -121,7 +121,10 @@ describe('superseding decisions', () => {
       supersedes: decisionId,
       supersededBy: null,
       history: [{ status: 'accepted', by: 'Faye', at: expect.any(String), note: change.note }],
+      // Nor how the workshop reached the original (rec:LG1).
+      ledger: [],
     })
+    expect(before.ledger.length).toBeGreaterThan(0)
     expect(before.stances.length).toBeGreaterThan(0)
     expect(before.commitments.length).toBeGreaterThan(0)
 
