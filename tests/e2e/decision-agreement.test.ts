@@ -280,6 +280,15 @@ describe('one decision, every view agreeing (real Chromium, built app)', () => {
       committed: ['Faye', 'Pat'],
       lateCommitted: [],
       notCommitted: ['Quinn'],
+      ledger: [
+        'Faye proposed',
+        'Faye stances-opened',
+        'Quinn stance-given',
+        'Pat stance-given',
+        'Faye revealed',
+        'Pat decided',
+        'Pat block-acknowledged',
+      ],
     }
     await expectDecisionAgreement(reader, faye.page, roomId, id, decided)
     await screenshot(reader, 'decision-agreement-1-decided')
@@ -291,6 +300,7 @@ describe('one decision, every view agreeing (real Chromium, built app)', () => {
       committed: ['Faye', 'Pat', 'Quinn'],
       lateCommitted: ['Quinn'],
       notCommitted: [],
+      ledger: [...decided.ledger, 'Quinn committed'],
     }
     await expectDecisionAgreement(reader, faye.page, roomId, id, committedLate)
 
@@ -347,6 +357,14 @@ describe('one decision, every view agreeing (real Chromium, built app)', () => {
       committed: ['Faye'],
       lateCommitted: [],
       notCommitted: [],
+      // Its own way there, from its own workshop: nothing of the old one's.
+      ledger: [
+        'Faye proposed',
+        'Faye stances-opened',
+        'Faye stance-given',
+        'Faye revealed',
+        'Faye decided',
+      ],
     })
     await screenshot(reader, 'decision-agreement-2-superseded')
   })

@@ -22,6 +22,27 @@ export interface DecisionFacts {
   readonly lateCommitted: readonly string[]
   /** Those who took part and have not committed, sorted. */
   readonly notCommitted: readonly string[]
+  /** Its ledger, oldest first, each as "<who> <kind>" (rec:LG1). */
+  readonly ledger: readonly string[]
+}
+
+/** How MADR and the record page word each ledger kind (the test's own table). */
+const ledgerWords: Readonly<Record<string, string>> = {
+  'proposed it': 'proposed',
+  'changed the proposal': 'proposal-changed',
+  'opened the stances': 'stances-opened',
+  'gave a stance': 'stance-given',
+  'changed their stance': 'stance-changed',
+  'revealed the stances': 'revealed',
+  decided: 'decided',
+  'acknowledged the block': 'block-acknowledged',
+  committed: 'committed',
+}
+
+/** "Faye proposed it: Move…" → "Faye proposed" (names here are one word). */
+function ledgerEntry(line: string): string {
+  const [by = '', ...rest] = line.split(':')[0]!.trim().split(' ')
+  return `${by} ${ledgerWords[rest.join(' ')] ?? `?${rest.join(' ')}`}`
 }
 
 export type Facts = Partial<DecisionFacts>
@@ -42,6 +63,7 @@ export function recordFacts(record: DecisionJson): DecisionFacts {
     notCommitted: sorted(
       record.participants.filter((name) => !record.commitments.some((c) => c.name === name)),
     ),
+    ledger: record.ledger.map((event) => `${event.by} ${event.kind}`),
   }
 }
 
@@ -79,6 +101,9 @@ export function madrFacts(markdown: string): DecisionFacts {
         .map((line) => line.replace(/^\* (.*?) — committed .*$/, '$1')),
     ),
     notCommitted: namesAfter(markdown, '**Not committed:**'),
+    ledger: section(markdown, 'Ledger')
+      .filter((line) => line.startsWith('* '))
+      .map((line) => ledgerEntry(line.replace(/^\* .*? — /, ''))),
   }
 }
 
@@ -168,6 +193,9 @@ export async function recordPageFacts(page: Page): Promise<DecisionFacts> {
     notCommitted: namesAfter(
       (await innerTexts(page, 'decision-not-committed'))[0] ?? '',
       'Not committed yet:',
+    ),
+    ledger: (await innerTexts(page, 'decision-ledger-event')).map((line) =>
+      ledgerEntry(line.split(' · ')[0] ?? ''),
     ),
   }
 }

@@ -322,7 +322,7 @@ function DecisionView({
               {/* [rec:LG1] How it was reached, and what came after, as it happened. */}
               <ol data-testid="decision-ledger">
                 {record.ledger.map((event, index) => (
-                  <li key={index} data-kind={event.kind}>
+                  <li key={index} data-kind={event.kind} data-testid="decision-ledger-event">
                     {ledgerLine(event)}{' '}
                     <span className="log-muted">· {formatInstant(event.at)}</span>
                   </li>
