@@ -207,21 +207,59 @@ export function useE2e(options: E2eOptions = {}): E2e {
 export type Step<T> = (subject: T) => Promise<unknown>
 
 /**
+ * A step with a quicker way to the state it leaves: `fastForward` makes the same changes without
+ * the step's UI (see fast-forward.ts), for the tests of the steps after it; its own test still
+ * drives it through the UI. A fast-forward that acts in a page first waits until that page shows
+ * what the fast-forwards before it changed, and ends once the server has what it did there.
+ */
+export interface Shortcut<T> {
+  readonly step: Step<T>
+  readonly fastForward: Step<T>
+}
+
+/** The fast-forward of a step that only reads: it leaves nothing to reach. */
+export const nothingToChange = async (): Promise<void> => {}
+
+const stepOf = <T>(entry: Step<T> | Shortcut<T>): Step<T> =>
+  typeof entry === 'function' ? entry : entry.step
+
+/**
  * A story several tests tell together, each test about one of its steps. The function returned,
- * called with a step (and `begin`'s arguments), makes a new subject with `begin`, runs the steps
- * before that one on it and then the step itself — so that each test starts from the state it
- * built, not from what an earlier test left, and runs alone or in any order. It resolves with the
- * subject, for checks after the step.
+ * called with a step (and `begin`'s arguments), makes a new subject with `begin`, brings it to the
+ * state the steps before that one leave and then runs the step itself — so that each test starts
+ * from the state it built, not from what an earlier test left, and runs alone or in any order. It
+ * resolves with the subject, for checks after the step.
+ *
+ * An earlier step with a `Shortcut` is fast-forwarded; one without is run through the UI, as in
+ * its own test. Before a step runs through the UI after fast-forwards, `settle` waits until the
+ * subject's pages show what they changed (the step clicks on it). Each test so drives only its own step's UI: a
+ * story costs one pass over its steps' UI, not one per later test.
  */
 export function story<T, A extends unknown[]>(
   begin: (...args: A) => Promise<T>,
-  steps: readonly Step<T>[],
+  steps: readonly (Step<T> | Shortcut<T>)[],
+  settle: Step<T> = nothingToChange,
 ): (step: Step<T>, ...args: A) => Promise<T> {
   return async (last, ...args) => {
-    const index = steps.indexOf(last)
+    const index = steps.findIndex((entry) => stepOf(entry) === last)
     if (index < 0) throw new Error(`${last.name} is not a step of this story`)
     const subject = await begin(...args)
-    for (const step of steps.slice(0, index + 1)) await step(subject)
+    /** Whether the pages may not show the latest fast-forward yet. */
+    let unsettled = false
+    const throughTheUi = async (step: Step<T>) => {
+      if (unsettled) await settle(subject)
+      unsettled = false
+      await step(subject)
+    }
+    for (const entry of steps.slice(0, index)) {
+      if (typeof entry === 'function') {
+        await throughTheUi(entry)
+      } else {
+        await entry.fastForward(subject)
+        unsettled = true
+      }
+    }
+    await throughTheUi(last)
     return subject
   }
 }
