@@ -76,6 +76,33 @@ async function browserMember(page: Page, roomId: string): Promise<Member> {
   return { token: member.token, memberId: member.id }
 }
 
+/**
+ * Takes a disagree-and-commit with a proposal to its close over the API: the stances, their
+ * reveal, the decider's acceptance, the commitments; resolves with the record its close keeps.
+ */
+async function decideAndClose(
+  roomId: string,
+  facilitator: Member,
+  run: {
+    stances: [Member, Record<string, unknown>][]
+    decider: Member
+    decision: Record<string, unknown>
+    committers: Member[]
+  },
+): Promise<DecisionJson> {
+  await phase(roomId, facilitator, 'stances')
+  for (const [member, stance] of run.stances)
+    await send(roomId, member, { type: 'stance.give', ...stance })
+  await phase(roomId, facilitator, 'reveal')
+  await send(roomId, facilitator, { type: 'stances.reveal' })
+  await phase(roomId, facilitator, 'decide')
+  await send(roomId, run.decider, { type: 'decision.record', outcome: 'accepted', ...run.decision })
+  await phase(roomId, facilitator, 'commit')
+  for (const member of run.committers) await send(roomId, member, { type: 'commit' })
+  const closed = await send(roomId, facilitator, { type: 'workshop.close' })
+  return (closed.records as { decision: DecisionJson }).decision
+}
+
 /** A disagree-and-commit, decided by Pat over Quinn's block; Faye and Pat commit, Quinn not yet. */
 async function decidedOverABlock(faye: Page, roomId: string) {
   const links = tokensOf(roomId)
@@ -88,24 +115,19 @@ async function decidedOverABlock(faye: Page, roomId: string) {
     context: 'Month-end writes queue behind each other.',
     deciderId: pat.memberId,
   })
-  await phase(roomId, facilitator, 'stances')
-  await send(roomId, quinn, { type: 'stance.give', stance: 0, reason: block })
-  await send(roomId, pat, { type: 'stance.give', stance: 4 })
-  await phase(roomId, facilitator, 'reveal')
-  await send(roomId, facilitator, { type: 'stances.reveal' })
-  await phase(roomId, facilitator, 'decide')
-  await send(roomId, pat, {
-    type: 'decision.record',
-    outcome: 'accepted',
-    decision: 'We move the ledger to Postgres after the launch.',
-    rationale: 'Month end must finish within the hour.',
-    acknowledgment,
+  const decision = await decideAndClose(roomId, facilitator, {
+    stances: [
+      [quinn, { stance: 0, reason: block }],
+      [pat, { stance: 4 }],
+    ],
+    decider: pat,
+    decision: {
+      decision: 'We move the ledger to Postgres after the launch.',
+      rationale: 'Month end must finish within the hour.',
+      acknowledgment,
+    },
+    committers: [facilitator, pat],
   })
-  await phase(roomId, facilitator, 'commit')
-  await send(roomId, facilitator, { type: 'commit' })
-  await send(roomId, pat, { type: 'commit' })
-  const closed = await send(roomId, facilitator, { type: 'workshop.close' })
-  const decision = (closed.records as { decision: DecisionJson }).decision
   expect(decision.status).toBe('accepted')
   return { id: decision.id, pat, quinn }
 }
@@ -325,21 +347,15 @@ describe('one decision, every view agreeing (real Chromium, built app)', () => {
     await expectDecisionAgreement(reader, faye.page, roomId, id, committedLate)
 
     // 4. The revisit is decided — by Faye alone, with a stance and a commitment of its own.
-    await phase(revisitRoom, revisitor, 'stances')
-    await send(revisitRoom, revisitor, { type: 'stance.give', stance: 5 })
-    await phase(revisitRoom, revisitor, 'reveal')
-    await send(revisitRoom, revisitor, { type: 'stances.reveal' })
-    await phase(revisitRoom, revisitor, 'decide')
-    await send(revisitRoom, revisitor, {
-      type: 'decision.record',
-      outcome: 'accepted',
-      decision: 'We move the ledger to Postgres now.',
-      rationale: 'The launch is over.',
+    const successor = await decideAndClose(revisitRoom, revisitor, {
+      stances: [[revisitor, { stance: 5 }]],
+      decider: revisitor,
+      decision: {
+        decision: 'We move the ledger to Postgres now.',
+        rationale: 'The launch is over.',
+      },
+      committers: [revisitor],
     })
-    await phase(revisitRoom, revisitor, 'commit')
-    await send(revisitRoom, revisitor, { type: 'commit' })
-    const closed = await send(revisitRoom, revisitor, { type: 'workshop.close' })
-    const successor = (closed.records as { decision: DecisionJson }).decision
     expect(successor).toMatchObject({ status: 'accepted', supersedes: id })
     await expectDecisionAgreement(reader, faye.page, roomId, id, {
       ...committedLate,

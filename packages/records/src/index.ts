@@ -1,5 +1,5 @@
 export * from './model.js'
-export type { WorkshopEvent, WorkshopEventKind } from '@accord/templates'
+export { type WorkshopEvent, type WorkshopEventKind, workshopEventKinds } from '@accord/templates'
 export { recordsOf, type WorkshopMeta } from './from-result.js'
 export { type FreeDecision, freeDecisionDraft, takesFreeDecisions } from './free-decision.js'
 export {

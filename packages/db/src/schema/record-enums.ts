@@ -1,10 +1,5 @@
-import type {
-  ActionChange,
-  ActionStatus,
-  DecisionStatus,
-  LedgerEventKind,
-  WorkshopEventKind,
-} from '@accord/records'
+import type { ActionChange, ActionStatus, DecisionStatus, LedgerEventKind } from '@accord/records'
+import { workshopEventKinds } from '@accord/records'
 
 /** The values of the records tables' enum columns, shared by the SQLite and PostgreSQL schemas. */
 export const decisionStatus = [
@@ -24,13 +19,4 @@ export const outputKind = ['risk', 'theme', 'insight', 'need'] as const
 /** What a decision's ledger records besides its status changes (`decision_events.kind`). */
 export const ledgerEventKind = ['committed'] as const satisfies readonly LedgerEventKind[]
 /** What a workshop's events say happened on the way to its decision (`workshop_events.kind`). */
-export const workshopEventKind = [
-  'proposed',
-  'proposal-changed',
-  'stances-opened',
-  'stance-given',
-  'stance-changed',
-  'revealed',
-  'decided',
-  'block-acknowledged',
-] as const satisfies readonly WorkshopEventKind[]
+export const workshopEventKind = workshopEventKinds
