@@ -134,11 +134,11 @@ interface Log {
  * link), and an overdue action item of Pat's on its board.
  */
 async function settledDecision(): Promise<Log> {
-  const server = await e2e.startServer()
+  // Faye's browser profile is made while the server starts.
+  const [server, faye] = await Promise.all([e2e.startServer(), e2e.person()])
   const roomId = await createRoom(server, 'Branching strategy', { template: 'disagree-and-commit' })
   const links = tokensOf(roomId)
   // The facilitator opens their link first: this browser holds the facilitator's credential.
-  const faye = await e2e.person()
   await joinWithLink(faye.page, shareLink(server, roomId, 'facilitator'), 'Faye')
   const { token: fayeToken } = await memberCredential(faye.page, roomId)
   const pat = await joinRoom(server, roomId, links.participant, 'Pat')

@@ -625,14 +625,14 @@ async function sharedInTurns({ members: { faye, pat } }: Room) {
     await member.send({ type: 'notes.reveal', scope: 'turn', noteId })
 }
 
-async function clustered(room: Room) {
-  await toPhase(room.members.faye, preMortemPhase.cluster)
+async function clustered({ roomId, faye, members }: Room) {
+  await toPhase(members.faye, preMortemPhase.cluster)
   // Grouping is the app's own board edit, in Faye's page: it shows the phase and the reasons
   // first, and the server has her groups after.
-  await everyoneCaughtUp(room)
-  await groupNotes(room.faye.page, ['lost invoices', 'not trained'], 'Botched migration')
-  await groupNotes(room.faye.page, ['never signed off'], 'No finance sign-off')
-  await everyoneCaughtUp(room)
+  await caughtUp(e2e.server, roomId, [faye])
+  await groupNotes(faye.page, ['lost invoices', 'not trained'], 'Botched migration')
+  await groupNotes(faye.page, ['never signed off'], 'No finance sign-off')
+  await caughtUp(e2e.server, roomId, [faye])
 }
 
 /** The risks' ids: the frames Faye named, as the server has them. */

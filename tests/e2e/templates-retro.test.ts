@@ -467,18 +467,14 @@ async function revealed({ members: { faye } }: RetroMembers) {
   await faye.send({ type: 'notes.reveal', scope: 'all' })
 }
 
-async function grouped(retro: Retro) {
-  await toPhase(retro.members.faye, retroPhase.group)
+async function grouped({ roomId, pat, quinn, members }: Retro) {
+  await toPhase(members.faye, retroPhase.group)
   // Grouping is the app's own board edit, in Pat's and Quinn's pages: they show the phase and
   // the notes first, and the server has their themes after.
-  await everyoneCaughtUp(retro)
-  await groupNotesInTheEditor(retro.pat.page, ['Long standups', 'Too many meetings'], 'Meetings')
-  await groupNotesInTheEditor(
-    retro.quinn.page,
-    ['Pair more often', 'Demo every sprint'],
-    'Collaboration',
-  )
-  await everyoneCaughtUp(retro)
+  await caughtUp(e2e.server, roomId, [pat, quinn])
+  await groupNotesInTheEditor(pat.page, ['Long standups', 'Too many meetings'], 'Meetings')
+  await groupNotesInTheEditor(quinn.page, ['Pair more often', 'Demo every sprint'], 'Collaboration')
+  await caughtUp(e2e.server, roomId, [pat, quinn])
 }
 
 /** The themes' ids, as the server has them. */
@@ -488,19 +484,19 @@ async function themes({ roomId }: RetroMembers) {
 }
 
 async function voted(retro: Retro) {
-  const { faye, pat, quinn } = retro.members
-  await toPhase(faye, retroPhase.vote)
+  const { roomId, faye, members } = retro
+  await toPhase(members.faye, retroPhase.vote)
   // The vote's items are the themes as Faye's vote dialog finds them on her board: it is opened
   // there, once her page shows the phase; it closes when the server has opened the vote.
-  await everyoneCaughtUp(retro)
-  await retro.faye.page.getByTestId('vote-start').click()
-  await retro.faye.page.getByTestId('vote-open').click()
-  await retro.faye.page.getByTestId('vote-setup').waitFor({ state: 'hidden' })
+  await caughtUp(e2e.server, roomId, [faye])
+  await faye.page.getByTestId('vote-start').click()
+  await faye.page.getByTestId('vote-open').click()
+  await faye.page.getByTestId('vote-setup').waitFor({ state: 'hidden' })
   const { meetings, collaboration } = await themes(retro)
-  for (const voter of [pat, quinn])
+  for (const voter of [members.pat, members.quinn])
     for (const itemId of [meetings, meetings, collaboration])
       await voter.send({ type: 'vote.cast', itemId, delta: 1 })
-  await faye.send({ type: 'vote.close' })
+  await members.faye.send({ type: 'vote.close' })
 }
 
 async function themesDiscussed(retro: RetroMembers) {
