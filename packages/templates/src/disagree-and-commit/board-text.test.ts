@@ -2,33 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { disagreeAndCommit } from './index.js'
 import type { BoardRecord } from '../template.js'
 import { proposalBoardText } from './board-text.js'
-import type { Decision, Proposal } from './result.js'
-
-const proposal: Proposal = {
-  title: 'Move the ledger to PostgreSQL',
-  context: 'SQLite limits concurrent writers.',
-  options: [
-    { title: 'PostgreSQL', pros: 'Concurrent writes\nReplication', cons: 'Ops work' },
-    { title: 'Stay on SQLite', pros: '', cons: '' },
-  ],
-  drivers: [],
-  informed: [],
-  tags: [],
-  deciderId: 'ada',
-  deciderName: 'Ada',
-}
-
-const decision: Decision = {
-  outcome: 'accepted',
-  option: 'PostgreSQL',
-  text: 'We move after the launch.',
-  rationale: 'Write load doubles.',
-  consequences: '',
-  acknowledgment: 'Bo’s block is heard.',
-  deciderId: 'ada',
-  deciderName: 'Ada',
-  at: 0,
-}
+import { decision, proposal } from '../testing/decision.js'
 
 describe('the Proposal region on the board', () => {
   it('[tpl:DC6] says the proposal, its options and who decides; then the outcome', () => {

@@ -2,30 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { WorkshopChange } from '../template.js'
 import { disagreeAndCommit } from './index.js'
 import { decisionLedger } from './ledger.js'
-import type { Decision, Proposal } from './result.js'
-
-const proposal: Proposal = {
-  title: 'Move the ledger to PostgreSQL',
-  context: '',
-  options: [{ title: 'PostgreSQL', pros: '', cons: '' }],
-  drivers: [],
-  informed: [],
-  tags: [],
-  deciderId: 'ada',
-  deciderName: 'Ada',
-}
-
-const decision: Decision = {
-  outcome: 'accepted',
-  option: 'PostgreSQL',
-  text: 'We move after the launch.',
-  rationale: 'Write load doubles.',
-  consequences: '',
-  acknowledgment: '',
-  deciderId: 'ada',
-  deciderName: 'Ada',
-  at: 0,
-}
+import { decision, proposal } from '../testing/decision.js'
 
 const faye = { id: 'faye', name: 'Faye' }
 const bo = { id: 'bo', name: 'Bo' }
